@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from './args';
+import { lintCommand } from './lintCommand';
+import { UsageError } from './usageError';
+
+const USAGE = `Usage: kube-lookup <command> [options] [PATH...]
+
+Commands:
+  lint [PATH...]       lint Kubernetes manifests for Service wiring and DNS mistakes
+                       --format text|json|sarif   (default text)
+
+Common options:
+  --config FILE            settings file (default: ./.kube-lookup.yaml when present)
+  --cluster-domain DOMAIN  cluster DNS domain (default cluster.local)
+  --pods MODE              CoreDNS pods mode: disabled|insecure|verified (default insecure)
+  --endpoint-pod-names     name endpoints after their Pods (CoreDNS endpoint_pod_names)
+  -h, --help               show this help
+
+PATH is a file or folder (searched for *.yaml, *.yml, *.json); the default is the current folder.
+Exit codes: 0 no finding at error severity, 1 some finding at error severity, 2 usage or I/O error.
+`;
+
+export function run(argv: readonly string[], io = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === undefined || args.command === 'help' || (args.options.has('help') && args.command === undefined)) {
+      io.stdout(USAGE);
+      return args.command === undefined && !args.options.has('help') ? 2 : 0;
+    }
+    if (args.options.has('help')) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (args.options.has('version') || args.command === 'version') {
+      io.stdout(`${version()}\n`);
+      return 0;
+    }
+    const output = { ...io, version: version() };
+    switch (args.command) {
+      case 'lint':
+        return lintCommand(args, output);
+      default:
+        throw new UsageError(`unknown command "${args.command}" (try kube-lookup --help)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`kube-lookup: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`kube-lookup: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+function version(): string {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return manifest.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2));
+}

@@ -1,0 +1,120 @@
+import type { AnalysisSettings } from '../settings';
+import { parseIp, type IpFamily } from './ip';
+import type { IpAllocator } from './ipAllocator';
+import type { ManifestObject } from './manifestObject';
+import { controllerPodName } from './podNames';
+import { podTemplateOf, type PodTemplateView, type PodView } from './podView';
+import { podStatusSchema, workloadSpecSchema } from './schemas/workload';
+
+const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
+
+interface PodDraft {
+  readonly name: string;
+  readonly template: PodTemplateView;
+  readonly ordinal?: number;
+  readonly nodeName: string;
+  readonly declaredIps: { ip: string; family: IpFamily }[];
+  readonly ready: boolean;
+  readonly readiness: 'declared' | 'assumed';
+}
+
+/**
+ * The Pods the workspace will run: bare Pods as written, and the replicas each controller creates,
+ * named and given hostname/subdomain as the controllers do. Undeclared IPs are allocated in sorted
+ * order, so adding a Pod never renumbers unrelated ones unless their slots collide.
+ */
+export function expandPods(byKind: Map<string, ManifestObject[]>, settings: AnalysisSettings, allocators: Map<IpFamily, IpAllocator>): PodView[] {
+  const nodes = settings.nodeIPs.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
+  const drafts: PodDraft[] = [];
+  for (const kind of WORKLOAD_KINDS) {
+    for (const owner of byKind.get(kind) ?? []) {
+      const template = podTemplateOf(owner);
+      if (!template) continue;
+      drafts.push(...draftsFor(owner, template, nodes));
+    }
+  }
+  drafts.sort((a, b) => (a.template.owner.namespace + '/' + a.name < b.template.owner.namespace + '/' + b.name ? -1 : 1));
+  const nodeIpByName = new Map(nodes.map((node) => [node.name, node.ip]));
+  return drafts.map((draft) => {
+    const owner = draft.template.owner;
+    const spec = draft.template.spec;
+    const statefulSet = owner.kind === 'StatefulSet';
+    const serviceName = statefulSet ? workloadSpecSchema.safeParse(owner.body?.spec ?? {}).data?.serviceName : undefined;
+    let ips = draft.declaredIps;
+    let ipSimulated = false;
+    if (ips.length === 0 && spec.hostNetwork) {
+      const nodeIp = nodeIpByName.get(draft.nodeName);
+      const parsed = nodeIp ? parseIp(nodeIp) : undefined;
+      if (nodeIp && parsed) ips = [{ ip: nodeIp, family: parsed.family }];
+      ipSimulated = true;
+    } else if (ips.length === 0) {
+      ipSimulated = true;
+      ips = [];
+      for (const [family, allocator] of allocators) {
+        const ip = allocator.allocate(`${owner.namespace}/${draft.name}`);
+        if (ip) ips.push({ ip, family });
+      }
+    }
+    const hostnameSet = statefulSet || Boolean(spec.hostname);
+    const hostname = truncateHostname(statefulSet ? draft.name : (spec.hostname ?? draft.name));
+    return {
+      name: draft.name,
+      namespace: owner.namespace,
+      labels: statefulSet ? { ...draft.template.labels, 'statefulset.kubernetes.io/pod-name': draft.name } : draft.template.labels,
+      template: draft.template,
+      hostname,
+      hostnameSet,
+      subdomain: statefulSet ? serviceName || undefined : spec.subdomain || undefined,
+      ips,
+      ipSimulated,
+      ready: draft.ready,
+      readiness: draft.readiness,
+      nodeName: draft.nodeName,
+      ordinal: draft.ordinal,
+    };
+  });
+}
+
+function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { name: string; ip: string }[]): PodDraft[] {
+  const nodeFor = (seed: string): string => template.spec.nodeName ?? nodes[hashOf(seed) % nodes.length].name;
+  if (owner.kind === 'Pod') {
+    const status = podStatusSchema.safeParse(owner.body?.status ?? {}).data ?? {};
+    const declaredIps = [status.podIP, ...(status.podIPs ?? []).map((entry) => entry.ip)]
+      .filter((ip): ip is string => typeof ip === 'string')
+      .filter((ip, index, all) => all.indexOf(ip) === index)
+      .flatMap((ip) => {
+        const parsed = parseIp(ip);
+        return parsed ? [{ ip, family: parsed.family }] : [];
+      });
+    const readyCondition = status.conditions?.find((condition) => condition.type === 'Ready');
+    const declared = readyCondition !== undefined || status.phase !== undefined;
+    const ready = readyCondition ? readyCondition.status === 'True' : status.phase === undefined || status.phase === 'Running';
+    return [{ name: owner.name, template, nodeName: nodeFor(owner.name), declaredIps, ready, readiness: declared ? 'declared' : 'assumed' }];
+  }
+  const spec = workloadSpecSchema.safeParse(owner.body?.spec ?? {}).data ?? {};
+  if (owner.kind === 'DaemonSet') {
+    return nodes.map((node, replica) => ({
+      name: controllerPodName(owner.kind, owner.name, owner.namespace, replica), template, nodeName: node.name, declaredIps: [], ready: true, readiness: 'assumed' as const,
+    }));
+  }
+  const count = owner.kind === 'Job' ? (spec.parallelism ?? 1)
+    : owner.kind === 'CronJob' ? (spec.jobTemplate?.spec?.parallelism ?? 1)
+    : (spec.replicas ?? 1);
+  const replicas = Math.max(0, Math.min(count, 1000));
+  return Array.from({ length: replicas }, (_, replica) => {
+    const name = controllerPodName(owner.kind, owner.name, owner.namespace, replica);
+    return { name, template, ordinal: owner.kind === 'StatefulSet' ? replica : undefined, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
+  });
+}
+
+/** kubelet truncates hostnames to 63 characters and trims trailing '-' and '.'. */
+function truncateHostname(hostname: string): string {
+  if (hostname.length <= 63) return hostname;
+  return hostname.slice(0, 63).replace(/[-.]+$/, '');
+}
+
+function hashOf(text: string): number {
+  let h = 2166136261;
+  for (let index = 0; index < text.length; index++) h = Math.imul(h ^ text.charCodeAt(index), 16777619) >>> 0;
+  return h;
+}

@@ -1,0 +1,62 @@
+import type { ParsedDocument } from '../yaml/parseManifestFile';
+import type { PathSegment } from '../yaml/sourceLocator';
+import { isClusterScoped, MODELLED_KINDS, type ManifestObject } from './manifestObject';
+
+/**
+ * Turns the documents of one file into objects. A document without a string `apiVersion` and
+ * `kind` is not a Kubernetes manifest and yields nothing; a `kind: List` yields its items.
+ */
+export function extractObjects(file: string, documents: readonly ParsedDocument[]): ManifestObject[] {
+  const objects: ManifestObject[] = [];
+  for (const document of documents) {
+    const value = document.value;
+    if (!isRecord(value) || typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') continue;
+    if (value.kind === 'List' || (value.kind.endsWith('List') && Array.isArray(value.items))) {
+      const items = Array.isArray(value.items) ? value.items : [];
+      items.forEach((item, itemIndex) => {
+        const object = toObject(file, document, item, ['items', itemIndex], `${document.index}/${itemIndex}`);
+        if (object) objects.push(object);
+      });
+      continue;
+    }
+    const object = toObject(file, document, value, [], `${document.index}`);
+    if (object) objects.push(object);
+  }
+  return objects;
+}
+
+function toObject(file: string, document: ParsedDocument, value: unknown, basePath: PathSegment[], suffix: string): ManifestObject | undefined {
+  if (!isRecord(value) || typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') return undefined;
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
+  const declaredNamespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
+  const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.name === 'number' ? String(metadata.name) : '';
+  const clusterScoped = isClusterScoped(value.kind);
+  return {
+    id: `${file}#${suffix}`,
+    file,
+    documentIndex: document.index,
+    documentSpan: document.span,
+    basePath,
+    apiVersion: value.apiVersion,
+    kind: value.kind,
+    name,
+    namespace: clusterScoped ? '' : (declaredNamespace ?? 'default'),
+    namespaceDeclared: declaredNamespace !== undefined,
+    labels: stringRecord(metadata.labels),
+    annotations: stringRecord(metadata.annotations),
+    body: MODELLED_KINDS.has(value.kind) ? value : undefined,
+  };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  const result: Record<string, string> = Object.create(null);
+  if (!isRecord(value)) return result;
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') result[key] = String(item);
+  }
+  return result;
+}

@@ -1,0 +1,45 @@
+import type { ValuePath } from '../yaml/sourceLocator';
+import type { Span } from '../yaml/span';
+
+/** Kinds whose whole body the model keeps; any other kind keeps only its identity. */
+export const MODELLED_KINDS = new Set([
+  'Namespace', 'Service', 'Endpoints', 'EndpointSlice', 'Pod',
+  'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
+]);
+
+/** One Kubernetes object as written in a file. */
+export interface ManifestObject {
+  /** `<file>#<document>` or `<file>#<document>/<item>` for the items of a `kind: List`. */
+  readonly id: string;
+  readonly file: string;
+  readonly documentIndex: number;
+  readonly documentSpan: Span;
+  /** Where the object sits in its document: `[]`, or `['items', i]` inside a List. */
+  readonly basePath: ValuePath;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  /** The effective namespace: `metadata.namespace`, else `default`. */
+  readonly namespace: string;
+  readonly namespaceDeclared: boolean;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  /** The whole object for modelled kinds; undefined for the rest. */
+  readonly body: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** A reference to a Kubernetes object by kind, namespace and name. */
+export function objectKey(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
+}
+
+export function describeObject(object: Pick<ManifestObject, 'kind' | 'namespace' | 'name'>): string {
+  return `${object.kind} ${object.namespace}/${object.name}`;
+}
+
+/** Kinds that are not namespaced, so `metadata.namespace` does not apply to them. */
+const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass', 'IngressClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService']);
+
+export function isClusterScoped(kind: string): boolean {
+  return CLUSTER_SCOPED.has(kind);
+}

@@ -1,0 +1,14 @@
+import { defineRule } from './types';
+
+/** Reported by the reader: a file too large, binary, or otherwise not analysable. */
+export default defineRule({
+  meta: {
+    id: 'file-skipped',
+    description: 'The file was not analysed: it is over the size limit, holds binary data, or could not be read.',
+    remediation: 'Raise the maxFileSize setting if the file is a real manifest, or exclude it from analysis.',
+    severity: 'info',
+    kinds: [],
+    scope: 'file',
+    messages: { skipped: '{{message}}' },
+  },
+});

@@ -1,0 +1,100 @@
+import type { ClusterModel } from '../model/clusterModel';
+import type { ManifestObject } from '../model/manifestObject';
+import type { Severity } from '../settings';
+import { rules as allRules, rulesById } from './index';
+import type { Finding, ObjectPlace, Report, Rule, RuleContext } from './types';
+
+export interface RuleFailure {
+  readonly ruleId: string;
+  readonly objectId: string;
+  readonly error: string;
+}
+
+export interface LintResult {
+  readonly findings: Finding[];
+  /** Rules that threw; the other rules still reported. */
+  readonly failures: RuleFailure[];
+}
+
+/** Fills `{{name}}` placeholders. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** The severity a rule runs at under the settings, or undefined when it is off. */
+export function effectiveSeverity(model: ClusterModel, rule: Rule): Severity | undefined {
+  const configured = model.settings.rules[rule.meta.id];
+  if (configured === 'off') return undefined;
+  return configured ?? rule.meta.severity;
+}
+
+/**
+ * Runs the enabled rules over the objects of the given files (all files when none are given),
+ * plus the file-level findings of the parser. A rule that throws is recorded and skipped.
+ */
+export function lintFiles(model: ClusterModel, files?: Iterable<string>): LintResult {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const entries = files ? [...files].map((file) => model.file(file)).filter((entry) => entry !== undefined) : [...model.files()];
+  const objectRules = allRules.filter((rule) => rule.check && effectiveSeverity(model, rule));
+  for (const entry of entries) {
+    for (const issue of entry.issues) {
+      const rule = rulesById.get(issue.ruleId);
+      const severity = rule && effectiveSeverity(model, rule);
+      if (!rule || !severity) continue;
+      findings.push({ ruleId: issue.ruleId, messageId: Object.keys(rule.meta.messages)[0], severity, message: issue.message, file: entry.file, span: issue.span, related: [], fixes: [] });
+    }
+    for (const object of entry.objects) {
+      for (const rule of objectRules) {
+        if (!rule.meta.kinds.includes(object.kind)) continue;
+        try {
+          rule.check!(contextFor(model, rule, object, findings), object);
+        } catch (error) {
+          failures.push({ ruleId: rule.meta.id, objectId: object.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        }
+      }
+    }
+  }
+  return { findings, failures };
+}
+
+function contextFor(model: ClusterModel, rule: Rule, object: ManifestObject, sink: Finding[]): RuleContext {
+  const severity = effectiveSeverity(model, rule)!;
+  const context: RuleContext = {
+    model,
+    settings: model.settings,
+    locate: (place) => locatePlace(model, place),
+    report(report: Report) {
+      const template = rule.meta.messages[report.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${report.messageId}"`);
+      const place = locatePlace(model, { object, path: report.path, on: report.on });
+      const fix = report.fix?.(context);
+      sink.push({
+        ruleId: rule.meta.id,
+        messageId: report.messageId,
+        severity,
+        message: formatMessage(template, report.data),
+        file: object.file,
+        span: place.span,
+        objectId: object.id,
+        related: (report.related ?? []).map((related) => {
+          const located = locatePlace(model, related);
+          return { file: located.file, span: located.span, message: related.message };
+        }),
+        fixes: fix ? [fix] : [],
+      });
+    },
+  };
+  return context;
+}
+
+/** The span of a path of an object, parsed again on demand from its file's text. */
+export function locatePlace(model: ClusterModel, place: ObjectPlace): ReturnType<RuleContext['locate']> {
+  const { object, path, on } = place;
+  const entry = model.file(object.file);
+  if (!entry) return { file: object.file, span: object.documentSpan, found: false };
+  const location = entry.locator.locate(object.documentSpan, [...object.basePath, ...path]);
+  const found = location.depth === object.basePath.length + path.length;
+  const span = on === 'key' && location.key ? location.key : found ? location.value : (location.key ?? location.value);
+  return { file: object.file, span, keySpan: location.key, found };
+}

@@ -1,0 +1,52 @@
+import { podTemplateOf } from '../model/podView';
+import { closestName } from './closestName';
+import { defineRule } from './types';
+
+export default defineRule({
+  meta: {
+    id: 'subdomain-without-headless-service',
+    description: "A Pod's `subdomain` must name a headless Service in its namespace, or its hostname FQDN is never published in DNS.",
+    remediation: 'Create a headless Service (clusterIP: None) named like the subdomain in the same namespace, or fix the subdomain to name the existing one.',
+    severity: 'warning',
+    kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'Job', 'CronJob'],
+    scope: 'cluster',
+    messages: {
+      noService: 'subdomain "{{subdomain}}" names no Service in namespace "{{namespace}}", so {{hostname}}.{{subdomain}}.{{namespace}}.svc.{{zone}} does not resolve for other Pods.',
+      didYouMean: 'subdomain "{{subdomain}}" names no Service in namespace "{{namespace}}"; did you mean "{{closest}}"? Until then {{hostname}}.{{subdomain}}.{{namespace}}.svc.{{zone}} does not resolve for other Pods.',
+      notHeadless: 'subdomain "{{subdomain}}" names Service "{{subdomain}}", which is not headless; the DNS spec publishes per-Pod names only under a headless Service (clusterIP: None).',
+    },
+    example: {
+      wrong: 'kind: Pod\nspec:\n  hostname: pod-a\n  subdomain: headles1   # no such Service',
+      right: 'kind: Pod\nspec:\n  hostname: pod-a\n  subdomain: headless1  # a Service with clusterIP: None',
+    },
+  },
+  check(context, object) {
+    const template = podTemplateOf(object);
+    const subdomain = template?.spec.subdomain;
+    if (!template || !subdomain) return;
+    const path = [...template.templatePath, 'spec', 'subdomain'];
+    const service = context.model.service(object.namespace, subdomain);
+    const hostname = template.spec.hostname ?? (object.kind === 'Pod' ? object.name : '<pod-name>');
+    const data = { subdomain, namespace: object.namespace, hostname, zone: context.settings.clusterDomain };
+    if (!service) {
+      const closest = closestName(subdomain, context.model.servicesIn(object.namespace).filter((candidate) => candidate.headless).map((candidate) => candidate.name));
+      context.report({
+        messageId: closest ? 'didYouMean' : 'noService',
+        data: { ...data, closest: closest ?? '' },
+        path,
+        fix: closest
+          ? (fixContext) => {
+              const place = fixContext.locate({ object, path });
+              return { title: `Change the subdomain to "${closest}"`, edits: [{ file: place.file, span: place.span, newText: closest }] };
+            }
+          : undefined,
+      });
+      return;
+    }
+    if (!service.headless && service.type !== 'ExternalName') {
+      context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec'], on: 'key', message: `Service "${service.name}" is not headless` }] });
+    } else if (service.type === 'ExternalName') {
+      context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec', 'type'], message: `Service "${service.name}" is an ExternalName Service` }] });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const severitySchema = z.enum(['error', 'warning', 'info', 'hint', 'off']);
+export type SeveritySetting = z.infer<typeof severitySchema>;
+export type Severity = Exclude<SeveritySetting, 'off'>;
+
+/** Everything that changes what the analysis concludes. The CLI and the editor read the same shape. */
+export const analysisSettingsSchema = z.strictObject({
+  clusterDomain: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'must be a DNS domain such as cluster.local').default('cluster.local'),
+  serviceCIDR: z.string().default('10.96.0.0/12'),
+  podCIDR: z.string().default('10.244.0.0/16'),
+  nodeIPs: z.array(z.string()).min(1).default(['192.168.0.11']),
+  nodePortRange: z.string().regex(/^\d+-\d+$/, 'must look like 30000-32767').default('30000-32767'),
+  /** `coredns`: CoreDNS as kubeadm configures it; `spec`: only what kubernetes/dns 1.1.0 requires. */
+  dnsProfile: z.enum(['coredns', 'spec']).default('coredns'),
+  pods: z.enum(['disabled', 'insecure', 'verified']).default('insecure'),
+  endpointPodNames: z.boolean().default(false),
+  ignoreEmptyService: z.boolean().default(false),
+  upstreamHosts: z.record(z.string(), z.array(z.string())).default({}),
+  rules: z.record(z.string(), severitySchema).default({}),
+  maxFileSize: z.number().int().positive().default(5_000_000),
+});
+
+export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;
+
+export const defaultSettings: AnalysisSettings = analysisSettingsSchema.parse({});
+
+export function parseSettings(input: unknown): { settings: AnalysisSettings; errors: string[] } {
+  const result = analysisSettingsSchema.safeParse(input ?? {});
+  if (result.success) return { settings: result.data, errors: [] };
+  const errors = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  return { settings: defaultSettings, errors };
+}

@@ -1,0 +1,101 @@
+import { parseAllDocuments, type Document } from 'yaml';
+import type { ParseIssue } from './parseIssue';
+import type { Span } from './span';
+import { findTemplateAction } from './templateDetection';
+
+/** One YAML document of a file: its plain value and where it stands. Syntax trees are not kept. */
+export interface ParsedDocument {
+  readonly index: number;
+  /** The document's content, from its first node to the end of its last. */
+  readonly span: Span;
+  /** Plain JavaScript value; undefined when the document had syntax errors. */
+  readonly value: unknown;
+}
+
+export interface ParsedFile {
+  readonly documents: readonly ParsedDocument[];
+  readonly issues: readonly ParseIssue[];
+}
+
+export interface ParseLimits {
+  /** Files larger than this many UTF-16 code units are skipped with an info finding. */
+  readonly maxFileSize: number;
+  /** Alias expansions allowed per document (billion-laughs guard). */
+  readonly maxAliasCount: number;
+}
+
+export const defaultParseLimits: ParseLimits = { maxFileSize: 5_000_000, maxAliasCount: 100 };
+
+/**
+ * Reads a YAML or JSON manifest file into documents. Never throws: every problem becomes a
+ * ParseIssue with a span, and the documents without problems still count.
+ */
+export function parseManifestFile(text: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
+  if (text.length > limits.maxFileSize) {
+    return skipped(`File skipped: ${text.length} characters is over the limit of ${limits.maxFileSize} (setting maxFileSize).`);
+  }
+  if (text.includes('\u0000')) return skipped('File skipped: it contains NUL bytes, so it is not a text manifest.');
+  const templateAt = findTemplateAction(text);
+  if (templateAt !== undefined) {
+    return {
+      documents: [],
+      issues: [{ ruleId: 'templated-file', message: 'Templated file skipped: it contains template actions ({{ … }}) and is not YAML until rendered.', span: templateActionSpan(text, templateAt) }],
+    };
+  }
+  let parsed: Document.Parsed[];
+  try {
+    parsed = parseAllDocuments(text, { merge: false, uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
+  } catch (error) {
+    return skipped(`File skipped: the YAML parser failed (${String(error)}).`);
+  }
+  const documents: ParsedDocument[] = [];
+  const issues: ParseIssue[] = [];
+  parsed.forEach((doc, index) => {
+    const start = doc.contents?.range[0] ?? doc.range[0];
+    const end = doc.contents?.range[1] ?? doc.range[1];
+    const span = { start, end };
+    if (doc.errors.length > 0) {
+      // the first error of a document is the cause; the ones after it mostly follow from it
+      const error = doc.errors[0];
+      issues.push({ ruleId: 'yaml-syntax', message: firstLine(error.message), span: widenToToken(text, error.pos[0], error.pos[1]) });
+      documents.push({ index, span, value: undefined });
+      return;
+    }
+    try {
+      documents.push({ index, span, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }) });
+    } catch (error) {
+      issues.push({ ruleId: 'yaml-syntax', message: firstLine(error instanceof Error ? error.message : String(error)), span });
+      documents.push({ index, span, value: undefined });
+    }
+  });
+  // A file that never names an apiVersion and a kind is not a manifest: its syntax is not our business.
+  if (issues.length > 0 && !(MANIFEST_KEY.apiVersion.test(text) && MANIFEST_KEY.kind.test(text))) return { documents: [], issues: [] };
+  return { documents, issues };
+}
+
+const MANIFEST_KEY = { apiVersion: /(?:^|[\s{,])["']?apiVersion["']?\s*:/m, kind: /(?:^|[\s{,])["']?kind["']?\s*:/m };
+
+function skipped(message: string): ParsedFile {
+  return { documents: [], issues: [{ ruleId: 'file-skipped', message, span: { start: 0, end: 0 } }] };
+}
+
+/** yaml marks many errors with one character; widen such a mark to the token it starts. */
+function widenToToken(text: string, start: number, end: number): Span {
+  if (end - start > 1) return { start, end };
+  let tokenEnd = start;
+  while (tokenEnd < text.length && !/[\s:,\[\]{}#]/.test(text[tokenEnd])) tokenEnd++;
+  return { start, end: Math.max(tokenEnd, end, start) };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
+
+/** The template action `{{ … }}` that starts at offset, or the rest of its line when it is not closed there. */
+function templateActionSpan(text: string, offset: number): Span {
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (text[lineEnd - 1] === '\r') lineEnd -= 1;
+  const close = text.indexOf('}}', offset);
+  return { start: offset, end: close >= 0 && close < lineEnd ? close + 2 : lineEnd };
+}
