@@ -50,7 +50,7 @@ export interface SimulateNslookupResult {
   readonly from: string;
   /** The names tried through the search list, in order, and what each got. */
   readonly tried: readonly { readonly name: string; readonly rcode: string }[];
-  /** NOERROR, NXDOMAIN, or `NOERROR (NODATA)`. */
+  /** NOERROR, NXDOMAIN, NODATA (NOERROR without answers) or UPSTREAM (forwarded, no simulated answer). */
   readonly rcode: string;
   readonly answers: readonly WireRecord[];
   /** True when the final question would leave the cluster (forwarded upstream). */

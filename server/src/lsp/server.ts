@@ -34,13 +34,12 @@ import {
 import { codeActions } from '../service/codeActions';
 import { codeLenses } from '../service/codeLens';
 import { DiagnosticsTracker } from '../service/diagnostics';
-import { recordsAt, simulateNslookup } from '../service/dnsRequests';
+import { recordsAt, serviceEnvironmentOf, simulateNslookup } from '../service/dnsRequests';
 import { editorSettingsFrom } from '../service/editorSettings';
 import { hoverAt } from '../service/hover';
 import { definitionAt, referencesAt } from '../service/navigation';
 import { podAt, podsForPicker } from '../service/podPicker';
 import { positionToOffset } from '../service/positions';
-import { serviceEnvironment } from '../service/serviceEnvironment';
 import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -376,7 +375,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const file = fileOf(params.uri);
     const pod = file ? podAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position)) : undefined;
     if (!file || !pod) return { pod: '', variables: [], text: 'Put the cursor on a Pod or on a workload that makes Pods.\n' };
-    return serviceEnvironment(file.model, pod);
+    return serviceEnvironmentOf(file.model, pod);
   }, { pod: '', variables: [], text: '' } as ServiceEnvironmentResult));
 
   documents.listen(connection);
