@@ -124,6 +124,7 @@ export const COMMANDS = {
   showRecords: 'kubeLookup.showRecords',
   showServiceEnvironment: 'kubeLookup.showServiceEnvironment',
   showEndpoints: 'kubeLookup.showEndpoints',
+  showLog: 'kubeLookup.showLog',
 } as const;
 
 /** Arguments of the `kubeLookup.showEndpoints` command: where to show the list, and its entries. */
