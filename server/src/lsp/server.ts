@@ -5,7 +5,9 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -86,16 +88,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const key = JSON.stringify(status);
     if (key === lastStatus) return;
     lastStatus = key;
-    void connection.sendNotification(STATUS_NOTIFICATION, status);
+    quietly(connection.sendNotification(STATUS_NOTIFICATION, status));
   };
   const scheduler = new DiagnosticsScheduler(
     tracker,
-    (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    (uri, diagnostics) => quietly(connection.sendDiagnostics({ uri, diagnostics })),
     logError,
     () => safely('status', sendStatus),
   );
   const clearDiagnostics = (uris: Iterable<string>): void => {
-    for (const uri of tracker.clear(uris)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of tracker.clear(uris)) quietly(connection.sendDiagnostics({ uri, diagnostics: [] }));
   };
 
   let capabilities = { configuration: false, watchedFilesRegistration: false, configurationRegistration: false, progress: false, folders: false };
@@ -152,7 +154,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (warnedSettings.has(error)) continue;
         warnedSettings.add(error);
         logError(`kubeLookup setting ignored: ${error}`);
-        void connection.window.showWarningMessage(`kube-lookup: setting ignored, ${error}`);
+        quietly(connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `kube-lookup: setting ignored, ${error}` }));
       }
       return settings;
     } catch (error) {
@@ -247,8 +249,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    if (capabilities.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['kubeLookup', 'files.exclude'] });
-    if (capabilities.watchedFilesRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }] });
+    if (capabilities.configurationRegistration) quietly(connection.client.register(DidChangeConfigurationNotification.type, { section: ['kubeLookup', 'files.exclude'] }));
+    if (capabilities.watchedFilesRegistration) quietly(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }] }));
     if (capabilities.folders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const wanted = [...workspace.folderPartitions().map((partition) => partition.key), ...event.added.map((folder) => canonicalUri(folder.uri))]
@@ -380,6 +382,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Notifications to a client that went away fail; nothing is left to tell. */
+function quietly(sent: Promise<unknown>): void {
+  sent.catch(() => undefined);
 }
 
 function describeError(error: unknown): string {
