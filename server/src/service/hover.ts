@@ -102,6 +102,10 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
   else if (backends.endpoints.length === 0) {
     lines.push(service.selector ? `No endpoints: selector \`${formatSelector(service.selector)}\` matches no Pod in \`${service.namespace}\`.` : 'No endpoints: no selector, and no Endpoints or EndpointSlice for it.');
   } else {
+    if (backends.origin === 'hand-written') {
+      const sources = [...new Set(backends.endpoints.map((endpoint) => `${endpoint.source.kind} \`${endpoint.source.name}\``))];
+      lines.push(`No selector: the endpoints come from ${sources.join(', ')}.`, '');
+    }
     lines.push('| Pod | IP | Target port | Ready |', '| --- | --- | --- | --- |');
     for (const endpoint of backends.endpoints) {
       const ports = service.ports.map((port) => {
@@ -120,7 +124,7 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
     const named = backends.endpoints.filter((endpoint) => endpoint.hostname && endpoint.ready);
     if (service.headless && named.length > 0) {
       lines.push('');
-      for (const endpoint of named) lines.push(`- \`${endpoint.hostname}.${serviceFqdn(model, service)}\` → ${endpoint.ip}`);
+      for (const endpoint of named) lines.push(`- \`${endpoint.hostname}.${serviceFqdn(model, service)}\` → ${endpoint.ip}${endpoint.simulated ? ' (simulated)' : ''}`);
     }
   }
   for (const ignored of backends.ignored) lines.push('', `Ignored: ${ignored.object.kind} \`${ignored.object.namespace}/${ignored.object.name}\`: ${ignored.reason}.`);
@@ -201,7 +205,7 @@ function labelsHover(model: ClusterModel, object: ManifestObject, pods: readonly
 // ---- Pods and workloads ----
 
 function podsHover(model: ClusterModel, object: ManifestObject, pods: readonly PodView[]): string {
-  const lines = [`**${object.kind}** \`${object.namespace}/${object.name}\` · ${count(pods.length, 'Pod')}`, ''];
+  const lines = [`**${object.kind}** \`${object.namespace}/${object.name}\`${object.kind === 'Pod' ? '' : ` · ${count(pods.length, 'Pod')}`}`, ''];
   const reasons = new Set<string>();
   for (const pod of pods.slice(0, 8)) {
     const record = hostnameRecord(model, pod);
@@ -211,8 +215,8 @@ function podsHover(model: ClusterModel, object: ManifestObject, pods: readonly P
   }
   if (pods.length > 8) lines.push(`- … and ${pods.length - 8} more`);
   if (reasons.size > 0) lines.push('', ...[...reasons].map((reason) => capitalize(reason) + '.'));
-  const ipNames = pods.slice(0, 1).flatMap((pod) => pod.ips.slice(0, 1).map((ip) => podIpName(model, pod.namespace, ip.ip))).filter((name) => name);
-  if (ipNames.length > 0) lines.push('', `Pod IP name: \`${ipNames[0]}\` (CoreDNS \`pods ${model.settings.pods}\`)`);
+  const ipName = pods.length === 1 && pods[0].ips[0] ? podIpName(model, pods[0].namespace, pods[0].ips[0].ip) : undefined;
+  if (ipName) lines.push('', `Pod IP name: \`${ipName}\` (CoreDNS \`pods ${model.settings.pods}\`)`);
   const services = servicesSelecting(model, pods);
   if (services.length > 0) lines.push('', `Selected by ${services.map((service) => `Service \`${service.name}\``).join(', ')}`);
   return lines.join('\n');
