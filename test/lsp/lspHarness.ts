@@ -29,7 +29,7 @@ export class LspSession {
 
   private constructor(readonly client: ProtocolConnection, readonly settings: Record<string, unknown>) {}
 
-  static async start(folders: readonly string[], settings: Record<string, unknown> = {}): Promise<LspSession> {
+  static async start(folders: readonly string[], settings: Record<string, unknown> = {}, timeoutMs = 5000): Promise<LspSession> {
     const up = new PassThrough();
     const down = new PassThrough();
     startServer(createConnection(up, down), { packageRoot: repoRoot });
@@ -65,7 +65,7 @@ export class LspSession {
       },
     });
     await client.sendNotification('initialized', {});
-    await session.until(() => session.statuses.some((status) => !status.indexing));
+    await session.until(() => session.statuses.some((status) => !status.indexing), timeoutMs);
     return session;
   }
 
