@@ -215,3 +215,72 @@ describe('hover on a selector that matches Pods only in another namespace', () =
     }
   });
 });
+
+describe('hovers on a LoadBalancer Service in front of a StatefulSet', () => {
+  const text = lines(
+    'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  type: LoadBalancer', '  selector:', '    app: web', '  ports:',
+    '  - name: http', '    port: 80', '    targetPort: web', '    nodePort: 30080', '  - name: metrics', '    port: 9090', '---',
+    'apiVersion: apps/v1', 'kind: StatefulSet', 'metadata:', '  name: web', 'spec:', '  serviceName: web', '  replicas: 2', '  selector:',
+    '    matchLabels:', '      app: web', '  template:', '    metadata:', '      labels:', '        app: web', '    spec:', '      containers:',
+    '      - name: c', '        image: nginx',
+  );
+  let folder: string;
+  let session: LspSession;
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-hover-'));
+    fs.writeFileSync(path.join(folder, 'web.yaml'), text);
+    session = await LspSession.start([folder], { kubeLookup: { nodeIPs: ['192.168.0.11', '192.168.0.12'] } });
+  });
+  after(async () => {
+    await session.dispose();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+  const hover = async (needle: string, shift: number): Promise<string | undefined> => {
+    const result = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(path.join(folder, 'web.yaml')) }, position: positionOf(text, needle, shift) });
+    return result ? (result.contents as { value: string }).value : undefined;
+  };
+
+  it('shows every node\'s IP:nodePort, the load balancer, and a named targetPort no Pod declares', async () => {
+    assert.equal(await hover('name: web', 7), [
+      '**Service** `default/web` · LoadBalancer',
+      '',
+      '`web.default.svc.cluster.local`  ',
+      '`web` from namespace `default` · `web.default` from any namespace',
+      '',
+      '- cluster IP `10.98.77.99` (simulated) · 80/TCP → web, 9090/TCP → 9090',
+      '- nodePort 30080 → port 80 on every node: `192.168.0.11:30080`, `192.168.0.12:30080`',
+      '- nodePort 31175 (simulated) → port 9090 on every node: `192.168.0.11:31175`, `192.168.0.12:31175`',
+      '- load balancer: its address comes from the cloud provider (`status.loadBalancer`)',
+      '- SRV `_http._tcp.web.default.svc.cluster.local` → port 80',
+      '- SRV `_metrics._tcp.web.default.svc.cluster.local` → port 9090',
+      '',
+      '| Pod | IP | Target port | Ready |',
+      '| --- | --- | --- | --- |',
+      '| web-0 | 10.244.1.181 (simulated) | http ✗, metrics 9090 | yes |',
+      '| web-1 | 10.244.1.182 (simulated) | http ✗, metrics 9090 | yes |',
+      '',
+      '✗ no container port named "web" with protocol TCP: `web-0`, `web-1`',
+    ].join('\n'));
+  });
+
+  it('says why the StatefulSet\'s Pod names are not published', async () => {
+    assert.equal(await hover('kind: StatefulSet', 7), [
+      '**StatefulSet** `default/web` · 2 Pods',
+      '',
+      '- `web-0` 10.244.1.181 (simulated) · `web-0.web.default.svc.cluster.local` not published',
+      '- `web-1` 10.244.1.182 (simulated) · `web-1.web.default.svc.cluster.local` not published',
+      '',
+      'Not published: Service `web` is not headless (`clusterIP: None`).',
+      '',
+      'Selected by Service `web`',
+    ].join('\n'));
+    assert.equal(await hover('serviceName: web', 14), [
+      '**subdomain** `web` → Service `default/web` (LoadBalancer, not headless)',
+      '',
+      '- `web-0.web.default.svc.cluster.local` not published',
+      '- `web-1.web.default.svc.cluster.local` not published',
+      '',
+      'Not published: Service `web` is not headless (`clusterIP: None`).',
+    ].join('\n'));
+  });
+});

@@ -88,7 +88,7 @@ function reachedBy(model: ClusterModel, service: ServiceView): string[] {
     for (const port of service.ports) {
       if (port.nodePort === undefined) continue;
       const nodes = model.settings.nodeIPs.map((ip) => `\`${ip}:${port.nodePort}\``).join(', ');
-      lines.push(`nodePort ${port.nodePort}${port.nodePortSimulated ? ' (simulated)' : ''} on every node: ${nodes}`);
+      lines.push(`nodePort ${port.nodePort}${port.nodePortSimulated ? ' (simulated)' : ''} → port ${port.port ?? '?'} on every node: ${nodes}`);
     }
   }
   if (service.type === 'LoadBalancer') lines.push('load balancer: its address comes from the cloud provider (`status.loadBalancer`)');
@@ -119,8 +119,9 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
       const who = pod?.name ?? endpoint.hostname ?? '—';
       lines.push(`| ${who} | ${endpoint.ip}${endpoint.simulated ? ' (simulated)' : ''} | ${ports.join(', ') || '—'} | ${endpoint.ready ? 'yes' : 'no'} |`);
     }
-    const unresolved = backends.endpoints.flatMap((endpoint) => endpoint.unresolvedPorts.map((port) => `${endpoint.pod?.name ?? endpoint.ip}: ${port.reason}`));
-    for (const reason of [...new Set(unresolved)]) lines.push('', `✗ ${reason}`);
+    const unresolved = new Map<string, string[]>();
+    for (const endpoint of backends.endpoints) for (const port of endpoint.unresolvedPorts) unresolved.set(port.reason, [...(unresolved.get(port.reason) ?? []), endpoint.pod?.name ?? endpoint.ip]);
+    for (const [reason, pods] of unresolved) lines.push('', `✗ ${reason}: ${pods.map((pod) => `\`${pod}\``).join(', ')}`);
     const named = backends.endpoints.filter((endpoint) => endpoint.hostname && endpoint.ready);
     if (service.headless && named.length > 0) {
       lines.push('');
@@ -210,11 +211,12 @@ function podsHover(model: ClusterModel, object: ManifestObject, pods: readonly P
   for (const pod of pods.slice(0, 8)) {
     const record = hostnameRecord(model, pod);
     const ips = pod.ips.map((ip) => ip.ip).join(', ') + (pod.ipSimulated ? ' (simulated)' : '');
-    lines.push(`- \`${pod.name}\` ${ips}${record.published ? ` → \`${record.fqdn}\`` : ''}`);
-    if (!record.published) reasons.add(record.fqdn ? `\`${record.fqdn}\` is not published: ${record.reason}` : `no hostname FQDN: ${record.reason}`);
+    const name = record.published ? ` → \`${record.fqdn}\`` : record.fqdn ? ` · \`${record.fqdn}\` not published` : '';
+    lines.push(`- \`${pod.name}\` ${ips}${name}`);
+    if (!record.published) reasons.add(record.fqdn ? `Not published: ${record.reason}.` : `No hostname FQDN: ${record.reason}.`);
   }
   if (pods.length > 8) lines.push(`- … and ${pods.length - 8} more`);
-  if (reasons.size > 0) lines.push('', ...[...reasons].map((reason) => capitalize(reason) + '.'));
+  if (reasons.size > 0) lines.push('', ...reasons);
   const ipName = pods.length === 1 && pods[0].ips[0] ? podIpName(model, pods[0].namespace, pods[0].ips[0].ip) : undefined;
   if (ipName) lines.push('', `Pod IP name: \`${ipName}\` (CoreDNS \`pods ${model.settings.pods}\`)`);
   const services = servicesSelecting(model, pods);
@@ -228,11 +230,17 @@ function subdomainHover(model: ClusterModel, object: ManifestObject, pods: reado
   const service = model.service(object.namespace, subdomain);
   const target = service ? `Service \`${service.namespace}/${service.name}\`${service.headless ? ' (headless)' : ` (${service.type}, not headless)`}` : `no Service in \`${object.namespace}\``;
   const lines = [`**subdomain** \`${subdomain}\` → ${target}`, ''];
+  const reasons = new Set<string>();
   for (const pod of pods.slice(0, 8)) {
     const record = hostnameRecord(model, pod);
-    lines.push(record.published ? `- \`${record.fqdn}\` → ${pod.ips.map((ip) => ip.ip).join(', ')}${pod.ipSimulated ? ' (simulated)' : ''}` : `- \`${record.fqdn ?? pod.name}\`: not published, ${record.reason}`);
+    if (record.published) lines.push(`- \`${record.fqdn}\` → ${pod.ips.map((ip) => ip.ip).join(', ')}${pod.ipSimulated ? ' (simulated)' : ''}`);
+    else {
+      lines.push(`- \`${record.fqdn ?? pod.name}\` not published`);
+      reasons.add(`Not published: ${record.reason}.`);
+    }
   }
   if (pods.length > 8) lines.push(`- … and ${pods.length - 8} more`);
+  if (reasons.size > 0) lines.push('', ...reasons);
   return lines.join('\n');
 }
 
@@ -250,7 +258,4 @@ function baseName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
