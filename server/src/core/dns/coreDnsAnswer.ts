@@ -219,7 +219,10 @@ function lookupRecords(model: ClusterModel, name: string): Lookup {
 
 function findServices(model: ClusterModel, request: Request, zone: string, why: string[]): Lookup {
   const service = model.service(request.namespace, request.service);
-  if (!service) return { nameError: true, backends: [], why: [...why, `no Service ${request.service} in namespace ${request.namespace}${otherNamespaces(model, request.service)}`] };
+  if (!service) {
+    const reading = request.endpoint ? ` (the name reads as endpoint ${request.endpoint} of Service ${request.service})` : request.port ? ` (the name reads as port ${request.port} of Service ${request.service})` : '';
+    return { nameError: true, backends: [], why: [...why, `no Service ${request.service} in namespace ${request.namespace}${otherNamespaces(model, request.service)}${reading}`] };
+  }
   const fqdn = serviceFqdn(service.name, service.namespace, zone);
   const settings = model.settings;
   const endpoints = model.backendsOf(service).endpoints;
