@@ -49,7 +49,8 @@ export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: str
   const namespace = 'pod' in origin ? origin.pod.namespace : origin.namespace;
   const conf = podResolvConf(model.settings, { pod, namespace });
   const clusterIp = clusterDnsIp(model.settings);
-  const server = conf.nameservers[0] ?? '127.0.0.1';
+  // no nameserver line: glibc asks 127.0.0.1; for Default, the node's unknown resolver
+  const server = conf.nameservers[0] ?? (conf.effectivePolicy === 'host' ? 'node-resolver' : '127.0.0.1');
   const clusterServer = server === clusterIp;
   const tried: TriedName[] = [];
   const ask = (candidate: string): ZoneAnswer => {

@@ -9,7 +9,8 @@ export const UPSTREAM_TTL = 300;
 
 /**
  * A question outside the cluster zone: CoreDNS forwards it (`forward . /etc/resolv.conf`). The
- * simulator knows only the static answers of `upstreamHosts`; otherwise the answer is UPSTREAM.
+ * simulator knows only the static answers of `upstreamHosts` (an empty list there means NXDOMAIN);
+ * otherwise the answer is UPSTREAM.
  */
 export function upstreamAnswer(settings: AnalysisSettings, qname: string, qtype: QueryType, reason: string): ZoneAnswer {
   const wanted = normalizeName(qname);
@@ -21,6 +22,7 @@ export function upstreamAnswer(settings: AnalysisSettings, qname: string, qtype:
     const type = family === 'IPv4' ? 'A' : family === 'IPv6' ? 'AAAA' : undefined;
     if (type && (qtype === type || qtype === 'ANY')) answers.push({ name: absolute(qname), type, ttl: UPSTREAM_TTL, data: address, simulated: false });
   }
-  const why = [reason, `answered from upstreamHosts (${entry[1].join(', ') || 'no address'})`];
+  if (entry[1].length === 0) return zoneAnswer('NXDOMAIN', [reason, `upstreamHosts lists ${wanted} with no address: the upstream resolver is taken to answer NXDOMAIN`], [], { upstream: true });
+  const why = [reason, `answered from upstreamHosts (${entry[1].join(', ')})`];
   return zoneAnswer(answers.length ? 'NOERROR' : 'NODATA', why, answers, { upstream: true });
 }
