@@ -74,7 +74,8 @@ for (const form of ENDPOINT_FORMS) {
 
     it('an absolute name is asked once', () => {
       assert.deepEqual(lookup(model, 'shop/client', 'kubia.default.svc.cluster.local.'), ['kubia.default.svc.cluster.local. NOERROR', '= NOERROR 10.96.0.50']);
-      assert.deepEqual(lookup(model, 'shop/client', 'kubia.'), ['kubia. UPSTREAM', '= UPSTREAM']);
+      assert.deepEqual(lookup(model, 'shop/client', 'kubia.'), ['kubia. NXDOMAIN', '= NXDOMAIN'], 'a single label goes upstream, where no such top-level domain exists');
+      assert.deepEqual(lookup(model, 'shop/client', 'example.com.'), ['example.com. UPSTREAM', '= UPSTREAM']);
     });
 
     it('an external name walks the cluster search list before going upstream', () => {
@@ -101,7 +102,7 @@ for (const form of ENDPOINT_FORMS) {
 
     it('every failed try is NXDOMAIN or NODATA; NODATA wins when the walk fails', () => {
       assert.deepEqual(lookup(model, 'default/request-pod', 'kubia', 'AAAA'), [
-        'kubia.default.svc.cluster.local. NODATA', 'kubia.svc.cluster.local. NXDOMAIN', 'kubia.cluster.local. NXDOMAIN', 'kubia. UPSTREAM', '= UPSTREAM',
+        'kubia.default.svc.cluster.local. NODATA', 'kubia.svc.cluster.local. NXDOMAIN', 'kubia.cluster.local. NXDOMAIN', 'kubia. NXDOMAIN', '= NODATA',
       ]);
       assert.deepEqual(lookup(model, 'default/request-pod', 'lonely.default.svc.cluster.local.'), ['lonely.default.svc.cluster.local. NXDOMAIN', '= NXDOMAIN']);
     });
