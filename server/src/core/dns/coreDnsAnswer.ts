@@ -299,9 +299,9 @@ function matchPort(request: Request, name: string | undefined, protocol: string)
 }
 
 function describeEndpoint(endpoint: ServiceEndpoint, label: string): string {
-  const pod = endpoint.pod ? `Pod ${endpoint.pod.name}` : 'an address';
-  const how = endpoint.hostname ? 'its hostname' : `${label.includes('-') && ipFromDashed(label) ? 'its address with dashes' : 'its Pod name (endpointPodNames)'}`;
-  return `${label} is ${how}: ${pod}, ${endpoint.ip}${endpoint.simulated ? ' (simulated)' : ''}`;
+  const how = endpoint.hostname ? 'hostname' : ipFromDashed(label) ? 'address with dashes' : 'Pod name (endpointPodNames)';
+  const details = [endpoint.pod ? `Pod ${endpoint.pod.name}` : '', endpoint.simulated ? 'simulated' : ''].filter(Boolean).join(', ');
+  return `${label} is the ${how} of endpoint ${endpoint.ip}${details ? ` (${details})` : ''}`;
 }
 
 /** Why no endpoint carries that name: the usual hostname/subdomain mistakes. */
