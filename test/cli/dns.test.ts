@@ -37,6 +37,13 @@ describe('kube-lookup nslookup', () => {
     assert.deepEqual(report.answers.map((answer: { data: string }) => answer.data), ['0 100 80 api.web.svc.cluster.local.']);
   });
 
+  it('an address asks for the PTR of its reverse name, as nslookup does', () => {
+    const report = JSON.parse(runCli(['nslookup', '10.244.2.11', '--format', 'json', ...CLUSTER]).stdout);
+    assert.deepEqual([report.query, report.type, report.answers[0].data], ['11.2.244.10.in-addr.arpa.', 'PTR', 'db-1.headless.default.svc.cluster.local.']);
+    const v6 = JSON.parse(runCli(['nslookup', 'fd00:10:96::60', '--format', 'json', ...CLUSTER]).stdout);
+    assert.equal(v6.answers[0].data, 'dual.default.svc.cluster.local.');
+  });
+
   it('exits 1 with NXDOMAIN or NODATA', () => {
     const missing = runCli(['nslookup', 'lonely.default.svc.cluster.local.', ...CLUSTER]);
     assert.equal(missing.code, 1);

@@ -1,4 +1,4 @@
-import { QUERY_TYPES, renderNslookup, resolveFrom, resolutionToJson, type LookupOrigin, type QueryType } from '../core/dns/index';
+import { QUERY_TYPES, renderNslookup, resolveFrom, resolutionToJson, reverseName, type LookupOrigin, type QueryType } from '../core/dns/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
 import { COMMON_OPTIONS } from './lintCommand';
 import { loadSettings } from './loadSettings';
@@ -14,10 +14,14 @@ import { UsageError } from './usageError';
 export function nslookupCommand(args: ParsedArgs, output: { stdout: (text: string) => void }): number {
   rejectUnknownOptions(args, [...COMMON_OPTIONS, 'format', 'type', 'from', 'namespace']);
   const format = optionValue(args, 'format', ['text', 'json']) ?? 'text';
-  const type = (optionValue(args, 'type')?.toUpperCase() ?? 'A') as QueryType;
-  if (!QUERY_TYPES.includes(type)) throw new UsageError(`--type must be one of ${QUERY_TYPES.join(', ')}, not "${args.options.get('type')}"`);
-  const [name, ...paths] = args.positionals;
-  if (!name) throw new UsageError('nslookup needs a NAME (kube-lookup nslookup NAME [PATH...])');
+  const askedType = optionValue(args, 'type')?.toUpperCase() as QueryType | undefined;
+  if (askedType !== undefined && !QUERY_TYPES.includes(askedType)) throw new UsageError(`--type must be one of ${QUERY_TYPES.join(', ')}, not "${args.options.get('type')}"`);
+  const [typed, ...paths] = args.positionals;
+  if (!typed) throw new UsageError('nslookup needs a NAME (kube-lookup nslookup NAME [PATH...])');
+  // like nslookup, an address asks for the PTR record of its reverse name
+  const reverse = askedType === undefined || askedType === 'PTR' ? reverseName(typed) : undefined;
+  const name = reverse ? `${reverse}.` : typed;
+  const type: QueryType = reverse ? 'PTR' : (askedType ?? 'A');
   const from = optionValue(args, 'from');
   const namespace = optionValue(args, 'namespace');
   if (from !== undefined && namespace !== undefined) throw new UsageError('give --from or --namespace, not both');

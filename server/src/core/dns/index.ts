@@ -9,6 +9,7 @@
  *                                  → Resolution {tried names with rcodes, answers, notes}
  * - `podResolvConf(settings, {pod, namespace})`, `renderResolvConf(conf)`  the Pod's /etc/resolv.conf
  * - `serviceEnvironment(model, pod)`  the service environment variables kubelet injects
+ * - `reverseName(ip)`              `d.c.b.a.in-addr.arpa` / nibbles under `ip6.arpa`
  * - renderers: `renderNslookup` (nslookup text + trace), `resolutionToJson` (CLI JSON contract),
  *   `renderRecordsText`, `recordsToJson`, `renderZoneFile` (RFC 1035), `renderServiceEnvironment`
  *
@@ -17,6 +18,7 @@
  * authoritative zone holding exactly the records the specification requires, see specZoneAnswer.ts).
  */
 export { answerQuestion } from './answerQuestion';
+export { reverseName } from './dnsName';
 export type { DnsRecord, PublishedRecord, QueryType, Rcode, RecordType } from './dnsRecord';
 export { QUERY_TYPES } from './dnsRecord';
 export { clusterRecords, recordsOf, DNS_SCHEMA_VERSION, type EndpointRecord } from './records';
