@@ -306,7 +306,9 @@ function describeEndpoint(endpoint: ServiceEndpoint, label: string): string {
 
 /** Why no endpoint carries that name: the usual hostname/subdomain mistakes. */
 function explainMissingEndpoint(model: ClusterModel, service: ServiceView, label: string, names: readonly string[]): string[] {
-  const lines = [`no ready endpoint of Service ${service.namespace}/${service.name} is named ${label}${names.length ? ` (names: ${[...new Set(names)].join(', ')})` : ''}`];
+  const known = [...new Set(names)];
+  const listed = known.length > 8 ? `${known.slice(0, 8).join(', ')}, …` : known.join(', ');
+  const lines = [`no ready endpoint of Service ${service.namespace}/${service.name} is named ${label}${known.length ? ` (names: ${listed})` : ''}`];
   for (const pod of model.podsIn(service.namespace)) {
     if (pod.hostname.toLowerCase() !== label && pod.name.toLowerCase() !== label) continue;
     if (!pod.hostnameSet) lines.push(`Pod ${pod.name} sets no spec.hostname, so it has no hostname record`);
