@@ -50,7 +50,7 @@ describe('custom requests over LSP on examples/seeds', () => {
       ';; pod-a.headless1 has 1 dot (< ndots 5): each search domain first, the name as given last (glibc order)',
       ';; 1. pod-a.headless1.default.svc.cluster.local.  NOERROR',
       ';;      headless Service default/headless1 has 2 ready endpoints',
-      ';;      pod-a is its hostname: Pod pod4, 10.244.177.231 (simulated)',
+      ';;      pod-a is the hostname of endpoint 10.244.177.231 (Pod pod4, simulated)',
       ';; simulated: 10.244.177.231 — allocated by kube-lookup, not declared in the manifests',
       '',
     ].join('\n'));

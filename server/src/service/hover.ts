@@ -7,7 +7,8 @@ import type { ManifestObject } from '../core/model/manifestObject';
 import { POD_TEMPLATE_PATHS, type PodView } from '../core/model/podView';
 import { labelSelectorSchema } from '../core/model/schemas/workload';
 import type { ServicePort, ServiceView } from '../core/model/serviceView';
-import { hostnameRecord, podIpName, serviceFqdn, srvNames } from './dnsNames';
+import { serviceNames } from '../core/dns/index';
+import { hostnameRecord, podIpName, serviceFqdn } from './dnsNames';
 import { pathIs, placeAt, startsWith, type PlaceAt } from './objectAt';
 import { spanToRange } from './positions';
 
@@ -58,17 +59,21 @@ function hoverText(model: ClusterModel, place: PlaceAt): string | undefined {
 // ---- Services ----
 
 function serviceHover(model: ClusterModel, service: ServiceView): string {
-  const fqdn = serviceFqdn(model, service);
+  const names = serviceNames(model, service);
   const lines = [
     `**Service** \`${service.namespace}/${service.name}\` · ${service.headless ? 'headless' : service.type}`,
     '',
-    `\`${fqdn}\`  `,
+    `\`${names.fqdn}\`  `,
     `\`${service.name}\` from namespace \`${service.namespace}\` · \`${service.name}.${service.namespace}\` from any namespace`,
+    ...names.capturedFrom.map((capture) => `⚠ from namespace \`${capture.namespace}\`, \`${service.name}.${service.namespace}\` is answered by ${capture.by} first (search-path capture)`),
     '',
   ];
   const reached = reachedBy(model, service);
   lines.push(...reached.map((line) => `- ${line}`));
-  for (const srv of srvNames(model, service)) lines.push(`- SRV \`${srv.name}\` → port ${srv.port ?? '?'}`);
+  for (const srv of names.srvNames) {
+    const port = service.ports.find((candidate) => candidate.name && srv.startsWith(`_${candidate.name}._${candidate.protocol.toLowerCase()}.`));
+    lines.push(`- SRV \`${srv}\` → port ${port?.port ?? '?'}`);
+  }
   lines.push('');
   lines.push(...endpointsSection(model, service));
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
@@ -135,8 +140,8 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
 function portHover(model: ClusterModel, service: ServiceView, port: ServicePort): string {
   const lines = [`**Port** ${port.port ?? '?'}/${port.protocol}${port.name ? ` (\`${port.name}\`)` : ''} of Service \`${service.name}\` → target port \`${port.targetPort ?? '?'}\``];
   if (port.nodePort !== undefined) lines.push('', `nodePort ${port.nodePort}${port.nodePortSimulated ? ' (simulated)' : ''}: ${model.settings.nodeIPs.map((ip) => `\`${ip}:${port.nodePort}\``).join(', ')}`);
-  const srv = srvNames(model, service).find((candidate) => candidate.name.startsWith(`_${port.name}._`));
-  if (srv) lines.push('', `SRV \`${srv.name}\``);
+  const srv = port.name ? serviceNames(model, service).srvNames.find((name) => name.startsWith(`_${port.name}._${port.protocol.toLowerCase()}.`)) : undefined;
+  if (srv) lines.push('', `SRV \`${srv}\``);
   const backends = model.backendsOf(service);
   const perPod = backends.endpoints.filter((endpoint) => endpoint.pod).map((endpoint) => {
     const resolved = findPort(endpoint.pod!.template.spec, port);
