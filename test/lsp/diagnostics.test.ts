@@ -190,3 +190,24 @@ describe('diagnostics over LSP', () => {
     }
   });
 });
+
+describe('workspace folders over LSP', () => {
+  it('indexes a folder when it is added and forgets its diagnostics when it is removed', async () => {
+    const first = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-folder-'));
+    const second = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-folder-'));
+    fs.writeFileSync(path.join(second, 'pod.yaml'), POD);
+    const session = await LspSession.start([first]);
+    const pod = uriOf(path.join(second, 'pod.yaml'));
+    try {
+      assert.equal(session.diagnostics.has(pod), false);
+      await session.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(second), name: 'second' }], removed: [] } });
+      await session.until(() => session.codes(pod).length === 1);
+      await session.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(second), name: 'second' }] } });
+      await session.until(() => session.codes(pod).length === 0);
+    } finally {
+      await session.dispose();
+      fs.rmSync(first, { recursive: true, force: true });
+      fs.rmSync(second, { recursive: true, force: true });
+    }
+  });
+});

@@ -189,6 +189,19 @@ describe('hovers over LSP on examples/seeds', () => {
     ].join('\n'));
   });
 
+  it('a container port: the Service ports that reach it', async () => {
+    assert.equal(await hover('kubia.yaml', 'containerPort: 8443', 4), [
+      '**Container port** 8443/TCP (`https`) of container `kubia`, reached from:',
+      '',
+      '- Service `kubia` port 443 (`https`) → https',
+    ].join('\n'));
+    assert.equal(await hover('clusterip1.yaml', 'containerPort: 8080', 4), [
+      '**Container port** 8080/TCP of container `container`, reached from:',
+      '',
+      '- Service `clusterip1` port 80 → 8080',
+    ].join('\n'));
+  });
+
   it('covers the word under the cursor, and nothing where there is nothing to say', async () => {
     const text = fs.readFileSync(path.join(seeds, 'kubia.yaml'), 'utf8');
     const result = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(path.join(seeds, 'kubia.yaml')) }, position: positionOf(text, 'name: kubia', 8) });

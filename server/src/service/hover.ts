@@ -52,6 +52,10 @@ function hoverText(model: ClusterModel, place: PlaceAt): string | undefined {
     if (pathIs(path, [...templatePath, 'spec', 'hostname'])) return podsHover(model, object, pods);
     if (startsWith(path, [...templatePath, 'metadata', 'labels'])) return labelsHover(model, object, pods);
     if (object.kind !== 'Pod' && startsWith(path, ['spec', 'selector'])) return workloadSelectorHover(model, object);
+    const containers = [...templatePath, 'spec', 'containers'];
+    if (startsWith(path, containers) && typeof path[containers.length] === 'number' && path[containers.length + 1] === 'ports' && typeof path[containers.length + 2] === 'number') {
+      return containerPortHover(model, object, pods, path[containers.length] as number, path[containers.length + 2] as number);
+    }
   }
   return undefined;
 }
@@ -247,6 +251,25 @@ function subdomainHover(model: ClusterModel, object: ManifestObject, pods: reado
   if (pods.length > 8) lines.push(`- … and ${pods.length - 8} more`);
   if (reasons.size > 0) lines.push('', ...reasons);
   return lines.join('\n');
+}
+
+/** Which Service ports reach a container port: by number, or by name and protocol (FindPort). */
+function containerPortHover(model: ClusterModel, object: ManifestObject, pods: readonly PodView[], containerIndex: number, portIndex: number): string | undefined {
+  // malformed list items are dropped while reading, so items are found by their original index
+  const container = pods[0]?.template.spec.containers?.find((candidate) => candidate.index === containerIndex);
+  const port = container?.ports?.find((candidate) => candidate.index === portIndex);
+  if (!container || !port || port.containerPort === undefined) return undefined;
+  const protocol = port.protocol ?? 'TCP';
+  const header = `**Container port** ${port.containerPort}/${protocol}${port.name ? ` (\`${port.name}\`)` : ''} of container \`${container.name ?? '?'}\``;
+  const targets: string[] = [];
+  for (const service of servicesSelecting(model, pods)) {
+    for (const servicePort of service.ports) {
+      if (servicePort.protocol !== protocol) continue;
+      const target = servicePort.targetPort ?? servicePort.port;
+      if (target === port.containerPort || (port.name !== undefined && target === port.name)) targets.push(`- Service \`${service.name}\` port ${servicePort.port ?? '?'}${servicePort.name ? ` (\`${servicePort.name}\`)` : ''} → ${target}`);
+    }
+  }
+  return targets.length > 0 ? [`${header}, reached from:`, '', ...targets].join('\n') : `${header}: no Service port of \`${object.namespace}\` targets it.`;
 }
 
 function servicesSelecting(model: ClusterModel, pods: readonly PodView[]): ServiceView[] {
