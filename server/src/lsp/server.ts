@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -46,7 +45,7 @@ import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { canonicalUri, isManifestUri, listManifests, readManifest } from './files';
-import { ruleDocUrls } from './ruleDocs';
+import { findPackageRoot, ruleDocUrls } from './ruleDocs';
 
 export interface ServerOptions {
   /** The folder holding package.json and docs/ (rule documentation links). */
@@ -68,7 +67,7 @@ const INDEX_BATCH = 50;
  * diagnostics and refresh requests that several clients lack.
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const packageRoot = options.packageRoot ?? path.resolve(__dirname, '..', '..', '..', '..');
+  const packageRoot = options.packageRoot ?? findPackageRoot(__dirname);
   const documents = new TextDocuments(TextDocument);
   const open = new Set<string>();
   let looseSettings: EditorSettings = defaultEditorSettings;
