@@ -1,4 +1,5 @@
 import { formatSelector } from '../model/labelSelector';
+import { nearestService } from './nearest';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -18,7 +19,7 @@ export default defineRule({
     },
   },
   check(context, endpoints) {
-    const service = endpoints.name ? context.model.service(endpoints.namespace, endpoints.name) : undefined;
+    const service = endpoints.name ? nearestService(context.model, endpoints.namespace, endpoints.name, endpoints.file) : undefined;
     if (!service?.selector || service.type === 'ExternalName') return;
     context.report({
       messageId: 'overwritten',

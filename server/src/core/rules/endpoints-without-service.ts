@@ -20,6 +20,8 @@ export default defineRule({
   },
   check(context, endpoints) {
     if (!endpoints.name || context.model.service(endpoints.namespace, endpoints.name)) return;
+    // the in-tree GlusterFS volume plugin reads an Endpoints object by name; such Endpoints back a volume, not a Service
+    if (context.model.podsIn(endpoints.namespace).some((pod) => glusterfsEndpoints(pod.template.spec).includes(endpoints.name))) return;
     const services = context.model.servicesIn(endpoints.namespace);
     const closest = closestName(endpoints.name, services.map((service) => service.name));
     const service = closest ? services.find((candidate) => candidate.name === closest) : undefined;
@@ -37,3 +39,11 @@ export default defineRule({
     });
   },
 });
+
+function glusterfsEndpoints(spec: Readonly<Record<string, unknown>>): string[] {
+  if (!Array.isArray(spec.volumes)) return [];
+  return spec.volumes.flatMap((volume: unknown) => {
+    const endpoints = (volume as { glusterfs?: { endpoints?: unknown } } | null)?.glusterfs?.endpoints;
+    return typeof endpoints === 'string' ? [endpoints] : [];
+  });
+}

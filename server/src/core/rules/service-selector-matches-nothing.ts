@@ -4,7 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     id: 'service-selector-matches-nothing',
-    description: "A Service's selector matches no Pod or Pod template in its namespace, so the Service has no endpoints.",
+    description: "A Service's selector matches no Pod or Pod template in its namespace, so the Service has no endpoints. A namespace with no Pods at all in the workspace is taken to be filled from elsewhere (a Helm chart, an operator) and is not reported.",
     remediation: 'Make the selector a subset of the Pod template labels of the workload it should route to, in the same namespace.',
     severity: 'warning',
     kinds: ['Service'],
@@ -25,6 +25,8 @@ export default defineRule({
     const selector = service.selector;
     const elsewhere = context.model.pods().filter((pod) => pod.namespace !== service.namespace && matchesLabels(pod.labels, selector));
     const namespaces = [...new Set(elsewhere.map((pod) => pod.namespace))].sort();
+    // a namespace without a single Pod in the workspace is filled from elsewhere (a Helm chart, an operator)
+    if (namespaces.length === 0 && context.model.podsIn(service.namespace).length === 0) return;
     const first = elsewhere[0]?.template.owner;
     context.report({
       messageId: namespaces.length > 0 ? 'otherNamespace' : 'noMatch',

@@ -2,6 +2,7 @@ import { findPort } from '../model/findPort';
 import type { ManifestObject } from '../model/manifestObject';
 import type { PodTemplateView } from '../model/podView';
 import { closestName } from './closestName';
+import { nearest } from './nearest';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -26,7 +27,8 @@ export default defineRule({
     const service = context.model.serviceOf(object);
     if (!service?.selector || service.type === 'ExternalName') return;
     const templates = new Map<ManifestObject, PodTemplateView>();
-    for (const pod of context.model.podsSelectedBy(service.namespace, service.selector)) templates.set(pod.template.owner, pod.template);
+    const selected = context.model.podsSelectedBy(service.namespace, service.selector).map((pod) => pod.template);
+    for (const template of nearest(object.file, selected, (candidate) => candidate.owner.file)) templates.set(template.owner, template);
     for (const port of service.ports) {
       const target = port.targetPort;
       if (typeof target !== 'string') continue;

@@ -3,6 +3,7 @@ import { podTemplateOf } from '../model/podView';
 import { workloadSpecSchema } from '../model/schemas/workload';
 import { closestName } from './closestName';
 import { addHeadless } from './textEdits';
+import { nearestService } from './nearest';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -28,7 +29,7 @@ export default defineRule({
     const serviceName = workloadSpecSchema.safeParse(set.body?.spec ?? {}).data?.serviceName;
     if (!serviceName) return;
     const path = ['spec', 'serviceName'];
-    const service = context.model.service(set.namespace, serviceName);
+    const service = nearestService(context.model, set.namespace, serviceName, set.file);
     const data = { service: serviceName, namespace: set.namespace, pod: `${set.name}-0`, zone: context.settings.clusterDomain };
     if (!service) {
       const closest = closestName(serviceName, context.model.servicesIn(set.namespace).filter((candidate) => candidate.headless).map((candidate) => candidate.name));
