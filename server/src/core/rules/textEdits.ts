@@ -12,7 +12,7 @@ export function insertFirstEntry(context: RuleContext, object: ManifestObject, m
   const text = context.model.file(place.file)?.text;
   if (!place.found || text === undefined) return undefined;
   const start = place.span.start;
-  if (text[start] === '{') return [{ file: place.file, span: { start: start + 1, end: start + 1 }, newText: text[start + 1] === '}' ? entry : ` ${entry},` }];
+  if (text[start] === '{') return [{ file: place.file, span: { start: start + 1, end: start + 1 }, newText: text[start + 1] === '}' ? entry : text[start + 1] === ' ' ? ` ${entry},` : `${entry}, ` }];
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const prefix = text.slice(lineStart, start);
   // the first key must start its own line (possibly after `- `); anything else is not a block mapping we can extend
