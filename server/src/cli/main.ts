@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from './args';
 import { lintCommand } from './lintCommand';
+import { rulesCommand } from './rulesCommand';
 import { UsageError } from './usageError';
 
 const USAGE = `Usage: kube-lookup <command> [options] [PATH...]
@@ -10,6 +11,9 @@ const USAGE = `Usage: kube-lookup <command> [options] [PATH...]
 Commands:
   lint [PATH...]       lint Kubernetes manifests for Service wiring and DNS mistakes
                        --format text|json|sarif   (default text)
+  rules                print the rule catalogue: id, severity, what it catches, how to fix
+                       --format text|json|markdown   (default text)
+                       --write-docs DIR   write one Markdown page per rule (docs/rules/)
 
 Common options:
   --config FILE            settings file (default: ./.kube-lookup.yaml when present)
@@ -41,6 +45,8 @@ export function run(argv: readonly string[], io = { stdout: (text: string) => vo
     switch (args.command) {
       case 'lint':
         return lintCommand(args, output);
+      case 'rules':
+        return rulesCommand(args, output);
       default:
         throw new UsageError(`unknown command "${args.command}" (try kube-lookup --help)`);
     }
