@@ -5,13 +5,13 @@ import type { ServiceView } from '../model/serviceView';
  * A workspace often holds several applications side by side (a repository of examples, one folder
  * per app), whose objects share names and labels although they never run together. When a rule
  * would blame one object for another that merely matches, it keeps only the candidates nearest to
- * the object in the folder tree: those sharing the longest folder prefix with it.
+ * the object in the folder tree: the fewest folders up to a common ancestor and down again.
  */
 export function nearest<T>(fromFile: string, candidates: readonly T[], fileOf: (candidate: T) => string): T[] {
   if (candidates.length < 2) return [...candidates];
-  const depths = candidates.map((candidate) => sharedDepth(fromFile, fileOf(candidate)));
-  const best = Math.max(...depths);
-  return candidates.filter((_, index) => depths[index] === best);
+  const distances = candidates.map((candidate) => folderDistance(fromFile, fileOf(candidate)));
+  const best = Math.min(...distances);
+  return candidates.filter((_, index) => distances[index] === best);
 }
 
 /** The Service of that name in the namespace, taking the nearest definition when there are several. */
@@ -22,11 +22,11 @@ export function nearestService(model: ClusterModel, namespace: string, name: str
   return model.services().find((service) => service.object === chosen);
 }
 
-/** How many leading folders two file paths share. */
-function sharedDepth(a: string, b: string): number {
+/** Folders from one file's folder up to the common ancestor and down to the other's: 0 for the same folder. */
+export function folderDistance(a: string, b: string): number {
   const left = a.split(/[\\/]/).slice(0, -1);
   const right = b.split(/[\\/]/).slice(0, -1);
-  let depth = 0;
-  while (depth < left.length && depth < right.length && left[depth] === right[depth]) depth++;
-  return depth;
+  let shared = 0;
+  while (shared < left.length && shared < right.length && left[shared] === right[shared]) shared++;
+  return left.length - shared + (right.length - shared);
 }
