@@ -29,6 +29,9 @@ describe('suppression comments', () => {
     assert.equal(isSuppressed(scanned, 'anything', 3), false);
     assert.equal(isSuppressed(scanned, 'z', 0), true);
     assert.equal(scanSuppressions('# kube-lookup-disable-filex\n').file instanceof Set, true, 'a longer word is not the directive');
+    const commented = scanSuppressions('# kube-lookup-disable-file a # not an id\n');
+    assert.equal(isSuppressed(commented, 'a', 5), true);
+    assert.equal(isSuppressed(commented, 'not', 5), false);
   });
 
   it('drops the finding on the next line for the named rule only', () => {

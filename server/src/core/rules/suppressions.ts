@@ -49,8 +49,8 @@ export function lineOf(text: string, span: Span): number {
 }
 
 function ruleIds(rest: string): 'all' | Set<string> {
-  const reason = rest.indexOf(' -- ');
-  const list = (reason >= 0 ? rest.slice(0, reason) : rest).split(/[\s,]+/).filter((id) => id !== '');
+  // a reason after ` -- ` or a further comment after ` #` is not an id
+  const list = rest.split(/\s--\s|\s#/)[0].split(/[\s,]+/).filter((id) => id !== '');
   return list.length === 0 ? 'all' : new Set(list);
 }
 
