@@ -2,6 +2,8 @@ import { formatSelector } from '../model/labelSelector';
 import { nearestService } from './nearest';
 import { defineRule } from './types';
 
+const CONTROLLER_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time';
+
 export default defineRule({
   meta: {
     id: 'endpoints-for-selector-service',
@@ -21,6 +23,8 @@ export default defineRule({
   check(context, endpoints) {
     const service = endpoints.name ? nearestService(context.model, endpoints.namespace, endpoints.name, endpoints.file) : undefined;
     if (!service?.selector || service.type === 'ExternalName') return;
+    // Endpoints exported from a cluster were written by the controller itself (it stamps this annotation)
+    if (endpoints.annotations[CONTROLLER_ANNOTATION] !== undefined) return;
     context.report({
       messageId: 'overwritten',
       data: { name: service.name, selector: formatSelector(service.selector) },
