@@ -1,8 +1,7 @@
 import { findPort } from '../model/findPort';
-import type { ManifestObject } from '../model/manifestObject';
 import type { PodTemplateView } from '../model/podView';
 import { closestName } from './closestName';
-import { nearest } from './nearest';
+import { selectedTemplates } from './selectedTemplates';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -26,13 +25,11 @@ export default defineRule({
   check(context, object) {
     const service = context.model.serviceOf(object);
     if (!service?.selector || service.type === 'ExternalName') return;
-    const templates = new Map<ManifestObject, PodTemplateView>();
-    const selected = context.model.podsSelectedBy(service.namespace, service.selector).map((pod) => pod.template);
-    for (const template of nearest(object.file, selected, (candidate) => candidate.owner.file)) templates.set(template.owner, template);
+    const templates = selectedTemplates(context.model, service);
     for (const port of service.ports) {
       const target = port.targetPort;
       if (typeof target !== 'string') continue;
-      const missing = [...templates.values()].filter((template) => !findPort(template.spec, port).ok);
+      const missing = templates.filter((template) => !findPort(template.spec, port).ok);
       if (missing.length === 0) continue;
       const owners = missing.map((template) => `${template.owner.kind} "${template.owner.name}"`).join(', ');
       const declared = missing.flatMap((template) => containerPorts(template));
@@ -51,7 +48,7 @@ export default defineRule({
         data: { ...data, closest: closest ?? '' },
         path,
         related,
-        fix: closest && missing.length === templates.size
+        fix: closest && missing.length === templates.length
           ? (fixContext) => {
               const place = fixContext.locate({ object, path });
               return { title: `Change the targetPort to "${closest}"`, edits: [{ file: place.file, span: place.span, newText: closest }] };

@@ -1,6 +1,5 @@
-import type { ManifestObject } from '../model/manifestObject';
 import type { PodTemplateView } from '../model/podView';
-import { nearest } from './nearest';
+import { selectedTemplates } from './selectedTemplates';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -22,14 +21,12 @@ export default defineRule({
   check(context, object) {
     const service = context.model.serviceOf(object);
     if (!service?.selector || service.type === 'ExternalName') return;
-    const templates = new Map<ManifestObject, PodTemplateView>();
-    const selected = context.model.podsSelectedBy(service.namespace, service.selector).map((pod) => pod.template);
-    for (const template of nearest(object.file, selected, (candidate) => candidate.owner.file)) templates.set(template.owner, template);
+    const templates = selectedTemplates(context.model, service);
     for (const port of service.ports) {
       const target = port.targetPort;
       if (typeof target !== 'number') continue;
       // Pods that declare no port at all say nothing either way
-      const missing = [...templates.values()].filter((template) => {
+      const missing = templates.filter((template) => {
         const declared = declaredPorts(template);
         return declared.length > 0 && !declared.some((candidate) => candidate.port === target && candidate.protocol === port.protocol);
       });
