@@ -60,7 +60,8 @@ export default defineRule({
       }
       context.report({
         messageId: 'duplicate',
-        data: { field: fieldPath(item), value: goValue({ Name: '', Protocol: port.protocol, AppProtocol: null, Port: port.port, TargetPort: 0, NodePort: 0 }) },
+        // The API prints the (protocol, port) key as the Go struct it builds, fields in declaration order.
+        data: { field: fieldPath(item), value: JSON.stringify({ Name: '', Protocol: port.protocol, AppProtocol: null, Port: port.port, TargetPort: 0, NodePort: 0 }) },
         ...itemFieldPlace(context, object, item, 'port'),
         related: [{ object, ...itemFieldPlace(context, object, ['spec', 'ports', first.index], 'port'), message: `spec.ports[${first.index}] already uses ${port.protocol} port ${port.port}` }],
       });

@@ -13,8 +13,8 @@ export function fieldPath(path: ValuePath): string {
 }
 
 /**
- * A bad value as `ErrorBody` prints it: numbers and booleans plainly, strings Go-quoted, anything
- * else as JSON (Go's encoder sorts map keys).
+ * A bad value as `ErrorBody` prints it: numbers and booleans plainly, strings Go-quoted, lists and
+ * maps as JSON (Go's encoder sorts map keys; a struct keeps its field order, so build those apart).
  */
 export function goValue(value: unknown): string {
   if (typeof value === 'string') return goQuote(value);
