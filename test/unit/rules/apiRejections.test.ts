@@ -149,6 +149,12 @@ describe('rules for what the API server rejects: quick fixes', () => {
     assert.equal(bottomUp, service('  ports:', '  - name: port-80', '    port: 80', '    targetPort: 8080', '  - protocol: UDP', '    name: port-514-udp', '    port: 514', '  - {name: port-9090, port: 9090}'));
   });
 
+  it('fills in an empty port name rather than adding a second name key', () => {
+    const text = service('  ports:', '  - name: ""', '    port: 80', '  - name: https', '    port: 443');
+    const [finding] = findingsOf('service-port-name-invalid', text);
+    assert.equal(applyFix(text, finding.fixes[0]), service('  ports:', '  - name: port-80', '    port: 80', '  - name: https', '    port: 443'));
+  });
+
   it('does not name ports of a selector-less Service, whose Endpoints must repeat the names', () => {
     const text = lines('apiVersion: v1', 'kind: Service', 'metadata: {name: db}', 'spec:', '  ports:', '  - port: 5432', '  - port: 5433');
     assert.deepEqual(findingsOf('service-port-name-invalid', text).map((finding) => finding.fixes), [[], []]);

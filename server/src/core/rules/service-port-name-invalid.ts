@@ -68,11 +68,13 @@ function nameThePort(context: RuleContext, object: ManifestObject, service: Serv
   if (!selector || typeof selector !== 'object' || Object.keys(selector).length === 0 || !port.port) return undefined;
   const name = port.protocol === 'TCP' ? `port-${port.port}` : `port-${port.port}-${port.protocol.toLowerCase()}`;
   if (dns1123LabelErrors(name).length > 0 || service.ports.some((other) => other.name === name)) return undefined;
+  const title = `Name the port "${name}"`;
   const item = ['spec', 'ports', port.index];
-  const firstKey = itemFieldPlace(context, object, item, 'name');
-  if (firstKey.on !== 'key') return undefined;
-  const place = context.locate({ object, path: firstKey.path });
+  const target = itemFieldPlace(context, object, item, 'name');
+  const place = context.locate({ object, path: target.path });
+  // `name: ""` is written: fill it in. Otherwise add the key before the item's first one.
+  if (target.on !== 'key') return place.found ? { title, edits: [{ file: place.file, span: place.span, newText: name }] } : undefined;
   const text = context.model.file(object.file)?.text;
   const edit = text !== undefined && place.keySpan ? siblingBefore(text, place.keySpan, `name: ${name}`) : undefined;
-  return edit ? { title: `Name the port "${name}"`, edits: [{ file: place.file, ...edit }] } : undefined;
+  return edit ? { title, edits: [{ file: place.file, ...edit }] } : undefined;
 }

@@ -29,14 +29,17 @@ export default defineRule({
   check(context, object) {
     if (!isBuiltIn(object) || !isRecord(rawAt(object, ['spec']))) return;
     const written = rawAt(object, ['spec', 'selector']);
-    if (written === undefined || written === null) {
-      // apps/v1 stopped defaulting the selector from the template labels; older versions and Jobs still fill it in.
-      if (object.apiVersion === 'apps/v1') context.report({ messageId: 'required', ...firstPlace(context, object, [{ path: ['spec'], on: 'key' }]) });
+    const missing = written === undefined || written === null;
+    // apps/v1 stopped defaulting the selector from the template labels; older versions and Jobs still fill it in.
+    if (missing && object.apiVersion !== 'apps/v1') return;
+    // A DaemonSet has no "required" check: its missing selector selects nothing, so it fails the match below.
+    if (missing && object.kind !== 'DaemonSet') {
+      context.report({ messageId: 'required', ...firstPlace(context, object, [{ path: ['spec'], on: 'key' }]) });
       return;
     }
     if (!isRecord(rawAt(object, ['spec', 'template']))) return;
     const labels = templateLabels(object);
-    if (labels === undefined || matches(object, written, labels)) return;
+    if (labels === undefined || (!missing && matches(object, written, labels))) return;
     context.report({
       messageId: 'mismatch',
       data: { value: goValue(Object.keys(labels).length ? labels : null) },
@@ -46,7 +49,7 @@ export default defineRule({
         { path: ['spec', 'template'], on: 'key' },
         { path: ['spec'], on: 'key' },
       ]),
-      related: [{ object, path: ['spec', 'selector'], on: 'key', message: 'the selector the template labels must match' }],
+      related: missing ? [] : [{ object, path: ['spec', 'selector'], on: 'key', message: 'the selector the template labels must match' }],
     });
   },
 });
