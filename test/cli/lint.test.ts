@@ -85,7 +85,7 @@ describe('kube-lookup lint', () => {
 
   it('does not follow a symbolic link loop', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-'));
-    fs.writeFileSync(path.join(folder, 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n');
+    fs.writeFileSync(path.join(folder, 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n');
     fs.symlinkSync(folder, path.join(folder, 'loop'));
     const { code, stdout } = runCli(['lint', folder, '--format', 'json']);
     assert.equal(code, 0);

@@ -1,6 +1,6 @@
 import type { ManifestObject } from '../model/manifestObject';
 import { defineRule } from './types';
-import { isBuiltIn, rawAt } from './validation/apiObjects';
+import { isApiObject, rawAt } from './validation/apiObjects';
 import { goQuote } from './validation/fieldErrors';
 import { dns1035LabelErrors, dns1123SubdomainErrors } from './validation/names';
 import { hasPlaceholder } from './validation/placeholders';
@@ -29,7 +29,7 @@ export default defineRule({
     },
   },
   check(context, object: ManifestObject) {
-    if (!isBuiltIn(object) || object.name === '' || typeof rawAt(object, ['metadata', 'name']) !== 'string' || hasPlaceholder(object.name)) return;
+    if (!isApiObject(object) || object.name === '' || typeof rawAt(object, ['metadata', 'name']) !== 'string' || hasPlaceholder(object.name)) return;
     for (const detail of NAME_FORMATS[object.kind](object.name)) {
       context.report({ messageId: 'invalid', data: { value: goQuote(object.name), detail }, path: ['metadata', 'name'] });
     }

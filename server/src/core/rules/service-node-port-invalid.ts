@@ -29,9 +29,9 @@ export default defineRule({
       if (port.nodePort === 0) continue;
       const path = ['spec', 'ports', port.index, 'nodePort'];
       const field = fieldPath(path);
-      if (service.type === 'ClusterIP') {
+      // With `type` left out and no selector, this may be a patch to a NodePort Service's ports.
+      if (service.type === 'ClusterIP' && (service.typeWritten || service.hasSelector)) {
         context.report({ messageId: 'forbidden', data: { field }, path });
-        continue;
       }
       // Only NodePort and LoadBalancer Services get node ports allocated, from the configured range.
       if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') continue;

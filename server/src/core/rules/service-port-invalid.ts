@@ -28,7 +28,9 @@ export default defineRule({
   check(context, object) {
     const service = serviceUnderValidation(object);
     if (!service) return;
-    if (service.ports.length === 0 && !service.headless && service.type !== 'ExternalName') {
+    // Without ports and without a selector, the document is most likely a patch fragment (kustomize
+    // overlays change `type` or annotations that way), not a Service that forgot its ports.
+    if (service.ports.length === 0 && !service.headless && service.type !== 'ExternalName' && service.hasSelector) {
       const place = firstPlace(context, object, [{ path: ['spec', 'ports'], on: 'key' }, { path: ['spec'], on: 'key' }, { path: ['kind'] }]);
       context.report({ messageId: 'required', data: { field: 'spec.ports' }, ...place });
     }

@@ -3,7 +3,7 @@ import { isRecord } from '../model/extractObjects';
 import { matchesLabels, matchesLabelSelector } from '../model/labelSelector';
 import { labelSelectorSchema, type LabelSelector } from '../model/schemas/workload';
 import { defineRule } from './types';
-import { isBuiltIn, rawAt } from './validation/apiObjects';
+import { isApiObject, rawAt } from './validation/apiObjects';
 import { goValue } from './validation/fieldErrors';
 import { firstPlace } from './validation/places';
 
@@ -27,11 +27,14 @@ export default defineRule({
     },
   },
   check(context, object) {
-    if (!isBuiltIn(object) || !isRecord(rawAt(object, ['spec']))) return;
+    if (!isApiObject(object) || !isRecord(rawAt(object, ['spec']))) return;
     const written = rawAt(object, ['spec', 'selector']);
     const missing = written === undefined || written === null;
     // apps/v1 stopped defaulting the selector from the template labels; older versions and Jobs still fill it in.
     if (missing && object.apiVersion !== 'apps/v1') return;
+    // Without template labels either, the document is most likely a patch fragment (a kustomize
+    // overlay changing one container), not a whole workload: only a labelled template is judged.
+    if (missing && Object.keys(templateLabels(object) ?? {}).length === 0) return;
     // A DaemonSet has no "required" check: its missing selector selects nothing, so it fails the match below.
     if (missing && object.kind !== 'DaemonSet') {
       context.report({ messageId: 'required', ...firstPlace(context, object, [{ path: ['spec'], on: 'key' }]) });

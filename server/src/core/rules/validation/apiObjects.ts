@@ -18,9 +18,14 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   CronJob: ['batch'],
 };
 
-export function isBuiltIn(object: ManifestObject): boolean {
+/**
+ * A built-in kind of a group that serves it, written as a whole object. A strategic-merge patch
+ * (`$patch: delete`, kustomize's patch files) looks like an object but is only a fragment, so the
+ * API's checks of whole objects do not apply to it.
+ */
+export function isApiObject(object: ManifestObject): boolean {
   const groups = GROUPS[object.kind];
-  if (!groups) return false;
+  if (!groups || (object.body && '$patch' in object.body)) return false;
   const slash = object.apiVersion.indexOf('/');
   return groups.includes(slash < 0 ? '' : object.apiVersion.slice(0, slash));
 }

@@ -1,6 +1,6 @@
 import type { ManifestObject } from '../../model/manifestObject';
 import { isRecord } from '../../model/extractObjects';
-import { isBuiltIn, rawAt } from './apiObjects';
+import { isApiObject, rawAt } from './apiObjects';
 
 export const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'] as const;
 export const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'] as const;
@@ -27,13 +27,16 @@ export interface ServiceUnderValidation {
   /** Where the first cluster IP was written: `clusterIPs` when present, else `clusterIP`. */
   readonly clusterIPsField: 'clusterIP' | 'clusterIPs' | undefined;
   readonly headless: boolean;
+  /** A non-empty selector: the Service is meant to route to Pods. */
+  readonly hasSelector: boolean;
   readonly ports: readonly PortUnderValidation[];
 }
 
-/** Undefined when the object is not a v1 Service whose spec and ports decode (the API rejects those otherwise). */
+/** Undefined when the object is not a whole v1 Service whose spec and ports decode (the API rejects those for other reasons). */
 export function serviceUnderValidation(object: ManifestObject): ServiceUnderValidation | undefined {
-  if (object.kind !== 'Service' || !isBuiltIn(object)) return undefined;
-  const spec = rawAt(object, ['spec']) ?? {};
+  if (object.kind !== 'Service' || !isApiObject(object)) return undefined;
+  // A Service without any spec is a stub or a patch fragment far more often than a real Service.
+  const spec = rawAt(object, ['spec']);
   if (!isRecord(spec)) return undefined;
   const type = spec.type === undefined || spec.type === null || spec.type === '' ? undefined : spec.type;
   if (type !== undefined && typeof type !== 'string') return undefined;
@@ -46,6 +49,7 @@ export function serviceUnderValidation(object: ManifestObject): ServiceUnderVali
     clusterIPs,
     clusterIPsField,
     headless: clusterIPs[0] === 'None',
+    hasSelector: isRecord(spec.selector) && Object.keys(spec.selector).length > 0,
     ports: rawPorts.map((item, index) => readPort(item, index)),
   };
 }
