@@ -118,6 +118,29 @@ describe('rules for what the API server rejects: messages in its own words', () 
   });
 });
 
+describe('rules for what the API server rejects: shapes that fail to decode', () => {
+  it('reports nothing and never throws when a field has the wrong type (the API fails to decode those first)', () => {
+    const documents = [
+      lines('apiVersion: v1', 'kind: Service', 'metadata: {name: [a]}', 'spec: []'),
+      lines('apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec: {selector: {app: web}, type: 3, ports: [{port: "80"}]}'),
+      lines('apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec: {selector: {app: web}, ports: [80, {port: 81}]}'),
+      lines('apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec: {selector: {app: web}, ports: {port: 80}}'),
+      lines('apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec: {type: ExternalName, externalName: [a.b]}'),
+      lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec: {hostname: 7, dnsPolicy: None, dnsConfig: "8.8.8.8", containers: []}'),
+      lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec: {dnsConfig: {nameservers: 8.8.8.8, searches: {a: b}}, containers: []}'),
+      lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec: {selector: app=web, template: {metadata: {labels: {app: web}}}}'),
+      lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: [app]}}}'),
+      lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec: {selector: {matchLabels: {app: web}}, template: []}'),
+    ];
+    const ours = new Set(['object-name-invalid', 'pod-dns-config-invalid', 'pod-hostname-invalid', 'service-cluster-ip-forbidden', 'service-external-name-invalid', 'service-node-port-invalid', 'service-port-invalid', 'service-port-name-invalid', 'service-type-unsupported', 'workload-selector-mismatch']);
+    for (const text of documents) {
+      const { findings, failures } = lintFiles(modelOf({ 'a.yaml': text }));
+      assert.deepEqual(failures, [], text);
+      assert.deepEqual(findings.filter((finding) => ours.has(finding.ruleId)).map((finding) => finding.message), [], text);
+    }
+  });
+});
+
 describe('rules for what the API server rejects: quick fixes', () => {
   it('upper-cases a protocol', () => {
     const text = service('  ports:', '  - port: 53', '    protocol: udp');
