@@ -20,8 +20,9 @@ export default defineRule({
   },
   check(context, endpoints) {
     if (!endpoints.name || context.model.service(endpoints.namespace, endpoints.name)) return;
-    // the in-tree GlusterFS volume plugin reads an Endpoints object by name; such Endpoints back a volume, not a Service
-    if (context.model.podsIn(endpoints.namespace).some((pod) => glusterfsEndpoints(pod.template.spec).includes(endpoints.name))) return;
+    // GlusterFS volumes read their servers from an Endpoints object by name: no Service needed.
+    const glusterfsUsers = context.model.podsIn(endpoints.namespace).filter((pod) => (pod.template.spec.volumes ?? []).some((volume) => volume.glusterfs?.endpoints === endpoints.name));
+    if (glusterfsUsers.length > 0) return;
     const services = context.model.servicesIn(endpoints.namespace);
     const closest = closestName(endpoints.name, services.map((service) => service.name));
     const service = closest ? services.find((candidate) => candidate.name === closest) : undefined;
@@ -39,11 +40,3 @@ export default defineRule({
     });
   },
 });
-
-function glusterfsEndpoints(spec: Readonly<Record<string, unknown>>): string[] {
-  if (!Array.isArray(spec.volumes)) return [];
-  return spec.volumes.flatMap((volume: unknown) => {
-    const endpoints = (volume as { glusterfs?: { endpoints?: unknown } } | null)?.glusterfs?.endpoints;
-    return typeof endpoints === 'string' ? [endpoints] : [];
-  });
-}

@@ -13,13 +13,23 @@ import externalNameIpAddress from './external-name-ip-address';
 import fileSkipped from './file-skipped';
 import hostNetworkClusterFirst from './host-network-cluster-first';
 import hostnameFqdnTooLong from './hostname-fqdn-too-long';
+import objectNameInvalid from './object-name-invalid';
+import podDnsConfigInvalid from './pod-dns-config-invalid';
+import podHostnameInvalid from './pod-hostname-invalid';
+import serviceClusterIpForbidden from './service-cluster-ip-forbidden';
+import serviceExternalNameInvalid from './service-external-name-invalid';
+import serviceNodePortInvalid from './service-node-port-invalid';
+import servicePortInvalid from './service-port-invalid';
+import servicePortNameInvalid from './service-port-name-invalid';
 import serviceSelectorMatchesNothing from './service-selector-matches-nothing';
 import serviceTargetPortNotFound from './service-target-port-not-found';
 import serviceTargetPortUndeclared from './service-target-port-undeclared';
+import serviceTypeUnsupported from './service-type-unsupported';
 import statefulsetServiceName from './statefulset-service-name';
 import subdomainWithoutHeadlessService from './subdomain-without-headless-service';
 import subdomainWithoutHostname from './subdomain-without-hostname';
 import templatedFile from './templated-file';
+import workloadSelectorMismatch from './workload-selector-mismatch';
 import yamlSyntax from './yaml-syntax';
 
 /** Every rule, sorted by id. The catalogue test keeps this list, the files, fixtures and docs in step. */
@@ -38,13 +48,23 @@ export const rules: readonly Rule[] = [
   fileSkipped,
   hostNetworkClusterFirst,
   hostnameFqdnTooLong,
+  objectNameInvalid,
+  podDnsConfigInvalid,
+  podHostnameInvalid,
+  serviceClusterIpForbidden,
+  serviceExternalNameInvalid,
+  serviceNodePortInvalid,
+  servicePortInvalid,
+  servicePortNameInvalid,
   serviceSelectorMatchesNothing,
   serviceTargetPortNotFound,
   serviceTargetPortUndeclared,
+  serviceTypeUnsupported,
   statefulsetServiceName,
   subdomainWithoutHeadlessService,
   subdomainWithoutHostname,
   templatedFile,
+  workloadSelectorMismatch,
   yamlSyntax,
 ];
 
