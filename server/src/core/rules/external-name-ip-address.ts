@@ -4,7 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     id: 'external-name-ip-address',
-    description: 'An ExternalName Service whose externalName is an IP address: the API accepts an IPv4 address as a DNS name, but CoreDNS serves ExternalName only as a CNAME to a host name and answers NXDOMAIN.',
+    description: 'An ExternalName Service whose externalName is an IPv4 address: the API accepts it as a DNS name, but CoreDNS serves ExternalName only as a CNAME to a host name and answers NXDOMAIN.',
     remediation: 'Use a host name in externalName, or for a fixed IP use a Service without selector plus an EndpointSlice holding that address.',
     severity: 'error',
     kinds: ['Service'],
@@ -20,7 +20,8 @@ export default defineRule({
   check(context, object) {
     const service = context.model.serviceOf(object);
     const value = service?.externalName;
-    if (!service || service.type !== 'ExternalName' || !value || !parseIp(value.replace(/\.$/, ''))) return;
+    // an IPv6 address is no DNS-1123 subdomain, so the API rejects it (service-external-name-invalid)
+    if (!service || service.type !== 'ExternalName' || !value || parseIp(value.replace(/\.$/, ''))?.family !== 'IPv4') return;
     context.report({ messageId: 'ipAddress', data: { value, name: service.name, namespace: service.namespace, zone: context.settings.clusterDomain }, path: ['spec', 'externalName'] });
   },
 });
