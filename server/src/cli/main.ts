@@ -14,6 +14,7 @@ const USAGE = `Usage: kube-lookup <command> [options] [PATH...]
 Commands:
   lint [PATH...]       lint Kubernetes manifests for Service wiring and DNS mistakes
                        --format text|json|sarif   (default text)
+                       --rule ID=SEVERITY[,ID=SEVERITY]   error|warning|info|hint|off, over the config file
   nslookup NAME [PATH...]
                        simulate nslookup NAME from a Pod: its resolv.conf, the search list,
                        and what the cluster DNS answers, with the reasons
