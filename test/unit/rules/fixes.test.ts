@@ -63,6 +63,16 @@ describe('quick fixes', () => {
     assert.equal(fixed['pod.yaml'], ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: pod-a', 'spec:', '  hostname: pod-a', '  subdomain: peers', '  containers: [{name: app, image: busybox}]', ''].join('\r\n'));
   });
 
+  it('sets the subdomain of a Pod template to the one headless Service selecting it', () => {
+    const files = {
+      'app.yaml': lines(
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: peers}', 'spec:', '  clusterIP: None', '  selector: {app: peer}', '---',
+        'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: peer}', 'spec:', '  selector: {matchLabels: {app: peer}}', '  template:', '    metadata: {labels: {app: peer}}', '    spec:', '      hostname: peer', '      containers: [{name: p, image: busybox}]',
+      ),
+    };
+    assert.match(fixOnce(files, 'hostname-without-subdomain').fixed['app.yaml'], /\n {4}spec:\n {6}subdomain: peers\n {6}hostname: peer\n/);
+  });
+
   it('switches a hostNetwork Pod to ClusterFirstWithHostNet', () => {
     const pod = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: agent}', 'spec:', '  hostNetwork: true', '  dnsPolicy: ClusterFirst', '  containers: [{name: a, image: busybox}]');
     assert.match(fixOnce({ 'pod.yaml': pod }, 'host-network-cluster-first').fixed['pod.yaml'], /\n {2}dnsPolicy: ClusterFirstWithHostNet\n/);

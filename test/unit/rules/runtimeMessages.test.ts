@@ -22,6 +22,7 @@ const EXPECTED: Record<string, string[]> = {
   'external-name-ip-address/invalid/ipv4.yaml': ['ipAddress'],
   'host-network-cluster-first/invalid/daemonset.yaml': ['fallsBack'],
   'hostname-fqdn-too-long/invalid/statefulset.yaml': ['tooLong'],
+  'hostname-without-subdomain/invalid/pod.yaml': ['noSubdomain'],
   'service-target-port-not-found/invalid/typo-and-protocol.yaml': ['didYouMean', 'wrongProtocol'],
   'service-target-port-undeclared/invalid/typo.yaml': ['undeclared', 'undeclared'],
   'statefulset-service-name/invalid/no-service-and-not-selected.yaml': ['noService', 'notSelected'],

@@ -13,6 +13,7 @@ import externalNameIpAddress from './external-name-ip-address';
 import fileSkipped from './file-skipped';
 import hostNetworkClusterFirst from './host-network-cluster-first';
 import hostnameFqdnTooLong from './hostname-fqdn-too-long';
+import hostnameWithoutSubdomain from './hostname-without-subdomain';
 import objectNameInvalid from './object-name-invalid';
 import podDnsConfigInvalid from './pod-dns-config-invalid';
 import podHostnameInvalid from './pod-hostname-invalid';
@@ -48,6 +49,7 @@ export const rules: readonly Rule[] = [
   fileSkipped,
   hostNetworkClusterFirst,
   hostnameFqdnTooLong,
+  hostnameWithoutSubdomain,
   objectNameInvalid,
   podDnsConfigInvalid,
   podHostnameInvalid,
