@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clusterRecords, renderNslookup, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
+import { clusterRecords, renderNslookup, renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
 import { dnsCluster } from '../../helpers/dnsCluster';
 import { lines, modelOf } from '../../helpers/modelFrom';
 
@@ -87,5 +87,25 @@ describe('zone file (RFC 1035 master file)', () => {
   it('comments simulated addresses', () => {
     const simulated = modelOf({ 'kubia.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: kubia}', 'spec: {ports: [{port: 80}]}') });
     assert.match(renderZoneFile(clusterRecords(simulated), simulated.settings), /\nkubia\.default\.svc\t30\tIN\tA\t10\.\d+\.\d+\.\d+\t; simulated\n/);
+  });
+});
+
+describe('Service DNS hover (Markdown)', () => {
+  it('FQDN, short names, records and search-path capture', () => {
+    const slices = dnsCluster('endpointslices');
+    assert.equal(renderServiceDnsMarkdown(slices, slices.service('web', 'api')!), lines(
+      '**api.web.svc.cluster.local**',
+      '',
+      '`api` from namespace web · `api.web` from every namespace · `api.web.svc` from every namespace · `api.web.svc.cluster.local` from every namespace',
+      '',
+      '```',
+      'api.web.svc.cluster.local. 30 IN A 10.96.1.10',
+      '_http._tcp.api.web.svc.cluster.local. 30 IN SRV 0 100 80 api.web.svc.cluster.local.',
+      '10.1.96.10.in-addr.arpa. 30 IN PTR api.web.svc.cluster.local.',
+      '```',
+      '',
+      'From namespace shop, `api.web` is answered by Service shop/web first (search-path capture); use `api.web.svc`.',
+    ));
+    assert.match(renderServiceDnsMarkdown(slices, slices.service('default', 'lonely')!), /\nNo DNS records: a headless Service without ready endpoints has no records: NXDOMAIN\.\n$/);
   });
 });
