@@ -26,6 +26,7 @@ describe('kube-lookup lint', () => {
     assert.deepEqual(found, [
       'examples/broken/broken-yaml/service.yaml:14:9 yaml-syntax',
       'examples/broken/endpoints-name-typo/database.yaml:13:9 endpoints-without-service',
+      'examples/broken/externalname-with-cluster-ip/service.yaml:11:14 service-cluster-ip-forbidden',
       'examples/broken/helm-template/deployment.yaml:5:9 templated-file',
       'examples/broken/selector-matches-other-namespace/app.yaml:8:3 service-selector-matches-nothing',
       'examples/broken/selector-typo/app.yaml:7:3 service-selector-matches-nothing',

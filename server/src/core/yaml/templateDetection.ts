@@ -1,10 +1,10 @@
 /**
- * Helm and other Go-template files are not YAML until rendered. We recognise them by template
+ * Helm, Jinja and other template files are not YAML until rendered. We recognise them by template
  * actions that stand where YAML structure would be: a line made of an action, an action used as a
  * key or value, or a pipeline into a template function. A `{{` inside an ordinary quoted string
  * (a Prometheus alert template, say) does not make a file templated.
  */
-const TEMPLATE_ACTION = /\{\{-?\s*(?:if|else|end|range|with|define|template|include|block|toYaml|tpl|required|default|printf|\.|\$|\/\*)/;
+const TEMPLATE_ACTION = /\{\{-?\s*(?:[A-Za-z_.$(]|\/\*)/;
 
 export function findTemplateAction(text: string): number | undefined {
   let lineStart = 0;
