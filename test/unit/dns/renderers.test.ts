@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clusterRecords, renderNslookup, renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
+import { clusterRecords, renderNslookup, renderPodDnsMarkdown, renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
 import { dnsCluster } from '../../helpers/dnsCluster';
 import { lines, modelOf } from '../../helpers/modelFrom';
 
@@ -107,5 +107,31 @@ describe('Service DNS hover (Markdown)', () => {
       'From namespace shop, `api.web` is answered by Service shop/web first (search-path capture); use `api.web.svc`.',
     ));
     assert.match(renderServiceDnsMarkdown(slices, slices.service('default', 'lonely')!), /\nNo DNS records: a headless Service without ready endpoints has no records: NXDOMAIN\.\n$/);
+  });
+});
+
+describe('Pod DNS hover (Markdown)', () => {
+  it('published names, the CoreDNS pod record, /etc/hosts and resolv.conf', () => {
+    const peers = dnsCluster('endpoints');
+    const peer = peers.podsIn('default').find((pod) => pod.name === 'peer-0')!;
+    assert.equal(renderPodDnsMarkdown(peers, peer), lines(
+      '**Pod default/peer-0**',
+      '',
+      'DNS names: `peers.default.svc.cluster.local` → 10.244.4.1 · `peer-0.peers.default.svc.cluster.local` → 10.244.4.1 · `10-244-4-1.default.pod.cluster.local` → 10.244.4.1 (CoreDNS `pods insecure`)',
+      '',
+      '/etc/hosts: `10.244.4.1 peer-0.peers.default.svc.cluster.local peer-0` (getent reads it; nslookup does not)',
+      '',
+      '/etc/resolv.conf:',
+      '```',
+      'search default.svc.cluster.local svc.cluster.local cluster.local',
+      'nameserver 10.96.0.10',
+      'options ndots:5',
+      '```',
+    ));
+  });
+
+  it('says why a subdomain hostname is not published', () => {
+    const text = renderPodDnsMarkdown(model, requestPod);
+    assert.match(text, /\nIts hostname `me\.headless` is not published: it needs `spec\.hostname`, a headless Service `headless` in default that selects it/);
   });
 });

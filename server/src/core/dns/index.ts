@@ -14,7 +14,7 @@
  * - `reverseName(ip)`              `d.c.b.a.in-addr.arpa` / nibbles under `ip6.arpa`
  * - renderers: `renderNslookup` (nslookup text + trace), `resolutionToJson` (CLI JSON contract),
  *   `renderRecordsText`, `recordsToJson`, `renderZoneFile` (RFC 1035), `renderServiceEnvironment`,
- *   `renderServiceDnsMarkdown` (a Service's names and records, for hovers)
+ *   `renderServiceDnsMarkdown`, `renderPodDnsMarkdown` (names, records, resolv.conf, for hovers)
  *
  * `settings.dnsProfile` chooses the answerer: `coredns` (default; CoreDNS's kubernetes plugin as
  * kubeadm configures it, see coreDnsAnswer.ts for what it adds to the spec) or `spec` (a plain
@@ -29,6 +29,7 @@ export { clusterDnsIp, podResolvConf, renderResolvConf, type ResolvConf } from '
 export { podHostsEntries, resolveFrom, type LookupOrigin, type Resolution, type TriedName } from './resolveFrom';
 export { renderNslookup, renderNslookupOutput, renderTrace, resolutionToJson } from './renderNslookup';
 export { recordsToJson, renderRecordsText, renderZoneFile } from './renderRecords';
+export { renderPodDnsMarkdown } from './renderPodDns';
 export { renderServiceDnsMarkdown } from './renderServiceDns';
 export { serviceNames, type ServiceNames } from './serviceNames';
 export { renderServiceEnvironment, serviceEnvironment, type ServiceEnvVar, type ServiceEnvironment } from './serviceEnv';
