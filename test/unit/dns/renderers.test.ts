@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clusterRecords, renderNslookup, renderPodDnsMarkdown, renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
+import { clusterRecords, renderDig, renderNslookup, renderPodDnsMarkdown, renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
 import { dnsCluster } from '../../helpers/dnsCluster';
 import { lines, modelOf } from '../../helpers/modelFrom';
 
@@ -133,5 +133,31 @@ describe('Pod DNS hover (Markdown)', () => {
   it('says why a subdomain hostname is not published', () => {
     const text = renderPodDnsMarkdown(model, requestPod);
     assert.match(text, /\nIts hostname `me\.headless` is not published: it needs `spec\.hostname`, a headless Service `headless` in default that selects it/);
+  });
+});
+
+describe('dig-style transcript', () => {
+  it('NXDOMAIN from the cluster zone carries the SOA in the authority section', () => {
+    const resolution = resolveFrom(model, { pod: requestPod }, 'nope.default.svc.cluster.local.', 'A');
+    assert.equal(renderDig(resolution, model.settings), lines(
+      '; <<>> kube-lookup simulated dig <<>> +search nope.default.svc.cluster.local. A',
+      ';; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN',
+      ';; flags: qr aa rd ra; QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 0',
+      '',
+      ';; QUESTION SECTION:',
+      ';nope.default.svc.cluster.local.\t\tIN\tA',
+      '',
+      ';; AUTHORITY SECTION:',
+      'cluster.local.\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30',
+      '',
+      ';; SERVER: 10.96.0.10#53(10.96.0.10)',
+    ));
+  });
+
+  it('an answer after search names shows the answered name, the answer and the failed names', () => {
+    const resolution = resolveFrom(model, { pod: requestPod }, 'kubia.default', 'A');
+    const text = renderDig(resolution, model.settings);
+    assert.match(text, /\n;; ANSWER SECTION:\nkubia\.default\.svc\.cluster\.local\.\t30\tIN\tA\t10\.96\.0\.50\n/);
+    assert.match(text, /\n;; after 1 search name that failed: kubia\.default\.default\.svc\.cluster\.local\. NXDOMAIN\n$/);
   });
 });
