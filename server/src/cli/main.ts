@@ -20,7 +20,7 @@ Commands:
                        and what the cluster DNS answers, with the reasons
                        --type A|AAAA|SRV|PTR|CNAME|TXT|ANY   (default A)
                        --from NAMESPACE/POD | --namespace NS (default: namespace default)
-                       --format text|json         (default text)
+                       --format text|json|dig     (default text)
   records [PATH...]    every record the cluster DNS zone holds
                        --format text|json|zone    (default text; zone = RFC 1035 master file)
   env [NAMESPACE/]POD [PATH...]

@@ -213,4 +213,38 @@ describe('anchors §2.3 CoreDNS answers, inline clusters', () => {
     assert.equal(ask(model, 'hop3.default.svc.cluster.local.').length, 1 + 9 + 1);
     assert.deepEqual(ask(model, 'hop0.default.svc.cluster.local.'), ['NODATA'], 'the chain from hop0 is too long to reach an address');
   });
+
+  it('StatefulSet Pods answer as <set>-<ordinal>.<serviceName> (the controller sets hostname and subdomain)', () => {
+    const model = modelOf({
+      'web.yaml': lines(
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: nginx}', 'spec: {clusterIP: None, selector: {app: nginx}, ports: [{name: web, port: 80}]}', '---',
+        'apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: web}',
+        'spec: {serviceName: nginx, replicas: 2, selector: {matchLabels: {app: nginx}}, template: {metadata: {labels: {app: nginx}}, spec: {containers: [{name: nginx, image: nginx, ports: [{name: web, containerPort: 80}]}]}}}',
+      ),
+    });
+    const answer = answerQuestion(model, '_web._tcp.nginx.default.svc.cluster.local.', 'SRV');
+    assert.deepEqual(answer.answers.map((entry) => entry.data), ['0 50 80 web-0.nginx.default.svc.cluster.local.', '0 50 80 web-1.nginx.default.svc.cluster.local.']);
+    assert.equal(ask(model, 'web-1.nginx.default.svc.cluster.local.')[0], 'NOERROR');
+    assert.ok(answerQuestion(model, 'web-1.nginx.default.svc.cluster.local.', 'A').answers[0].simulated, 'the Pod IP is allocated');
+  });
+
+  it('dual-stack endpoints: AAAA at the hostname, and the dashed IPv6 name', () => {
+    const model = modelOf({
+      'db.yaml': lines(
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: db}', 'spec: {clusterIP: None, selector: {app: db}, ports: [{name: pg, port: 5432}]}', '---',
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: db-0, labels: {app: db}}', 'spec: {hostname: db-0, subdomain: db, containers: [{name: c, image: i}]}',
+        'status: {podIP: 10.244.1.5, podIPs: [{ip: 10.244.1.5}, {ip: "fd00:10:244::5"}]}', '---',
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: db-1, labels: {app: db}}', 'spec: {containers: [{name: c, image: i}]}',
+        'status: {podIPs: [{ip: "fd00:10:244::6"}]}',
+      ),
+    });
+    assert.deepEqual(ask(model, 'db-0.db.default.svc.cluster.local.', 'AAAA'), ['NOERROR', 'db-0.db.default.svc.cluster.local. AAAA fd00:10:244::5']);
+    assert.deepEqual(ask(model, 'fd00-10-244--6.db.default.svc.cluster.local.', 'AAAA'), ['NOERROR', 'fd00-10-244--6.db.default.svc.cluster.local. AAAA fd00:10:244::6']);
+    assert.deepEqual(ask(model, 'db.default.svc.cluster.local.', 'AAAA'), ['NOERROR', 'db.default.svc.cluster.local. AAAA fd00:10:244::5', 'db.default.svc.cluster.local. AAAA fd00:10:244::6']);
+    assert.deepEqual(ask(model, 'fd00-10-244--6.default.pod.cluster.local.', 'AAAA'), ['NOERROR', 'fd00-10-244--6.default.pod.cluster.local. AAAA fd00:10:244::6']);
+  });
+
+  it('ns.dns.<zone> is the cluster DNS server named in the SOA', () => {
+    assert.deepEqual(ask(modelOf({}), 'ns.dns.cluster.local.'), ['NOERROR', 'ns.dns.cluster.local. A 10.96.0.10']);
+  });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clusterRecords, recordsOf } from '../../../server/src/core/dns/index';
+import { clusterRecords, recordsOf, serviceNames } from '../../../server/src/core/dns/index';
 import { dnsCluster, ENDPOINT_FORMS } from '../../helpers/dnsCluster';
 import { modelOf } from '../../helpers/modelFrom';
 
@@ -111,5 +111,23 @@ status: {podIP: 10.244.9.9}
     assert.deepEqual(named, ['0 100 5432 db-pod.db.default.svc.cluster.local.']);
     const spec = clusterRecords(modelOf({ 'db.yaml': stateful }, { endpointPodNames: true, dnsProfile: 'spec' })).filter((entry) => entry.type === 'SRV').map((entry) => entry.data);
     assert.deepEqual(spec, ['0 100 5432 10-244-9-9.db.default.svc.cluster.local.']);
+  });
+});
+
+describe('names of a Service (for hovers)', () => {
+  const model = dnsCluster('endpointslices');
+  it('FQDN, short names by namespace, SRV and endpoint names', () => {
+    const names = serviceNames(model, model.service('default', 'headless')!);
+    assert.equal(names.fqdn, 'headless.default.svc.cluster.local');
+    assert.deepEqual(names.shortNames.map((entry) => `${entry.name} @ ${entry.from}`), [
+      'headless @ namespace default', 'headless.default @ every namespace', 'headless.default.svc @ every namespace', 'headless.default.svc.cluster.local @ every namespace',
+    ]);
+    assert.deepEqual(names.srvNames, ['_pg._tcp.headless.default.svc.cluster.local']);
+    assert.deepEqual(names.endpointNames, ['db-0.headless.default.svc.cluster.local', 'db-1.headless.default.svc.cluster.local', '10-244-2-12.headless.default.svc.cluster.local']);
+  });
+
+  it('reports the namespaces where a Service named like the namespace captures <svc>.<ns>', () => {
+    assert.deepEqual(serviceNames(model, model.service('web', 'api')!).capturedFrom, [{ namespace: 'shop', by: 'Service shop/web' }]);
+    assert.deepEqual(serviceNames(model, model.service('default', 'kubia')!).capturedFrom, []);
   });
 });
