@@ -149,6 +149,13 @@ describe('diagnostics over LSP', () => {
       fs.rmSync(service);
       await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(service), type: 3 }] });
       await session.until(() => messageOf(session.diagnostics.get(pod)?.[0]).startsWith('subdomain "db" names no Service') === true);
+      // a folder deleted at once: one event for the folder
+      fs.writeFileSync(service, SERVICE);
+      await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(service), type: 1 }] });
+      await session.until(() => session.codes(pod).length === 0);
+      fs.rmSync(path.dirname(service), { recursive: true });
+      await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.dirname(service)), type: 3 }] });
+      await session.until(() => session.codes(pod).length === 1);
     } finally {
       await session.dispose();
     }
