@@ -200,8 +200,11 @@ export class ClusterModel {
           const parsed = parseIp(ip);
           if (parsed) clusterIPs.push({ ip, family: parsed.family, simulated: false });
         }
-        if (clusterIPs.length === 0) {
+        // the API server allocates what is not declared: every IP, or a dual-stack Service's second family
+        const dualStack = spec.ipFamilyPolicy === 'PreferDualStack' || spec.ipFamilyPolicy === 'RequireDualStack';
+        if (clusterIPs.length === 0 || dualStack) {
           for (const family of requestedFamilies(spec.ipFamilies, spec.ipFamilyPolicy, cidrs)) {
+            if (clusterIPs.some((assigned) => assigned.family === family)) continue;
             const ip = allocators.get(family)?.allocate(key);
             if (ip) clusterIPs.push({ ip, family, simulated: true });
           }

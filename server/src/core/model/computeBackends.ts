@@ -22,6 +22,8 @@ export function computeBackends(model: ClusterModel, service: ServiceView): Serv
   const ignored: { object: ManifestObject; reason: string }[] = [];
   if (service.selector) {
     for (const pod of model.podsSelectedBy(service.namespace, service.selector)) {
+      // ShouldPodBeInEndpoints: a terminal Pod is left out, whatever publishNotReadyAddresses says
+      if (pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
       const ports: EndpointPort[] = [];
       const unresolvedPorts: { portIndex: number; reason: string }[] = [];
       for (const servicePort of service.ports) {

@@ -25,8 +25,18 @@ export function controllerPodName(kind: string, workload: string, namespace: str
     case 'Deployment':
       return `${workload}-${stableSuffix(`${kind}/${namespace}/${workload}`, 10)}-${stableSuffix(seed, 5)}`;
     case 'CronJob':
-      return `${workload}-29000000-${stableSuffix(seed, 5)}`;
+      return `${jobName(kind, workload)}-${stableSuffix(seed, 5)}`;
     default:
       return `${workload}-${stableSuffix(seed, 5)}`;
   }
+}
+
+/** The Job a Job or CronJob runs: a CronJob names each Job `<cronjob>-<scheduled time in minutes>`. */
+export function jobName(kind: string, workload: string): string {
+  return kind === 'CronJob' ? `${workload}-29000000` : workload;
+}
+
+/** An Indexed Job's Pod: the Job controller's generateName `<job>-<index>-`, plus the random suffix. */
+export function indexedJobPodName(kind: string, workload: string, namespace: string, index: number): string {
+  return `${jobName(kind, workload)}-${index}-${stableSuffix(`${kind}/${namespace}/${workload}/${index}`, 5)}`;
 }

@@ -11,10 +11,14 @@ export const labelSelectorSchema = z.looseObject({
 export const workloadSpecSchema = z.looseObject({
   replicas: optional(z.number().int()),
   parallelism: optional(z.number().int()),
+  completions: optional(z.number().int()),
+  completionMode: optional(z.string()),
+  /** StatefulSet `ordinals.start`: the first ordinal (default 0). */
+  ordinals: optional(z.looseObject({ start: optional(z.number().int()) })),
   serviceName: optional(z.string()),
   selector: optional(z.union([labelSelectorSchema, stringMap])),
   template: optional(podTemplateSchema),
-  jobTemplate: optional(z.looseObject({ spec: optional(z.looseObject({ parallelism: optional(z.number().int()), template: optional(podTemplateSchema) })) })),
+  jobTemplate: optional(z.looseObject({ spec: optional(z.looseObject({ parallelism: optional(z.number().int()), completions: optional(z.number().int()), completionMode: optional(z.string()), template: optional(podTemplateSchema) })) })),
 });
 
 export const podStatusSchema = z.looseObject({

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lines, modelOf } from '../../helpers/modelFrom';
+
+/** Pods the controllers create and the endpoints they get, checked against the controllers' own rules. */
+describe('ClusterModel fidelity: what the controllers create', () => {
+  it('anchors §1.6 ShouldPodBeInEndpoints: a terminal Pod (Succeeded/Failed) gets no endpoint, even with publishNotReadyAddresses', () => {
+    const pod = (name: string, ip: string, phase: string) => lines(
+      'apiVersion: v1', 'kind: Pod', `metadata: {name: ${name}, labels: {app: x}}`, 'spec: {containers: [{name: c}]}',
+      'status:', `  podIP: ${ip}`, `  phase: ${phase}`,
+    );
+    const model = modelOf({
+      'a.yaml': pod('done', '10.244.0.1', 'Succeeded'),
+      'b.yaml': pod('crashed', '10.244.0.2', 'Failed'),
+      'c.yaml': pod('starting', '10.244.0.3', 'Pending'),
+      's.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: x}', 'spec: {clusterIP: None, publishNotReadyAddresses: true, selector: {app: x}}'),
+    });
+    const endpoints = model.backendsOf(model.service('default', 'x')!).endpoints;
+    assert.deepEqual(endpoints.map((endpoint) => [endpoint.ip, endpoint.ready]), [['10.244.0.3', true]]);
+  });
+
+  it('Job: as many Pods as min(parallelism, completions)', () => {
+    const job = (spec: string) => modelOf({ 'j.yaml': lines('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: j}', `spec: {${spec}template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c}]}}}`) });
+    assert.equal(job('parallelism: 4, completions: 2, ').podsIn('default').length, 2);
+    assert.equal(job('completions: 3, ').podsIn('default').length, 1, 'parallelism defaults to 1');
+    assert.equal(job('parallelism: 3, ').podsIn('default').length, 3, 'no completions: a work queue of parallelism Pods');
+  });
+
+  it('Indexed Job: Pods named <job>-<index>-<suffix> with hostname <job>-<index>, published under their subdomain', () => {
+    const model = modelOf({
+      'j.yaml': lines(
+        'apiVersion: batch/v1', 'kind: Job', 'metadata: {name: train}',
+        'spec:', '  completionMode: Indexed', '  completions: 3', '  parallelism: 2',
+        '  template:', '    metadata: {labels: {job: train}}', '    spec: {subdomain: workers, containers: [{name: c}]}',
+        '---', 'apiVersion: v1', 'kind: Service', 'metadata: {name: workers}', 'spec: {clusterIP: None, selector: {job: train}}',
+      ),
+    });
+    const pods = model.podsIn('default');
+    assert.deepEqual(pods.map((pod) => [pod.hostname, pod.hostnameSet, pod.subdomain]), [['train-0', true, 'workers'], ['train-1', true, 'workers']]);
+    assert.match(pods[0].name, /^train-0-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    assert.match(pods[1].name, /^train-1-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    const hostnames = model.backendsOf(model.service('default', 'workers')!).endpoints.map((endpoint) => endpoint.hostname).sort();
+    assert.deepEqual(hostnames, ['train-0', 'train-1']);
+  });
+
+  it('CronJob: the Job template decides the count and, when Indexed, the hostnames', () => {
+    const model = modelOf({
+      'c.yaml': lines(
+        'apiVersion: batch/v1', 'kind: CronJob', 'metadata: {name: nightly}',
+        'spec:', '  schedule: "0 1 * * *"', '  jobTemplate:', '    spec:', '      completionMode: Indexed', '      completions: 2', '      parallelism: 5',
+        '      template: {spec: {containers: [{name: c}]}}',
+      ),
+    });
+    const pods = model.podsIn('default');
+    assert.equal(pods.length, 2);
+    assert.deepEqual(pods.map((pod) => pod.hostname.replace(/-\d{8}-/, '-<minute>-')), ['nightly-<minute>-0', 'nightly-<minute>-1']);
+    assert.ok(pods.every((pod) => pod.hostnameSet && pod.name.startsWith(`${pod.hostname}-`)));
+  });
+
+  it('anchors §1.5 StatefulSet: ordinals.start shifts the ordinals in names and hostnames', () => {
+    const model = modelOf({
+      'db.yaml': lines(
+        'apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: db}',
+        'spec:', '  serviceName: db', '  replicas: 2', '  ordinals: {start: 3}', '  selector: {matchLabels: {app: db}}',
+        '  template: {metadata: {labels: {app: db}}, spec: {containers: [{name: c}]}}',
+      ),
+    });
+    assert.deepEqual(model.podsIn('default').map((pod) => [pod.name, pod.hostname, pod.ordinal]), [['db-3', 'db-3', 3], ['db-4', 'db-4', 4]]);
+  });
+
+  it('dual-stack: a declared single cluster IP with PreferDualStack gets a simulated IP of the other family', () => {
+    const model = modelOf({
+      's.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec: {clusterIP: 10.96.0.77, ipFamilyPolicy: PreferDualStack, ports: [{port: 80}]}'),
+      't.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: single}', 'spec: {clusterIP: 10.96.0.78, ports: [{port: 80}]}'),
+    }, { serviceCIDR: '10.96.0.0/12,fd00:10:96::/112' });
+    const web = model.service('default', 'web')!.clusterIPs;
+    assert.deepEqual(web.map((ip) => [ip.family, ip.simulated]), [['IPv4', false], ['IPv6', true]]);
+    assert.equal(web[0].ip, '10.96.0.77');
+    assert.deepEqual(model.service('default', 'single')!.clusterIPs.map((ip) => ip.ip), ['10.96.0.78']);
+  });
+});
