@@ -139,11 +139,12 @@ export function recordsOf(model: ClusterModel, object: ManifestObject): Endpoint
 
 /**
  * The label of an endpoint below its Service: its hostname; else, with CoreDNS `endpoint_pod_names`,
- * its Pod's name (when it fits a label); else the dashed address.
+ * the name its targetRef gives (when it fits a label); else the dashed address.
  */
 export function endpointName(endpoint: ServiceEndpoint, settings: AnalysisSettings): string {
   if (endpoint.hostname) return endpoint.hostname;
-  if (settings.dnsProfile === 'coredns' && settings.endpointPodNames && endpoint.pod && endpoint.pod.name.length <= 63) return endpoint.pod.name;
+  const podName = endpoint.targetRefName ?? endpoint.pod?.name;
+  if (settings.dnsProfile === 'coredns' && settings.endpointPodNames && podName && podName.length <= 63) return podName;
   return dashedIp(endpoint.ip);
 }
 

@@ -35,7 +35,7 @@ export function computeBackends(model: ClusterModel, service: ServiceView): Serv
       const hostname = pod.hostnameSet && pod.subdomain === service.name ? pod.hostname : undefined;
       for (const { ip, family } of pod.ips) {
         endpoints.push({
-          ip, family, ready: service.publishNotReadyAddresses || pod.ready, hostname, pod, nodeName: pod.nodeName,
+          ip, family, ready: service.publishNotReadyAddresses || pod.ready, hostname, pod, targetRefName: pod.name, nodeName: pod.nodeName,
           ports, unresolvedPorts, source: pod.template.owner, simulated: pod.ipSimulated,
         });
       }
@@ -85,7 +85,7 @@ function fromEndpoints(model: ClusterModel, object: ManifestObject): ServiceEndp
       const parsed = address.ip ? parseIp(address.ip) : undefined;
       if (!address.ip || !parsed) continue;
       const pod = address.targetRef?.kind === 'Pod' ? model.podsIn(address.targetRef.namespace ?? object.namespace).find((candidate) => candidate.name === address.targetRef?.name) : undefined;
-      result.push({ ip: address.ip, family: parsed.family, ready, hostname: address.hostname, pod, nodeName: address.nodeName, ports, unresolvedPorts: [], source: object, simulated: false });
+      result.push({ ip: address.ip, family: parsed.family, ready, hostname: address.hostname, pod, targetRefName: address.targetRef?.name, nodeName: address.nodeName, ports, unresolvedPorts: [], source: object, simulated: false });
     }
   }
   return result;
@@ -103,7 +103,7 @@ function fromEndpointSlice(model: ClusterModel, object: ManifestObject): Service
     for (const ip of endpoint.addresses ?? []) {
       const parsed = parseIp(ip);
       if (!parsed) continue;
-      result.push({ ip, family: parsed.family, ready, hostname: endpoint.hostname, pod, nodeName: endpoint.nodeName, ports, unresolvedPorts: [], source: object, simulated: false });
+      result.push({ ip, family: parsed.family, ready, hostname: endpoint.hostname, pod, targetRefName: endpoint.targetRef?.name, nodeName: endpoint.nodeName, ports, unresolvedPorts: [], source: object, simulated: false });
     }
   }
   return result;
