@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answerQuestion, clusterRecords, type QueryType } from '../../../server/src/core/dns/index';
+import { answerQuestion, clusterRecords, podResolvConf, type QueryType } from '../../../server/src/core/dns/index';
 import type { ClusterModel } from '../../../server/src/core/model/clusterModel';
 import { lines, modelOf } from '../../helpers/modelFrom';
 
@@ -36,5 +36,16 @@ describe('DNS fidelity: corner cases of endpoint names', () => {
     }, { endpointPodNames: true });
     assert.deepEqual(ask(model, 'elsewhere-0.ext.default.svc.cluster.local.'), ['NOERROR', 'elsewhere-0.ext.default.svc.cluster.local. A 192.0.2.7']);
     assert.deepEqual(ask(model, '7.2.0.192.in-addr.arpa.', 'PTR'), ['NOERROR', '7.2.0.192.in-addr.arpa. PTR elsewhere-0.ext.default.svc.cluster.local.']);
+  });
+});
+
+describe('DNS fidelity: kubelet resolv.conf corner cases (anchors §1.3)', () => {
+  it('the node\'s search line is parsed as kubelet parses it: "." dropped, trailing dots trimmed', () => {
+    const model = modelOf({
+      'p.yaml': lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: host}', 'spec: {dnsPolicy: Default, containers: [{name: c}]}'),
+    }, { nodeResolvConf: { nameservers: ['192.168.0.1'], searches: ['corp.example.', '.', 'cluster.local'], options: [] } });
+    assert.deepEqual(podResolvConf(model.settings, { namespace: 'default' }).searches, ['default.svc.cluster.local', 'svc.cluster.local', 'cluster.local', 'corp.example']);
+    const pod = model.podsIn('default')[0];
+    assert.deepEqual(podResolvConf(model.settings, { pod, namespace: 'default' }).searches, ['corp.example', 'cluster.local']);
   });
 });
