@@ -78,4 +78,20 @@ describe('ClusterModel fidelity: what the controllers create', () => {
     assert.equal(web[0].ip, '10.96.0.77');
     assert.deepEqual(model.service('default', 'single')!.clusterIPs.map((ip) => ip.ip), ['10.96.0.78']);
   });
+
+  it('simulated Pod IPs avoid the addresses hand-written Endpoints and EndpointSlices declare', () => {
+    const pod = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: web-1, labels: {app: web}}', 'spec: {containers: [{name: c}]}');
+    const alone = modelOf({ 'p.yaml': pod });
+    const taken = alone.podsIn('default')[0].ips[0].ip;
+    const withEndpoints = modelOf({
+      'p.yaml': pod,
+      'e.yaml': lines('apiVersion: v1', 'kind: Endpoints', 'metadata: {name: legacy}', `subsets: [{addresses: [{ip: ${taken}}], ports: [{port: 80}]}]`),
+    });
+    assert.notEqual(withEndpoints.podsIn('default')[0].ips[0].ip, taken);
+    const withSlice = modelOf({
+      'p.yaml': pod,
+      's.yaml': lines('apiVersion: discovery.k8s.io/v1', 'kind: EndpointSlice', 'metadata: {name: legacy-1, labels: {kubernetes.io/service-name: legacy}}', 'addressType: IPv4', `endpoints: [{addresses: [${taken}]}]`),
+    });
+    assert.notEqual(withSlice.podsIn('default')[0].ips[0].ip, taken);
+  });
 });

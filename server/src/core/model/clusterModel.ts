@@ -9,6 +9,7 @@ import { matchesLabels } from './labelSelector';
 import { objectKey, type ManifestObject } from './manifestObject';
 import { computeBackends } from './computeBackends';
 import { expandPods } from './expandPods';
+import { endpointSliceSchema, endpointsSchema } from './schemas/endpoints';
 import type { PodView } from './podView';
 import type { ServiceBackends } from './serviceEndpoints';
 import { isHeadless, readServiceSpec, serviceType, type AssignedIp, type ServicePort, type ServiceView } from './serviceView';
@@ -174,6 +175,18 @@ export class ClusterModel {
       for (const ip of [status?.podIP, ...(Array.isArray(status?.podIPs) ? status.podIPs.map((entry) => entry?.ip) : [])]) {
         if (typeof ip === 'string') for (const allocator of allocators.values()) allocator.reserve(ip);
       }
+    }
+    // addresses written in Endpoints and EndpointSlices belong to some Pod: a simulated Pod must not take them
+    const reserve = (ip: string | undefined): void => {
+      if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
+    };
+    for (const object of byKind.get('Endpoints') ?? []) {
+      for (const subset of endpointsSchema.safeParse(object.body ?? {}).data?.subsets ?? []) {
+        for (const address of [...(subset.addresses ?? []), ...(subset.notReadyAddresses ?? [])]) reserve(address.ip);
+      }
+    }
+    for (const object of byKind.get('EndpointSlice') ?? []) {
+      for (const endpoint of endpointSliceSchema.safeParse(object.body ?? {}).data?.endpoints ?? []) for (const ip of endpoint.addresses ?? []) reserve(ip);
     }
     return allocators;
   }
