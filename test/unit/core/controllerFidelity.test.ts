@@ -94,4 +94,12 @@ describe('ClusterModel fidelity: what the controllers create', () => {
     });
     assert.notEqual(withSlice.podsIn('default')[0].ips[0].ip, taken);
   });
+
+  it('anchors §1.4 kubelet truncates a Pod-name hostname to 63 characters and trims trailing dashes and dots', () => {
+    const name = `${'a'.repeat(61)}-.b-c`;
+    const model = modelOf({ 'p.yaml': lines('apiVersion: v1', 'kind: Pod', `metadata: {name: ${name}}`, 'spec: {containers: [{name: c}]}') });
+    const [pod] = model.podsIn('default');
+    assert.equal(pod.hostname, 'a'.repeat(61));
+    assert.equal(pod.hostnameSet, false);
+  });
 });

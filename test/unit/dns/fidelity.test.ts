@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answerQuestion, clusterRecords, podResolvConf, type QueryType } from '../../../server/src/core/dns/index';
+import { answerQuestion, clusterRecords, podResolvConf, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
 import type { ClusterModel } from '../../../server/src/core/model/clusterModel';
 import { lines, modelOf } from '../../helpers/modelFrom';
 
@@ -22,7 +22,7 @@ describe('DNS fidelity: corner cases of endpoint names', () => {
     });
     assert.deepEqual(ask(model, 'fd00--0.v6.default.svc.cluster.local.', 'AAAA'), ['NOERROR', 'fd00--0.v6.default.svc.cluster.local. AAAA fd00::']);
     assert.deepEqual(ask(model, '_http._tcp.v6.default.svc.cluster.local.', 'SRV'), ['NOERROR', '_http._tcp.v6.default.svc.cluster.local. SRV 0 100 80 fd00--0.v6.default.svc.cluster.local.']);
-    const ptr = clusterRecords(model).filter((entry) => entry.type === 'PTR').map((entry) => entry.data);
+    const ptr = clusterRecords(model).filter((entry) => entry.type === 'PTR' && entry.service?.name === 'v6').map((entry) => entry.data);
     assert.deepEqual(ptr, ['fd00--0.v6.default.svc.cluster.local.']);
   });
 
@@ -47,5 +47,31 @@ describe('DNS fidelity: kubelet resolv.conf corner cases (anchors §1.3)', () =>
     assert.deepEqual(podResolvConf(model.settings, { namespace: 'default' }).searches, ['default.svc.cluster.local', 'svc.cluster.local', 'cluster.local', 'corp.example']);
     const pod = model.podsIn('default')[0];
     assert.deepEqual(podResolvConf(model.settings, { pod, namespace: 'default' }).searches, ['corp.example', 'cluster.local']);
+  });
+});
+
+describe('DNS fidelity: the Services every cluster has', () => {
+  const model = modelOf({ 'web.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec: {clusterIP: 10.96.0.80, ports: [{port: 80}]}') });
+
+  it('anchors §2.3 kubernetes.default answers the API server\'s cluster IP, the first address of the service CIDR', () => {
+    assert.deepEqual(ask(model, 'kubernetes.default.svc.cluster.local.'), ['NOERROR', 'kubernetes.default.svc.cluster.local. A 10.96.0.1']);
+    assert.deepEqual(ask(model, '_https._tcp.kubernetes.default.svc.cluster.local.', 'SRV'), ['NOERROR', '_https._tcp.kubernetes.default.svc.cluster.local. SRV 0 100 443 kubernetes.default.svc.cluster.local.']);
+    assert.deepEqual(ask(model, '1.0.96.10.in-addr.arpa.', 'PTR'), ['NOERROR', '1.0.96.10.in-addr.arpa. PTR kubernetes.default.svc.cluster.local.']);
+    const lookup = resolveFrom(model, { namespace: 'default' }, 'kubernetes.default', 'A');
+    assert.deepEqual(lookup.tried.map((entry) => `${entry.name} ${entry.rcode}`), ['kubernetes.default.default.svc.cluster.local. NXDOMAIN', 'kubernetes.default.svc.cluster.local. NOERROR']);
+  });
+
+  it('anchors §2.3 kube-dns.kube-system answers the cluster DNS Service IP, with its dns and dns-tcp ports', () => {
+    assert.deepEqual(ask(model, 'kube-dns.kube-system.svc.cluster.local.'), ['NOERROR', 'kube-dns.kube-system.svc.cluster.local. A 10.96.0.10']);
+    assert.deepEqual(ask(model, '_dns._udp.kube-dns.kube-system.svc.cluster.local.', 'SRV'), ['NOERROR', '_dns._udp.kube-dns.kube-system.svc.cluster.local. SRV 0 100 53 kube-dns.kube-system.svc.cluster.local.']);
+    assert.deepEqual(ask(model, '10.0.96.10.in-addr.arpa.', 'PTR'), ['NOERROR', '10.0.96.10.in-addr.arpa. PTR kube-dns.kube-system.svc.cluster.local.']);
+    const spec = modelOf({}, { dnsProfile: 'spec' });
+    assert.deepEqual(ask(spec, 'kube-dns.kube-system.svc.cluster.local.'), ['NOERROR', 'kube-dns.kube-system.svc.cluster.local. A 10.96.0.10']);
+  });
+
+  it('a kubernetes Service the workspace declares replaces the built-in one', () => {
+    const declared = modelOf({ 'k.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: kubernetes}', 'spec: {clusterIP: 10.96.0.99, ports: [{name: https, port: 443}]}') });
+    assert.deepEqual(ask(declared, 'kubernetes.default.svc.cluster.local.'), ['NOERROR', 'kubernetes.default.svc.cluster.local. A 10.96.0.99']);
+    assert.deepEqual(clusterRecords(declared).filter((entry) => entry.type === 'A').map((entry) => `${entry.name} ${entry.data}`), ['kubernetes.default.svc.cluster.local. 10.96.0.99', 'kube-dns.kube-system.svc.cluster.local. 10.96.0.10']);
   });
 });

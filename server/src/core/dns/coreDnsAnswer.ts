@@ -2,6 +2,7 @@ import type { ClusterModel } from '../model/clusterModel';
 import { canonicalIp, parseIp } from '../model/ip';
 import type { ServiceEndpoint } from '../model/serviceEndpoints';
 import type { ServiceView } from '../model/serviceView';
+import { builtInServices, findService, isBuiltIn } from './builtInServices';
 import { absolute, ipFromDashed, ipFromReverseName, isInZone, labelsBelow, looksLikeIp, normalizeName, serviceFqdn } from './dnsName';
 import type { DnsRecord, QueryType } from './dnsRecord';
 import { addressType, DNS_SCHEMA_VERSION, DNS_VERSION_TTL, endpointName, srvWeight, zoneOf } from './records';
@@ -247,7 +248,7 @@ function lookupRecords(model: ClusterModel, name: string): Lookup {
 }
 
 function findServices(model: ClusterModel, request: Request, zone: string, why: string[]): Lookup {
-  const service = model.service(request.namespace, request.service);
+  const service = findService(model, request.namespace, request.service);
   if (!service) {
     const reading = request.endpoint ? ` (the name reads as endpoint ${request.endpoint} of Service ${request.service})` : request.port ? ` (the name reads as port ${request.port} of Service ${request.service})` : '';
     return { nameError: true, backends: [], why: [...why, `no Service ${request.service} in namespace ${request.namespace}${otherNamespaces(model, request.service)}${reading}`] };
@@ -256,7 +257,7 @@ function findServices(model: ClusterModel, request: Request, zone: string, why: 
   const settings = model.settings;
   const endpoints = model.backendsOf(service).endpoints;
   const ready = endpoints.filter((endpoint) => endpoint.ready);
-  const label = `${service.headless ? 'headless ' : ''}Service ${service.namespace}/${service.name}`;
+  const label = `${service.headless ? 'headless ' : ''}Service ${service.namespace}/${service.name}${isBuiltIn(service) ? ' (built into every cluster, not declared in the manifests)' : ''}`;
   if (service.type === 'ExternalName') {
     if (request.endpoint || request.port || request.protocol) return { nameError: true, backends: [], why: [...why, `${label} is an ExternalName Service: it has no endpoint or port names (CoreDNS ≥ 1.10.1 answers NXDOMAIN)`] };
     const target = service.externalName?.trim() ?? '';
@@ -354,7 +355,7 @@ function otherNamespaces(model: ClusterModel, name: string): string {
 }
 
 function uniqueServices(model: ClusterModel): ServiceView[] {
-  return model.services().filter((service) => model.service(service.namespace, service.name) === service);
+  return [...model.services().filter((service) => model.service(service.namespace, service.name) === service), ...builtInServices(model)];
 }
 
 function countOf(count: number, noun: string): string {
