@@ -75,3 +75,23 @@ describe('DNS fidelity: the Services every cluster has', () => {
     assert.deepEqual(clusterRecords(declared).filter((entry) => entry.type === 'A').map((entry) => `${entry.name} ${entry.data}`), ['kubernetes.default.svc.cluster.local. 10.96.0.99', 'kube-dns.kube-system.svc.cluster.local. 10.96.0.10']);
   });
 });
+
+describe('DNS fidelity: pods verified (anchors §2.3 a-b-c-d.ns.pod.zone)', () => {
+  const pod = (name: string, phase: string, ips: string) => lines(
+    'apiVersion: v1', 'kind: Pod', `metadata: {name: ${name}}`, 'spec: {containers: [{name: c}]}',
+    'status:', `  phase: ${phase}`, `  podIPs: [${ips}]`,
+  );
+  const model = modelOf({
+    'a.yaml': pod('dual', 'Running', '{ip: 10.244.7.1}, {ip: "fd00::7:1"}'),
+    'b.yaml': pod('done', 'Succeeded', '{ip: 10.244.7.2}'),
+  }, { pods: 'verified' });
+
+  it('CoreDNS indexes only a Pod\'s primary IP (status.podIP), so a dual-stack Pod\'s second address is NXDOMAIN', () => {
+    assert.deepEqual(ask(model, '10-244-7-1.default.pod.cluster.local.'), ['NOERROR', '10-244-7-1.default.pod.cluster.local. A 10.244.7.1']);
+    assert.deepEqual(ask(model, 'fd00--7-1.default.pod.cluster.local.', 'AAAA'), ['NXDOMAIN']);
+  });
+
+  it('CoreDNS watches no Succeeded, Failed or Unknown Pod, so their addresses are NXDOMAIN', () => {
+    assert.deepEqual(ask(model, '10-244-7-2.default.pod.cluster.local.'), ['NXDOMAIN']);
+  });
+});

@@ -316,13 +316,16 @@ function findPods(model: ClusterModel, request: Request, zone: string): Lookup {
   const ip = ipFromDashed(request.service);
   if (!ip) return { nameError: true, backends: [], why: [`"${request.service}" is not an address with dashes (like 10-244-1-5), so there is no pod record`] };
   const owner = `${request.service}.${request.namespace}.pod.${zone}`;
-  const pod = model.podsIn(request.namespace).find((candidate) => candidate.ips.some((entry) => canonicalIp(entry.ip) === ip));
+  // CoreDNS watches Pods that are not Succeeded, Failed or Unknown, indexed by their primary IP (status.podIP) only
+  const pod = model.podsIn(request.namespace).find((candidate) => !TERMINAL_PHASES.has(candidate.phase ?? '') && candidate.ips[0] !== undefined && canonicalIp(candidate.ips[0].ip) === ip);
   if (mode === 'insecure') {
     return { nameError: false, backends: [{ host: ip, port: 0, owner, simulated: false }], why: [`CoreDNS \`pods insecure\` answers ${ip} from the name itself, without checking for a Pod${pod ? ` (Pod ${pod.namespace}/${pod.name} has it${pod.ipSimulated ? ', simulated' : ''})` : ' (no Pod in the manifests has it)'}`] };
   }
-  if (!pod) return { nameError: true, backends: [], why: [`CoreDNS \`pods verified\`: no Pod in namespace ${request.namespace} has IP ${ip}`] };
+  if (!pod) return { nameError: true, backends: [], why: [`CoreDNS \`pods verified\`: no running Pod in namespace ${request.namespace} has ${ip} as its primary IP (status.podIP)`] };
   return { nameError: false, backends: [{ host: ip, port: 0, owner, simulated: pod.ipSimulated }], why: [`CoreDNS \`pods verified\`: Pod ${pod.namespace}/${pod.name} has IP ${ip}${pod.ipSimulated ? ' (simulated)' : ''}`] };
 }
+
+const TERMINAL_PHASES = new Set(['Succeeded', 'Failed', 'Unknown']);
 
 function matchPort(request: Request, name: string | undefined, protocol: string): boolean {
   return (request.port === '' || (name ?? '').toLowerCase() === request.port) && (request.protocol === '' || protocol.toLowerCase() === request.protocol);
