@@ -102,4 +102,23 @@ describe('ClusterModel fidelity: what the controllers create', () => {
     assert.equal(pod.hostname, 'a'.repeat(61));
     assert.equal(pod.hostnameSet, false);
   });
+
+  it('controller labels: Job Pods carry job-name (the docs select Indexed Job Pods by it), StatefulSet and Indexed Job Pods their index', () => {
+    const model = modelOf({
+      'j.yaml': lines(
+        'apiVersion: batch/v1', 'kind: Job', 'metadata: {name: example-job}',
+        'spec: {completionMode: Indexed, completions: 2, parallelism: 2, template: {spec: {subdomain: example-svc, containers: [{name: c}]}}}',
+        '---', 'apiVersion: v1', 'kind: Service', 'metadata: {name: example-svc}', 'spec: {clusterIP: None, selector: {job-name: example-job}}',
+        '---', 'apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: db}',
+        'spec: {serviceName: db, replicas: 1, selector: {matchLabels: {app: db}}, template: {metadata: {labels: {app: db}}, spec: {containers: [{name: c}]}}}',
+      ),
+    });
+    const hostnames = model.backendsOf(model.service('default', 'example-svc')!).endpoints.map((endpoint) => endpoint.hostname).sort();
+    assert.deepEqual(hostnames, ['example-job-0', 'example-job-1']);
+    const job = model.podsIn('default').find((pod) => pod.hostname === 'example-job-1')!;
+    assert.equal(job.labels['batch.kubernetes.io/job-name'], 'example-job');
+    assert.equal(job.labels['batch.kubernetes.io/job-completion-index'], '1');
+    const db = model.podsIn('default').find((pod) => pod.name === 'db-0')!;
+    assert.deepEqual(db.labels, { app: 'db', 'statefulset.kubernetes.io/pod-name': 'db-0', 'apps.kubernetes.io/pod-index': '0' });
+  });
 });

@@ -14,6 +14,8 @@ interface PodDraft {
   readonly ordinal?: number;
   /** The hostname the controller writes into the Pod spec: StatefulSet `<set>-<ordinal>`, Indexed Job `<job>-<index>`. */
   readonly controllerHostname?: string;
+  /** Labels the controller adds to the template's: StatefulSet pod name and index, Job name and completion index. */
+  readonly controllerLabels?: Readonly<Record<string, string>>;
   readonly nodeName: string;
   readonly declaredIps: { ip: string; family: IpFamily }[];
   readonly ready: boolean;
@@ -63,7 +65,7 @@ export function expandPods(byKind: Map<string, ManifestObject[]>, settings: Anal
     return {
       name: draft.name,
       namespace: owner.namespace,
-      labels: statefulSet ? { ...draft.template.labels, 'statefulset.kubernetes.io/pod-name': draft.name } : draft.template.labels,
+      labels: draft.controllerLabels ? { ...draft.template.labels, ...draft.controllerLabels } : draft.template.labels,
       template: draft.template,
       hostname,
       hostnameSet,
@@ -103,13 +105,16 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
   }
   if (owner.kind === 'Job' || owner.kind === 'CronJob') {
     // the Job controller keeps min(parallelism, completions) Pods active; an Indexed Job names them by index
-    const job = owner.kind === 'Job' ? spec : (spec.jobTemplate?.spec ?? {});
-    const active = Math.min(job.parallelism ?? 1, job.completions ?? Number.POSITIVE_INFINITY);
-    const indexed = job.completionMode === 'Indexed';
+    const jobSpec = owner.kind === 'Job' ? spec : (spec.jobTemplate?.spec ?? {});
+    const active = Math.min(jobSpec.parallelism ?? 1, jobSpec.completions ?? Number.POSITIVE_INFINITY);
+    const indexed = jobSpec.completionMode === 'Indexed';
     return Array.from({ length: Math.max(0, Math.min(active, 1000)) }, (_, index) => {
       const name = indexed ? indexedJobPodName(owner.kind, owner.name, owner.namespace, index) : controllerPodName(owner.kind, owner.name, owner.namespace, index);
-      const controllerHostname = indexed ? `${jobName(owner.kind, owner.name)}-${index}` : undefined;
-      return { name, template, controllerHostname, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
+      const job = jobName(owner.kind, owner.name);
+      const controllerHostname = indexed ? `${job}-${index}` : undefined;
+      // the API server adds the job-name labels to the Job's template; the controller adds the index
+      const controllerLabels: Record<string, string> = { 'batch.kubernetes.io/job-name': job, 'job-name': job, ...(indexed ? { 'batch.kubernetes.io/job-completion-index': String(index) } : {}) };
+      return { name, template, controllerHostname, controllerLabels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
     });
   }
   const replicas = Math.max(0, Math.min(spec.replicas ?? 1, 1000));
@@ -119,7 +124,8 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
     const ordinal = start + replica;
     const name = controllerPodName(owner.kind, owner.name, owner.namespace, ordinal);
     const statefulSet = owner.kind === 'StatefulSet';
-    return { name, template, ordinal: statefulSet ? ordinal : undefined, controllerHostname: statefulSet ? name : undefined, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
+    const controllerLabels = statefulSet ? { 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(ordinal) } : undefined;
+    return { name, template, ordinal: statefulSet ? ordinal : undefined, controllerHostname: statefulSet ? name : undefined, controllerLabels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
   });
 }
 
