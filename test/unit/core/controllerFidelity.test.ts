@@ -121,4 +121,23 @@ describe('ClusterModel fidelity: what the controllers create', () => {
     const db = model.podsIn('default').find((pod) => pod.name === 'db-0')!;
     assert.deepEqual(db.labels, { app: 'db', 'statefulset.kubernetes.io/pod-name': 'db-0', 'apps.kubernetes.io/pod-index': '0' });
   });
+
+  it('dual-stack: the EndpointSlice controller gives a Service endpoints only of its own IP families', () => {
+    const files = {
+      'a.yaml': lines(
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: p, labels: {app: x}}', 'spec: {containers: [{name: c}]}',
+        'status: {podIPs: [{ip: 10.244.1.5}, {ip: "fd00:10:244::5"}]}',
+        '---', 'apiVersion: v1', 'kind: Service', 'metadata: {name: single}', 'spec: {clusterIP: None, selector: {app: x}}',
+        '---', 'apiVersion: v1', 'kind: Service', 'metadata: {name: dual}', 'spec: {clusterIP: None, ipFamilyPolicy: PreferDualStack, selector: {app: x}}',
+        '---', 'apiVersion: v1', 'kind: Service', 'metadata: {name: v6}', 'spec: {clusterIP: None, ipFamilies: [IPv6], selector: {app: x}}',
+        '---', 'apiVersion: v1', 'kind: Service', 'metadata: {name: cluster}', 'spec: {selector: {app: x}, ports: [{port: 80}]}',
+      ),
+    };
+    const model = modelOf(files, { serviceCIDR: '10.96.0.0/12,fd00:10:96::/112', podCIDR: '10.244.0.0/16,fd00:10:244::/56' });
+    const ips = (name: string) => model.backendsOf(model.service('default', name)!).endpoints.map((endpoint) => endpoint.ip);
+    assert.deepEqual(ips('single'), ['10.244.1.5'], 'a headless Service with a selector defaults to SingleStack, the first service CIDR\'s family');
+    assert.deepEqual(ips('dual'), ['10.244.1.5', 'fd00:10:244::5']);
+    assert.deepEqual(ips('v6'), ['fd00:10:244::5']);
+    assert.deepEqual(ips('cluster'), ['10.244.1.5'], 'a single-stack ClusterIP Service: its cluster IP\'s family');
+  });
 });

@@ -260,7 +260,8 @@ export function cidrList(text: string): Cidr[] {
   return text.split(',').map((part) => parseCidr(part)).filter((cidr): cidr is Cidr => cidr !== undefined);
 }
 
-function requestedFamilies(ipFamilies: readonly string[] | undefined, policy: string | undefined, cidrs: readonly Cidr[]): IpFamily[] {
+/** The IP families a Service asks for, as the API server defaults them, among the cluster's service CIDR families. */
+export function requestedFamilies(ipFamilies: readonly string[] | undefined, policy: string | undefined, cidrs: readonly Cidr[]): IpFamily[] {
   const available = cidrs.map((cidr) => cidr.family);
   const asked = (ipFamilies ?? []).filter((family): family is IpFamily => family === 'IPv4' || family === 'IPv6');
   const primary = asked[0] ?? available[0] ?? 'IPv4';

@@ -1,6 +1,6 @@
-import type { ClusterModel } from './clusterModel';
+import { cidrList, requestedFamilies, type ClusterModel } from './clusterModel';
 import { findPort } from './findPort';
-import { canonicalIp, parseIp } from './ip';
+import { canonicalIp, parseIp, type IpFamily } from './ip';
 import type { ManifestObject } from './manifestObject';
 import { endpointSliceSchema, endpointsSchema } from './schemas/endpoints';
 import type { EndpointPort, ServiceBackends, ServiceEndpoint } from './serviceEndpoints';
@@ -21,6 +21,7 @@ export function computeBackends(model: ClusterModel, service: ServiceView): Serv
   const endpoints: ServiceEndpoint[] = [];
   const ignored: { object: ManifestObject; reason: string }[] = [];
   if (service.selector) {
+    const families = serviceFamilies(model, service);
     for (const pod of model.podsSelectedBy(service.namespace, service.selector)) {
       // ShouldPodBeInEndpoints: a terminal Pod is left out, whatever publishNotReadyAddresses says
       if (pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
@@ -34,6 +35,7 @@ export function computeBackends(model: ClusterModel, service: ServiceView): Serv
       // ShouldSetHostname: the Pod has a hostname and its subdomain names this Service
       const hostname = pod.hostnameSet && pod.subdomain === service.name ? pod.hostname : undefined;
       for (const { ip, family } of pod.ips) {
+        if (!families.includes(family)) continue;
         endpoints.push({
           ip, family, ready: service.publishNotReadyAddresses || pod.ready, hostname, pod, targetRefName: pod.name, nodeName: pod.nodeName,
           ports, unresolvedPorts, source: pod.template.owner, simulated: pod.ipSimulated,
@@ -66,6 +68,16 @@ export function computeBackends(model: ClusterModel, service: ServiceView): Serv
   }
   const origin = service.selector ? 'selector' : endpoints.length > 0 ? 'hand-written' : 'none';
   return { endpoints: dedupe(endpoints), origin, ignored };
+}
+
+/**
+ * The address families the EndpointSlice controller makes slices for: the Service's `ipFamilies` —
+ * its cluster IPs' families, or for a headless Service the API server's defaults (SingleStack in the
+ * first service CIDR's family unless a dual-stack policy or `ipFamilies` says otherwise).
+ */
+function serviceFamilies(model: ClusterModel, service: ServiceView): IpFamily[] {
+  if (!service.headless && service.clusterIPs.length > 0) return [...new Set(service.clusterIPs.map((ip) => ip.family))];
+  return requestedFamilies(service.spec.ipFamilies, service.spec.ipFamilyPolicy, cidrList(model.settings.serviceCIDR));
 }
 
 /** Endpoints named like the Service and EndpointSlices labelled with its name, in its namespace. */
