@@ -140,4 +140,16 @@ describe('ClusterModel fidelity: what the controllers create', () => {
     assert.deepEqual(ips('v6'), ['fd00:10:244::5']);
     assert.deepEqual(ips('cluster'), ['10.244.1.5'], 'a single-stack ClusterIP Service: its cluster IP\'s family');
   });
+
+  it('generateName: a controller\'s name prefix is cut to 58 characters before the 5-character suffix (names stay ≤ 63)', () => {
+    const long = 'a'.repeat(60);
+    const model = modelOf({
+      'd.yaml': lines('apiVersion: apps/v1', 'kind: DaemonSet', `metadata: {name: ${long}}`, 'spec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c}]}}}'),
+      'j.yaml': lines('apiVersion: batch/v1', 'kind: Job', `metadata: {name: ${'j'.repeat(60)}}`, 'spec: {completionMode: Indexed, completions: 1, template: {spec: {containers: [{name: c}]}}}'),
+    });
+    const [daemon, job] = [...model.podsIn('default')].sort((a, b) => a.name.localeCompare(b.name));
+    assert.match(daemon.name, new RegExp(`^${'a'.repeat(58)}[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+    assert.match(job.name, new RegExp(`^${'j'.repeat(55)}-0-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+    assert.equal(job.hostname, `${'j'.repeat(60)}-0`);
+  });
 });
