@@ -24,6 +24,7 @@ describe('ClusterModel fidelity: what the controllers create', () => {
     assert.equal(job('parallelism: 4, completions: 2, ').podsIn('default').length, 2);
     assert.equal(job('completions: 3, ').podsIn('default').length, 1, 'parallelism defaults to 1');
     assert.equal(job('parallelism: 3, ').podsIn('default').length, 3, 'no completions: a work queue of parallelism Pods');
+    assert.equal(job('parallelism: 3, suspend: true, ').podsIn('default').length, 0, 'a suspended Job has no Pods');
   });
 
   it('Indexed Job: Pods named <job>-<index>-<suffix> with hostname <job>-<index>, published under their subdomain', () => {

@@ -106,7 +106,9 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
   if (owner.kind === 'Job' || owner.kind === 'CronJob') {
     // the Job controller keeps min(parallelism, completions) Pods active; an Indexed Job names them by index
     const jobSpec = owner.kind === 'Job' ? spec : (spec.jobTemplate?.spec ?? {});
-    const active = Math.min(jobSpec.parallelism ?? 1, jobSpec.completions ?? Number.POSITIVE_INFINITY);
+    // a suspended Job (or CronJob) runs no Pods
+    const suspended = spec.suspend === true || jobSpec.suspend === true;
+    const active = suspended ? 0 : Math.min(jobSpec.parallelism ?? 1, jobSpec.completions ?? Number.POSITIVE_INFINITY);
     const indexed = jobSpec.completionMode === 'Indexed';
     return Array.from({ length: Math.max(0, Math.min(active, 1000)) }, (_, index) => {
       const name = indexed ? indexedJobPodName(owner.kind, owner.name, owner.namespace, index) : controllerPodName(owner.kind, owner.name, owner.namespace, index);
