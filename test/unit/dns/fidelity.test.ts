@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answerQuestion, clusterRecords, podResolvConf, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
+import { answerQuestion, clusterRecords, podResolvConf, renderPodDnsMarkdown, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
 import type { ClusterModel } from '../../../server/src/core/model/clusterModel';
 import { lines, modelOf } from '../../helpers/modelFrom';
 
@@ -93,5 +93,13 @@ describe('DNS fidelity: pods verified (anchors §2.3 a-b-c-d.ns.pod.zone)', () =
 
   it('CoreDNS watches no Succeeded, Failed or Unknown Pod, so their addresses are NXDOMAIN', () => {
     assert.deepEqual(ask(model, '10-244-7-2.default.pod.cluster.local.'), ['NXDOMAIN']);
+  });
+
+  it('the Pod hover lists only the pod names CoreDNS answers', () => {
+    const [done, dual] = [...model.podsIn('default')].sort((a, b) => a.name.localeCompare(b.name));
+    const hover = renderPodDnsMarkdown(model, dual);
+    assert.match(hover, /`10-244-7-1\.default\.pod\.cluster\.local` → 10\.244\.7\.1/);
+    assert.doesNotMatch(hover, /fd00--7-1/);
+    assert.doesNotMatch(renderPodDnsMarkdown(model, done), /\.pod\.cluster\.local/);
   });
 });
