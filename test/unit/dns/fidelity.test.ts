@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answerQuestion, clusterRecords, podResolvConf, renderPodDnsMarkdown, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
+import { answerQuestion, clusterRecords, podResolvConf, renderPodDnsMarkdown, resolveFrom, serviceEnvironment, type QueryType } from '../../../server/src/core/dns/index';
 import type { ClusterModel } from '../../../server/src/core/model/clusterModel';
 import { lines, modelOf } from '../../helpers/modelFrom';
 
@@ -67,6 +67,12 @@ describe('DNS fidelity: the Services every cluster has', () => {
     assert.deepEqual(ask(model, '10.0.96.10.in-addr.arpa.', 'PTR'), ['NOERROR', '10.0.96.10.in-addr.arpa. PTR kube-dns.kube-system.svc.cluster.local.']);
     const spec = modelOf({}, { dnsProfile: 'spec' });
     assert.deepEqual(ask(spec, 'kube-dns.kube-system.svc.cluster.local.'), ['NOERROR', 'kube-dns.kube-system.svc.cluster.local. A 10.96.0.10']);
+  });
+
+  it('kubelet envvars: a Pod in kube-system gets the kube-dns Service\'s variables', () => {
+    const system = modelOf({ 'p.yaml': lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: tool, namespace: kube-system}', 'spec: {containers: [{name: c}]}') });
+    const names = serviceEnvironment(system, system.podsIn('kube-system')[0]).variables.map((variable) => `${variable.name}=${variable.value}`);
+    for (const expected of ['KUBE_DNS_SERVICE_HOST=10.96.0.10', 'KUBE_DNS_SERVICE_PORT=53', 'KUBE_DNS_SERVICE_PORT_DNS_TCP=53', 'KUBE_DNS_SERVICE_PORT_METRICS=9153', 'KUBE_DNS_PORT=udp://10.96.0.10:53']) assert.ok(names.includes(expected), expected);
   });
 
   it('a kubernetes Service the workspace declares replaces the built-in one', () => {
