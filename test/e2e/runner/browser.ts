@@ -1,0 +1,26 @@
+import * as path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumPath } from './paths';
+import type { RunFolder } from './runFolder';
+
+/** Debian's Chromium, headless, with everything that would phone home turned off. */
+export function launchBrowser(run: RunFolder): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(path.join(run.root, 'chromium-profile'), {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1400, height: 860 },
+    // Chromium writes crash reports and dconf under $HOME even with its own profile folder
+    env: { ...process.env, XDG_CONFIG_HOME: run.xdg.config, XDG_CACHE_HOME: run.xdg.cache, TMPDIR: run.tmp },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-features=MediaRouter,OptimizationHints,Translate',
+    ],
+  });
+}

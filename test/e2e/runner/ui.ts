@@ -1,0 +1,145 @@
+/**
+ * UI tests: the packaged .vsix installed into code-server, driven through headless Chromium as a
+ * user would — hover a Service, read the Problems panel, run "Kubernetes: Simulate nslookup" from
+ * the palette. Every step leaves a screenshot in .work/screenshots/ui/.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { installExtension, startCodeServer } from './codeServer';
+import { repoRoot, vsixPath } from './paths';
+import { prepareRunFolder, type RunFolder } from './runFolder';
+import { stopwatch, summaryLine } from './summary';
+import { activeEditorText, answer, hoverUntil, openFile, pick, runCommand, waitForWorkbench } from './workbench';
+
+interface CliFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** What the CLI built from this checkout says about the workspace copy: the UI must agree. */
+function cliLint(run: RunFolder): CliFinding[] {
+  const cli = path.join(repoRoot, 'out', 'server', 'src', 'cli', 'main.js');
+  const result = spawnSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], { cwd: run.workspace, encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`kube-lookup lint failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { findings: CliFinding[] }).findings;
+}
+
+type Step = (page: Page) => Promise<void>;
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+function steps(run: RunFolder): [string, Step][] {
+  const findings = cliLint(run);
+  return [
+    ['workbench', async (page) => waitForWorkbench(page)],
+    [
+      'hover',
+      async (page) => {
+        await openFile(page, 'seeds/clusterip1.yaml');
+        const text = await hoverUntil(page, 'name: clusterip1', 'clusterip1', 'clusterip1.default.svc.cluster.local');
+        assert(/pod1/.test(text), `the hover names no endpoint pod1:\n${text}`);
+        assert(/8080/.test(text), `the hover shows no target port 8080:\n${text}`);
+      },
+    ],
+    [
+      'problems',
+      async (page) => {
+        await page.mouse.move(5, 5);
+        await page.keyboard.press('Escape');
+        await runCommand(page, 'Problems: Focus on Problems View');
+        const panel = page.locator('.markers-panel');
+        await panel.waitFor({ state: 'visible' });
+        // every error of the CLI's report must be a row with its message and position
+        for (const finding of findings.filter((f) => f.severity === 'error')) {
+          const row = panel.locator('.monaco-list-row', { hasText: finding.message.slice(0, 60) });
+          await row.first().waitFor({ timeout: 30_000 });
+          const text = (await row.first().innerText()).replace(/\s+/g, ' ');
+          assert(text.includes(finding.ruleId), `row without ${finding.ruleId}: ${text}`);
+          assert(text.includes(`[Ln ${finding.line}, Col ${finding.column}]`), `row at the wrong place: ${text}`);
+        }
+        // the status bar counts what the editor shows: it must be the CLI's numbers
+        const errors = findings.filter((f) => f.severity === 'error').length;
+        const warnings = findings.filter((f) => f.severity === 'warning').length;
+        const status = page.locator('#status\\.problems');
+        await page.waitForFunction(
+          ([e, w]) => {
+            const label = document.querySelector('#status\\.problems')?.textContent ?? '';
+            const [shownErrors, shownWarnings] = (label.match(/\d+/g) ?? []).map(Number);
+            return shownErrors === e && shownWarnings === w;
+          },
+          [errors, warnings],
+          { timeout: 30_000 },
+        ).catch(async () => {
+          throw new Error(`status bar shows "${await status.innerText()}", the CLI counts ${errors} errors and ${warnings} warnings`);
+        });
+      },
+    ],
+    [
+      'nslookup',
+      async (page) => {
+        await page.keyboard.press('Escape');
+        await runCommand(page, 'Kubernetes: Simulate nslookup');
+        await pick(page, 'request-pod');
+        await answer(page, 'clusterip1');
+        await page.locator('.tab.active', { hasText: /nslookup/i }).waitFor({ timeout: 30_000 });
+        const transcript = await activeEditorText(page);
+        assert(/clusterip1\.default\.svc\.cluster\.local/.test(transcript), `transcript without the FQDN:\n${transcript}`);
+      },
+    ],
+  ];
+}
+
+async function main(): Promise<number> {
+  const elapsed = stopwatch();
+  const run = prepareRunFolder('ui');
+  if (!fs.existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run npm run test:e2e`);
+  const installed = installExtension(run, vsixPath);
+  assert(/^kube-lookup\.kube-lookup@/m.test(installed), `the .vsix did not install: ${installed}`);
+  console.log(`[${elapsed()}] installed ${installed}`);
+  const server = await startCodeServer(run);
+  console.log(`[${elapsed()}] code-server on ${server.origin}`);
+  let passed = 0;
+  let failed = 0;
+  const browser = await launchBrowser(run).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`${server.origin}/?folder=${encodeURIComponent(run.workspace)}`);
+    for (const [name, step] of steps(run)) {
+      try {
+        await step(page);
+        passed++;
+        console.log(`[${elapsed()}] ok   ${name}`);
+      } catch (error) {
+        failed++;
+        console.log(`[${elapsed()}] FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await page.screenshot({ path: path.join(run.screenshots, `${name}.png`) });
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+  }
+  console.log(summaryLine('ui', passed, failed));
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    console.log(summaryLine('ui', 0, 1));
+    process.exit(1);
+  },
+);
