@@ -8,8 +8,8 @@ const common = {
   format: 'cjs',
   target: 'node20',
   minify: true,
-  sourcemap: true,
-  sourcesContent: false,
+  // readable names in the stack traces the output channel logs
+  keepNames: true,
   logLevel: 'warning',
 };
 

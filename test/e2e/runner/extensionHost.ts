@@ -18,8 +18,9 @@ import { stopwatch, summaryLine, type SuiteResults } from './summary';
 
 const TIMEOUT_MS = 240_000;
 
-/** Workbench chatter that is not the suite's: gallery lookups on the closed port, shutdown. */
-const NOISE = /127\.0\.0\.1:9\b|gallery|\/static\/out\/vs\/|Canceled/;
+/** Workbench chatter that is not the suite's: connection set-up, gallery lookups on the closed port, shutdown. */
+const NOISE =
+  /127\.0\.0\.1:9\b|gallery|\/static\/out\/vs\/|Canceled|^(Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin|\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)[\]:])/;
 
 async function main(): Promise<number> {
   const elapsed = stopwatch();

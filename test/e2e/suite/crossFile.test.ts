@@ -28,12 +28,12 @@ suite('a change in one file re-checks the files that depend on it', () => {
     const warning = 'subdomain-without-headless-service 21:14-21:22';
     await diagnosticsWhen(pod, (list) => list.map(describe).includes(warning), 'the subdomain warning');
 
-    const added = workspaceFile('added/headles1.yaml');
+    const added = workspaceFile('broken/subdomain-names-no-service/headles1.yaml');
     const service = ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: headles1', 'spec:', '  clusterIP: None', ''].join('\n');
     await vscode.workspace.fs.writeFile(added, new TextEncoder().encode(service));
     await diagnosticsWhen(pod, (list) => !list.map(describe).includes(warning), 'the warning to clear');
 
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(added, '..'), { recursive: true });
+    await vscode.workspace.fs.delete(added);
     await diagnosticsWhen(pod, (list) => list.map(describe).includes(warning), 'the warning to return');
   });
 });

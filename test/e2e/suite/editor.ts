@@ -2,8 +2,14 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SimulateNslookupParams, SimulateNslookupResult } from '../../../server/src/protocol';
 
 export const EXTENSION_ID = 'kube-lookup.kube-lookup';
+
+/** What the extension's `activate` returns (client/src/extension.ts KubeLookupApi). */
+export interface KubeLookupApi {
+  simulateNslookup(params: SimulateNslookupParams): Promise<SimulateNslookupResult | null>;
+}
 
 /** How long an expected editor event may take before the test fails (a bound, not a sleep). */
 const EVENT_TIMEOUT_MS = 30_000;
@@ -18,10 +24,10 @@ export function workspaceFile(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...relative.split('/'));
 }
 
-export async function activateExtension(): Promise<void> {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+export async function activateExtension(): Promise<KubeLookupApi> {
+  const extension = vscode.extensions.getExtension<KubeLookupApi>(EXTENSION_ID);
   if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed`);
-  await extension.activate();
+  return extension.activate();
 }
 
 /** The diagnostics kube-lookup published for a file (other extensions' are ignored). */

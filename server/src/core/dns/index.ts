@@ -1,0 +1,28 @@
+/**
+ * The DNS simulator: what the cluster DNS publishes and answers, from the manifests alone.
+ *
+ * Public API (everything else in this folder is internal):
+ * - `recordsOf(model, object)`     the records a Service publishes, or a Pod/workload/Endpoints feeds
+ * - `clusterRecords(model)`        every record of the cluster zone (kubernetes/dns 1.1.0, §2.2–§2.5)
+ * - `answerQuestion(model, name, type)`  one question to the cluster DNS server → ZoneAnswer
+ * - `resolveFrom(model, origin, name, type)`  a lookup as a Pod makes it (resolv.conf, search list)
+ *                                  → Resolution {tried names with rcodes, answers, notes}
+ * - `podResolvConf(settings, {pod, namespace})`, `renderResolvConf(conf)`  the Pod's /etc/resolv.conf
+ * - `serviceEnvironment(model, pod)`  the service environment variables kubelet injects
+ * - renderers: `renderNslookup` (nslookup text + trace), `resolutionToJson` (CLI JSON contract),
+ *   `renderRecordsText`, `recordsToJson`, `renderZoneFile` (RFC 1035), `renderServiceEnvironment`
+ *
+ * `settings.dnsProfile` chooses the answerer: `coredns` (default; CoreDNS's kubernetes plugin as
+ * kubeadm configures it, see coreDnsAnswer.ts for what it adds to the spec) or `spec` (a plain
+ * authoritative zone holding exactly the records the specification requires, see specZoneAnswer.ts).
+ */
+export { answerQuestion } from './answerQuestion';
+export type { DnsRecord, PublishedRecord, QueryType, Rcode, RecordType } from './dnsRecord';
+export { QUERY_TYPES } from './dnsRecord';
+export { clusterRecords, recordsOf, DNS_SCHEMA_VERSION, type EndpointRecord } from './records';
+export { clusterDnsIp, podResolvConf, renderResolvConf, type ResolvConf } from './resolvConf';
+export { podHostsEntries, resolveFrom, type LookupOrigin, type Resolution, type TriedName } from './resolveFrom';
+export { renderNslookup, renderNslookupOutput, renderTrace, resolutionToJson } from './renderNslookup';
+export { recordsToJson, renderRecordsText, renderZoneFile } from './renderRecords';
+export { renderServiceEnvironment, serviceEnvironment, type ServiceEnvVar, type ServiceEnvironment } from './serviceEnv';
+export type { ZoneAnswer } from './zoneAnswer';
