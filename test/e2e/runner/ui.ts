@@ -12,7 +12,7 @@ import { installExtension, startCodeServer } from './codeServer';
 import { repoRoot, vsixPath } from './paths';
 import { prepareRunFolder, type RunFolder } from './runFolder';
 import { stopwatch, summaryLine } from './summary';
-import { activeEditorText, answer, hoverUntil, openFile, pick, runCommand, waitForWorkbench } from './workbench';
+import { activeEditorText, answer, hoverUntil, openFile, pick, pickWithTitle, runCommand, waitForWorkbench } from './workbench';
 
 interface CliFinding {
   readonly ruleId: string;
@@ -39,6 +39,7 @@ function assert(condition: unknown, message: string): asserts condition {
 
 function steps(run: RunFolder): [string, Step][] {
   const findings = cliLint(run);
+  const shown = { clusterIp: '(the hover step did not run)' };
   return [
     ['workbench', async (page) => waitForWorkbench(page)],
     [
@@ -46,8 +47,10 @@ function steps(run: RunFolder): [string, Step][] {
       async (page) => {
         await openFile(page, 'seeds/clusterip1.yaml');
         const text = await hoverUntil(page, 'name: clusterip1', 'clusterip1', 'clusterip1.default.svc.cluster.local');
-        assert(/pod1/.test(text), `the hover names no endpoint pod1:\n${text}`);
-        assert(/8080/.test(text), `the hover shows no target port 8080:\n${text}`);
+        const clusterIp = /cluster IP (\S+) \(simulated\) · 80\/TCP → 8080/.exec(text);
+        assert(clusterIp, `the hover shows no cluster IP with port 80 → 8080:\n${text}`);
+        shown.clusterIp = clusterIp[1]!;
+        assert(/pod1\s+\S+ \(simulated\)\s+8080\s+yes/.test(text), `the hover lists no ready endpoint pod1:8080:\n${text}`);
       },
     ],
     [
@@ -90,9 +93,12 @@ function steps(run: RunFolder): [string, Step][] {
         await runCommand(page, 'Kubernetes: Simulate nslookup');
         await pick(page, 'request-pod');
         await answer(page, 'clusterip1');
+        await pickWithTitle(page, 'record type', 'A');
         await page.locator('.tab.active', { hasText: /nslookup/i }).waitFor({ timeout: 30_000 });
         const transcript = await activeEditorText(page);
-        assert(/clusterip1\.default\.svc\.cluster\.local/.test(transcript), `transcript without the FQDN:\n${transcript}`);
+        assert(/^Name:\s+clusterip1\.default\.svc\.cluster\.local$/m.test(transcript), `transcript without the FQDN:\n${transcript}`);
+        // the answer is the address the hover showed
+        assert(new RegExp(`^Address: ${shown.clusterIp.replace(/\./g, '\\.')} \\(simulated\\)$`, 'm').test(transcript), `transcript without Address: ${shown.clusterIp}:\n${transcript}`);
       },
     ],
   ];

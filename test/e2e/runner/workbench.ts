@@ -25,6 +25,13 @@ export async function pick(page: Page, label: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Accepts the row labelled exactly `label` in the quick pick whose title contains `title`. */
+export async function pickWithTitle(page: Page, title: string, label: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+  await row.first().click();
+}
+
 /** Types into the open input box and accepts it. */
 export async function answer(page: Page, text: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');

@@ -2,6 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, diagnosticsWhen, markdownOf, openInEditor, positionOf, workspaceFile } from './editor';
 
+function inCidr(ip: string, base: string, bits: number): boolean {
+  const value = (address: string) => address.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
+  const size = 2 ** (32 - bits);
+  return Math.floor(value(ip) / size) === Math.floor(value(base) / size);
+}
+
 suite('hover on a Service', () => {
   suiteSetup(async () => {
     await activateExtension();
@@ -14,10 +20,15 @@ suite('hover on a Service', () => {
     const at = positionOf(editor.document, 'clusterip1', 'name: ');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
     const text = markdownOf(hovers);
-    assert.match(text, /clusterip1\.default\.svc\.cluster\.local/);
-    // the one Pod it selects, with the target port resolved
-    assert.match(text, /pod1/);
-    assert.match(text, /8080/);
+    assert.match(text, /^\*\*Service\*\* `default\/clusterip1` · ClusterIP$/m);
+    assert.match(text, /^`clusterip1\.default\.svc\.cluster\.local`/m);
+    // port 80 reaches targetPort 8080 on the one Pod it selects; both addresses allocated from the CIDRs
+    const clusterIp = /^- cluster IP `(\d+\.\d+\.\d+\.\d+)` \(simulated\) · 80\/TCP → 8080$/m.exec(text);
+    assert.ok(clusterIp, text);
+    assert.ok(inCidr(clusterIp[1]!, '10.96.0.0', 12), `${clusterIp[1]} is outside the default serviceCIDR`);
+    const endpoint = /^\| pod1 \| (\d+\.\d+\.\d+\.\d+) \(simulated\) \| 8080 \| yes \|$/m.exec(text);
+    assert.ok(endpoint, text);
+    assert.ok(inCidr(endpoint[1]!, '10.244.0.0', 16), `${endpoint[1]} is outside the default podCIDR`);
   });
 
   test('a headless Service lists the hostname FQDNs of its Pods', async () => {
