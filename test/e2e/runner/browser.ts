@@ -8,7 +8,7 @@ export function launchBrowser(run: RunFolder): Promise<BrowserContext> {
   return chromium.launchPersistentContext(path.join(run.root, 'chromium-profile'), {
     executablePath: chromiumPath,
     headless: true,
-    viewport: { width: 1400, height: 860 },
+    viewport: { width: 1600, height: 960 },
     // Chromium writes crash reports and dconf under $HOME even with its own profile folder
     env: { ...process.env, XDG_CONFIG_HOME: run.xdg.config, XDG_CACHE_HOME: run.xdg.cache, TMPDIR: run.tmp },
     args: [

@@ -90,6 +90,8 @@ function steps(run: RunFolder): [string, Step][] {
       'nslookup',
       async (page) => {
         await page.keyboard.press('Escape');
+        // room for the transcript beside the manifest
+        await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
         await runCommand(page, 'Kubernetes: Simulate nslookup');
         await pick(page, 'request-pod');
         await answer(page, 'clusterip1');
