@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { codeServerBin, node24Dir } from './paths';
-import { killProcessGroup } from './processGroup';
+import { killGroupOnExit, killProcessGroup } from './processGroup';
 import type { RunFolder } from './runFolder';
 
 export interface CodeServer {
@@ -87,6 +87,7 @@ export async function startCodeServer(run: RunFolder, options: StartOptions = {}
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
+  killGroupOnExit(child);
   const stop = () => killProcessGroup(child);
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

@@ -21,3 +21,18 @@ export async function killProcessGroup(child: ChildProcess, graceMs = 3000): Pro
   while (groupAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
 }
+
+/**
+ * Makes sure the group dies with this runner even when it is interrupted (Ctrl+C, a CI timeout):
+ * a detached group would otherwise outlive it.
+ */
+export function killGroupOnExit(child: ChildProcess): void {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  process.once('exit', () => {
+    if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]));
+  }
+}

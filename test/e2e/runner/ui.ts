@@ -12,7 +12,7 @@ import { installExtension, startCodeServer } from './codeServer';
 import { repoRoot, vsixPath } from './paths';
 import { prepareRunFolder, type RunFolder } from './runFolder';
 import { stopwatch, summaryLine } from './summary';
-import { activeEditorText, answer, hoverUntil, openFile, pick, pickWithTitle, runCommand, waitForWorkbench } from './workbench';
+import { activeEditorText, choose, hoverUntil, openFile, runCommand, waitForWorkbench } from './workbench';
 
 interface CliFinding {
   readonly ruleId: string;
@@ -93,9 +93,9 @@ function steps(run: RunFolder): [string, Step][] {
         // room for the transcript beside the manifest
         await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
         await runCommand(page, 'Kubernetes: Simulate nslookup');
-        await pick(page, 'request-pod');
-        await answer(page, 'clusterip1');
-        await pickWithTitle(page, 'record type', 'A');
+        await choose(page, 'ask from which Pod?', 'request-pod', /\brequest-pod$/);
+        await choose(page, 'which name?', 'clusterip1', /^clusterip1$/);
+        await choose(page, 'record type', '', /^A$/);
         await page.locator('.tab.active', { hasText: /nslookup/i }).waitFor({ timeout: 30_000 });
         const transcript = await activeEditorText(page);
         assert(/^Name:\s+clusterip1\.default\.svc\.cluster\.local$/m.test(transcript), `transcript without the FQDN:\n${transcript}`);

@@ -6,38 +6,26 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 }
 
-/** Runs a command by its palette title (F1, type, Enter on the matching row). */
+/** Runs a command by its palette title: F1, type it, click the row with exactly that label. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  const label = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first().click();
 }
 
-/** Picks the quick-pick row whose label is `label` after typing it as a filter. */
-export async function pick(page: Page, label: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(label);
-  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: label }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/** Accepts the row labelled exactly `label` in the quick pick whose title contains `title`. */
-export async function pickWithTitle(page: Page, title: string, label: string): Promise<void> {
+/**
+ * Answers the quick pick titled `title` (waiting for that title, so a keystroke never lands in the
+ * previous prompt): types `filter`, then clicks the row whose label matches `row`.
+ */
+export async function choose(page: Page, title: string, filter: string, row: RegExp): Promise<void> {
   await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
-  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
-  await row.first().click();
-}
-
-/** Types into the open input box and accepts it. */
-export async function answer(page: Page, text: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(text);
-  await page.keyboard.press('Enter');
+  if (filter) await input.fill(filter);
+  const rows = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: row }) });
+  await rows.first().click();
 }
 
 /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its editor. */
