@@ -22,12 +22,14 @@ export class LspSession {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly statuses: StatusParams[] = [];
   readonly logs: string[] = [];
+  /** window/showMessage texts. */
+  readonly messages: string[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly versions = new Map<string, number>();
 
   private constructor(readonly client: ProtocolConnection, readonly settings: Record<string, unknown>) {}
 
-  static async start(folders: readonly string[], settings: Record<string, unknown> = {}): Promise<LspSession> {
+  static async start(folders: readonly string[], settings: Record<string, unknown> = {}, timeoutMs = 5000): Promise<LspSession> {
     const up = new PassThrough();
     const down = new PassThrough();
     startServer(createConnection(up, down), { packageRoot: repoRoot });
@@ -43,6 +45,9 @@ export class LspSession {
     });
     client.onNotification('window/logMessage', (params: { message: string }) => {
       session.logs.push(params.message);
+    });
+    client.onNotification('window/showMessage', (params: { message: string }) => {
+      session.messages.push(params.message);
     });
     client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => session.settings[item.section ?? ''] ?? null));
     client.onRequest('client/registerCapability', () => null);
@@ -60,7 +65,7 @@ export class LspSession {
       },
     });
     await client.sendNotification('initialized', {});
-    await session.until(() => session.statuses.some((status) => !status.indexing));
+    await session.until(() => session.statuses.some((status) => !status.indexing), timeoutMs);
     return session;
   }
 
@@ -115,4 +120,22 @@ export class LspSession {
   private notify(): void {
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/** The position of the `nth` occurrence of `needle` in `text`, plus `shift` characters. */
+export function positionOf(text: string, needle: string, shift = 0, nth = 1): { line: number; character: number } {
+  let index = -1;
+  for (let count = 0; count < nth; count++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`"${needle}" not found ${nth} times`);
+  }
+  const before = text.slice(0, index + shift);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
+}
+
+/** The text of a diagnostic's message (LSP 3.18 allows markup). */
+export function messageOf(diagnostic: Diagnostic | undefined): string {
+  if (!diagnostic) return '';
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }

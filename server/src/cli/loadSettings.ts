@@ -32,6 +32,8 @@ export function loadSettings(args: ParsedArgs): AnalysisSettings {
   const pods = optionValue(args, 'pods', ['disabled', 'insecure', 'verified']);
   if (pods !== undefined) input.pods = pods;
   if (args.options.has('endpoint-pod-names')) input.endpointPodNames = true;
+  const dnsProfile = optionValue(args, 'dns-profile', ['coredns', 'spec']);
+  if (dnsProfile !== undefined) input.dnsProfile = dnsProfile;
   const result = analysisSettingsSchema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -4,11 +4,13 @@ import type { Partition } from '../service/workspace';
 
 /** Files linted per turn of the event loop while the rest of a workspace is re-checked. */
 const CHUNK = 100;
+/** Quiet time after the last change before the rest of the workspace is re-checked (typing bursts). */
+const SETTLE_MS = 120;
 
 /**
  * Decides what to re-lint after a change. The edited file is checked at once; the other files of
  * its cluster follow in chunks between which requests (hovers, the next keystroke) get served, and
- * a newer change restarts that pass. Cross-file rules can make any file's findings depend on any
+ * a newer change restarts that pass, which starts only once typing pauses. Cross-file rules can make any file's findings depend on any
  * other, so every file of the partition is re-checked, but only the files whose diagnostics
  * actually changed are published.
  */
@@ -18,6 +20,7 @@ export class DiagnosticsScheduler {
   private epoch = 0;
   private scheduled = false;
   private running = false;
+  private lastChange = 0;
 
   constructor(
     private readonly tracker: DiagnosticsTracker,
@@ -36,6 +39,7 @@ export class DiagnosticsScheduler {
   partitionChanged(partition: Partition): void {
     this.stale.add(partition);
     this.epoch += 1;
+    this.lastChange = Date.now();
     this.schedule();
   }
 
@@ -60,6 +64,11 @@ export class DiagnosticsScheduler {
       for (const [partition, files] of [...this.urgent]) {
         this.urgent.delete(partition);
         this.lint(partition, [...files]);
+      }
+      const quiet = this.lastChange + SETTLE_MS - Date.now();
+      if (quiet > 0) {
+        await new Promise((resolve) => setTimeout(resolve, quiet));
+        if (this.urgent.size > 0) return;
       }
       const epoch = this.epoch;
       restart: for (const partition of [...this.stale]) {

@@ -5,7 +5,9 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -86,20 +88,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const key = JSON.stringify(status);
     if (key === lastStatus) return;
     lastStatus = key;
-    void connection.sendNotification(STATUS_NOTIFICATION, status);
+    quietly(connection.sendNotification(STATUS_NOTIFICATION, status));
   };
   const scheduler = new DiagnosticsScheduler(
     tracker,
-    (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    (uri, diagnostics) => quietly(connection.sendDiagnostics({ uri, diagnostics })),
     logError,
     () => safely('status', sendStatus),
   );
   const clearDiagnostics = (uris: Iterable<string>): void => {
-    for (const uri of tracker.clear(uris)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of tracker.clear(uris)) quietly(connection.sendDiagnostics({ uri, diagnostics: [] }));
   };
 
   let capabilities = { configuration: false, watchedFilesRegistration: false, configurationRegistration: false, progress: false, folders: false };
   const warnedSettings = new Set<string>();
+  const scanned = new WeakSet<Partition>();
 
   // ---- error containment ----
 
@@ -152,7 +155,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (warnedSettings.has(error)) continue;
         warnedSettings.add(error);
         logError(`kubeLookup setting ignored: ${error}`);
-        void connection.window.showWarningMessage(`kube-lookup: setting ignored, ${error}`);
+        quietly(connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `kube-lookup: setting ignored, ${error}` }));
       }
       return settings;
     } catch (error) {
@@ -173,22 +176,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     else scheduler.partitionChanged(partition);
   }
 
+  /** Reads every manifest of a folder not open in the editor; forgets files no longer there. */
   async function indexFolder(partition: Partition, progress: WorkDoneProgressServerReporter | undefined): Promise<void> {
     const files = await listManifests(partition.key, (uri) => partition.excludes(uri));
+    const listed = new Set(files);
+    const gone = [...partition.model.files()].map((entry) => entry.file).filter((uri) => !listed.has(uri) && !open.has(uri));
+    for (const uri of gone) partition.model.removeFile(uri);
+    clearDiagnostics(gone);
     for (let index = 0; index < files.length; index++) {
       const uri = files[index];
       if (open.has(uri)) continue;
       const text = await readManifest(uri);
-      if (text !== undefined) workspace.setFile(uri, text);
+      if (text !== undefined && !open.has(uri)) workspace.setFile(uri, text);
       if (index % INDEX_BATCH === INDEX_BATCH - 1) {
         progress?.report(`${index + 1}/${files.length} files`);
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    scanned.add(partition);
     scheduler.partitionChanged(partition);
   }
 
-  /** (Re)reads settings and every manifest of the given folders; open documents come first. */
+  /**
+   * Reads the settings of the given folders and applies them: new analysis settings re-parse the
+   * texts in memory; a folder seen for the first time, or whose exclude globs changed, is read
+   * from disk again. Open documents come first.
+   */
   async function indexFolders(partitions: readonly Partition[]): Promise<void> {
     indexing = true;
     sendStatus();
@@ -197,16 +210,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     progress?.begin('kube-lookup: indexing manifests', undefined, undefined, false);
     try {
       looseSettings = await fetchSettings(undefined);
-      for (const partition of partitions) partition.reconfigure(await fetchSettings(partition.key));
+      for (const partition of workspace.partitions()) {
+        if (partition.isFolder || same(partition.settings, looseSettings)) continue;
+        partition.reconfigure(looseSettings);
+        scheduler.partitionChanged(partition);
+      }
+      const rescan: Partition[] = [];
+      for (const partition of partitions) {
+        const settings = await fetchSettings(partition.key);
+        const excludeChanged = !same(settings.exclude, partition.settings.exclude);
+        if (!same(settings, partition.settings)) partition.reconfigure(settings);
+        if (!scanned.has(partition) || excludeChanged) rescan.push(partition);
+        else scheduler.partitionChanged(partition);
+      }
       for (const document of documents.all()) {
         const uri = canonicalUri(document.uri);
-        if (partitions.includes(workspace.partitionOf(uri)!)) setFromText(uri, document.getText(), true);
+        const partition = workspace.partitionOf(uri);
+        if (partition && rescan.includes(partition)) setFromText(uri, document.getText(), true);
       }
-      for (const partition of partitions) await indexFolder(partition, progress);
+      for (const partition of rescan) await indexFolder(partition, progress);
       // files that settings now exclude lose their diagnostics
       clearDiagnostics([...tracker.knownFiles()].filter((uri) => !workspace.modelOf(uri)));
-      const files = partitions.reduce((sum, partition) => sum + [...partition.model.files()].length, 0);
-      log(`indexed ${files} manifest files in ${partitions.length} folder(s) in ${Date.now() - started} ms`);
+      if (rescan.length > 0) {
+        const files = rescan.reduce((sum, partition) => sum + [...partition.model.files()].length, 0);
+        log(`indexed ${files} manifest files in ${rescan.length} folder(s) in ${Date.now() - started} ms`);
+      }
     } catch (error) {
       logError(`indexing failed: ${describeError(error)}`);
     } finally {
@@ -247,8 +275,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    if (capabilities.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['kubeLookup', 'files.exclude'] });
-    if (capabilities.watchedFilesRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }] });
+    if (capabilities.configurationRegistration) quietly(connection.client.register(DidChangeConfigurationNotification.type, { section: ['kubeLookup', 'files.exclude'] }));
+    if (capabilities.watchedFilesRegistration) quietly(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }] }));
     if (capabilities.folders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const wanted = [...workspace.folderPartitions().map((partition) => partition.key), ...event.added.map((folder) => canonicalUri(folder.uri))]
@@ -380,6 +408,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Notifications to a client that went away fail; nothing is left to tell. */
+function quietly(sent: Promise<unknown>): void {
+  sent.catch(() => undefined);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function describeError(error: unknown): string {

@@ -3,22 +3,13 @@ import type { PodView } from '../core/model/podView';
 import type { ServiceView } from '../core/model/serviceView';
 
 /**
- * The DNS names the editor shows next to objects, per the Kubernetes DNS spec 1.1.0: a Service's
- * FQDN and SRV names, a Pod's hostname FQDN (published only under the headless Service its
- * subdomain names, once that Service selects it and it is ready), and the CoreDNS Pod-IP name.
+ * The DNS names the editor explains next to objects, per the Kubernetes DNS spec 1.1.0: a Pod's
+ * hostname FQDN (published only under the headless Service its subdomain names, once that Service
+ * selects it and it is ready) with the reason when it is not, and the CoreDNS Pod-IP name. The
+ * records themselves come from core/dns.
  */
 export function serviceFqdn(model: ClusterModel, service: Pick<ServiceView, 'name' | 'namespace'>): string {
   return `${service.name}.${service.namespace}.svc.${model.settings.clusterDomain}`;
-}
-
-export interface SrvName {
-  readonly name: string;
-  readonly port?: number;
-}
-
-/** `_<port>._<proto>.<fqdn>` for every named port; unnamed ports have no SRV record. */
-export function srvNames(model: ClusterModel, service: ServiceView): SrvName[] {
-  return service.ports.filter((port) => port.name).map((port) => ({ name: `_${port.name}._${port.protocol.toLowerCase()}.${serviceFqdn(model, service)}`, port: port.port }));
 }
 
 export type HostnameRecord =

@@ -7,7 +7,8 @@ import type { ManifestObject } from '../core/model/manifestObject';
 import { POD_TEMPLATE_PATHS, type PodView } from '../core/model/podView';
 import { labelSelectorSchema } from '../core/model/schemas/workload';
 import type { ServicePort, ServiceView } from '../core/model/serviceView';
-import { hostnameRecord, podIpName, serviceFqdn, srvNames } from './dnsNames';
+import { serviceNames } from '../core/dns/index';
+import { hostnameRecord, podIpName, serviceFqdn } from './dnsNames';
 import { pathIs, placeAt, startsWith, type PlaceAt } from './objectAt';
 import { spanToRange } from './positions';
 
@@ -51,6 +52,10 @@ function hoverText(model: ClusterModel, place: PlaceAt): string | undefined {
     if (pathIs(path, [...templatePath, 'spec', 'hostname'])) return podsHover(model, object, pods);
     if (startsWith(path, [...templatePath, 'metadata', 'labels'])) return labelsHover(model, object, pods);
     if (object.kind !== 'Pod' && startsWith(path, ['spec', 'selector'])) return workloadSelectorHover(model, object);
+    const containers = [...templatePath, 'spec', 'containers'];
+    if (startsWith(path, containers) && typeof path[containers.length] === 'number' && path[containers.length + 1] === 'ports' && typeof path[containers.length + 2] === 'number') {
+      return containerPortHover(model, object, pods, path[containers.length] as number, path[containers.length + 2] as number);
+    }
   }
   return undefined;
 }
@@ -58,17 +63,21 @@ function hoverText(model: ClusterModel, place: PlaceAt): string | undefined {
 // ---- Services ----
 
 function serviceHover(model: ClusterModel, service: ServiceView): string {
-  const fqdn = serviceFqdn(model, service);
+  const names = serviceNames(model, service);
   const lines = [
     `**Service** \`${service.namespace}/${service.name}\` · ${service.headless ? 'headless' : service.type}`,
     '',
-    `\`${fqdn}\`  `,
+    `\`${names.fqdn}\`  `,
     `\`${service.name}\` from namespace \`${service.namespace}\` · \`${service.name}.${service.namespace}\` from any namespace`,
+    ...names.capturedFrom.map((capture) => `⚠ from namespace \`${capture.namespace}\`, \`${service.name}.${service.namespace}\` is answered by ${capture.by} first (search-path capture)`),
     '',
   ];
   const reached = reachedBy(model, service);
   lines.push(...reached.map((line) => `- ${line}`));
-  for (const srv of srvNames(model, service)) lines.push(`- SRV \`${srv.name}\` → port ${srv.port ?? '?'}`);
+  for (const srv of names.srvNames) {
+    const port = service.ports.find((candidate) => candidate.name && srv.startsWith(`_${candidate.name}._${candidate.protocol.toLowerCase()}.`));
+    lines.push(`- SRV \`${srv}\` → port ${port?.port ?? '?'}`);
+  }
   lines.push('');
   lines.push(...endpointsSection(model, service));
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
@@ -88,7 +97,7 @@ function reachedBy(model: ClusterModel, service: ServiceView): string[] {
     for (const port of service.ports) {
       if (port.nodePort === undefined) continue;
       const nodes = model.settings.nodeIPs.map((ip) => `\`${ip}:${port.nodePort}\``).join(', ');
-      lines.push(`nodePort ${port.nodePort}${port.nodePortSimulated ? ' (simulated)' : ''} on every node: ${nodes}`);
+      lines.push(`nodePort ${port.nodePort}${port.nodePortSimulated ? ' (simulated)' : ''} → port ${port.port ?? '?'} on every node: ${nodes}`);
     }
   }
   if (service.type === 'LoadBalancer') lines.push('load balancer: its address comes from the cloud provider (`status.loadBalancer`)');
@@ -102,6 +111,10 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
   else if (backends.endpoints.length === 0) {
     lines.push(service.selector ? `No endpoints: selector \`${formatSelector(service.selector)}\` matches no Pod in \`${service.namespace}\`.` : 'No endpoints: no selector, and no Endpoints or EndpointSlice for it.');
   } else {
+    if (backends.origin === 'hand-written') {
+      const sources = [...new Set(backends.endpoints.map((endpoint) => `${endpoint.source.kind} \`${endpoint.source.name}\``))];
+      lines.push(`No selector: the endpoints come from ${sources.join(', ')}.`, '');
+    }
     lines.push('| Pod | IP | Target port | Ready |', '| --- | --- | --- | --- |');
     for (const endpoint of backends.endpoints) {
       const ports = service.ports.map((port) => {
@@ -115,12 +128,13 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
       const who = pod?.name ?? endpoint.hostname ?? '—';
       lines.push(`| ${who} | ${endpoint.ip}${endpoint.simulated ? ' (simulated)' : ''} | ${ports.join(', ') || '—'} | ${endpoint.ready ? 'yes' : 'no'} |`);
     }
-    const unresolved = backends.endpoints.flatMap((endpoint) => endpoint.unresolvedPorts.map((port) => `${endpoint.pod?.name ?? endpoint.ip}: ${port.reason}`));
-    for (const reason of [...new Set(unresolved)]) lines.push('', `✗ ${reason}`);
+    const unresolved = new Map<string, string[]>();
+    for (const endpoint of backends.endpoints) for (const port of endpoint.unresolvedPorts) unresolved.set(port.reason, [...(unresolved.get(port.reason) ?? []), endpoint.pod?.name ?? endpoint.ip]);
+    for (const [reason, pods] of unresolved) lines.push('', `✗ ${reason}: ${pods.map((pod) => `\`${pod}\``).join(', ')}`);
     const named = backends.endpoints.filter((endpoint) => endpoint.hostname && endpoint.ready);
     if (service.headless && named.length > 0) {
       lines.push('');
-      for (const endpoint of named) lines.push(`- \`${endpoint.hostname}.${serviceFqdn(model, service)}\` → ${endpoint.ip}`);
+      for (const endpoint of named) lines.push(`- \`${endpoint.hostname}.${serviceFqdn(model, service)}\` → ${endpoint.ip}${endpoint.simulated ? ' (simulated)' : ''}`);
     }
   }
   for (const ignored of backends.ignored) lines.push('', `Ignored: ${ignored.object.kind} \`${ignored.object.namespace}/${ignored.object.name}\`: ${ignored.reason}.`);
@@ -130,8 +144,8 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
 function portHover(model: ClusterModel, service: ServiceView, port: ServicePort): string {
   const lines = [`**Port** ${port.port ?? '?'}/${port.protocol}${port.name ? ` (\`${port.name}\`)` : ''} of Service \`${service.name}\` → target port \`${port.targetPort ?? '?'}\``];
   if (port.nodePort !== undefined) lines.push('', `nodePort ${port.nodePort}${port.nodePortSimulated ? ' (simulated)' : ''}: ${model.settings.nodeIPs.map((ip) => `\`${ip}:${port.nodePort}\``).join(', ')}`);
-  const srv = srvNames(model, service).find((candidate) => candidate.name.startsWith(`_${port.name}._`));
-  if (srv) lines.push('', `SRV \`${srv.name}\``);
+  const srv = port.name ? serviceNames(model, service).srvNames.find((name) => name.startsWith(`_${port.name}._${port.protocol.toLowerCase()}.`)) : undefined;
+  if (srv) lines.push('', `SRV \`${srv}\``);
   const backends = model.backendsOf(service);
   const perPod = backends.endpoints.filter((endpoint) => endpoint.pod).map((endpoint) => {
     const resolved = findPort(endpoint.pod!.template.spec, port);
@@ -201,18 +215,19 @@ function labelsHover(model: ClusterModel, object: ManifestObject, pods: readonly
 // ---- Pods and workloads ----
 
 function podsHover(model: ClusterModel, object: ManifestObject, pods: readonly PodView[]): string {
-  const lines = [`**${object.kind}** \`${object.namespace}/${object.name}\` · ${count(pods.length, 'Pod')}`, ''];
+  const lines = [`**${object.kind}** \`${object.namespace}/${object.name}\`${object.kind === 'Pod' ? '' : ` · ${count(pods.length, 'Pod')}`}`, ''];
   const reasons = new Set<string>();
   for (const pod of pods.slice(0, 8)) {
     const record = hostnameRecord(model, pod);
     const ips = pod.ips.map((ip) => ip.ip).join(', ') + (pod.ipSimulated ? ' (simulated)' : '');
-    lines.push(`- \`${pod.name}\` ${ips}${record.published ? ` → \`${record.fqdn}\`` : ''}`);
-    if (!record.published) reasons.add(record.fqdn ? `\`${record.fqdn}\` is not published: ${record.reason}` : `no hostname FQDN: ${record.reason}`);
+    const name = record.published ? ` → \`${record.fqdn}\`` : record.fqdn ? ` · \`${record.fqdn}\` not published` : '';
+    lines.push(`- \`${pod.name}\` ${ips}${name}`);
+    if (!record.published) reasons.add(record.fqdn ? `Not published: ${record.reason}.` : `No hostname FQDN: ${record.reason}.`);
   }
   if (pods.length > 8) lines.push(`- … and ${pods.length - 8} more`);
-  if (reasons.size > 0) lines.push('', ...[...reasons].map((reason) => capitalize(reason) + '.'));
-  const ipNames = pods.slice(0, 1).flatMap((pod) => pod.ips.slice(0, 1).map((ip) => podIpName(model, pod.namespace, ip.ip))).filter((name) => name);
-  if (ipNames.length > 0) lines.push('', `Pod IP name: \`${ipNames[0]}\` (CoreDNS \`pods ${model.settings.pods}\`)`);
+  if (reasons.size > 0) lines.push('', ...reasons);
+  const ipName = pods.length === 1 && pods[0].ips[0] ? podIpName(model, pods[0].namespace, pods[0].ips[0].ip) : undefined;
+  if (ipName) lines.push('', `Pod IP name: \`${ipName}\` (CoreDNS \`pods ${model.settings.pods}\`)`);
   const services = servicesSelecting(model, pods);
   if (services.length > 0) lines.push('', `Selected by ${services.map((service) => `Service \`${service.name}\``).join(', ')}`);
   return lines.join('\n');
@@ -224,12 +239,37 @@ function subdomainHover(model: ClusterModel, object: ManifestObject, pods: reado
   const service = model.service(object.namespace, subdomain);
   const target = service ? `Service \`${service.namespace}/${service.name}\`${service.headless ? ' (headless)' : ` (${service.type}, not headless)`}` : `no Service in \`${object.namespace}\``;
   const lines = [`**subdomain** \`${subdomain}\` → ${target}`, ''];
+  const reasons = new Set<string>();
   for (const pod of pods.slice(0, 8)) {
     const record = hostnameRecord(model, pod);
-    lines.push(record.published ? `- \`${record.fqdn}\` → ${pod.ips.map((ip) => ip.ip).join(', ')}${pod.ipSimulated ? ' (simulated)' : ''}` : `- \`${record.fqdn ?? pod.name}\`: not published, ${record.reason}`);
+    if (record.published) lines.push(`- \`${record.fqdn}\` → ${pod.ips.map((ip) => ip.ip).join(', ')}${pod.ipSimulated ? ' (simulated)' : ''}`);
+    else {
+      lines.push(`- \`${record.fqdn ?? pod.name}\` not published`);
+      reasons.add(`Not published: ${record.reason}.`);
+    }
   }
   if (pods.length > 8) lines.push(`- … and ${pods.length - 8} more`);
+  if (reasons.size > 0) lines.push('', ...reasons);
   return lines.join('\n');
+}
+
+/** Which Service ports reach a container port: by number, or by name and protocol (FindPort). */
+function containerPortHover(model: ClusterModel, object: ManifestObject, pods: readonly PodView[], containerIndex: number, portIndex: number): string | undefined {
+  // malformed list items are dropped while reading, so items are found by their original index
+  const container = pods[0]?.template.spec.containers?.find((candidate) => candidate.index === containerIndex);
+  const port = container?.ports?.find((candidate) => candidate.index === portIndex);
+  if (!container || !port || port.containerPort === undefined) return undefined;
+  const protocol = port.protocol ?? 'TCP';
+  const header = `**Container port** ${port.containerPort}/${protocol}${port.name ? ` (\`${port.name}\`)` : ''} of container \`${container.name ?? '?'}\``;
+  const targets: string[] = [];
+  for (const service of servicesSelecting(model, pods)) {
+    for (const servicePort of service.ports) {
+      if (servicePort.protocol !== protocol) continue;
+      const target = servicePort.targetPort ?? servicePort.port;
+      if (target === port.containerPort || (port.name !== undefined && target === port.name)) targets.push(`- Service \`${service.name}\` port ${servicePort.port ?? '?'}${servicePort.name ? ` (\`${servicePort.name}\`)` : ''} → ${target}`);
+    }
+  }
+  return targets.length > 0 ? [`${header}, reached from:`, '', ...targets].join('\n') : `${header}: no Service port of \`${object.namespace}\` targets it.`;
 }
 
 function servicesSelecting(model: ClusterModel, pods: readonly PodView[]): ServiceView[] {
@@ -246,7 +286,4 @@ function baseName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 

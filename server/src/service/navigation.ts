@@ -14,7 +14,11 @@ import { spanToRange } from './positions';
 /** The location of a path of an object (the whole document when the path is missing). */
 export function locationOf(model: ClusterModel, object: ManifestObject, path: ValuePath = ['metadata', 'name']): Location {
   const place = locatePlace(model, { object, path });
-  return { uri: object.file, range: spanToRange(object.file, model.file(object.file)?.text ?? '', place.span) };
+  const text = model.file(object.file)?.text ?? '';
+  // a block mapping's span runs to the next line; the location ends with its last character
+  let end = place.span.end;
+  while (end > place.span.start && /\s/.test(text[end - 1])) end -= 1;
+  return { uri: object.file, range: spanToRange(object.file, text, { start: place.span.start, end }) };
 }
 
 /** Go to definition: from a name or selector to the objects it refers to. */

@@ -219,7 +219,10 @@ function lookupRecords(model: ClusterModel, name: string): Lookup {
 
 function findServices(model: ClusterModel, request: Request, zone: string, why: string[]): Lookup {
   const service = model.service(request.namespace, request.service);
-  if (!service) return { nameError: true, backends: [], why: [...why, `no Service ${request.service} in namespace ${request.namespace}${otherNamespaces(model, request.service)}`] };
+  if (!service) {
+    const reading = request.endpoint ? ` (the name reads as endpoint ${request.endpoint} of Service ${request.service})` : request.port ? ` (the name reads as port ${request.port} of Service ${request.service})` : '';
+    return { nameError: true, backends: [], why: [...why, `no Service ${request.service} in namespace ${request.namespace}${otherNamespaces(model, request.service)}${reading}`] };
+  }
   const fqdn = serviceFqdn(service.name, service.namespace, zone);
   const settings = model.settings;
   const endpoints = model.backendsOf(service).endpoints;
@@ -296,14 +299,16 @@ function matchPort(request: Request, name: string | undefined, protocol: string)
 }
 
 function describeEndpoint(endpoint: ServiceEndpoint, label: string): string {
-  const pod = endpoint.pod ? `Pod ${endpoint.pod.name}` : 'an address';
-  const how = endpoint.hostname ? 'its hostname' : `${label.includes('-') && ipFromDashed(label) ? 'its address with dashes' : 'its Pod name (endpointPodNames)'}`;
-  return `${label} is ${how}: ${pod}, ${endpoint.ip}${endpoint.simulated ? ' (simulated)' : ''}`;
+  const how = endpoint.hostname ? 'hostname' : ipFromDashed(label) ? 'address with dashes' : 'Pod name (endpointPodNames)';
+  const details = [endpoint.pod ? `Pod ${endpoint.pod.name}` : '', endpoint.simulated ? 'simulated' : ''].filter(Boolean).join(', ');
+  return `${label} is the ${how} of endpoint ${endpoint.ip}${details ? ` (${details})` : ''}`;
 }
 
 /** Why no endpoint carries that name: the usual hostname/subdomain mistakes. */
 function explainMissingEndpoint(model: ClusterModel, service: ServiceView, label: string, names: readonly string[]): string[] {
-  const lines = [`no ready endpoint of Service ${service.namespace}/${service.name} is named ${label}${names.length ? ` (names: ${[...new Set(names)].join(', ')})` : ''}`];
+  const known = [...new Set(names)];
+  const listed = known.length > 8 ? `${known.slice(0, 8).join(', ')}, …` : known.join(', ');
+  const lines = [`no ready endpoint of Service ${service.namespace}/${service.name} is named ${label}${known.length ? ` (names: ${listed})` : ''}`];
   for (const pod of model.podsIn(service.namespace)) {
     if (pod.hostname.toLowerCase() !== label && pod.name.toLowerCase() !== label) continue;
     if (!pod.hostnameSet) lines.push(`Pod ${pod.name} sets no spec.hostname, so it has no hostname record`);

@@ -9,6 +9,9 @@
  *                                  → Resolution {tried names with rcodes, answers, notes}
  * - `podResolvConf(settings, {pod, namespace})`, `renderResolvConf(conf)`  the Pod's /etc/resolv.conf
  * - `serviceEnvironment(model, pod)`  the service environment variables kubelet injects
+ * - `serviceNames(model, service)` its FQDN, the short names that work and from where, SRV and
+ *                                  endpoint names, and namespaces where a search path captures it
+ * - `reverseName(ip)`              `d.c.b.a.in-addr.arpa` / nibbles under `ip6.arpa`
  * - renderers: `renderNslookup` (nslookup text + trace), `resolutionToJson` (CLI JSON contract),
  *   `renderRecordsText`, `recordsToJson`, `renderZoneFile` (RFC 1035), `renderServiceEnvironment`
  *
@@ -17,6 +20,7 @@
  * authoritative zone holding exactly the records the specification requires, see specZoneAnswer.ts).
  */
 export { answerQuestion } from './answerQuestion';
+export { reverseName } from './dnsName';
 export type { DnsRecord, PublishedRecord, QueryType, Rcode, RecordType } from './dnsRecord';
 export { QUERY_TYPES } from './dnsRecord';
 export { clusterRecords, recordsOf, DNS_SCHEMA_VERSION, type EndpointRecord } from './records';
@@ -24,5 +28,6 @@ export { clusterDnsIp, podResolvConf, renderResolvConf, type ResolvConf } from '
 export { podHostsEntries, resolveFrom, type LookupOrigin, type Resolution, type TriedName } from './resolveFrom';
 export { renderNslookup, renderNslookupOutput, renderTrace, resolutionToJson } from './renderNslookup';
 export { recordsToJson, renderRecordsText, renderZoneFile } from './renderRecords';
+export { serviceNames, type ServiceNames } from './serviceNames';
 export { renderServiceEnvironment, serviceEnvironment, type ServiceEnvVar, type ServiceEnvironment } from './serviceEnv';
 export type { ZoneAnswer } from './zoneAnswer';

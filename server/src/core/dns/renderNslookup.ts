@@ -23,7 +23,9 @@ export function renderNslookupOutput(resolution: Resolution): string {
   } else if (resolution.rcode === 'NODATA') {
     lines.push(`*** Can't find ${resolution.query}: No answer`);
   } else {
-    lines.push(`** ${resolution.query}: forwarded to the upstream resolver; no simulated answer (give one in upstreamHosts)`);
+    const forwarded = resolution.tried[resolution.tried.length - 1]?.name ?? resolution.query;
+    const missed = resolution.tried.length > 1 ? `** server can't find ${resolution.query} in the cluster (NXDOMAIN); ` : '** ';
+    lines.push(`${missed}${forwarded} went to the upstream resolver, whose answer is not simulated (give one in upstreamHosts)`);
   }
   return lines.join('\n') + '\n';
 }

@@ -49,7 +49,8 @@ export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: str
   const namespace = 'pod' in origin ? origin.pod.namespace : origin.namespace;
   const conf = podResolvConf(model.settings, { pod, namespace });
   const clusterIp = clusterDnsIp(model.settings);
-  const server = conf.nameservers[0] ?? '127.0.0.1';
+  // no nameserver line: glibc asks 127.0.0.1; for Default, the node's unknown resolver
+  const server = conf.nameservers[0] ?? (conf.effectivePolicy === 'host' ? 'node-resolver' : '127.0.0.1');
   const clusterServer = server === clusterIp;
   const tried: TriedName[] = [];
   const ask = (candidate: string): ZoneAnswer => {
@@ -59,7 +60,8 @@ export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: str
     return upstreamAnswer(model.settings, candidate, type, `nameserver ${server} is not the cluster DNS: the simulator treats it as the upstream resolver`);
   };
   let answered: TriedName | undefined;
-  for (const candidate of searchCandidates(name, conf.searches, conf.ndots)) {
+  const candidates = searchCandidates(name, conf.searches, conf.ndots);
+  for (const candidate of candidates) {
     const answer = ask(candidate);
     const entry = { name: candidate, rcode: answer.rcode, answer };
     tried.push(entry);
@@ -70,7 +72,7 @@ export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: str
     }
   }
   const notes = [...conf.notes, ...hostsFileNotes(model, pod, name)];
-  if (answered?.rcode === 'UPSTREAM') notes.push('the walk stops at the forwarded name here; a real resolver goes on to the next candidate only if the upstream answer is NXDOMAIN or NODATA');
+  if (answered?.rcode === 'UPSTREAM' && tried.length < candidates.length) notes.push('the walk stops at the forwarded name here; a real resolver goes on to the next candidate only if the upstream answer is NXDOMAIN or NODATA');
   const rcode: Rcode = answered ? answered.rcode : tried.some((entry) => entry.rcode === 'NODATA') ? 'NODATA' : 'NXDOMAIN';
   return {
     query: name, type, from: pod ? `${pod.namespace}/${pod.name}` : namespace, server, clusterServer, resolvConf: conf, tried, rcode,

@@ -11,7 +11,8 @@ import { MAX_CNAME_CHAIN, zoneAnswer, type ZoneAnswer } from './zoneAnswer';
  * type; a CNAME followed; NODATA when the name owns other types or has names below it (RFC 8020);
  * otherwise NXDOMAIN.
  */
-export function specZoneAnswer(model: ClusterModel, qname: string, qtype: QueryType, depth = 0, table = indexRecords(clusterRecords(model))): ZoneAnswer {
+export function specZoneAnswer(model: ClusterModel, qname: string, qtype: QueryType, depth = 0): ZoneAnswer {
+  const table = zoneIndex(model);
   const name = normalizeName(qname);
   const zone = zoneOf(model.settings);
   const here = table.byName.get(name) ?? [];
@@ -25,7 +26,7 @@ export function specZoneAnswer(model: ClusterModel, qname: string, qtype: QueryT
     const own = withName(cname, qname);
     if (depth + 1 >= MAX_CNAME_CHAIN) return zoneAnswer('NOERROR', [...why, `the CNAME chain is longer than ${MAX_CNAME_CHAIN}: not followed`], [own]);
     const next = isInZone(target, zone) && !isReverseName(target)
-      ? specZoneAnswer(model, cname.data, qtype, depth + 1, table)
+      ? specZoneAnswer(model, cname.data, qtype, depth + 1)
       : upstreamAnswer(model.settings, cname.data, qtype, `${target} is outside the cluster zone: the server asks the upstream resolver`);
     return zoneAnswer('NOERROR', [...why, ...next.why.map((line) => `  ${line}`)], [own, ...next.answers], { upstream: next.upstream });
   }
@@ -38,6 +39,17 @@ interface RecordIndex {
   readonly byName: Map<string, EndpointRecord[]>;
   /** Every name that has names below it (empty non-terminals included). */
   readonly parents: Set<string>;
+}
+
+/** The zone is indexed once per model generation: a search walk asks it several questions. */
+const indexes = new WeakMap<ClusterModel, { generation: number; index: RecordIndex }>();
+
+function zoneIndex(model: ClusterModel): RecordIndex {
+  const cached = indexes.get(model);
+  if (cached && cached.generation === model.generation) return cached.index;
+  const index = indexRecords(clusterRecords(model));
+  indexes.set(model, { generation: model.generation, index });
+  return index;
 }
 
 function indexRecords(records: readonly EndpointRecord[]): RecordIndex {
