@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { activateExtension, cliLint, describe, diagnosticsWhen, kubeLookupDiagnostics, workspaceFile } from './editor';
 
@@ -19,6 +20,11 @@ suite('diagnostics of the examples workspace', () => {
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic!.message, /^Endpoints "databse" matches no Service in namespace "default"; did you mean Service "database"\?/);
     assert.equal(vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString()), false);
+    // the rule id links to its documentation, found next to the running server (dist/ or out/)
+    const code = diagnostic!.code as { value: string; target: vscode.Uri };
+    assert.equal(code.target.scheme, 'file');
+    assert.equal(code.target.fragment, 'rules');
+    assert.ok(fs.existsSync(code.target.fsPath), `${code.target.toString()} does not exist`);
   });
 
   test('each broken example is flagged with its rule at the exact range', async () => {
