@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Hover, type InitializeResult } from 'vscode-languageserver/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type Hover, type InitializeResult } from 'vscode-languageserver/node';
 import { repoRoot } from '../helpers/paths';
 import { positionOf, uriOf } from './lspHarness';
 
@@ -25,6 +25,13 @@ it('runs as kube-lookup-language-server --stdio, as other editors start it', asy
     await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: 'yaml', version: 1, text } });
     const hover = (await client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(text, 'subdomain: headless1', 12) })) as Hover;
     assert.match((hover.contents as { value: string }).value, /^\*\*subdomain\*\* `headless1` → Service `default\/headless1` \(headless\)/);
+    // diagnostics of a loose file, with the rule's documentation found from the installed package
+    const published = new Promise<{ uri: string; diagnostics: Diagnostic[] }>((resolve) => client.onNotification('textDocument/publishDiagnostics', resolve));
+    const typo = uriOf(path.join(repoRoot, 'examples', 'broken', 'endpoints-name-typo', 'database.yaml'));
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: typo, languageId: 'yaml', version: 1, text: fs.readFileSync(new URL(typo), 'utf8') } });
+    const { uri, diagnostics } = await published;
+    assert.equal(uri, typo);
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.codeDescription?.href]), [['endpoints-without-service', `${uriOf(path.join(repoRoot, 'README.md'))}#rules`]]);
     await client.sendRequest('shutdown');
     await client.sendNotification('exit');
   } finally {

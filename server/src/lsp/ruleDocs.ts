@@ -25,3 +25,16 @@ export function ruleDocUrls(packageRoot: string): RuleDocUrl {
     return fs.existsSync(readme) ? `${pathToFileURL(readme).href}#rules` : undefined;
   };
 }
+
+/** The folder of the kube-lookup package.json above `start` (out/server/src/lsp, or a bundle's dist/). */
+export function findPackageRoot(start: string): string {
+  for (let folder = start; ; folder = path.dirname(folder)) {
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: string };
+      if (manifest.name === 'kube-lookup') return folder;
+    } catch {
+      // not here: look further up
+    }
+    if (path.dirname(folder) === folder) return start;
+  }
+}

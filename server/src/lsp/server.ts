@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -47,7 +45,7 @@ import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { canonicalUri, isManifestUri, listManifests, readManifest } from './files';
-import { ruleDocUrls } from './ruleDocs';
+import { findPackageRoot, ruleDocUrls } from './ruleDocs';
 
 export interface ServerOptions {
   /** The folder holding package.json and docs/ (rule documentation links). */
@@ -68,19 +66,8 @@ const INDEX_BATCH = 50;
  * the files whose findings changed, in every LSP editor, without relying on workspace pull
  * diagnostics and refresh requests that several clients lack.
  */
-/**
- * The folder of the nearest package.json above `from`: the checkout when this runs from
- * out/server/src/lsp/, the installed extension when it runs as the bundle dist/server.js.
- */
-function nearestPackageRoot(from: string): string {
-  for (let folder = from; ; folder = path.dirname(folder)) {
-    if (fs.existsSync(path.join(folder, 'package.json'))) return folder;
-    if (path.dirname(folder) === folder) return from;
-  }
-}
-
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const packageRoot = options.packageRoot ?? nearestPackageRoot(__dirname);
+  const packageRoot = options.packageRoot ?? findPackageRoot(__dirname);
   const documents = new TextDocuments(TextDocument);
   const open = new Set<string>();
   let looseSettings: EditorSettings = defaultEditorSettings;

@@ -4,7 +4,7 @@ import { SERVICE_NAME_LABEL } from '../core/model/computeBackends';
 import { findPort } from '../core/model/findPort';
 import { formatSelector, matchesLabels, matchesLabelSelector } from '../core/model/labelSelector';
 import type { ManifestObject } from '../core/model/manifestObject';
-import { POD_TEMPLATE_PATHS, type PodView } from '../core/model/podView';
+import { POD_TEMPLATE_PATHS, podTemplateOf, type PodView } from '../core/model/podView';
 import { labelSelectorSchema } from '../core/model/schemas/workload';
 import type { ServicePort, ServiceView } from '../core/model/serviceView';
 import { serviceNames } from '../core/dns/index';
@@ -234,7 +234,7 @@ function podsHover(model: ClusterModel, object: ManifestObject, pods: readonly P
 }
 
 function subdomainHover(model: ClusterModel, object: ManifestObject, pods: readonly PodView[]): string {
-  const subdomain = pods[0]?.subdomain;
+  const subdomain = pods[0]?.subdomain ?? (object.kind === 'StatefulSet' ? stringField(object.body?.spec, 'serviceName') : podTemplateOf(object)?.spec.subdomain);
   if (!subdomain) return `**subdomain**: not set, so the Pods get no hostname FQDN.`;
   const service = model.service(object.namespace, subdomain);
   const target = service ? `Service \`${service.namespace}/${service.name}\`${service.headless ? ' (headless)' : ` (${service.type}, not headless)`}` : `no Service in \`${object.namespace}\``;
@@ -280,6 +280,11 @@ function servicesSelecting(model: ClusterModel, pods: readonly PodView[]): Servi
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function stringField(value: unknown, key: string): string | undefined {
+  const field = (value as Record<string, unknown> | undefined)?.[key];
+  return typeof field === 'string' && field !== '' ? field : undefined;
 }
 
 function baseName(uri: string): string {
