@@ -61,14 +61,17 @@ function steps(run: RunFolder): [string, Step][] {
         await runCommand(page, 'Problems: Focus on Problems View');
         const panel = page.locator('.markers-panel');
         await panel.waitFor({ state: 'visible' });
-        // every error of the CLI's report must be a row with its message and position
-        for (const finding of findings.filter((f) => f.severity === 'error')) {
+        // every finding of the CLI's report is a row with its message, rule and position
+        await runCommand(page, 'View: Toggle Maximized Panel');
+        for (const finding of findings) {
           const row = panel.locator('.monaco-list-row', { hasText: finding.message.slice(0, 60) });
           await row.first().waitFor({ timeout: 30_000 });
           const text = (await row.first().innerText()).replace(/\s+/g, ' ');
-          assert(text.includes(finding.ruleId), `row without ${finding.ruleId}: ${text}`);
+          assert(text.includes(`kube-lookup ${finding.ruleId}`), `row without kube-lookup ${finding.ruleId}: ${text}`);
           assert(text.includes(`[Ln ${finding.line}, Col ${finding.column}]`), `row at the wrong place: ${text}`);
         }
+        await page.screenshot({ path: path.join(run.screenshots, 'problems-maximized.png') });
+        await runCommand(page, 'View: Toggle Maximized Panel');
         // the status bar counts what the editor shows: it must be the CLI's numbers
         const errors = findings.filter((f) => f.severity === 'error').length;
         const warnings = findings.filter((f) => f.severity === 'warning').length;
