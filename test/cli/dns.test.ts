@@ -18,6 +18,12 @@ describe('kube-lookup nslookup', () => {
     assert.match(stdout, /;; {6}headless Service default\/headless1 has 2 ready endpoints\n;; {6}pod-a is the hostname of endpoint 10\.244\.\d+\.\d+ \(Pod pod4, simulated\)\n/);
   });
 
+  it('--from a workload asks from its first Pod', () => {
+    const report = JSON.parse(runCli(['nslookup', 'kubia', '--from', 'default/kubia', '--format', 'json', 'examples/seeds']).stdout);
+    assert.match(report.from, /^default\/kubia-[a-z0-9]{5}$/);
+    assert.equal(report.rcode, 'NOERROR');
+  });
+
   it('writes the JSON of the CLI contract', () => {
     const { code, stdout } = runCli(['nslookup', 'kubia.default', '--from', 'shop/client', '--format', 'json', ...CLUSTER]);
     assert.equal(code, 0);

@@ -69,6 +69,10 @@ describe('diagnostics over LSP', () => {
       });
     });
 
+    it('shows indexing as window progress', () => {
+      assert.deepEqual(session.progress, ['begin 0', 'end']);
+    });
+
     it('gives severity, source, a documentation link, related locations and tags', () => {
       const [typo] = session.diagnostics.get(uri('endpoints-name-typo/database.yaml'))!;
       assert.equal(typo.severity, 1);

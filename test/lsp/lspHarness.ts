@@ -22,6 +22,8 @@ export class LspSession {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly statuses: StatusParams[] = [];
   readonly logs: string[] = [];
+  /** `$/progress` reports, as `kind` or `kind percentage`. */
+  readonly progress: string[] = [];
   /** window/showMessage texts. */
   readonly messages: string[] = [];
   private readonly listeners = new Set<() => void>();
@@ -52,7 +54,9 @@ export class LspSession {
     client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => session.settings[item.section ?? ''] ?? null));
     client.onRequest('client/registerCapability', () => null);
     client.onRequest('window/workDoneProgress/create', () => null);
-    client.onNotification('$/progress', () => undefined);
+    client.onNotification('$/progress', (params: { value: { kind: string; percentage?: number } }) => {
+      session.progress.push([params.value.kind, params.value.percentage].filter((part) => part !== undefined).join(' '));
+    });
     client.listen();
     await client.sendRequest('initialize', {
       processId: null,

@@ -34,6 +34,7 @@ describe('navigation over LSP on examples/seeds', () => {
     assert.deepEqual((await definition('clusterip1.yaml', 'svc: clusterip', 6)).map(where), ['clusterip1.yaml:16:8-16:12']);
     assert.deepEqual((await definition('endpoint2.yaml', 'name: endpoint2', 7, 2)).map(where), ['endpoint2.yaml:5:8-5:17']);
     assert.deepEqual((await definition('kubia.yaml', 'matchLabels', 2)).map(where), ['kubia.yaml:29:8-29:18']);
+    assert.deepEqual((await definition('kubia.yaml', 'targetPort: https', 13)).map(where), ['kubia.yaml:37:16-37:21']);
     assert.deepEqual(await definition('kubia.yaml', 'image: luksa', 3), []);
   });
 

@@ -46,4 +46,18 @@ describe('language service on List items and JSON', () => {
     const hover = hoverAt(model, 'file:///w/endpoints.json', json.indexOf('"api"') + 2);
     assert.equal((hover?.contents as { value: string }).value, '**Endpoints** `default/api` → Service `api`, but ignored: the Service has a selector, so the endpoints controller owns its Endpoints and replaces these.');
   });
+
+  it('binds an EndpointSlice to its Service by the service-name label', () => {
+    const slice = lines(
+      'apiVersion: v1', 'kind: Service', 'metadata:', '  name: ext', 'spec:', '  ports:', '  - port: 80', '---',
+      'apiVersion: discovery.k8s.io/v1', 'kind: EndpointSlice', 'metadata:', '  name: ext-1', '  labels:', '    kubernetes.io/service-name: ext',
+      'addressType: IPv4', 'ports:', '- port: 80', 'endpoints:', '- addresses: ["192.0.2.7"]',
+    );
+    const sliceModel = modelOf({ 'file:///w/slice.yaml': slice });
+    const expected = '**EndpointSlice** `default/ext-1` → Service `ext` (`ext.default.svc.cluster.local`): 1 address used.';
+    for (const needle of ['name: ext-1', 'service-name: ext']) {
+      const hover = hoverAt(sliceModel, 'file:///w/slice.yaml', slice.indexOf(needle) + needle.length - 1);
+      assert.equal((hover?.contents as { value: string }).value, expected, needle);
+    }
+  });
 });

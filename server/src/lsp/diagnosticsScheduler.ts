@@ -2,17 +2,17 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticsTracker } from '../service/diagnostics';
 import type { Partition } from '../service/workspace';
 
-/** Files linted per turn of the event loop while the rest of a workspace is re-checked. */
-const CHUNK = 100;
+/** Time spent linting per turn of the event loop while the rest of a workspace is re-checked. */
+const SLICE_MS = 10;
 /** Quiet time after the last change before the rest of the workspace is re-checked (typing bursts). */
 const SETTLE_MS = 120;
 
 /**
- * Decides what to re-lint after a change. The edited file is checked at once; the other files of
- * its cluster follow in chunks between which requests (hovers, the next keystroke) get served, and
- * a newer change restarts that pass, which starts only once typing pauses. Cross-file rules can make any file's findings depend on any
- * other, so every file of the partition is re-checked, but only the files whose diagnostics
- * actually changed are published.
+ * Decides what to re-lint after a change. The edited file is checked at once. The other files of
+ * its cluster follow once typing pauses, in slices of about 10 ms between which requests (hovers,
+ * the next keystroke) are served; a newer change restarts that pass. Cross-file rules can make any
+ * file's findings depend on any other, so every file of the partition is re-checked, but only the
+ * files whose diagnostics actually changed are published.
  */
 export class DiagnosticsScheduler {
   private readonly urgent = new Map<Partition, Set<string>>();
@@ -74,13 +74,18 @@ export class DiagnosticsScheduler {
       restart: for (const partition of [...this.stale]) {
         this.stale.delete(partition);
         const files = [...partition.model.files()].map((entry) => entry.file);
-        for (let start = 0; start < files.length; start += CHUNK) {
-          if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+        let sliceStart = Date.now();
+        for (const file of files) {
+          if (Date.now() - sliceStart >= SLICE_MS) {
+            // let hovers and the next keystroke in
+            await new Promise((resolve) => setImmediate(resolve));
+            sliceStart = Date.now();
+          }
           if (this.epoch !== epoch) {
             this.stale.add(partition);
             break restart;
           }
-          this.lint(partition, files.slice(start, start + CHUNK));
+          this.lint(partition, [file]);
         }
       }
     } catch (error) {

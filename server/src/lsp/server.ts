@@ -188,7 +188,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const text = await readManifest(uri);
       if (text !== undefined && !open.has(uri)) workspace.setFile(uri, text);
       if (index % INDEX_BATCH === INDEX_BATCH - 1) {
-        progress?.report(`${index + 1}/${files.length} files`);
+        progress?.report(Math.floor((100 * (index + 1)) / files.length), `${index + 1}/${files.length} files`);
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
@@ -206,7 +206,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     sendStatus();
     const started = Date.now();
     const progress = capabilities.progress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('kube-lookup: indexing manifests', undefined, undefined, false);
+    progress?.begin('kube-lookup: indexing manifests', 0, undefined, false);
     try {
       looseSettings = await fetchSettings(undefined);
       for (const partition of workspace.partitions()) {

@@ -43,7 +43,7 @@ function hoverText(model: ClusterModel, place: PlaceAt): string | undefined {
     return undefined;
   }
   if (object.kind === 'Endpoints' && pathIs(path, ['metadata', 'name'])) return bindingHover(model, object, 'Endpoints');
-  if (object.kind === 'EndpointSlice' && pathIs(path, ['metadata', 'labels', SERVICE_NAME_LABEL])) return bindingHover(model, object, 'EndpointSlice');
+  if (object.kind === 'EndpointSlice' && (pathIs(path, ['metadata', 'labels', SERVICE_NAME_LABEL]) || pathIs(path, ['metadata', 'name']))) return bindingHover(model, object, 'EndpointSlice');
   const templatePath = POD_TEMPLATE_PATHS[object.kind];
   if (templatePath) {
     const pods = model.podsOf(object);

@@ -35,6 +35,7 @@ export function definitionAt(model: ClusterModel, uri: string, offset: number): 
   if (object.kind === 'StatefulSet' && pathIs(path, ['spec', 'serviceName'])) return serviceNamed(stringAt(object.body, ['spec', 'serviceName']));
   if (object.kind === 'Endpoints' && pathIs(path, ['metadata', 'name'])) return serviceNamed(object.name);
   if (object.kind === 'EndpointSlice' && pathIs(path, ['metadata', 'labels', SERVICE_NAME_LABEL])) return serviceNamed(object.labels[SERVICE_NAME_LABEL]);
+  if (object.kind === 'Service' && startsWith(path, ['spec', 'ports']) && typeof path[2] === 'number' && path[3] === 'targetPort') return namedTargetPorts(model, object, path[2]);
   if (object.kind === 'Service' && startsWith(path, ['spec', 'selector'])) {
     const service = model.serviceOf(object);
     if (!service?.selector) return [];
@@ -84,6 +85,25 @@ export function serviceReferences(model: ClusterModel, service: ServiceView, inc
 /** The Service whose name a location covers. */
 function serviceAtLocation(model: ClusterModel, location: Location): ServiceView | undefined {
   return model.services().find((service) => service.object.file === location.uri && JSON.stringify(locationOf(model, service.object).range) === JSON.stringify(location.range));
+}
+
+/** From a named targetPort to the container ports of that name in the Pods the Service selects. */
+function namedTargetPorts(model: ClusterModel, object: ManifestObject, portIndex: number): Location[] {
+  const service = model.serviceOf(object);
+  const port = service?.ports.find((candidate) => candidate.index === portIndex);
+  if (!service?.selector || typeof port?.targetPort !== 'string') return [];
+  const locations: Location[] = [];
+  for (const owner of owners(model.podsSelectedBy(service.namespace, service.selector).map((pod) => pod.template.owner))) {
+    const template = podTemplateOf(owner);
+    for (const container of template?.spec.containers ?? []) {
+      for (const containerPort of container.ports ?? []) {
+        if (containerPort.name === port.targetPort && (containerPort.protocol ?? 'TCP') === port.protocol) {
+          locations.push(locationOf(model, owner, [...template!.templatePath, 'spec', 'containers', container.index, 'ports', containerPort.index, 'name']));
+        }
+      }
+    }
+  }
+  return locations;
 }
 
 function owners(objects: readonly ManifestObject[]): ManifestObject[] {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clusterRecords, renderNslookup, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
+import { clusterRecords, renderDig, renderNslookup, renderPodDnsMarkdown, renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
 import { dnsCluster } from '../../helpers/dnsCluster';
 import { lines, modelOf } from '../../helpers/modelFrom';
 
@@ -87,5 +87,77 @@ describe('zone file (RFC 1035 master file)', () => {
   it('comments simulated addresses', () => {
     const simulated = modelOf({ 'kubia.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: kubia}', 'spec: {ports: [{port: 80}]}') });
     assert.match(renderZoneFile(clusterRecords(simulated), simulated.settings), /\nkubia\.default\.svc\t30\tIN\tA\t10\.\d+\.\d+\.\d+\t; simulated\n/);
+  });
+});
+
+describe('Service DNS hover (Markdown)', () => {
+  it('FQDN, short names, records and search-path capture', () => {
+    const slices = dnsCluster('endpointslices');
+    assert.equal(renderServiceDnsMarkdown(slices, slices.service('web', 'api')!), lines(
+      '**api.web.svc.cluster.local**',
+      '',
+      '`api` from namespace web · `api.web` from every namespace · `api.web.svc` from every namespace · `api.web.svc.cluster.local` from every namespace',
+      '',
+      '```',
+      'api.web.svc.cluster.local. 30 IN A 10.96.1.10',
+      '_http._tcp.api.web.svc.cluster.local. 30 IN SRV 0 100 80 api.web.svc.cluster.local.',
+      '10.1.96.10.in-addr.arpa. 30 IN PTR api.web.svc.cluster.local.',
+      '```',
+      '',
+      'From namespace shop, `api.web` is answered by Service shop/web first (search-path capture); use `api.web.svc`.',
+    ));
+    assert.match(renderServiceDnsMarkdown(slices, slices.service('default', 'lonely')!), /\nNo DNS records: a headless Service without ready endpoints has no records: NXDOMAIN\.\n$/);
+  });
+});
+
+describe('Pod DNS hover (Markdown)', () => {
+  it('published names, the CoreDNS pod record, /etc/hosts and resolv.conf', () => {
+    const peers = dnsCluster('endpoints');
+    const peer = peers.podsIn('default').find((pod) => pod.name === 'peer-0')!;
+    assert.equal(renderPodDnsMarkdown(peers, peer), lines(
+      '**Pod default/peer-0**',
+      '',
+      'DNS names: `peers.default.svc.cluster.local` → 10.244.4.1 · `peer-0.peers.default.svc.cluster.local` → 10.244.4.1 · `10-244-4-1.default.pod.cluster.local` → 10.244.4.1 (CoreDNS `pods insecure`)',
+      '',
+      '/etc/hosts: `10.244.4.1 peer-0.peers.default.svc.cluster.local peer-0` (getent reads it; nslookup does not)',
+      '',
+      '/etc/resolv.conf:',
+      '```',
+      'search default.svc.cluster.local svc.cluster.local cluster.local',
+      'nameserver 10.96.0.10',
+      'options ndots:5',
+      '```',
+    ));
+  });
+
+  it('says why a subdomain hostname is not published', () => {
+    const text = renderPodDnsMarkdown(model, requestPod);
+    assert.match(text, /\nIts hostname `me\.headless` is not published: it needs `spec\.hostname`, a headless Service `headless` in default that selects it/);
+  });
+});
+
+describe('dig-style transcript', () => {
+  it('NXDOMAIN from the cluster zone carries the SOA in the authority section', () => {
+    const resolution = resolveFrom(model, { pod: requestPod }, 'nope.default.svc.cluster.local.', 'A');
+    assert.equal(renderDig(resolution, model.settings), lines(
+      '; <<>> kube-lookup simulated dig <<>> +search nope.default.svc.cluster.local. A',
+      ';; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN',
+      ';; flags: qr aa rd ra; QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 0',
+      '',
+      ';; QUESTION SECTION:',
+      ';nope.default.svc.cluster.local.\t\tIN\tA',
+      '',
+      ';; AUTHORITY SECTION:',
+      'cluster.local.\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30',
+      '',
+      ';; SERVER: 10.96.0.10#53(10.96.0.10)',
+    ));
+  });
+
+  it('an answer after search names shows the answered name, the answer and the failed names', () => {
+    const resolution = resolveFrom(model, { pod: requestPod }, 'kubia.default', 'A');
+    const text = renderDig(resolution, model.settings);
+    assert.match(text, /\n;; ANSWER SECTION:\nkubia\.default\.svc\.cluster\.local\.\t30\tIN\tA\t10\.96\.0\.50\n/);
+    assert.match(text, /\n;; after 1 search name that failed: kubia\.default\.default\.svc\.cluster\.local\. NXDOMAIN\n$/);
   });
 });

@@ -165,27 +165,56 @@ function reverseAnswer(model: ClusterModel, qname: string, qtype: QueryType): Zo
   const zone = zoneOf(model.settings);
   const ttl = model.settings.dnsTtl;
   const ip = canonicalIp(address.ip);
-  const services = uniqueServices(model);
-  for (const service of services) {
-    const clusterIp = service.clusterIPs.find((entry) => canonicalIp(entry.ip) === ip);
-    if (clusterIp) {
-      return zoneAnswer('NOERROR', [`${ip} is the cluster IP of Service ${service.namespace}/${service.name}${clusterIp.simulated ? ' (simulated)' : ''}`], [{ name: absolute(qname), type: 'PTR', ttl, data: `${serviceFqdn(service.name, service.namespace, zone)}.`, simulated: clusterIp.simulated }]);
-    }
+  const owners = addressIndex(model).get(ip) ?? { endpoints: [] };
+  if (owners.clusterIp) {
+    const { service, simulated } = owners.clusterIp;
+    return zoneAnswer('NOERROR', [`${ip} is the cluster IP of Service ${service.namespace}/${service.name}${simulated ? ' (simulated)' : ''}`], [{ name: absolute(qname), type: 'PTR', ttl, data: `${serviceFqdn(service.name, service.namespace, zone)}.`, simulated }]);
   }
   const answers: DnsRecord[] = [];
   const why: string[] = [];
-  for (const service of services) {
-    if (service.type === 'ExternalName') continue;
-    for (const endpoint of model.backendsOf(service).endpoints) {
-      if (!endpoint.ready || canonicalIp(endpoint.ip) !== ip) continue;
-      const target = `${endpointName(endpoint, model.settings)}.${serviceFqdn(service.name, service.namespace, zone)}.`;
-      answers.push({ name: absolute(qname), type: 'PTR', ttl, data: target, simulated: endpoint.simulated });
-      why.push(`${ip} is a ready endpoint of ${service.headless ? 'headless ' : ''}Service ${service.namespace}/${service.name}${endpoint.pod ? ` (Pod ${endpoint.pod.name})` : ''}`);
-      break;
-    }
+  for (const { service, endpoint } of owners.endpoints) {
+    const target = `${endpointName(endpoint, model.settings)}.${serviceFqdn(service.name, service.namespace, zone)}.`;
+    answers.push({ name: absolute(qname), type: 'PTR', ttl, data: target, simulated: endpoint.simulated });
+    why.push(`${ip} is a ready endpoint of ${service.headless ? 'headless ' : ''}Service ${service.namespace}/${service.name}${endpoint.pod ? ` (Pod ${endpoint.pod.name})` : ''}`);
   }
   if (answers.length) return zoneAnswer('NOERROR', why, answers);
   return zoneAnswer('UPSTREAM', [`no Service has ${ip} as cluster IP or ready endpoint`, fallthrough], [], { upstream: true });
+}
+
+interface AddressOwners {
+  /** The first Service with this cluster IP (CoreDNS answers with it alone). */
+  clusterIp?: { readonly service: ServiceView; readonly simulated: boolean };
+  /** One ready endpoint per Service that has this address. */
+  readonly endpoints: { readonly service: ServiceView; readonly endpoint: ServiceEndpoint }[];
+}
+
+/** Who owns each address, indexed once per model generation: PTR questions come in bulk. */
+const addressIndexes = new WeakMap<ClusterModel, { generation: number; index: Map<string, AddressOwners> }>();
+
+function addressIndex(model: ClusterModel): Map<string, AddressOwners> {
+  const cached = addressIndexes.get(model);
+  if (cached && cached.generation === model.generation) return cached.index;
+  const index = new Map<string, AddressOwners>();
+  const owners = (ip: string): AddressOwners => {
+    const key = canonicalIp(ip);
+    let entry = index.get(key);
+    if (!entry) index.set(key, (entry = { endpoints: [] }));
+    return entry;
+  };
+  const services = uniqueServices(model);
+  for (const service of services) for (const clusterIp of service.clusterIPs) owners(clusterIp.ip).clusterIp ??= { service, simulated: clusterIp.simulated };
+  for (const service of services) {
+    if (service.type === 'ExternalName') continue;
+    const seen = new Set<AddressOwners>();
+    for (const endpoint of model.backendsOf(service).endpoints) {
+      if (!endpoint.ready) continue;
+      const entry = owners(endpoint.ip);
+      if (!seen.has(entry)) entry.endpoints.push({ service, endpoint });
+      seen.add(entry);
+    }
+  }
+  addressIndexes.set(model, { generation: model.generation, index });
+  return index;
 }
 
 /** CoreDNS `Records`: parse the name, check the namespace, then find Services or Pods. */

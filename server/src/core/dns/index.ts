@@ -12,8 +12,9 @@
  * - `serviceNames(model, service)` its FQDN, the short names that work and from where, SRV and
  *                                  endpoint names, and namespaces where a search path captures it
  * - `reverseName(ip)`              `d.c.b.a.in-addr.arpa` / nibbles under `ip6.arpa`
- * - renderers: `renderNslookup` (nslookup text + trace), `resolutionToJson` (CLI JSON contract),
- *   `renderRecordsText`, `recordsToJson`, `renderZoneFile` (RFC 1035), `renderServiceEnvironment`
+ * - renderers: `renderNslookup` (nslookup text + trace), `renderDig` (dig +search), `resolutionToJson` (CLI JSON contract),
+ *   `renderRecordsText`, `recordsToJson`, `renderZoneFile` (RFC 1035), `renderServiceEnvironment`,
+ *   `renderServiceDnsMarkdown`, `renderPodDnsMarkdown` (names, records, resolv.conf, for hovers)
  *
  * `settings.dnsProfile` chooses the answerer: `coredns` (default; CoreDNS's kubernetes plugin as
  * kubeadm configures it, see coreDnsAnswer.ts for what it adds to the spec) or `spec` (a plain
@@ -26,8 +27,11 @@ export { QUERY_TYPES } from './dnsRecord';
 export { clusterRecords, recordsOf, DNS_SCHEMA_VERSION, type EndpointRecord } from './records';
 export { clusterDnsIp, podResolvConf, renderResolvConf, type ResolvConf } from './resolvConf';
 export { podHostsEntries, resolveFrom, type LookupOrigin, type Resolution, type TriedName } from './resolveFrom';
+export { renderDig } from './renderDig';
 export { renderNslookup, renderNslookupOutput, renderTrace, resolutionToJson } from './renderNslookup';
 export { recordsToJson, renderRecordsText, renderZoneFile } from './renderRecords';
+export { renderPodDnsMarkdown } from './renderPodDns';
+export { renderServiceDnsMarkdown } from './renderServiceDns';
 export { serviceNames, type ServiceNames } from './serviceNames';
 export { renderServiceEnvironment, serviceEnvironment, type ServiceEnvVar, type ServiceEnvironment } from './serviceEnv';
 export type { ZoneAnswer } from './zoneAnswer';

@@ -72,6 +72,7 @@ export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: str
     }
   }
   const notes = [...conf.notes, ...hostsFileNotes(model, pod, name)];
+  if (!model.namespaceExists(namespace)) notes.push(`namespace ${namespace} does not exist in the manifests: no Pod can run there until it is created`);
   if (answered?.rcode === 'UPSTREAM' && tried.length < candidates.length) notes.push('the walk stops at the forwarded name here; a real resolver goes on to the next candidate only if the upstream answer is NXDOMAIN or NODATA');
   const rcode: Rcode = answered ? answered.rcode : tried.some((entry) => entry.rcode === 'NODATA') ? 'NODATA' : 'NXDOMAIN';
   return {
