@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { activateExtension, cliLint, describe, diagnosticsWhen, kubeLookupDiagnostics, workspaceFile } from './editor';
+import { activateExtension, cliLint, describe, diagnosticsWhen, kubeLookupDiagnostics, ruleId, workspaceFile } from './editor';
 
 const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -15,15 +15,16 @@ suite('diagnostics of the examples workspace', () => {
 
   test('a closed file with a typo gets its diagnostic without being opened', async () => {
     const uri = workspaceFile('broken/endpoints-name-typo/database.yaml');
-    const [diagnostic] = await diagnosticsWhen(uri, (found) => found.length > 0, 'the endpoints-without-service error');
+    const found = await diagnosticsWhen(uri, (list) => list.some((d) => ruleId(d) === 'endpoints-without-service'), 'the endpoints-without-service error');
+    const diagnostic = found.find((d) => ruleId(d) === 'endpoints-without-service');
     assert.equal(describe(diagnostic!), 'endpoints-without-service 13:9-13:16');
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic!.message, /^Endpoints "databse" matches no Service in namespace "default"; did you mean Service "database"\?/);
     assert.equal(vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString()), false);
-    // the rule id links to its documentation, found next to the running server (dist/ or out/)
+    // the rule id links to its page, shipped next to the running server (dist/ or out/)
     const code = diagnostic!.code as { value: string; target: vscode.Uri };
     assert.equal(code.target.scheme, 'file');
-    assert.equal(code.target.fragment, 'rules');
+    assert.ok(code.target.path.endsWith('/docs/rules/endpoints-without-service.md'), code.target.toString());
     assert.ok(fs.existsSync(code.target.fsPath), `${code.target.toString()} does not exist`);
   });
 
