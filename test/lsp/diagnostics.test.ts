@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { after, before, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver/node';
 import { lines } from '../helpers/modelFrom';
-import { repoRoot } from '../helpers/paths';
+import { cliPath, repoRoot } from '../helpers/paths';
 import { LspSession, messageOf, positionOf, uriOf } from './lspHarness';
 
 const SERVICE = lines(
@@ -51,22 +54,30 @@ describe('diagnostics over LSP', () => {
     let session: LspSession;
     const broken = path.join(repoRoot, 'examples', 'broken');
     const uri = (file: string): string => uriOf(path.join(broken, file));
+    /** What the CLI reports for the same folder: the same core, so the same findings. */
+    let expected: Record<string, string[]>;
+    const actual = (): Record<string, string[]> => Object.fromEntries([...session.diagnostics].filter(([, diagnostics]) => diagnostics.length > 0).map(([file, diagnostics]) => [
+      path.relative(broken, new URL(file).pathname),
+      diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`).sort(),
+    ]));
     before(async () => {
+      const run = spawnSync(process.execPath, [cliPath, 'lint', broken, '--format', 'json'], { cwd: broken, encoding: 'utf8' });
+      const cli = JSON.parse(run.stdout) as { findings: { file: string; ruleId: string; line: number; column: number; endLine: number; endColumn: number }[] };
+      expected = {};
+      for (const finding of cli.findings) (expected[finding.file] ??= []).push(`${finding.ruleId}@${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}`);
+      for (const codes of Object.values(expected)) codes.sort();
       session = await LspSession.start([broken]);
-      await session.until(() => session.diagnostics.size >= 7);
+      await session.until(() => isDeepStrictEqual(actual(), expected)).catch(() => undefined);
     });
     after(() => session.dispose());
 
-    it('publishes every file with findings, with rule id codes and exact ranges', () => {
-      assert.deepEqual(Object.fromEntries([...session.diagnostics].map(([file, diagnostics]) => [path.relative(broken, new URL(file).pathname), diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`)])), {
-        'broken-yaml/service.yaml': ['yaml-syntax@14:9-14:14'],
-        'endpoints-name-typo/database.yaml': ['endpoints-without-service@13:9-13:16'],
-        'helm-template/deployment.yaml': ['templated-file@5:9-5:28'],
-        'selector-matches-other-namespace/app.yaml': ['service-selector-matches-nothing@8:3-8:11'],
-        'selector-typo/app.yaml': ['service-selector-matches-nothing@7:3-7:11'],
-        'subdomain-names-no-service/pod.yaml': ['subdomain-without-headless-service@21:14-21:22'],
-        'subdomain-service-not-headless/pod.yaml': ['subdomain-without-headless-service@20:14-20:19'],
-      });
+    it('publishes every file with findings, exactly what the CLI reports, rule ids as codes', () => {
+      assert.deepEqual(actual(), expected);
+      // pinned, whatever other rules are added
+      assert.ok(expected['endpoints-name-typo/database.yaml'].includes('endpoints-without-service@13:9-13:16'));
+      assert.deepEqual(expected['subdomain-names-no-service/pod.yaml'], ['subdomain-without-headless-service@21:14-21:22']);
+      assert.deepEqual(expected['broken-yaml/service.yaml'], ['yaml-syntax@14:9-14:14']);
+      assert.equal(Object.keys(expected).length, fs.readdirSync(broken).length);
     });
 
     it('shows indexing as window progress', () => {
@@ -74,10 +85,11 @@ describe('diagnostics over LSP', () => {
     });
 
     it('gives severity, source, a documentation link, related locations and tags', () => {
-      const [typo] = session.diagnostics.get(uri('endpoints-name-typo/database.yaml'))!;
+      const typo = session.diagnostics.get(uri('endpoints-name-typo/database.yaml'))!.find((diagnostic) => diagnostic.code === 'endpoints-without-service')!;
       assert.equal(typo.severity, 1);
       assert.equal(typo.source, 'kube-lookup');
-      assert.equal(typo.codeDescription?.href, `${uriOf(path.join(repoRoot, 'README.md'))}#rules`);
+      assert.equal(typo.codeDescription?.href, uriOf(path.join(repoRoot, 'docs', 'rules', 'endpoints-without-service.md')));
+      assert.ok(fs.existsSync(new URL(typo.codeDescription!.href)));
       assert.deepEqual(typo.tags, [1]);
       assert.deepEqual(typo.relatedInformation, [{ location: { uri: uri('endpoints-name-typo/database.yaml'), range: { start: { line: 4, character: 8 }, end: { line: 4, character: 16 } } }, message: 'Service "database" is declared here' }]);
       const [otherNamespace] = session.diagnostics.get(uri('selector-matches-other-namespace/app.yaml'))!;
@@ -137,6 +149,13 @@ describe('diagnostics over LSP', () => {
       fs.rmSync(service);
       await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(service), type: 3 }] });
       await session.until(() => messageOf(session.diagnostics.get(pod)?.[0]).startsWith('subdomain "db" names no Service') === true);
+      // a folder deleted at once: one event for the folder
+      fs.writeFileSync(service, SERVICE);
+      await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(service), type: 1 }] });
+      await session.until(() => session.codes(pod).length === 0);
+      fs.rmSync(path.dirname(service), { recursive: true });
+      await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.dirname(service)), type: 3 }] });
+      await session.until(() => session.codes(pod).length === 1);
     } finally {
       await session.dispose();
     }
@@ -149,12 +168,13 @@ describe('diagnostics over LSP', () => {
     const session = await LspSession.start([folder], { kubeLookup: { rules: { 'endpoints-without-service': 'warning' }, exclude: ['vendor/**'] } });
     const kept = uriOf(path.join(folder, 'endpoints.yaml'));
     try {
-      await session.until(() => session.codes(kept).length === 1);
-      assert.equal(session.diagnostics.get(kept)![0].severity, 2);
+      const orphan = (uri: string): Diagnostic[] => (session.diagnostics.get(uri) ?? []).filter((diagnostic) => diagnostic.code === 'endpoints-without-service');
+      await session.until(() => orphan(kept).length === 1);
+      assert.equal(orphan(kept)[0].severity, 2);
       assert.equal(session.diagnostics.has(uriOf(path.join(folder, 'vendor', 'endpoints.yaml'))), false);
       session.settings.kubeLookup = { rules: { 'endpoints-without-service': 'off' } };
       await session.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
-      await session.until(() => session.codes(kept).length === 0 && session.codes(uriOf(path.join(folder, 'vendor', 'endpoints.yaml'))).length === 0 && session.diagnostics.has(kept));
+      await session.until(() => orphan(kept).length === 0 && orphan(uriOf(path.join(folder, 'vendor', 'endpoints.yaml'))).length === 0 && session.diagnostics.has(kept));
     } finally {
       await session.dispose();
     }

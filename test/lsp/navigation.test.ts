@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeLens, DocumentSymbol, Location, TextEdit } from 'vscode-languageserver/node';
+import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Location, TextEdit } from 'vscode-languageserver/node';
 import { repoRoot } from '../helpers/paths';
 import { LspSession, positionOf, uriOf } from './lspHarness';
 
@@ -81,8 +81,9 @@ describe('code actions over LSP', () => {
     const session = await LspSession.start([folder]);
     try {
       await session.open(uri, text);
-      await session.until(() => session.codes(uri).length === 1);
-      const diagnostic = session.diagnostics.get(uri)![0];
+      const orphan = (): Diagnostic | undefined => session.diagnostics.get(uri)?.find((candidate) => candidate.code === 'endpoints-without-service');
+      await session.until(() => orphan() !== undefined);
+      const diagnostic = orphan()!;
       const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
       assert.deepEqual(actions.map((action) => ({ title: action.title, kind: action.kind, preferred: action.isPreferred ?? false, edits: action.edit?.changes?.[uri], diagnostics: action.diagnostics?.map((d) => d.code) })), [
         {
@@ -98,9 +99,30 @@ describe('code actions over LSP', () => {
       const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits);
       assert.match(fixed, /kind: Endpoints\nmetadata:\n {2}name: database\n/);
       for (const edit of edits) await session.edit(uri, edit.range, edit.newText);
-      await session.until(() => session.codes(uri).length === 0);
+      await session.until(() => session.diagnostics.has(uri) && orphan() === undefined);
       const none = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [] } });
       assert.deepEqual(none, []);
+    } finally {
+      await session.dispose();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('disables a rule for one line with the comment the rules runtime honours', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-fix-'));
+    const file = path.join(folder, 'database.yaml');
+    fs.copyFileSync(path.join(repoRoot, 'examples', 'broken', 'endpoints-name-typo', 'database.yaml'), file);
+    const uri = uriOf(file);
+    const session = await LspSession.start([folder]);
+    try {
+      await session.open(uri, fs.readFileSync(file, 'utf8'));
+      const orphan = (): Diagnostic | undefined => session.diagnostics.get(uri)?.find((candidate) => candidate.code === 'endpoints-without-service');
+      await session.until(() => orphan() !== undefined);
+      const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: orphan()!.range, context: { diagnostics: [orphan()!] } });
+      const disable = actions.find((action) => action.title === 'Disable endpoints-without-service for this line')!;
+      for (const edit of disable.edit!.changes![uri]) await session.edit(uri, edit.range, edit.newText);
+      await session.until(() => orphan() === undefined);
+      assert.ok(session.codes(uri).some((code) => code.startsWith('endpoints-deprecated@')), 'the other rule still reports');
     } finally {
       await session.dispose();
       fs.rmSync(folder, { recursive: true, force: true });

@@ -75,6 +75,15 @@ describe('custom requests over LSP on examples/seeds', () => {
     assert.equal(after.rcode, 'NOERROR');
   });
 
+  it('contains a failing handler: it logs, answers its fallback, and the server keeps serving', async () => {
+    const broken = await session.request<RecordsResult>(RECORDS_REQUEST, { uri: seed('kubia.yaml').uri });
+    assert.deepEqual(broken, { object: '', records: [], text: '' });
+    assert.ok(session.logs.some((message) => message.startsWith('records failed: ')), session.logs.join('\n'));
+    const { uri, text } = seed('kubia.yaml');
+    const working = await session.request<RecordsResult>(RECORDS_REQUEST, { uri, position: positionOf(text, 'name: kubia', 7) });
+    assert.equal(working.object, 'Service default/kubia');
+  });
+
   it('shows the records of the object under the cursor', async () => {
     const { uri, text } = seed('headless1.yaml');
     const result = await session.request<RecordsResult>(RECORDS_REQUEST, { uri, position: positionOf(text, 'clusterIP: None', 2) });

@@ -36,6 +36,15 @@ describe('editor settings', () => {
     assert.deepEqual(settings.exclude, ['charts/**', '**/.git', 'build/**']);
   });
 
+  it('drops one bad rule severity, keeps the others, and names a misspelt rule id', () => {
+    const { settings, errors } = editorSettingsFrom({ rules: { 'yaml-syntax': 'off', 'templated-file': 'loud', 'endpoints-without-servce': 'error' } }, undefined);
+    assert.deepEqual(settings.analysis.rules, { 'yaml-syntax': 'off', 'endpoints-without-servce': 'error' });
+    assert.deepEqual(errors, [
+      'rules.templated-file: Invalid option: expected one of "error"|"warning"|"info"|"hint"|"off"',
+      'rules.endpoints-without-servce: unknown rule (did you mean "endpoints-without-service"?)',
+    ]);
+  });
+
   it('matches exclude globs as files.exclude does, folders included', () => {
     const excluded = compileGlobs(['**/node_modules', 'charts/*/templates/**', '*.json', 'build/{a,b}/x?.yaml', 'tmp/[!k]*.yml']);
     const cases: [string, boolean][] = [

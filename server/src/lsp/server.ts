@@ -9,6 +9,7 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
   type CancellationToken,
   type Connection,
   type InitializeResult,
@@ -275,7 +276,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     if (capabilities.configurationRegistration) quietly(connection.client.register(DidChangeConfigurationNotification.type, { section: ['kubeLookup', 'files.exclude'] }));
-    if (capabilities.watchedFilesRegistration) quietly(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }] }));
+    if (capabilities.watchedFilesRegistration) quietly(connection.client.register(DidChangeWatchedFilesNotification.type, {
+      // a deleted folder is reported as one event for the folder, so deletions of any path are watched too
+      watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+    }));
     if (capabilities.folders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const wanted = [...workspace.folderPartitions().map((partition) => partition.key), ...event.added.map((folder) => canonicalUri(folder.uri))]
@@ -331,7 +335,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void ready.then(async () => {
       for (const change of params.changes) {
         const uri = canonicalUri(change.uri);
-        if (open.has(uri) || !isManifestUri(uri) || !workspace.folderOf(uri)) continue;
+        const folder = workspace.folderOf(uri);
+        if (change.type === FileChangeType.Deleted && folder) {
+          for (const entry of [...folder.model.files()]) if (entry.file.startsWith(uri + '/') && !open.has(entry.file)) removeFile(entry.file);
+        }
+        if (open.has(uri) || !isManifestUri(uri) || !folder) continue;
         if (change.type === FileChangeType.Deleted) {
           removeFile(uri);
           continue;

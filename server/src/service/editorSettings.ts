@@ -1,3 +1,5 @@
+import { closestName } from '../core/rules/closestName';
+import { rulesById } from '../core/rules/index';
 import { analysisSettingsSchema, defaultSettings } from '../core/settings';
 import type { EditorSettings } from './workspace';
 
@@ -18,15 +20,27 @@ export function editorSettingsFrom(section: unknown, filesExclude: unknown): { s
   for (const [key, value] of Object.entries(raw)) if (value !== null && value !== undefined && key in analysisSettingsSchema.shape) input[key] = value;
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = analysisSettingsSchema.safeParse(input);
-    if (result.success) return { settings: { analysis: result.data, exclude }, errors };
+    if (result.success) return { settings: { analysis: result.data, exclude }, errors: [...errors, ...unknownRules(result.data.rules)] };
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
       errors.push(`${issue.path.join('.') || '(settings)'}: ${issue.message}`);
       if (!(key in input)) return { settings: { analysis: defaultSettings, exclude }, errors };
-      delete input[key];
+      // one bad entry of a map (a rule's severity) drops that entry, not the whole map
+      const entry = issue.path[1];
+      const value = input[key];
+      if (issue.path.length === 2 && isRecord(value) && String(entry) in value) input[key] = Object.fromEntries(Object.entries(value).filter(([name]) => name !== String(entry)));
+      else delete input[key];
     }
   }
   return { settings: { analysis: defaultSettings, exclude }, errors };
+}
+
+/** Rule ids of `kubeLookup.rules` that name no rule: a misspelt id would otherwise be ignored without a word. */
+function unknownRules(rules: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(rules).filter((id) => !rulesById.has(id)).map((id) => {
+    const closest = closestName(id, rulesById.keys());
+    return `rules.${id}: unknown rule${closest ? ` (did you mean "${closest}"?)` : ''}`;
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
