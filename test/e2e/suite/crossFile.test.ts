@@ -23,17 +23,18 @@ suite('a change in one file re-checks the files that depend on it', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  test('a new file on disk with the missing Service clears the warning; deleting it restores it', async () => {
+  test('a new folder on disk with the missing Service clears the warning; deleting the folder restores it', async () => {
     const pod = workspaceFile('broken/subdomain-names-no-service/pod.yaml');
     const warning = 'subdomain-without-headless-service 21:14-21:22';
     await diagnosticsWhen(pod, (list) => list.map(describe).includes(warning), 'the subdomain warning');
 
-    const added = workspaceFile('broken/subdomain-names-no-service/headles1.yaml');
+    const added = workspaceFile('added/headles1.yaml');
     const service = ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: headles1', 'spec:', '  clusterIP: None', ''].join('\n');
     await vscode.workspace.fs.writeFile(added, new TextEncoder().encode(service));
     await diagnosticsWhen(pod, (list) => !list.map(describe).includes(warning), 'the warning to clear');
 
-    await vscode.workspace.fs.delete(added);
+    // the file watcher reports only the folder: the server must forget the files below it
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(added, '..'), { recursive: true });
     await diagnosticsWhen(pod, (list) => list.map(describe).includes(warning), 'the warning to return');
   });
 });
