@@ -24,3 +24,16 @@ export function launchBrowser(run: RunFolder): Promise<BrowserContext> {
     ],
   });
 }
+
+/** Requests the page makes to anywhere but this machine (there should be none). */
+export function recordForeignRequests(browser: BrowserContext): string[] {
+  const foreign: string[] = [];
+  const local = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  browser.on('request', (request) => {
+    const url = new URL(request.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && !local.has(url.hostname)) {
+      foreign.push(request.url());
+    }
+  });
+  return foreign;
+}

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { launchBrowser } from './browser';
+import { launchBrowser, recordForeignRequests } from './browser';
 import { startCodeServer } from './codeServer';
 import { repoRoot, suiteEntry } from './paths';
 import { prepareRunFolder } from './runFolder';
@@ -36,6 +36,7 @@ async function main(): Promise<number> {
     await server.stop();
     throw error;
   });
+  const foreign = recordForeignRequests(browser);
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.exposeFunction('codeAutomationLog', (_level: string, args: unknown[]) => {
@@ -74,6 +75,10 @@ async function main(): Promise<number> {
     console.log(`extension host did not finish cleanly (${exitCode}); logs: ${run.userDataDir}/logs, ${server.logFile}`);
   }
   if (results.passed.length === 0 && failed === 0) failed = 1;
+  if (foreign.length > 0) {
+    failed++;
+    console.log(`requests left this machine: ${[...new Set(foreign)].join(', ')}`);
+  }
   console.log(summaryLine('extension host', results.passed.length, failed));
   return failed === 0 ? 0 : 1;
 }

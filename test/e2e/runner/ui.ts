@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { launchBrowser, recordForeignRequests } from './browser';
 import { installExtension, startCodeServer } from './codeServer';
 import { repoRoot, vsixPath } from './paths';
 import { prepareRunFolder, type RunFolder } from './runFolder';
@@ -126,6 +126,7 @@ async function main(): Promise<number> {
     await server.stop();
     throw error;
   });
+  const foreign = recordForeignRequests(browser);
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(run.workspace)}`);
@@ -143,6 +144,13 @@ async function main(): Promise<number> {
   } finally {
     await browser.close().catch(() => undefined);
     await server.stop();
+  }
+  if (foreign.length === 0) {
+    passed++;
+    console.log(`[${elapsed()}] ok   the workbench asked nothing of any host but 127.0.0.1`);
+  } else {
+    failed++;
+    console.log(`[${elapsed()}] FAIL requests left this machine: ${[...new Set(foreign)].join(', ')}`);
   }
   console.log(summaryLine('ui', passed, failed));
   return failed === 0 && passed > 0 ? 0 : 1;
