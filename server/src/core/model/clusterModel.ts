@@ -1,5 +1,5 @@
 import { defaultSettings, type AnalysisSettings } from '../settings';
-import { parseManifestFile, type ParsedFile } from '../yaml/parseManifestFile';
+import { defaultParseLimits, parseManifestFile, type ParsedFile } from '../yaml/parseManifestFile';
 import type { ParseIssue } from '../yaml/parseIssue';
 import { SourceLocator } from '../yaml/sourceLocator';
 import { extractObjects } from './extractObjects';
@@ -50,7 +50,7 @@ export class ClusterModel {
   }
 
   setFile(file: string, text: string): ManifestFile {
-    const parsed: ParsedFile = parseManifestFile(text, { maxFileSize: this.settings.maxFileSize, maxAliasCount: 100 });
+    const parsed: ParsedFile = parseManifestFile(text, { ...defaultParseLimits, maxFileSize: this.settings.maxFileSize, maxDocuments: this.settings.maxDocuments, maxNestingDepth: this.settings.maxNestingDepth });
     const entry: ManifestFile = { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text) };
     this.fileMap.set(file, entry);
     this.invalidate();
