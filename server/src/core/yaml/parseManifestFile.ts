@@ -97,7 +97,10 @@ function skipped(message: string): ParsedFile {
 }
 
 /** yaml marks many errors with one character; widen such a mark to the token it starts. */
-function widenToToken(text: string, start: number, end: number): Span {
+function widenToToken(text: string, errorStart: number, errorEnd: number): Span {
+  // yaml marks an unexpected end of input one past the last character
+  const start = Math.min(errorStart, text.length);
+  const end = Math.min(errorEnd, text.length);
   if (end - start > 1) return { start, end };
   let tokenEnd = start;
   while (tokenEnd < text.length && !/[\s:,\[\]{}#]/.test(text[tokenEnd])) tokenEnd++;
