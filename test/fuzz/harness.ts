@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ClusterModel } from '../../server/src/core/model/clusterModel';
-import { lintFiles } from '../../server/src/core/rules/runRules';
+import { lintFiles, type LintResult } from '../../server/src/core/rules/runRules';
 import type { Finding } from '../../server/src/core/rules/types';
 import { parseSettings, type AnalysisSettings } from '../../server/src/core/settings';
 import type { Span } from '../../server/src/core/yaml/span';
@@ -27,13 +27,7 @@ export function loadModel(files: Workspace, settings: Partial<AnalysisSettings> 
 export function analyse(files: Workspace, settings: Partial<AnalysisSettings> = {}): Finding[] {
   const model = loadModel(files, settings);
   const first = lintFiles(model);
-  assert.deepEqual(first.failures.map((failure) => `${failure.ruleId} on ${failure.objectId}: ${failure.error}`), []);
-  for (const finding of first.findings) {
-    assertInside(files, finding.file, finding.span, `${finding.ruleId} finding`);
-    for (const related of finding.related) assertInside(files, related.file, related.span, `${finding.ruleId} related location`);
-    for (const fix of finding.fixes) for (const edit of fix.edits) assertInside(files, edit.file, edit.span, `${finding.ruleId} fix`);
-    assert.ok(finding.message.length > 0, `${finding.ruleId} has an empty message`);
-  }
+  assertSound(files, first);
   const again = lintFiles(loadModel(files, settings));
   assert.equal(canonical(again.findings), canonical(first.findings), 'a second model gave other findings');
   const [file] = Object.keys(files);
@@ -42,6 +36,17 @@ export function analyse(files: Workspace, settings: Partial<AnalysisSettings> = 
     assert.equal(canonical(lintFiles(model).findings), canonical(first.findings), 're-setting a file changed the findings');
   }
   return first.findings;
+}
+
+/** No rule failed, and every span of a finding, related location and fix lies inside its file. */
+export function assertSound(files: Workspace, result: LintResult): void {
+  assert.deepEqual(result.failures.map((failure) => `${failure.ruleId} on ${failure.objectId}: ${failure.error}`), []);
+  for (const finding of result.findings) {
+    assertInside(files, finding.file, finding.span, `${finding.ruleId} finding`);
+    for (const related of finding.related) assertInside(files, related.file, related.span, `${finding.ruleId} related location`);
+    for (const fix of finding.fixes) for (const edit of fix.edits) assertInside(files, edit.file, edit.span, `${finding.ruleId} fix`);
+    assert.ok(finding.message.length > 0, `${finding.ruleId} has an empty message`);
+  }
 }
 
 export function assertInside(files: Workspace, file: string, span: Span, what: string): void {

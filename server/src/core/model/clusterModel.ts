@@ -29,6 +29,7 @@ interface Derived {
   readonly namespaces: Set<string>;
   readonly services: ServiceView[];
   readonly servicesByKey: Map<string, ServiceView>;
+  readonly servicesByNamespace: Map<string, ServiceView[]>;
   readonly pods: PodView[];
   readonly podsByNamespace: Map<string, PodView[]>;
   readonly backends: Map<ServiceView, ServiceBackends>;
@@ -107,7 +108,7 @@ export class ClusterModel {
   }
 
   servicesIn(namespace: string): readonly ServiceView[] {
-    return this.view().services.filter((service) => service.namespace === namespace);
+    return this.view().servicesByNamespace.get(namespace) ?? [];
   }
 
   pods(): readonly PodView[] {
@@ -160,10 +161,12 @@ export class ClusterModel {
     const services = this.buildServices(byKind.get('Service') ?? []);
     const servicesByKey = new Map<string, ServiceView>();
     for (const service of services) if (!servicesByKey.has(`${service.namespace}/${service.name}`)) servicesByKey.set(`${service.namespace}/${service.name}`, service);
+    const servicesByNamespace = new Map<string, ServiceView[]>();
+    for (const service of services) push(servicesByNamespace, service.namespace, service);
     const pods = expandPods(byKind, this.settings, this.podAllocators(byKind));
     const podsByNamespace = new Map<string, PodView[]>();
     for (const pod of pods) push(podsByNamespace, pod.namespace, pod);
-    return { byKey, byKind, namespaces, services, servicesByKey, pods, podsByNamespace, backends: new Map() };
+    return { byKey, byKind, namespaces, services, servicesByKey, servicesByNamespace, pods, podsByNamespace, backends: new Map() };
   }
 
   private podAllocators(byKind: Map<string, ManifestObject[]>): Map<IpFamily, IpAllocator> {

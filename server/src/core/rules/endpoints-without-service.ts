@@ -1,4 +1,4 @@
-import { closestName } from './closestName';
+import { closestNamed } from './closestName';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -20,9 +20,8 @@ export default defineRule({
   },
   check(context, endpoints) {
     if (!endpoints.name || context.model.service(endpoints.namespace, endpoints.name)) return;
-    const services = context.model.servicesIn(endpoints.namespace);
-    const closest = closestName(endpoints.name, services.map((service) => service.name));
-    const service = closest ? services.find((candidate) => candidate.name === closest) : undefined;
+    const service = closestNamed(endpoints.name, context.model.servicesIn(endpoints.namespace));
+    const closest = service?.name;
     context.report({
       messageId: closest ? 'didYouMean' : 'noService',
       data: { name: endpoints.name, namespace: endpoints.namespace, closest: closest ?? '' },

@@ -1,5 +1,5 @@
 import { podTemplateOf } from '../model/podView';
-import { closestName } from './closestName';
+import { closestNamed } from './closestName';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -29,7 +29,7 @@ export default defineRule({
     const hostname = template.spec.hostname ?? (object.kind === 'Pod' ? object.name : '<pod-name>');
     const data = { subdomain, namespace: object.namespace, hostname, zone: context.settings.clusterDomain };
     if (!service) {
-      const closest = closestName(subdomain, context.model.servicesIn(object.namespace).filter((candidate) => candidate.headless).map((candidate) => candidate.name));
+      const closest = closestNamed(subdomain, context.model.servicesIn(object.namespace), (candidate) => candidate.headless)?.name;
       context.report({
         messageId: closest ? 'didYouMean' : 'noService',
         data: { ...data, closest: closest ?? '' },

@@ -71,3 +71,17 @@ export function deepestColumn(text: string): number {
   }
   return deepest;
 }
+
+/**
+ * How many `---` document markers start a line. Each starts a document, so more markers than the
+ * limit means more documents than the limit: checked in one pass before the (much slower) parser.
+ */
+export function countDocumentMarkers(text: string): number {
+  let count = 0;
+  for (let at = text.startsWith('---') ? 0 : text.indexOf('\n---'); at >= 0; at = text.indexOf('\n---', at + 1)) {
+    const markerEnd = at === 0 && text.startsWith('---') ? 3 : at + 4;
+    const next = text.charCodeAt(markerEnd);
+    if (Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13) count += 1;
+  }
+  return count;
+}

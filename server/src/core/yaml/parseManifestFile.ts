@@ -1,5 +1,5 @@
 import { Composer, Parser, type CST, type Document } from 'yaml';
-import { deepestColumn, measureTokens } from './documentShape';
+import { countDocumentMarkers, deepestColumn, measureTokens } from './documentShape';
 import type { ParseIssue } from './parseIssue';
 import type { Span } from './span';
 import { findTemplateAction } from './templateDetection';
@@ -46,6 +46,10 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
       documents: [],
       issues: [{ ruleId: 'templated-file', message: 'Templated file skipped: it contains template actions ({{ … }}) and is not YAML until rendered.', span: templateActionSpan(text, templateAt) }],
     };
+  }
+  const markers = countDocumentMarkers(text);
+  if (markers > limits.maxDocuments) {
+    return skipped(`File skipped: ${markers} YAML documents is over the limit of ${limits.maxDocuments} (setting maxDocuments).`);
   }
   const column = deepestColumn(text);
   if (column > 2 * limits.maxNestingDepth) {
