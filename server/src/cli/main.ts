@@ -59,7 +59,7 @@ export function run(argv: readonly string[], io = { stdout: (text: string) => vo
 
 function version(): string {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
     return manifest.version ?? '0.0.0';
   } catch {
     return '0.0.0';

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { run } from '../../server/src/cli/main';
+import { parseManifestFile } from '../../server/src/core/yaml/parseManifestFile';
+import { cliPath } from '../helpers/paths';
+import { analyse } from './harness';
+
+/** Each failure the fuzzing found, minimised, with the exact behaviour now expected. */
+describe('fuzz regressions', () => {
+  it('an unterminated quote or collection at the end of the file is reported inside the file', () => {
+    // found by mutation (a truncated alert template): yaml marks the error one past the last character
+    for (const text of ['apiVersion: v1\nkind: X\nx: "', "apiVersion: v1\nkind: X\nx: 'a", 'kind: X\napiVersion: v1\nx: {a', 'kind: X\napiVersion: v1\nx: [a, ']) {
+      const [issue] = parseManifestFile(text).issues;
+      assert.equal(issue.ruleId, 'yaml-syntax');
+      assert.deepEqual(issue.span, { start: text.length, end: text.length });
+      analyse({ 'x.yaml': text });
+    }
+  });
+
+  it('5,000 nested flow sequences no longer abort the process (V8 fatal error in a regexp under stack exhaustion)', () => {
+    // in a fresh process, warmed up as a long-running server is, the yaml composer used to kill node
+    const script = `
+      const { parseManifestFile } = require(${JSON.stringify(require.resolve('../../server/src/core/yaml/parseManifestFile'))});
+      const nested = (depth) => 'a: ' + '['.repeat(depth) + ']'.repeat(depth) + '\\napiVersion: v1\\nkind: X\\n';
+      for (const depth of [3000, 4000]) parseManifestFile(nested(depth));
+      const [issue] = parseManifestFile(nested(5000)).issues;
+      process.stdout.write(issue.message);`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 0, result.stderr.slice(0, 300));
+    assert.equal(result.stdout, 'File skipped: its collections nest 5001 levels deep, over the limit of 200 (setting maxNestingDepth).');
+  });
+
+  it('a deep block closed at once no longer overflows the parser (it is refused before parsing)', () => {
+    const text = 'apiVersion: v1\nkind: X\na:\n  ' + '- '.repeat(7000) + 'x\nb: 1\n';
+    assert.deepEqual(parseManifestFile(text).issues.map((issue) => issue.message), [
+      'File skipped: a line is indented 14002 columns deep, more than twice the nesting limit of 200 (setting maxNestingDepth).',
+    ]);
+  });
+
+  it('the CLI without a command exits 2 with its one-line reason on stderr', () => {
+    let stderr = '';
+    const code = run([], { stdout: () => undefined, stderr: (text) => void (stderr += text), color: false });
+    assert.equal(code, 2);
+    assert.equal(stderr, 'kube-lookup: no command given (try kube-lookup --help)\n');
+  });
+
+  it('the CLI answers --version without a command, with the package version', () => {
+    const result = spawnSync(process.execPath, [cliPath, '--version'], { encoding: 'utf8' });
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /^\d+\.\d+\.\d+\n$/);
+    assert.notEqual(result.stdout, '0.0.0\n');
+  });
+});
