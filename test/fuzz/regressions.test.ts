@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
+import { parseDocument } from 'yaml';
 import { run } from '../../server/src/cli/main';
 import { parseManifestFile } from '../../server/src/core/yaml/parseManifestFile';
 import { cliPath } from '../helpers/paths';
@@ -50,5 +51,34 @@ describe('fuzz regressions', () => {
     assert.equal(result.status, 0);
     assert.match(result.stdout, /^\d+\.\d+\.\d+\n$/);
     assert.notEqual(result.stdout, '0.0.0\n');
+  });
+});
+
+describe('fuzz regressions: line breaks and warnings', () => {
+  it('reads a file with CR-only line breaks as YAML does, with spans on the original text', () => {
+    // found by the line-endings mutation: yaml read a lone CR as a space, so the file was one long line
+    const text = 'apiVersion: v1\rkind: Endpoints\rmetadata:\r  name: databse\r';
+    const [finding] = analyse({ 'x.yaml': text });
+    assert.equal(finding.ruleId, 'endpoints-without-service');
+    assert.equal(text.slice(finding.span.start, finding.span.end), 'databse');
+  });
+
+  it('prints no process warning for a map used as a key (yaml warns on stderr by default)', async () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  ? {config: x}\n  : value\n';
+    const warningsDuring = async (work: () => void): Promise<string[]> => {
+      const warnings: string[] = [];
+      const listener = (warning: Error): void => void warnings.push(warning.message);
+      process.on('warning', listener);
+      try {
+        work();
+        // process warnings are delivered on a later tick
+        await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        process.off('warning', listener);
+      }
+      return warnings;
+    };
+    assert.equal((await warningsDuring(() => parseDocument(text).toJS())).length, 1, 'the control case warns');
+    assert.deepEqual(await warningsDuring(() => analyse({ 'x.yaml': text })), []);
   });
 });

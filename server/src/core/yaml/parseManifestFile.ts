@@ -1,5 +1,6 @@
 import { Composer, Parser, type CST, type Document } from 'yaml';
 import { countDocumentMarkers, deepestColumn, measureTokens } from './documentShape';
+import { withYamlLineBreaks } from './lineBreaks';
 import type { ParseIssue } from './parseIssue';
 import type { Span } from './span';
 import { findTemplateAction } from './templateDetection';
@@ -36,6 +37,7 @@ export const defaultParseLimits: ParseLimits = { maxFileSize: 5_000_000, maxAlia
  * ParseIssue with a span, and the documents without problems still count.
  */
 export function parseManifestFile(text: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
+  text = withYamlLineBreaks(text);
   if (text.length > limits.maxFileSize) {
     return skipped(`File skipped: ${text.length} characters is over the limit of ${limits.maxFileSize} (setting maxFileSize).`);
   }
@@ -65,7 +67,7 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
     if (shape.depth > limits.maxNestingDepth) {
       return skipped(`File skipped: its collections nest ${shape.depth} levels deep, over the limit of ${limits.maxNestingDepth} (setting maxNestingDepth).`);
     }
-    parsed = [...new Composer({ merge: false, uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens)] as Document.Parsed[];
+    parsed = [...new Composer({ merge: false, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' }).compose(tokens)] as Document.Parsed[];
   } catch (error) {
     return skipped(`File skipped: the YAML parser failed (${String(error)}).`);
   }
