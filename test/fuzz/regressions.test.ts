@@ -5,7 +5,8 @@ import { parseDocument } from 'yaml';
 import { run } from '../../server/src/cli/main';
 import { parseManifestFile } from '../../server/src/core/yaml/parseManifestFile';
 import { cliPath } from '../helpers/paths';
-import { analyse } from './harness';
+import { lintFiles } from '../../server/src/core/rules/runRules';
+import { analyse, loadModel } from './harness';
 
 /** Each failure the fuzzing found, minimised, with the exact behaviour now expected. */
 describe('fuzz regressions', () => {
@@ -80,5 +81,20 @@ describe('fuzz regressions: line breaks and warnings', () => {
     };
     assert.equal((await warningsDuring(() => parseDocument(text).toJS())).length, 1, 'the control case warns');
     assert.deepEqual(await warningsDuring(() => analyse({ 'x.yaml': text })), []);
+  });
+});
+
+describe('fuzz regressions: order of edits', () => {
+  it('two files defining the same Service give the same findings whichever was opened first', () => {
+    // found by the edit-sequence property: the Service seen first won, so the findings followed the editor's history
+    const files = {
+      'a.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n',
+      'b.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: typo}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\n',
+    };
+    const findingsIn = (order: string[]) => lintFiles(loadModel(files, {}, order)).findings.map((finding) => `${finding.file} ${finding.ruleId}`).sort();
+    assert.deepEqual(findingsIn(['a.yaml', 'b.yaml']), []);
+    assert.deepEqual(findingsIn(['b.yaml', 'a.yaml']), []);
+    const model = loadModel(files, {}, ['b.yaml', 'a.yaml']);
+    assert.equal(model.service('default', 'web')!.object.file, 'a.yaml');
   });
 });

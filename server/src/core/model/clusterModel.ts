@@ -152,7 +152,10 @@ export class ClusterModel {
     const byKey = new Map<string, ManifestObject[]>();
     const byKind = new Map<string, ManifestObject[]>();
     const namespaces = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-    for (const object of this.objects()) {
+    // files in path order, not the order they were opened in: which of two same-named objects
+    // wins, and which IPs are allocated, must not depend on the editor's history
+    const files = [...this.fileMap.values()].sort((a, b) => compareKeys(a.file, b.file));
+    for (const object of files.flatMap((entry) => entry.objects)) {
       push(byKey, objectKey(object.kind, object.namespace, object.name), object);
       push(byKind, object.kind, object);
       if (object.namespace) namespaces.add(object.namespace);
