@@ -59,8 +59,7 @@ describe('fuzz regressions: line breaks and warnings', () => {
   it('reads a file with CR-only line breaks as YAML does, with spans on the original text', () => {
     // found by the line-endings mutation: yaml read a lone CR as a space, so the file was one long line
     const text = 'apiVersion: v1\rkind: Endpoints\rmetadata:\r  name: databse\r';
-    const [finding] = analyse({ 'x.yaml': text });
-    assert.equal(finding.ruleId, 'endpoints-without-service');
+    const finding = analyse({ 'x.yaml': text }).find((candidate) => candidate.ruleId === 'endpoints-without-service')!;
     assert.equal(text.slice(finding.span.start, finding.span.end), 'databse');
   });
 
@@ -88,12 +87,12 @@ describe('fuzz regressions: order of edits', () => {
   it('two files defining the same Service give the same findings whichever was opened first', () => {
     // found by the edit-sequence property: the Service seen first won, so the findings followed the editor's history
     const files = {
-      'a.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n',
-      'b.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: typo}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\n',
+      'a.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n',
+      'b.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: typo}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\n',
     };
     const findingsIn = (order: string[]) => lintFiles(loadModel(files, {}, order)).findings.map((finding) => `${finding.file} ${finding.ruleId}`).sort();
-    assert.deepEqual(findingsIn(['a.yaml', 'b.yaml']), []);
-    assert.deepEqual(findingsIn(['b.yaml', 'a.yaml']), []);
+    assert.deepEqual(findingsIn(['a.yaml', 'b.yaml']), findingsIn(['b.yaml', 'a.yaml']));
+    assert.ok(!findingsIn(['b.yaml', 'a.yaml']).includes('b.yaml service-selector-matches-nothing'));
     const model = loadModel(files, {}, ['b.yaml', 'a.yaml']);
     assert.equal(model.service('default', 'web')!.object.file, 'a.yaml');
   });

@@ -80,7 +80,11 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
     if (doc.errors.length > 0) {
       // the first error of a document is the cause; the ones after it mostly follow from it
       const error = doc.errors[0];
-      issues.push({ ruleId: 'yaml-syntax', message: firstLine(error.message), span: widenToToken(text, error.pos[0], error.pos[1]) });
+      const span = widenToToken(text, error.pos[0], error.pos[1]);
+      const message = error.code === 'DUPLICATE_KEY'
+        ? `Duplicate key "${text.slice(span.start, span.end)}": map keys must be unique, and kubectl rejects the document ("mapping key already defined").`
+        : firstLine(error.message);
+      issues.push({ ruleId: 'yaml-syntax', message, span });
       documents.push({ index, span, value: undefined });
       return;
     }
