@@ -15,7 +15,7 @@ export const longRun = FUZZ_RUNS !== undefined;
 export function fuzzParameters<T>(property: string, ciRuns: number): Parameters<T> {
   const numRuns = FUZZ_RUNS ?? ciRuns;
   countInputs(property, numRuns);
-  return { seed: FUZZ_SEED, numRuns };
+  return { seed: FUZZ_SEED, numRuns, includeErrorInReport: true };
 }
 
 /** Adds to the tally the long run prints: how many inputs each property tried. */

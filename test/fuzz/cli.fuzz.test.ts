@@ -36,7 +36,7 @@ function assertContract(argv: string[], result: { code: number; stdout: string; 
   }
 }
 
-const WORDS = ['lint', 'help', 'version', 'nslookup', 'records', '--format', 'json', 'sarif', 'text', 'xml', '--config', '--cluster-domain', 'example.org', '-', '..',
+const WORDS = ['lint', 'help', 'version', 'nslookup', 'records', 'env', 'rules', 'default/request-pod', '--from', '--namespace', '--type', 'SRV', 'PTR', 'ANY', 'zone', 'dig', '--dns-profile', 'spec', 'examples/seeds', 'kubernetes', 'pod-a.headless1', '--format', 'json', 'sarif', 'text', 'xml', '--config', '--cluster-domain', 'example.org', '-', '..',
   '--pods', 'verified', 'bogus', '--endpoint-pod-names', '--help', '-h', '--', '--version', '--format=', '--pods=', 'examples/broken', 'examples/seeds/kubia.yaml',
   'test/fixtures/rules/yaml-syntax', 'no/such/path', '', '\u0000', '--=', '---', '--format=json', '--cluster-domain=.', 'Ä', '--config=package.json'];
 

@@ -67,6 +67,8 @@ export function pathsOf(value: unknown, prefix: Path = []): Path[] {
 export function replaceAt(root: unknown, path: Path, value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path;
+  // an earlier replacement may have removed the path: nothing to replace then
+  if (root === null || typeof root !== 'object') return root;
   if (Array.isArray(root)) return root.map((item, index) => (index === head ? replaceAt(item, rest, value) : item));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(root as Record<string, unknown>)) copy[key] = key === head ? replaceAt(item, rest, value) : item;
