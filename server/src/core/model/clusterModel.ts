@@ -32,6 +32,8 @@ interface Derived {
   readonly servicesByNamespace: Map<string, ServiceView[]>;
   readonly pods: PodView[];
   readonly podsByNamespace: Map<string, PodView[]>;
+  /** Pods by one `key\0value` label pair: a selector starts from its rarest pair, not every Pod. */
+  readonly podsByLabel: Map<string, PodView[]>;
   readonly backends: Map<ServiceView, ServiceBackends>;
 }
 
@@ -125,7 +127,23 @@ export class ClusterModel {
 
   /** Pods of the namespace whose labels carry every key=value of the selector. */
   podsSelectedBy(namespace: string, selector: Readonly<Record<string, string>>): readonly PodView[] {
-    return this.podsIn(namespace).filter((pod) => matchesLabels(pod.labels, selector));
+    return this.selectFrom(this.podsIn(namespace), selector).filter((pod) => pod.namespace === namespace);
+  }
+
+  /** Pods of every namespace whose labels carry every key=value of the selector. */
+  podsMatching(selector: Readonly<Record<string, string>>): readonly PodView[] {
+    return this.selectFrom(this.view().pods, selector);
+  }
+
+  /** Filters the fewest candidates: the given Pods or those with the selector's rarest label pair. */
+  private selectFrom(pods: readonly PodView[], selector: Readonly<Record<string, string>>): PodView[] {
+    const { podsByLabel } = this.view();
+    let candidates = pods;
+    for (const [key, value] of Object.entries(selector)) {
+      const bucket = podsByLabel.get(`${key}\u0000${value}`) ?? [];
+      if (bucket.length < candidates.length) candidates = bucket;
+    }
+    return candidates.filter((pod) => matchesLabels(pod.labels, selector));
   }
 
   backendsOf(service: ServiceView): ServiceBackends {
@@ -169,7 +187,9 @@ export class ClusterModel {
     const pods = expandPods(byKind, this.settings, this.podAllocators(byKind));
     const podsByNamespace = new Map<string, PodView[]>();
     for (const pod of pods) push(podsByNamespace, pod.namespace, pod);
-    return { byKey, byKind, namespaces, services, servicesByKey, servicesByNamespace, pods, podsByNamespace, backends: new Map() };
+    const podsByLabel = new Map<string, PodView[]>();
+    for (const pod of pods) for (const [key, value] of Object.entries(pod.labels)) push(podsByLabel, `${key}\u0000${value}`, pod);
+    return { byKey, byKind, namespaces, services, servicesByKey, servicesByNamespace, pods, podsByNamespace, podsByLabel, backends: new Map() };
   }
 
   private podAllocators(byKind: Map<string, ManifestObject[]>): Map<IpFamily, IpAllocator> {
