@@ -5,8 +5,10 @@ import { analysisSettingsSchema, type AnalysisSettings } from '../core/settings'
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
 import { optionValue, type ParsedArgs } from './args';
 import { UsageError } from './usageError';
+import { readTextFile } from './workspaceFiles';
 
 export const CONFIG_FILE_NAME = '.kube-lookup.yaml';
+const MAX_CONFIG_BYTES = 1_000_000;
 
 /** Settings from `--config FILE` (or `.kube-lookup.yaml` in the current folder), then the flags. */
 export function loadSettings(args: ParsedArgs): AnalysisSettings {
@@ -14,12 +16,9 @@ export function loadSettings(args: ParsedArgs): AnalysisSettings {
   const configPath = explicit ?? (fs.existsSync(CONFIG_FILE_NAME) ? CONFIG_FILE_NAME : undefined);
   let input: Record<string, unknown> = {};
   if (configPath) {
-    let text: string;
-    try {
-      text = fs.readFileSync(configPath, 'utf8');
-    } catch {
-      throw new UsageError(`cannot read configuration file ${configPath}`);
-    }
+    const read = readTextFile(configPath, MAX_CONFIG_BYTES);
+    if (read.text === undefined) throw new UsageError(`cannot read configuration file ${configPath}: ${read.error ?? `${read.size} bytes is over the limit of ${MAX_CONFIG_BYTES}`}`);
+    const text = read.text;
     let value: unknown;
     try {
       value = parsePlainYaml(text);

@@ -16,7 +16,7 @@ export interface LoadedWorkspace {
 export function loadWorkspace(paths: readonly string[], settings: AnalysisSettings): LoadedWorkspace {
   const model = new ClusterModel(settings);
   const unreadable: Finding[] = [];
-  const files = collectManifestFiles(paths);
+  const files = collectManifestFiles(paths, settings.maxFileSize);
   const skippedRule = rulesById.get('file-skipped')!;
   for (const file of files) {
     if (file.text !== undefined) {
@@ -24,7 +24,7 @@ export function loadWorkspace(paths: readonly string[], settings: AnalysisSettin
     } else {
       model.setFile(file.path, '');
       const severity = effectiveSeverity(model, skippedRule);
-      if (severity) unreadable.push({ ruleId: 'file-skipped', messageId: 'skipped', severity, message: `File skipped: cannot read it (${file.error}).`, file: file.path, span: { start: 0, end: 0 }, related: [], fixes: [] });
+      if (severity) unreadable.push({ ruleId: 'file-skipped', messageId: 'skipped', severity, message: file.skipped ?? 'File skipped.', file: file.path, span: { start: 0, end: 0 }, related: [], fixes: [] });
     }
   }
   return { model, fileCount: files.length, unreadable };

@@ -47,16 +47,19 @@ Exit codes: lint: 0 no finding at error severity, 1 some finding at error severi
 export function run(argv: readonly string[], io = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }): number {
   try {
     const args = parseArgs(argv);
+    if (args.options.has('version') || args.command === 'version') {
+      io.stdout(`${version()}\n`);
+      return 0;
+    }
     if (args.command === undefined || args.command === 'help' || (args.options.has('help') && args.command === undefined)) {
       io.stdout(USAGE);
-      return args.command === undefined && !args.options.has('help') ? 2 : 0;
+      if (args.command !== undefined || args.options.has('help')) return 0;
+      // exit 2 always comes with its one-line reason on stderr
+      io.stderr('kube-lookup: no command given (try kube-lookup --help)\n');
+      return 2;
     }
     if (args.options.has('help')) {
       io.stdout(USAGE);
-      return 0;
-    }
-    if (args.options.has('version') || args.command === 'version') {
-      io.stdout(`${version()}\n`);
       return 0;
     }
     const output = { ...io, version: version() };
@@ -86,7 +89,7 @@ export function run(argv: readonly string[], io = { stdout: (text: string) => vo
 
 function version(): string {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
     return manifest.version ?? '0.0.0';
   } catch {
     return '0.0.0';

@@ -8,7 +8,8 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'out
 export interface ReadFile {
   readonly path: string;
   readonly text?: string;
-  readonly error?: string;
+  /** Why the file was not read, as the one-line message of a `file-skipped` finding. */
+  readonly skipped?: string;
 }
 
 /**
@@ -16,7 +17,7 @@ export interface ReadFile {
  * `*.yaml`, `*.yml` and `*.json`. Symbolic links to folders are not followed (no loops); a
  * missing path is a usage error; a file that cannot be read is returned with its error.
  */
-export function collectManifestFiles(paths: readonly string[]): ReadFile[] {
+export function collectManifestFiles(paths: readonly string[], maxFileSize: number): ReadFile[] {
   const found: string[] = [];
   for (const given of paths.length > 0 ? paths : ['.']) {
     let stat: fs.Stats;
@@ -29,7 +30,7 @@ export function collectManifestFiles(paths: readonly string[]): ReadFile[] {
     else found.push(given);
   }
   const unique = [...new Set(found.map((file) => path.normalize(file)))].sort();
-  return unique.map(readManifest);
+  return unique.map((file) => readManifest(file, maxFileSize));
 }
 
 function walk(folder: string, found: string[]): void {
@@ -49,13 +50,33 @@ function walk(folder: string, found: string[]): void {
   }
 }
 
-function readManifest(file: string): ReadFile {
+function readManifest(file: string, maxFileSize: number): ReadFile {
+  // UTF-8 needs at most 3 bytes per UTF-16 code unit, so a larger file is over the limit unread
+  const result = readTextFile(file, 3 * maxFileSize);
+  if (result.text !== undefined) return { path: file, text: result.text };
+  const reason = result.size !== undefined ? `${result.size} bytes is over the limit of ${maxFileSize} characters (setting maxFileSize)` : `cannot read it (${result.error})`;
+  return { path: file, skipped: `File skipped: ${reason}.` };
+}
+
+/**
+ * Reads a regular file of at most maxBytes. The file is opened without blocking and checked through
+ * the open descriptor, so a FIFO, a device (a link to /dev/zero), a folder or a file swapped or
+ * deleted meanwhile is refused rather than read forever or half-read.
+ */
+export function readTextFile(file: string, maxBytes: number): { text?: string; error?: string; size?: number } {
+  let fd: number | undefined;
   try {
-    const buffer = fs.readFileSync(file);
-    return { path: file, text: decode(buffer) };
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) return { error: 'is a folder' };
+    if (!stat.isFile()) return { error: 'not a regular file' };
+    if (stat.size > maxBytes) return { size: stat.size };
+    return { text: decode(fs.readFileSync(fd)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { path: file, error: code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file (a broken link?)' : String((error as Error).message) };
+    return { error: code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file (a broken link?)' : code === 'ELOOP' ? 'a loop of symbolic links' : String((error as Error).message) };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

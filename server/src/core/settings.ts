@@ -26,7 +26,11 @@ export const analysisSettingsSchema = z.strictObject({
     options: z.array(z.string()).default([]),
   }).default({ nameservers: [], searches: [], options: [] }),
   rules: z.record(z.string(), severitySchema).default({}),
+  /** Limits that keep hostile files from hanging or crashing the analysis; a file over one is skipped with an info finding. */
   maxFileSize: z.number().int().positive().default(5_000_000),
+  maxDocuments: z.number().int().positive().default(10_000),
+  /** Capped: yaml recurses once per level, and a few thousand levels exhaust the stack. */
+  maxNestingDepth: z.number().int().positive().max(1000).default(200),
 });
 
 export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;

@@ -185,7 +185,7 @@ function selectorHover(model: ClusterModel, namespace: string, selector: Readonl
   const lines = [`**Selector** \`${shown}\` matches ${count(pods.length, 'Pod')} in \`${namespace}\``];
   lines.push(...podList(pods));
   if (pods.length === 0) {
-    const elsewhere = model.pods().filter((pod) => pod.namespace !== namespace && matchesLabels(pod.labels, selector));
+    const elsewhere = model.podsMatching(selector).filter((pod) => pod.namespace !== namespace);
     if (elsewhere.length > 0) lines.push('', `Same labels in other namespaces (not selected): ${[...new Set(elsewhere.map((pod) => `\`${pod.namespace}\``))].join(', ')}`);
   }
   return lines.join('\n');

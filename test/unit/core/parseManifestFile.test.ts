@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseManifestFile } from '../../../server/src/core/yaml/parseManifestFile';
+import { defaultParseLimits, parseManifestFile } from '../../../server/src/core/yaml/parseManifestFile';
 import { lines } from '../../helpers/modelFrom';
 
 describe('parseManifestFile', () => {
@@ -70,7 +70,7 @@ describe('parseManifestFile', () => {
     const parsed = parseManifestFile(bomb);
     assert.equal(parsed.issues[0].ruleId, 'yaml-syntax');
     assert.match(parsed.issues[0].message, /alias/i);
-    const big = parseManifestFile('x'.repeat(101), { maxFileSize: 100, maxAliasCount: 100 });
+    const big = parseManifestFile('x'.repeat(101), { ...defaultParseLimits, maxFileSize: 100 });
     assert.equal(big.issues[0].ruleId, 'file-skipped');
   });
 });

@@ -1,5 +1,5 @@
 import { defaultSettings, type AnalysisSettings } from '../settings';
-import { parseManifestFile, type ParsedFile } from '../yaml/parseManifestFile';
+import { defaultParseLimits, parseManifestFile, type ParsedFile } from '../yaml/parseManifestFile';
 import type { ParseIssue } from '../yaml/parseIssue';
 import { SourceLocator } from '../yaml/sourceLocator';
 import { extractObjects } from './extractObjects';
@@ -30,8 +30,11 @@ interface Derived {
   readonly namespaces: Set<string>;
   readonly services: ServiceView[];
   readonly servicesByKey: Map<string, ServiceView>;
+  readonly servicesByNamespace: Map<string, ServiceView[]>;
   readonly pods: PodView[];
   readonly podsByNamespace: Map<string, PodView[]>;
+  /** Pods by one `key\0value` label pair: a selector starts from its rarest pair, not every Pod. */
+  readonly podsByLabel: Map<string, PodView[]>;
   readonly backends: Map<ServiceView, ServiceBackends>;
 }
 
@@ -51,7 +54,7 @@ export class ClusterModel {
   }
 
   setFile(file: string, text: string): ManifestFile {
-    const parsed: ParsedFile = parseManifestFile(text, { maxFileSize: this.settings.maxFileSize, maxAliasCount: 100 });
+    const parsed: ParsedFile = parseManifestFile(text, { ...defaultParseLimits, maxFileSize: this.settings.maxFileSize, maxDocuments: this.settings.maxDocuments, maxNestingDepth: this.settings.maxNestingDepth });
     const entry: ManifestFile = { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text) };
     this.fileMap.set(file, entry);
     this.invalidate();
@@ -108,7 +111,7 @@ export class ClusterModel {
   }
 
   servicesIn(namespace: string): readonly ServiceView[] {
-    return this.view().services.filter((service) => service.namespace === namespace);
+    return this.view().servicesByNamespace.get(namespace) ?? [];
   }
 
   pods(): readonly PodView[] {
@@ -125,7 +128,23 @@ export class ClusterModel {
 
   /** Pods of the namespace whose labels carry every key=value of the selector. */
   podsSelectedBy(namespace: string, selector: Readonly<Record<string, string>>): readonly PodView[] {
-    return this.podsIn(namespace).filter((pod) => matchesLabels(pod.labels, selector));
+    return this.selectFrom(this.podsIn(namespace), selector).filter((pod) => pod.namespace === namespace);
+  }
+
+  /** Pods of every namespace whose labels carry every key=value of the selector. */
+  podsMatching(selector: Readonly<Record<string, string>>): readonly PodView[] {
+    return this.selectFrom(this.view().pods, selector);
+  }
+
+  /** Filters the fewest candidates: the given Pods or those with the selector's rarest label pair. */
+  private selectFrom(pods: readonly PodView[], selector: Readonly<Record<string, string>>): PodView[] {
+    const { podsByLabel } = this.view();
+    let candidates = pods;
+    for (const [key, value] of Object.entries(selector)) {
+      const bucket = podsByLabel.get(`${key}\u0000${value}`) ?? [];
+      if (bucket.length < candidates.length) candidates = bucket;
+    }
+    return candidates.filter((pod) => matchesLabels(pod.labels, selector));
   }
 
   backendsOf(service: ServiceView): ServiceBackends {
@@ -152,7 +171,10 @@ export class ClusterModel {
     const byKey = new Map<string, ManifestObject[]>();
     const byKind = new Map<string, ManifestObject[]>();
     const namespaces = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-    for (const object of this.objects()) {
+    // files in path order, not the order they were opened in: which of two same-named objects
+    // wins, and which IPs are allocated, must not depend on the editor's history
+    const files = [...this.fileMap.values()].sort((a, b) => compareKeys(a.file, b.file));
+    for (const object of files.flatMap((entry) => entry.objects)) {
       push(byKey, objectKey(object.kind, object.namespace, object.name), object);
       push(byKind, object.kind, object);
       if (object.namespace) namespaces.add(object.namespace);
@@ -161,10 +183,14 @@ export class ClusterModel {
     const services = this.buildServices(byKind.get('Service') ?? []);
     const servicesByKey = new Map<string, ServiceView>();
     for (const service of services) if (!servicesByKey.has(`${service.namespace}/${service.name}`)) servicesByKey.set(`${service.namespace}/${service.name}`, service);
+    const servicesByNamespace = new Map<string, ServiceView[]>();
+    for (const service of services) push(servicesByNamespace, service.namespace, service);
     const pods = expandPods(byKind, this.settings, this.podAllocators(byKind));
     const podsByNamespace = new Map<string, PodView[]>();
     for (const pod of pods) push(podsByNamespace, pod.namespace, pod);
-    return { byKey, byKind, namespaces, services, servicesByKey, pods, podsByNamespace, backends: new Map() };
+    const podsByLabel = new Map<string, PodView[]>();
+    for (const pod of pods) for (const [key, value] of Object.entries(pod.labels)) push(podsByLabel, `${key}\u0000${value}`, pod);
+    return { byKey, byKind, namespaces, services, servicesByKey, servicesByNamespace, pods, podsByNamespace, podsByLabel, backends: new Map() };
   }
 
   private podAllocators(byKind: Map<string, ManifestObject[]>): Map<IpFamily, IpAllocator> {

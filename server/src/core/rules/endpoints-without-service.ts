@@ -1,4 +1,4 @@
-import { closestName } from './closestName';
+import { closestNamed } from './closestName';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -23,9 +23,8 @@ export default defineRule({
     // GlusterFS volumes read their servers from an Endpoints object by name: no Service needed.
     const glusterfsUsers = context.model.podsIn(endpoints.namespace).filter((pod) => (pod.template.spec.volumes ?? []).some((volume) => volume.glusterfs?.endpoints === endpoints.name));
     if (glusterfsUsers.length > 0) return;
-    const services = context.model.servicesIn(endpoints.namespace);
-    const closest = closestName(endpoints.name, services.map((service) => service.name));
-    const service = closest ? services.find((candidate) => candidate.name === closest) : undefined;
+    const service = closestNamed(endpoints.name, context.model.servicesIn(endpoints.namespace));
+    const closest = service?.name;
     context.report({
       messageId: closest ? 'didYouMean' : 'noService',
       data: { name: endpoints.name, namespace: endpoints.namespace, closest: closest ?? '' },

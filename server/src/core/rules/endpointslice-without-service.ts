@@ -1,5 +1,5 @@
 import { SERVICE_NAME_LABEL } from '../model/computeBackends';
-import { closestName } from './closestName';
+import { closestNamed } from './closestName';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -27,9 +27,8 @@ export default defineRule({
       return;
     }
     if (context.model.service(slice.namespace, serviceName)) return;
-    const services = context.model.servicesIn(slice.namespace);
-    const closest = closestName(serviceName, services.map((service) => service.name));
-    const service = closest ? services.find((candidate) => candidate.name === closest) : undefined;
+    const service = closestNamed(serviceName, context.model.servicesIn(slice.namespace));
+    const closest = service?.name;
     const path = ['metadata', 'labels', SERVICE_NAME_LABEL];
     context.report({
       messageId: closest ? 'didYouMean' : 'noService',

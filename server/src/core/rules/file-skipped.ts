@@ -4,8 +4,8 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     id: 'file-skipped',
-    description: 'The file was not analysed: it is over the size limit, holds binary data, or could not be read.',
-    remediation: 'Raise the maxFileSize setting if the file is a real manifest, or exclude it from analysis.',
+    description: 'The file was not analysed: it is over a size, document-count or nesting limit, holds binary data, or could not be read.',
+    remediation: 'Raise the setting the message names (maxFileSize, maxDocuments or maxNestingDepth) if the file is a real manifest, or exclude it from analysis.',
     severity: 'info',
     kinds: [],
     scope: 'file',

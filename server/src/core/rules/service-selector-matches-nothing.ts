@@ -1,6 +1,6 @@
-import { formatSelector, matchesLabels } from '../model/labelSelector';
+import { formatSelector } from '../model/labelSelector';
 import type { PodView } from '../model/podView';
-import { closestName } from './closestName';
+import { closestName, MAX_SUGGESTION_CANDIDATES } from './closestName';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -26,9 +26,9 @@ export default defineRule({
     if (!service || !service.selector || service.type === 'ExternalName') return;
     const selector = service.selector;
     const podsHere = context.model.podsIn(service.namespace);
-    if (podsHere.some((pod) => matchesLabels(pod.labels, selector))) return;
+    if (context.model.podsSelectedBy(service.namespace, selector).length > 0) return;
     const data = { selector: formatSelector(selector), namespace: service.namespace, name: service.name };
-    const elsewhere = context.model.pods().filter((pod) => pod.namespace !== service.namespace && matchesLabels(pod.labels, selector));
+    const elsewhere = context.model.podsMatching(selector).filter((pod) => pod.namespace !== service.namespace);
     if (elsewhere.length > 0) {
       const first = elsewhere[0].template.owner;
       const namespaces = [...new Set(elsewhere.map((pod) => pod.namespace))].sort();
@@ -43,7 +43,8 @@ export default defineRule({
     }
     // Pods of other charts or operators are often not in the workspace. Speak only when the
     // mistake is evident: a near miss (a typo in a value), or a workload written in the same file.
-    const nearMiss = podsHere.find((pod) => isNearMiss(pod, selector));
+    // compared with each Pod of the namespace, so bounded like every suggestion (closestName.ts)
+    const nearMiss = podsHere.length <= MAX_SUGGESTION_CANDIDATES ? podsHere.find((pod) => isNearMiss(pod, selector)) : undefined;
     if (nearMiss) {
       const owner = nearMiss.template.owner;
       const labels = Object.fromEntries(Object.keys(selector).map((key) => [key, nearMiss.labels[key]]));

@@ -1,7 +1,7 @@
 import { formatSelector, matchesLabels } from '../model/labelSelector';
 import { podTemplateOf } from '../model/podView';
 import { workloadSpecSchema } from '../model/schemas/workload';
-import { closestName } from './closestName';
+import { closestNamed } from './closestName';
 import { addHeadless } from './textEdits';
 import { nearestService } from './nearest';
 import { defineRule } from './types';
@@ -32,7 +32,7 @@ export default defineRule({
     const service = nearestService(context.model, set.namespace, serviceName, set.file);
     const data = { service: serviceName, namespace: set.namespace, pod: `${set.name}-0`, zone: context.settings.clusterDomain };
     if (!service) {
-      const closest = closestName(serviceName, context.model.servicesIn(set.namespace).filter((candidate) => candidate.headless).map((candidate) => candidate.name));
+      const closest = closestNamed(serviceName, context.model.servicesIn(set.namespace), (candidate) => candidate.headless)?.name;
       context.report({
         messageId: closest ? 'didYouMean' : 'noService',
         data: { ...data, closest: closest ?? '' },

@@ -1,6 +1,6 @@
 import { formatSelector, matchesLabels } from '../model/labelSelector';
 import { podTemplateOf } from '../model/podView';
-import { closestName } from './closestName';
+import { closestNamed } from './closestName';
 import { addHeadless } from './textEdits';
 import { nearestService } from './nearest';
 import { defineRule } from './types';
@@ -33,7 +33,7 @@ export default defineRule({
     const hostname = template.spec.hostname ?? (object.kind === 'Pod' ? object.name : '<pod-name>');
     const data = { subdomain, namespace: object.namespace, hostname, zone: context.settings.clusterDomain };
     if (!service) {
-      const closest = closestName(subdomain, context.model.servicesIn(object.namespace).filter((candidate) => candidate.headless).map((candidate) => candidate.name));
+      const closest = closestNamed(subdomain, context.model.servicesIn(object.namespace), (candidate) => candidate.headless)?.name;
       context.report({
         messageId: closest ? 'didYouMean' : 'noService',
         data: { ...data, closest: closest ?? '' },

@@ -1,4 +1,6 @@
-import { parseAllDocuments, type Document } from 'yaml';
+import { Composer, Parser, type CST, type Document } from 'yaml';
+import { countDocumentMarkers, deepestColumn, measureTokens } from './documentShape';
+import { withYamlLineBreaks } from './lineBreaks';
 import type { ParseIssue } from './parseIssue';
 import type { Span } from './span';
 import { findTemplateAction } from './templateDetection';
@@ -22,15 +24,20 @@ export interface ParseLimits {
   readonly maxFileSize: number;
   /** Alias expansions allowed per document (billion-laughs guard). */
   readonly maxAliasCount: number;
+  /** Files with more YAML documents than this are skipped with an info finding. */
+  readonly maxDocuments: number;
+  /** Files whose collections nest deeper than this are skipped (the parser recurses per level). */
+  readonly maxNestingDepth: number;
 }
 
-export const defaultParseLimits: ParseLimits = { maxFileSize: 5_000_000, maxAliasCount: 100 };
+export const defaultParseLimits: ParseLimits = { maxFileSize: 5_000_000, maxAliasCount: 100, maxDocuments: 10_000, maxNestingDepth: 200 };
 
 /**
  * Reads a YAML or JSON manifest file into documents. Never throws: every problem becomes a
  * ParseIssue with a span, and the documents without problems still count.
  */
 export function parseManifestFile(text: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
+  text = withYamlLineBreaks(text);
   if (text.length > limits.maxFileSize) {
     return skipped(`File skipped: ${text.length} characters is over the limit of ${limits.maxFileSize} (setting maxFileSize).`);
   }
@@ -42,9 +49,25 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
       issues: [{ ruleId: 'templated-file', message: 'Templated file skipped: it contains template actions ({{ … }}) and is not YAML until rendered.', span: templateActionSpan(text, templateAt) }],
     };
   }
+  const markers = countDocumentMarkers(text);
+  if (markers > limits.maxDocuments) {
+    return skipped(`File skipped: ${markers} YAML documents is over the limit of ${limits.maxDocuments} (setting maxDocuments).`);
+  }
+  const column = deepestColumn(text);
+  if (column > 2 * limits.maxNestingDepth) {
+    return skipped(`File skipped: a line is indented ${column} columns deep, more than twice the nesting limit of ${limits.maxNestingDepth} (setting maxNestingDepth).`);
+  }
   let parsed: Document.Parsed[];
   try {
-    parsed = parseAllDocuments(text, { merge: false, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' }) as Document.Parsed[];
+    const tokens: CST.Token[] = [...new Parser().parse(text)];
+    const shape = measureTokens(tokens);
+    if (shape.documents > limits.maxDocuments) {
+      return skipped(`File skipped: ${shape.documents} YAML documents is over the limit of ${limits.maxDocuments} (setting maxDocuments).`);
+    }
+    if (shape.depth > limits.maxNestingDepth) {
+      return skipped(`File skipped: its collections nest ${shape.depth} levels deep, over the limit of ${limits.maxNestingDepth} (setting maxNestingDepth).`);
+    }
+    parsed = [...new Composer({ merge: false, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' }).compose(tokens)] as Document.Parsed[];
   } catch (error) {
     return skipped(`File skipped: the YAML parser failed (${String(error)}).`);
   }
@@ -84,7 +107,10 @@ function skipped(message: string): ParsedFile {
 }
 
 /** yaml marks many errors with one character; widen such a mark to the token it starts. */
-function widenToToken(text: string, start: number, end: number): Span {
+function widenToToken(text: string, errorStart: number, errorEnd: number): Span {
+  // yaml marks an unexpected end of input one past the last character
+  const start = Math.min(errorStart, text.length);
+  const end = Math.min(errorEnd, text.length);
   if (end - start > 1) return { start, end };
   let tokenEnd = start;
   while (tokenEnd < text.length && !/[\s:,\[\]{}#]/.test(text[tokenEnd])) tokenEnd++;

@@ -1,10 +1,25 @@
-import { parse } from 'yaml';
+import { Composer, Parser, type CST } from 'yaml';
+import { deepestColumn, measureTokens } from './documentShape';
+import { withYamlLineBreaks } from './lineBreaks';
+
+/** Configuration is small and flat; anything deeper is refused before the parser recurses into it. */
+const MAX_CONFIG_DEPTH = 64;
 
 /** Parses a small YAML file (configuration) to a plain value; throws a one-line error when invalid. */
-export function parsePlainYaml(text: string): unknown {
+export function parsePlainYaml(source: string): unknown {
+  const text = withYamlLineBreaks(source);
+  if (deepestColumn(text) > 2 * MAX_CONFIG_DEPTH) throw new Error(`indented more than ${2 * MAX_CONFIG_DEPTH} columns deep`);
+  const tokens: CST.Token[] = [...new Parser().parse(text)];
+  const shape = measureTokens(tokens);
+  if (shape.documents > 1) throw new Error(`expected one YAML document, found ${shape.documents}`);
+  if (shape.depth > MAX_CONFIG_DEPTH) throw new Error(`nested ${shape.depth} levels deep, over the limit of ${MAX_CONFIG_DEPTH}`);
+  const [doc] = new Composer({ merge: false, uniqueKeys: true, logLevel: 'error' }).compose(tokens);
+  if (!doc) return null;
+  const error = doc.errors[0];
+  if (error) throw new Error(error.message.split('\n')[0]);
   try {
-    return parse(text, { merge: false, maxAliasCount: 10, uniqueKeys: true });
-  } catch (error) {
-    throw new Error(String(error instanceof Error ? error.message : error).split('\n')[0]);
+    return doc.toJS({ maxAliasCount: 10 });
+  } catch (failure) {
+    throw new Error(String(failure instanceof Error ? failure.message : failure).split('\n')[0]);
   }
 }

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { withYamlLineBreaks } from './lineBreaks';
 import type { Span } from './span';
 
 export type PathSegment = string | number;
@@ -71,8 +72,8 @@ export class SourceLocator {
   private tree(documentSpan: Span): { doc: Document.Parsed; shift: number } {
     let entry = this.trees.get(documentSpan.start);
     if (!entry) {
-      const lineStart = this.text.lastIndexOf('\n', documentSpan.start - 1) + 1;
-      const source = this.text.slice(lineStart, documentSpan.end);
+      const lineStart = Math.max(this.text.lastIndexOf('\n', documentSpan.start - 1), this.text.lastIndexOf('\r', documentSpan.start - 1)) + 1;
+      const source = withYamlLineBreaks(this.text.slice(lineStart, documentSpan.end));
       entry = { doc: parseDocument(source, { merge: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' }) as Document.Parsed, shift: lineStart };
       this.trees.set(documentSpan.start, entry);
     }

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ClusterModel } from '../../server/src/core/model/clusterModel';
+import { lintFiles } from '../../server/src/core/rules/runRules';
+import { defaultSettings } from '../../server/src/core/settings';
+import { analyse } from './harness';
+
+/** CPU time, not wall time: other processes on a busy CI machine must not fail these tests. */
+function cpuMillis<T>(work: () => T): { value: T; ms: number } {
+  const start = process.cpuUsage();
+  const value = work();
+  const used = process.cpuUsage(start);
+  return { value, ms: (used.user + used.system) / 1000 };
+}
+
+/** The single finding of a one-file workspace, as `ruleId: message`. */
+function only(text: string): string {
+  const findings = analyse({ 'x.yaml': text });
+  assert.equal(findings.length, 1, findings.map((finding) => finding.message).join('\n'));
+  return `${findings[0].ruleId}: ${findings[0].message}`;
+}
+
+const HEAD = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: deep\nspec:\n  selector: ';
+
+describe('hostile input: limits, each skipped with an info finding that names the setting', () => {
+  it('skips collections nested 10,000 levels deep, in flow and block style, without recursing', () => {
+    const cases = {
+      'flow sequences': HEAD + '['.repeat(10_000) + ']'.repeat(10_000) + '\n',
+      'flow mappings': HEAD + '{a: '.repeat(10_000) + '1' + '}'.repeat(10_000) + '\n',
+      'JSON objects': '{"apiVersion": "v1", "kind": "Service", "spec": ' + '{"a": '.repeat(10_000) + '1' + '}'.repeat(10_000) + '}',
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const { value, ms } = cpuMillis(() => only(text));
+      assert.match(value, /^file-skipped: File skipped: its collections nest 1000[0-9] levels deep, over the limit of 200 \(setting maxNestingDepth\)\.$/, name);
+      assert.ok(ms < 5_000, `${name}: ${ms} ms`);
+    }
+  });
+
+  it('skips block collections nested 10,000 levels deep before the parser recurses into them', () => {
+    const compact = HEAD + '\n' + '- '.repeat(10_000) + 'x\n';
+    assert.equal(only(compact), 'file-skipped: File skipped: a line is indented 20000 columns deep, more than twice the nesting limit of 200 (setting maxNestingDepth).');
+    const indented = 'apiVersion: v1\nkind: Service\n' + Array.from({ length: 2_000 }, (_, depth) => `${' '.repeat(depth)}a:`).join('\n') + ' 1\n';
+    assert.equal(only(indented), 'file-skipped: File skipped: a line is indented 1999 columns deep, more than twice the nesting limit of 200 (setting maxNestingDepth).');
+  });
+
+  it('parses nesting up to the limit, and the limit can be raised', () => {
+    const nested = (depth: number) => 'apiVersion: v1\nkind: ConfigMap\ndata: ' + '['.repeat(depth - 1) + ']'.repeat(depth - 1) + '\n';
+    assert.deepEqual(analyse({ 'x.yaml': nested(200) }), []);
+    assert.match(only(nested(201)), /nest 201 levels deep/);
+    assert.deepEqual(analyse({ 'x.yaml': nested(400) }, { maxNestingDepth: 400 }), []);
+  });
+
+  it('reports an alias bomb (billion laughs) as a finding, in bounded time', () => {
+    let bomb = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let level = 1; level < 12; level++) bomb += `a${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]\n`;
+    const { value, ms } = cpuMillis(() => only(bomb));
+    assert.equal(value, 'yaml-syntax: Excessive alias count indicates a resource exhaustion attack');
+    assert.ok(ms < 2_000, `${ms} ms`);
+  });
+
+  it('skips a file of 100,000 documents without parsing it', () => {
+    const text = '---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n'.repeat(100_000);
+    const { value, ms } = cpuMillis(() => only(text));
+    assert.equal(value, 'file-skipped: File skipped: 100000 YAML documents is over the limit of 10000 (setting maxDocuments).');
+    assert.ok(ms < 2_000, `${ms} ms`);
+  });
+
+  it('skips a 50 MB file and a 5 MB single line by size, and reads a 4.9 MB line under the limit', () => {
+    const fifty = 'a: b\n'.repeat(10_000_000);
+    assert.equal(only(fifty), 'file-skipped: File skipped: 50000000 characters is over the limit of 5000000 (setting maxFileSize).');
+    const line = '{"apiVersion": "v1", "kind": "ConfigMap", "data": {"x": "' + 'x'.repeat(5 * 1024 * 1024) + '"}}';
+    assert.equal(only(line), 'file-skipped: File skipped: 5242940 characters is over the limit of 5000000 (setting maxFileSize).');
+    const under = '{"apiVersion": "v1", "kind": "ConfigMap", "data": {"x": "' + 'x'.repeat(4_900_000) + '"}}';
+    const { value, ms } = cpuMillis(() => analyse({ 'x.yaml': under }));
+    assert.deepEqual(value, []);
+    assert.ok(ms < 20_000, `${ms} ms`);
+  });
+
+  it('skips binary data named .yaml, and survives binary data without NUL bytes', () => {
+    const bytes = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7919 + 13) % 256));
+    assert.equal(only(bytes.toString('latin1')), 'file-skipped: File skipped: it contains NUL bytes, so it is not a text manifest.');
+    const noNul = Buffer.from(Array.from({ length: 4096 }, (_, index) => 1 + ((index * 7919 + 13) % 255)));
+    analyse({ 'x.yaml': noNul.toString('utf8') });
+    analyse({ 'x.yaml': noNul.toString('latin1') });
+  });
+});
+
+describe('hostile input: time proportional to size', () => {
+  /** Misspelt Endpoints next to Services: every Endpoints object asks for a suggestion. */
+  function workspace(count: number): ClusterModel {
+    const model = new ClusterModel(defaultSettings);
+    for (let file = 0; file < count / 1000; file++) {
+      let text = '';
+      for (let index = file * 1000; index < (file + 1) * 1000; index++) {
+        text += `--- {apiVersion: v1, kind: Endpoints, metadata: {name: endpoints-${index}}}\n--- {apiVersion: v1, kind: Service, metadata: {name: service-${index}}}\n`;
+      }
+      model.setFile(`f${file}.yaml`, text);
+    }
+    return model;
+  }
+
+  it('lints 8,000 orphaned Endpoints among 8,000 Services in about four times the time of 2,000', () => {
+    const small = cpuMillis(() => lintFiles(workspace(2_000)));
+    const large = cpuMillis(() => lintFiles(workspace(8_000)));
+    assert.equal(large.value.findings.filter((finding) => finding.ruleId === 'endpoints-without-service').length, 8_000);
+    // linear work gives a ratio near 4, the quadratic suggestion search it replaced gave 16 and more
+    assert.ok(large.ms < 8 * small.ms + 500, `2,000: ${small.ms} ms, 8,000: ${large.ms} ms`);
+  });
+
+  /** Every kind that asks for a match or a suggestion, none of them matching: the worst case for lookups. */
+  function mixedWorkspace(count: number): ClusterModel {
+    const model = new ClusterModel(defaultSettings);
+    for (let file = 0; file < count / 100; file++) {
+      let text = '';
+      for (let index = file * 100; index < (file + 1) * 100; index++) {
+        text += `--- {apiVersion: v1, kind: Service, metadata: {name: s${index}}, spec: {selector: {app: a${index}}, ports: [{port: 80, targetPort: http}]}}\n`;
+        text += `--- {apiVersion: v1, kind: Pod, metadata: {name: p${index}, labels: {app: a${index % 7}}}, spec: {hostname: h${index}, subdomain: s${index}x, containers: [{name: c}]}}\n`;
+        text += `--- {apiVersion: discovery.k8s.io/v1, kind: EndpointSlice, metadata: {name: es${index}, labels: {kubernetes.io/service-name: s${index}x}}, addressType: IPv4, endpoints: [{addresses: [10.1.0.1]}]}\n`;
+        text += `--- {apiVersion: apps/v1, kind: StatefulSet, metadata: {name: ss${index}}, spec: {serviceName: s${index}y, selector: {matchLabels: {app: b${index}}}, template: {metadata: {labels: {app: b${index}}}, spec: {containers: [{name: c}]}}}}\n`;
+      }
+      model.setFile(`f${file}.yaml`, text);
+    }
+    return model;
+  }
+
+  it('lints 1,200 unmatched Services, Pods, EndpointSlices and StatefulSets in about four times the time of 300', () => {
+    const small = cpuMillis(() => lintFiles(mixedWorkspace(300)));
+    const large = cpuMillis(() => lintFiles(mixedWorkspace(1_200)));
+    assert.ok(large.value.findings.length >= 4 * 1_200);
+    // selector matching, near misses and name suggestions once scanned every Pod or Service per object
+    assert.ok(large.ms < 8 * small.ms + 500, `300: ${small.ms} ms, 1,200: ${large.ms} ms`);
+  });
+});
