@@ -1,4 +1,5 @@
 import { parseAllDocuments, type Document } from 'yaml';
+import { readBlockYaml } from './blockYamlReader';
 import type { ParseIssue } from './parseIssue';
 import type { Span } from './span';
 import { findTemplateAction } from './templateDetection';
@@ -42,6 +43,14 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
       issues: [{ ruleId: 'templated-file', message: 'Templated file skipped: it contains template actions ({{ … }}) and is not YAML until rendered.', span: templateActionSpan(text, templateAt) }],
     };
   }
+  // the fast first pass reads plain block YAML; everything else, and every error, is `yaml`'s
+  const documents = readBlockYaml(text);
+  if (documents) return { documents, issues: [] };
+  return parseWithYaml(text, limits);
+}
+
+/** Reads a file with the `yaml` package: the reference reader, and the fallback of the fast pass. */
+export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
   let parsed: Document.Parsed[];
   try {
     parsed = parseAllDocuments(text, { merge: false, uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
