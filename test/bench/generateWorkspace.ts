@@ -40,7 +40,8 @@ export function namespaceCount(apps: number): number {
 
 /** Generates (or reuses, when the same version and size is already there) the workspace under root. */
 export function generateWorkspace(root: string, appCount: number): GeneratedWorkspace {
-  const stamp = path.join(root, '.generated.json');
+  // beside the workspace, not in it: the lint and the floor read every *.json below root
+  const stamp = `${root}.generated.json`;
   if (fs.existsSync(stamp)) {
     const previous = JSON.parse(fs.readFileSync(stamp, 'utf8')) as GeneratedWorkspace & { version: number; appCount: number };
     if (previous.version === GENERATOR_VERSION && previous.appCount === appCount) return { ...previous, root };

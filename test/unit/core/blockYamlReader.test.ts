@@ -104,8 +104,8 @@ describe('readBlockYaml: the fast first pass agrees with yaml or gives up', () =
   it('reads every file of a generated benchmark workspace itself, the same as yaml', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-reader-'));
     try {
-      const workspace = generateWorkspace(root, 30);
-      for (const app of workspace.apps) for (const file of app.files) assert.equal(agreement(fs.readFileSync(path.join(root, file), 'utf8')), 'fast', file);
+      const workspace = generateWorkspace(path.join(root, 'apps'), 30);
+      for (const app of workspace.apps) for (const file of app.files) assert.equal(agreement(fs.readFileSync(path.join(workspace.root, file), 'utf8')), 'fast', file);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -8,7 +8,8 @@ import { IpAllocator } from './ipAllocator';
 import { matchesLabels } from './labelSelector';
 import { objectKey, type ManifestObject } from './manifestObject';
 import { computeBackends } from './computeBackends';
-import { expandPods } from './expandPods';
+import { allocatePodAddresses, comparePodDrafts, podDraftsOf, podViewOf, type PodAddresses, type PodDraft } from './expandPods';
+import { FileOrderedIndex } from './fileOrderedIndex';
 import type { PodView } from './podView';
 import type { ServiceBackends } from './serviceEndpoints';
 import { isHeadless, readServiceSpec, serviceType, type AssignedIp, type ServicePort, type ServiceView } from './serviceView';
@@ -22,26 +23,54 @@ export interface ManifestFile {
   readonly locator: SourceLocator;
 }
 
-/** Everything derived from all files at once; rebuilt lazily, at most once per generation. */
-interface Derived {
-  readonly byKey: Map<string, ManifestObject[]>;
-  readonly byKind: Map<string, ManifestObject[]>;
-  readonly namespaces: Set<string>;
-  readonly services: ServiceView[];
-  readonly servicesByKey: Map<string, ServiceView>;
-  readonly pods: PodView[];
-  readonly podsByNamespace: Map<string, PodView[]>;
-  readonly backends: Map<ServiceView, ServiceBackends>;
+/** What one file adds to the cluster: its objects, the Services and the Pods they make. */
+interface FileContribution {
+  readonly entry: ManifestFile;
+  readonly services: readonly ServiceView[];
+  readonly drafts: readonly PodDraft[];
+  readonly pods: readonly PodView[];
+  readonly podsByOwner: ReadonlyMap<ManifestObject, readonly PodView[]>;
 }
 
+/** Addresses given out over the whole cluster; rebuilt on first read after a Service changes. */
+interface ServiceAllocation {
+  readonly clusterIPs: Map<ServiceView, AssignedIp[]>;
+  readonly nodePorts: Map<ServiceView, Map<number, number | undefined>>;
+}
+
+const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
 /**
- * The cluster the workspace describes. Files are added, replaced and removed one at a time (each
- * change parses that file only); every index over the whole cluster is derived on first use.
+ * The cluster the workspace describes. Files are added, replaced and removed one at a time: each
+ * change parses that file only and updates every index by that file's part alone. Lists over the
+ * whole cluster are put together on first read, and addresses (which depend on every Service or
+ * Pod) are allocated only when read.
+ *
+ * While `trackReads` runs, every query records a key naming what it read; `dependencyKeysOf(file)`
+ * names what a file contributes in the same keys, so a caller can tell which analyses a change
+ * can affect (see LintSession).
  */
 export class ClusterModel {
-  private readonly fileMap = new Map<string, ManifestFile>();
-  private derived: Derived | undefined;
+  private readonly contributions = new Map<string, FileContribution>();
+  private readonly fileOrder = new Map<string, number>();
+  private nextOrder = 0;
   private generationCounter = 0;
+
+  private readonly orderOf = (file: string): number => this.fileOrder.get(file) ?? Number.MAX_SAFE_INTEGER;
+  private readonly byKey = new Map<string, ManifestObject[]>();
+  private readonly byKind = new FileOrderedIndex<ManifestObject>(this.orderOf);
+  private readonly namespaceUse = new Map<string, number>();
+  private readonly servicesByKey = new Map<string, ServiceView[]>();
+  private readonly servicesByNamespace = new FileOrderedIndex<ServiceView>(this.orderOf);
+  private readonly podsByNamespace = new FileOrderedIndex<PodView>(this.orderOf, comparePodDrafts);
+  /** `<namespace>\0<key>=<value>` and `\0<key>=<value>` (any namespace) → Pods with that label. */
+  private readonly podsByLabel = new Map<string, Set<PodView>>();
+  private allServices: readonly ServiceView[] | undefined;
+  private allPods: readonly PodView[] | undefined;
+  private serviceAllocation: ServiceAllocation | undefined;
+  private podAddresses: Map<PodDraft, PodAddresses> | undefined;
+  private readonly backends = new Map<ServiceView, { backends: ServiceBackends; reads: Set<string> }>();
+  private readonly readStack: Set<string>[] = [];
 
   constructor(readonly settings: AnalysisSettings = defaultSettings) {}
 
@@ -52,53 +81,72 @@ export class ClusterModel {
   setFile(file: string, text: string): ManifestFile {
     const parsed: ParsedFile = parseManifestFile(text, { maxFileSize: this.settings.maxFileSize, maxAliasCount: 100 });
     const entry: ManifestFile = { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text) };
-    this.fileMap.set(file, entry);
-    this.invalidate();
+    const previous = this.contributions.get(file);
+    if (previous) this.withdraw(previous);
+    else this.fileOrder.set(file, this.nextOrder++);
+    const contribution = this.contribute(entry);
+    this.contributions.set(file, contribution);
+    this.generationCounter += 1;
     return entry;
   }
 
   removeFile(file: string): boolean {
-    const removed = this.fileMap.delete(file);
-    if (removed) this.invalidate();
-    return removed;
+    const previous = this.contributions.get(file);
+    if (!previous) return false;
+    this.withdraw(previous);
+    this.contributions.delete(file);
+    this.fileOrder.delete(file);
+    this.generationCounter += 1;
+    return true;
   }
 
   file(file: string): ManifestFile | undefined {
-    return this.fileMap.get(file);
+    this.noteRead('file:', file);
+    return this.contributions.get(file)?.entry;
   }
 
-  files(): IterableIterator<ManifestFile> {
-    return this.fileMap.values();
+  *files(): IterableIterator<ManifestFile> {
+    this.noteRead('objects', '');
+    for (const contribution of this.contributions.values()) yield contribution.entry;
   }
 
   *objects(): IterableIterator<ManifestObject> {
-    for (const entry of this.fileMap.values()) yield* entry.objects;
+    this.noteRead('objects', '');
+    for (const contribution of this.contributions.values()) yield* contribution.entry.objects;
   }
 
   objectsOfKind(kind: string): readonly ManifestObject[] {
-    return this.view().byKind.get(kind) ?? [];
+    this.noteRead('kind:', kind);
+    return this.byKind.get(kind);
   }
 
   /** Every object of that identity: more than one means it is defined twice. */
   objectsNamed(kind: string, namespace: string, name: string): readonly ManifestObject[] {
-    return this.view().byKey.get(objectKey(kind, namespace, name)) ?? [];
+    const key = objectKey(kind, namespace, name);
+    this.noteRead('object:', key);
+    return this.byKey.get(key) ?? [];
   }
 
   /** Namespaces that exist: declared, used by an object, or always present in a cluster. */
   namespaceExists(namespace: string): boolean {
-    return this.view().namespaces.has(namespace);
+    this.noteRead('namespace:', namespace);
+    return BUILT_IN_NAMESPACES.includes(namespace) || (this.namespaceUse.get(namespace) ?? 0) > 0;
   }
 
   namespaces(): readonly string[] {
-    return [...this.view().namespaces].sort();
+    this.noteRead('namespaces', '');
+    return [...new Set([...BUILT_IN_NAMESPACES, ...this.namespaceUse.keys()])].sort();
   }
 
   services(): readonly ServiceView[] {
-    return this.view().services;
+    this.noteRead('services:*', '');
+    this.allServices ??= [...this.contributions.values()].flatMap((contribution) => contribution.services);
+    return this.allServices;
   }
 
   service(namespace: string, name: string): ServiceView | undefined {
-    return this.view().servicesByKey.get(`${namespace}/${name}`);
+    this.noteRead('service:', `${namespace}/${name}`);
+    return this.servicesByKey.get(`${namespace}/${name}`)?.[0];
   }
 
   serviceOf(object: ManifestObject): ServiceView | undefined {
@@ -107,127 +155,332 @@ export class ClusterModel {
   }
 
   servicesIn(namespace: string): readonly ServiceView[] {
-    return this.view().services.filter((service) => service.namespace === namespace);
+    this.noteRead('services:', namespace);
+    return this.servicesByNamespace.get(namespace);
   }
 
   pods(): readonly PodView[] {
-    return this.view().pods;
+    this.noteRead('pods:*', '');
+    this.allPods ??= [...this.contributions.values()].flatMap((contribution) => contribution.pods).sort(comparePodDrafts);
+    return this.allPods;
   }
 
   podsIn(namespace: string): readonly PodView[] {
-    return this.view().podsByNamespace.get(namespace) ?? [];
+    this.noteRead('pods:', namespace);
+    return this.podsByNamespace.get(namespace);
   }
 
   podsOf(owner: ManifestObject): readonly PodView[] {
-    return this.podsIn(owner.namespace).filter((pod) => pod.template.owner === owner);
+    this.noteRead('object:', objectKey(owner.kind, owner.namespace, owner.name));
+    return this.contributions.get(owner.file)?.podsByOwner.get(owner) ?? [];
   }
 
   /** Pods of the namespace whose labels carry every key=value of the selector. */
   podsSelectedBy(namespace: string, selector: Readonly<Record<string, string>>): readonly PodView[] {
-    return this.podsIn(namespace).filter((pod) => matchesLabels(pod.labels, selector));
+    return this.podsWithLabels(namespace, selector);
+  }
+
+  /** Pods of any namespace whose labels carry every key=value of the selector, in namespace/name order. */
+  podsMatching(selector: Readonly<Record<string, string>>): readonly PodView[] {
+    return this.podsWithLabels(undefined, selector);
   }
 
   backendsOf(service: ServiceView): ServiceBackends {
-    const cache = this.view().backends;
-    let backends = cache.get(service);
-    if (!backends) {
-      backends = computeBackends(this, service);
-      cache.set(service, backends);
+    let cached = this.backends.get(service);
+    if (!cached) {
+      const { result, reads } = this.trackReads(() => computeBackends(this, service));
+      cached = { backends: result, reads };
+      this.backends.set(service, cached);
     }
-    return backends;
+    const reads = this.readStack[this.readStack.length - 1];
+    if (reads) for (const key of cached.reads) reads.add(key);
+    return cached.backends;
   }
 
-  private invalidate(): void {
-    this.generationCounter += 1;
-    this.derived = undefined;
-  }
-
-  private view(): Derived {
-    this.derived ??= this.derive();
-    return this.derived;
-  }
-
-  private derive(): Derived {
-    const byKey = new Map<string, ManifestObject[]>();
-    const byKind = new Map<string, ManifestObject[]>();
-    const namespaces = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-    for (const object of this.objects()) {
-      push(byKey, objectKey(object.kind, object.namespace, object.name), object);
-      push(byKind, object.kind, object);
-      if (object.namespace) namespaces.add(object.namespace);
-      if (object.kind === 'Namespace' && object.name) namespaces.add(object.name);
+  /** Runs `read` and returns the keys of everything it asked the model (see dependencyKeysOf). */
+  trackReads<T>(read: () => T): { result: T; reads: Set<string> } {
+    const reads = new Set<string>();
+    this.readStack.push(reads);
+    try {
+      return { result: read(), reads };
+    } finally {
+      this.readStack.pop();
     }
-    const services = this.buildServices(byKind.get('Service') ?? []);
-    const servicesByKey = new Map<string, ServiceView>();
-    for (const service of services) if (!servicesByKey.has(`${service.namespace}/${service.name}`)) servicesByKey.set(`${service.namespace}/${service.name}`, service);
-    const pods = expandPods(byKind, this.settings, this.podAllocators(byKind));
-    const podsByNamespace = new Map<string, PodView[]>();
-    for (const pod of pods) push(podsByNamespace, pod.namespace, pod);
-    return { byKey, byKind, namespaces, services, servicesByKey, pods, podsByNamespace, backends: new Map() };
   }
 
-  private podAllocators(byKind: Map<string, ManifestObject[]>): Map<IpFamily, IpAllocator> {
-    const allocators = new Map<IpFamily, IpAllocator>();
-    for (const cidr of cidrList(this.settings.podCIDR)) allocators.set(cidr.family, new IpAllocator(cidr, [0, 1]));
-    for (const pod of byKind.get('Pod') ?? []) {
-      const status = pod.body?.status as { podIP?: unknown; podIPs?: { ip?: unknown }[] } | undefined;
-      for (const ip of [status?.podIP, ...(Array.isArray(status?.podIPs) ? status.podIPs.map((entry) => entry?.ip) : [])]) {
-        if (typeof ip === 'string') for (const allocator of allocators.values()) allocator.reserve(ip);
+  /**
+   * The read keys that what this file contributes can answer: an analysis that read any of them
+   * may change when the file changes. Empty for a file the model does not hold.
+   */
+  dependencyKeysOf(file: string): Set<string> {
+    const keys = new Set<string>();
+    const contribution = this.contributions.get(file);
+    if (!contribution) return keys;
+    keys.add(`file:${file}`).add('objects').add('namespaces');
+    for (const object of contribution.entry.objects) {
+      keys.add(`kind:${object.kind}`).add(`object:${objectKey(object.kind, object.namespace, object.name)}`);
+      if (object.namespace) keys.add(`namespace:${object.namespace}`);
+      if (object.kind === 'Namespace') keys.add(`namespace:${object.name}`);
+    }
+    for (const service of contribution.services) {
+      keys.add(`service:${service.namespace}/${service.name}`).add(`services:${service.namespace}`).add('services:*').add('service-addresses');
+    }
+    for (const pod of contribution.pods) {
+      keys.add(`pods:${pod.namespace}`).add('pods:*').add('pod-addresses');
+      for (const label in pod.labels) keys.add(`podlabel:${pod.namespace}\0${label}=${pod.labels[label]}`).add(`podlabel:\0${label}=${pod.labels[label]}`);
+    }
+    return keys;
+  }
+
+  private noteRead(prefix: string, key: string): void {
+    const reads = this.readStack[this.readStack.length - 1];
+    if (reads) reads.add(prefix + key);
+  }
+
+  private podsWithLabels(namespace: string | undefined, selector: Readonly<Record<string, string>>): readonly PodView[] {
+    const scope = namespace ?? '';
+    // the rarest label of the selector narrows the candidates; every Pod matched carries it
+    let candidates: Set<PodView> | undefined;
+    let narrowest = '';
+    for (const label in selector) {
+      const key = `${scope}\0${label}=${selector[label]}`;
+      const pods = this.podsByLabel.get(key);
+      if (!pods) {
+        this.noteRead('podlabel:', key);
+        return [];
+      }
+      if (!candidates || pods.size < candidates.size) {
+        candidates = pods;
+        narrowest = key;
       }
     }
-    return allocators;
+    if (!candidates) return namespace === undefined ? this.pods() : this.podsIn(namespace);
+    this.noteRead('podlabel:', narrowest);
+    const matched: PodView[] = [];
+    for (const pod of candidates) if (matchesLabels(pod.labels, selector)) matched.push(pod);
+    return matched.sort(comparePodDrafts);
   }
 
-  private buildServices(objects: readonly ManifestObject[]): ServiceView[] {
+  private contribute(entry: ManifestFile): FileContribution {
+    const { file } = entry;
+    const services: ServiceView[] = [];
+    const drafts: PodDraft[] = [];
+    const pods: PodView[] = [];
+    const podsByOwner = new Map<ManifestObject, PodView[]>();
+    const objectsByKind = new Map<string, ManifestObject[]>();
+    const servicesByNamespace = new Map<string, ServiceView[]>();
+    const podsByNamespace = new Map<string, PodView[]>();
+    const addresses = (draft: PodDraft): PodAddresses => this.addressesOf(draft);
+    for (const object of entry.objects) {
+      this.indexObject(object);
+      push(objectsByKind, object.kind, object);
+      if (object.namespace) this.namespaceUse.set(object.namespace, (this.namespaceUse.get(object.namespace) ?? 0) + 1);
+      if (object.kind === 'Namespace' && object.name) this.namespaceUse.set(object.name, (this.namespaceUse.get(object.name) ?? 0) + 1);
+      if (object.kind === 'Service') {
+        const service = this.serviceViewOf(object);
+        services.push(service);
+        push(servicesByNamespace, service.namespace, service);
+        this.indexService(service);
+      }
+      const owned = podDraftsOf(object, this.settings).sort(comparePodDrafts);
+      if (owned.length > 0) {
+        const views = owned.map((draft) => podViewOf(draft, addresses));
+        drafts.push(...owned);
+        pods.push(...views);
+        podsByOwner.set(object, views);
+        for (const pod of views) {
+          push(podsByNamespace, pod.namespace, pod);
+          for (const label in pod.labels) {
+            const value = pod.labels[label];
+            addToSet(this.podsByLabel, `${pod.namespace}\0${label}=${value}`, pod);
+            addToSet(this.podsByLabel, `\0${label}=${value}`, pod);
+          }
+        }
+      }
+    }
+    for (const [kind, objects] of objectsByKind) this.byKind.set(kind, file, objects);
+    for (const [namespace, list] of servicesByNamespace) this.servicesByNamespace.set(namespace, file, list);
+    for (const [namespace, list] of podsByNamespace) this.podsByNamespace.set(namespace, file, list);
+    this.changed(services.length > 0, pods.length > 0);
+    return { entry, services, drafts, pods, podsByOwner };
+  }
+
+  private withdraw(contribution: FileContribution): void {
+    const { file, objects } = contribution.entry;
+    for (const object of objects) {
+      removeFrom(this.byKey, objectKey(object.kind, object.namespace, object.name), object);
+      this.byKind.delete(object.kind, file);
+      for (const namespace of [object.namespace, object.kind === 'Namespace' ? object.name : '']) {
+        if (!namespace) continue;
+        const count = (this.namespaceUse.get(namespace) ?? 0) - 1;
+        if (count > 0) this.namespaceUse.set(namespace, count);
+        else this.namespaceUse.delete(namespace);
+      }
+    }
+    for (const service of contribution.services) {
+      removeFrom(this.servicesByKey, `${service.namespace}/${service.name}`, service);
+      this.servicesByNamespace.delete(service.namespace, file);
+    }
+    for (const pod of contribution.pods) {
+      this.podsByNamespace.delete(pod.namespace, file);
+      for (const label in pod.labels) {
+        const value = pod.labels[label];
+        deleteFromSet(this.podsByLabel, `${pod.namespace}\0${label}=${value}`, pod);
+        deleteFromSet(this.podsByLabel, `\0${label}=${value}`, pod);
+      }
+    }
+    this.changed(contribution.services.length > 0, contribution.pods.length > 0);
+  }
+
+  private changed(services: boolean, pods: boolean): void {
+    this.backends.clear();
+    if (services) {
+      this.allServices = undefined;
+      this.serviceAllocation = undefined;
+    }
+    if (pods) {
+      this.allPods = undefined;
+      this.podAddresses = undefined;
+    }
+  }
+
+  private indexObject(object: ManifestObject): void {
+    const key = objectKey(object.kind, object.namespace, object.name);
+    const list = this.byKey.get(key);
+    if (!list) this.byKey.set(key, [object]);
+    else {
+      list.push(object);
+      list.sort((a, b) => this.orderOf(a.file) - this.orderOf(b.file));
+    }
+  }
+
+  private indexService(service: ServiceView): void {
+    const key = `${service.namespace}/${service.name}`;
+    const list = this.servicesByKey.get(key);
+    if (!list) this.servicesByKey.set(key, [service]);
+    else {
+      list.push(service);
+      list.sort((a, b) => this.orderOf(a.object.file) - this.orderOf(b.object.file));
+    }
+  }
+
+  /** A Service after defaulting; cluster IPs and node ports it does not declare are allocated when read. */
+  private serviceViewOf(object: ManifestObject): ServiceView {
+    const spec = readServiceSpec(object);
+    const type = serviceType(spec);
+    const headless = isHeadless(spec);
+    const declaredIPs: AssignedIp[] = [];
+    if (type !== 'ExternalName' && !headless) {
+      for (const ip of (spec.clusterIPs?.length ? spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : []).filter((ip) => ip !== '')) {
+        const parsed = parseIp(ip);
+        if (parsed) declaredIPs.push({ ip, family: parsed.family, simulated: false });
+      }
+    }
+    const allocated = (): ServiceAllocation => {
+      this.noteRead('service-addresses', '');
+      this.serviceAllocation ??= this.allocateServiceAddresses();
+      return this.serviceAllocation;
+    };
+    const ports: ServicePort[] = (spec.ports ?? []).map((port) => {
+      const common = { index: port.index, name: port.name, protocol: port.protocol ?? 'TCP', port: port.port, targetPort: port.targetPort ?? port.port };
+      const wantsNodePort = (type === 'NodePort' || type === 'LoadBalancer') && port.nodePort === undefined;
+      if (!wantsNodePort) return { ...common, nodePort: port.nodePort, nodePortSimulated: false };
+      return {
+        ...common,
+        get nodePort() {
+          return allocated().nodePorts.get(view)?.get(port.index);
+        },
+        get nodePortSimulated() {
+          return allocated().nodePorts.get(view)?.get(port.index) !== undefined;
+        },
+      };
+    });
+    const selector = spec.selector && Object.keys(spec.selector).length > 0 ? spec.selector : undefined;
+    const view: ServiceView = {
+      object, name: object.name, namespace: object.namespace, type, headless, clusterIPs: declaredIPs, selector, ports,
+      externalName: spec.externalName, publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false, spec,
+    };
+    if (type !== 'ExternalName' && !headless && declaredIPs.length === 0) {
+      Object.defineProperty(view, 'clusterIPs', { enumerable: true, get: () => allocated().clusterIPs.get(view) ?? [] });
+    }
+    return view;
+  }
+
+  /** Cluster IPs and node ports for the Services that do not declare them, in sorted order. */
+  private allocateServiceAddresses(): ServiceAllocation {
+    const services = [...this.contributions.values()].flatMap((contribution) => contribution.services);
     const cidrs = cidrList(this.settings.serviceCIDR);
     const allocators = new Map<IpFamily, IpAllocator>();
     // offset 1 is the `kubernetes` Service, offset 10 the cluster DNS Service, as kubeadm allocates them
     for (const cidr of cidrs) allocators.set(cidr.family, new IpAllocator(cidr, [0, 1, 10]));
-    const specs = objects.map((object) => ({ object, spec: readServiceSpec(object) }));
-    for (const { spec } of specs) for (const ip of [spec.clusterIP, ...(spec.clusterIPs ?? [])]) if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
+    for (const { spec } of services) for (const ip of [spec.clusterIP, ...(spec.clusterIPs ?? [])]) if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
     const nodePorts = new NodePortAllocator(this.settings.nodePortRange);
-    for (const { spec } of specs) for (const port of spec.ports ?? []) if (port.nodePort) nodePorts.reserve(port.nodePort);
-    const sorted = [...specs].sort((a, b) => compareKeys(`${a.object.namespace}/${a.object.name}`, `${b.object.namespace}/${b.object.name}`));
-    const views = new Map<ManifestObject, ServiceView>();
-    for (const { object, spec } of sorted) {
-      const type = serviceType(spec);
-      const headless = isHeadless(spec);
-      const key = `${object.namespace}/${object.name}`;
-      const clusterIPs: AssignedIp[] = [];
-      if (type !== 'ExternalName' && !headless) {
-        const declared = (spec.clusterIPs?.length ? spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : []).filter((ip) => ip !== '');
-        for (const ip of declared) {
-          const parsed = parseIp(ip);
-          if (parsed) clusterIPs.push({ ip, family: parsed.family, simulated: false });
+    for (const { spec } of services) for (const port of spec.ports ?? []) if (port.nodePort) nodePorts.reserve(port.nodePort);
+    const sorted = [...services].sort((a, b) => compareKeys(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
+    const allocation: ServiceAllocation = { clusterIPs: new Map(), nodePorts: new Map() };
+    for (const service of sorted) {
+      const { spec, type, headless } = service;
+      const key = `${service.namespace}/${service.name}`;
+      const declared = Object.getOwnPropertyDescriptor(service, 'clusterIPs')?.get === undefined;
+      if (type !== 'ExternalName' && !headless && !declared) {
+        const clusterIPs: AssignedIp[] = [];
+        for (const family of requestedFamilies(spec.ipFamilies, spec.ipFamilyPolicy, cidrs)) {
+          const ip = allocators.get(family)?.allocate(key);
+          if (ip) clusterIPs.push({ ip, family, simulated: true });
         }
-        if (clusterIPs.length === 0) {
-          for (const family of requestedFamilies(spec.ipFamilies, spec.ipFamilyPolicy, cidrs)) {
-            const ip = allocators.get(family)?.allocate(key);
-            if (ip) clusterIPs.push({ ip, family, simulated: true });
+        allocation.clusterIPs.set(service, clusterIPs);
+      }
+      const ports = new Map<number, number | undefined>();
+      for (const port of spec.ports ?? []) {
+        const wantsNodePort = (type === 'NodePort' || type === 'LoadBalancer') && port.nodePort === undefined;
+        if (wantsNodePort) ports.set(port.index, nodePorts.allocate(`${key}/${port.index}`));
+      }
+      if (ports.size > 0) allocation.nodePorts.set(service, ports);
+    }
+    return allocation;
+  }
+
+  /** A Pod's addresses: all Pods are allocated together, on the first read after any Pod changed. */
+  private addressesOf(draft: PodDraft): PodAddresses {
+    this.noteRead('pod-addresses', '');
+    if (!this.podAddresses) {
+      const drafts = [...this.contributions.values()].flatMap((contribution) => contribution.drafts).sort(comparePodDrafts);
+      const allocators = new Map<IpFamily, IpAllocator>();
+      for (const cidr of cidrList(this.settings.podCIDR)) allocators.set(cidr.family, new IpAllocator(cidr, [0, 1]));
+      for (const contribution of this.contributions.values()) {
+        for (const pod of contribution.entry.objects) {
+          if (pod.kind !== 'Pod') continue;
+          const status = pod.body?.status as { podIP?: unknown; podIPs?: { ip?: unknown }[] } | undefined;
+          for (const ip of [status?.podIP, ...(Array.isArray(status?.podIPs) ? status.podIPs.map((entry) => entry?.ip) : [])]) {
+            if (typeof ip === 'string') for (const allocator of allocators.values()) allocator.reserve(ip);
           }
         }
       }
-      const ports: ServicePort[] = (spec.ports ?? []).map((port) => {
-        const wantsNodePort = (type === 'NodePort' || type === 'LoadBalancer') && port.nodePort === undefined;
-        const nodePort = port.nodePort ?? (wantsNodePort ? nodePorts.allocate(`${key}/${port.index}`) : undefined);
-        return {
-          index: port.index,
-          name: port.name,
-          protocol: port.protocol ?? 'TCP',
-          port: port.port,
-          targetPort: port.targetPort ?? port.port,
-          nodePort,
-          nodePortSimulated: wantsNodePort && nodePort !== undefined,
-        };
-      });
-      const selector = spec.selector && Object.keys(spec.selector).length > 0 ? spec.selector : undefined;
-      views.set(object, {
-        object, name: object.name, namespace: object.namespace, type, headless, clusterIPs, selector, ports,
-        externalName: spec.externalName, publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false, spec,
-      });
+      this.podAddresses = allocatePodAddresses(drafts, this.settings, allocators);
     }
-    return objects.map((object) => views.get(object)!);
+    return this.podAddresses.get(draft) ?? { ips: [], ipSimulated: true };
   }
+}
+
+function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function deleteFromSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) return;
+  const index = list.indexOf(value);
+  if (index >= 0) list.splice(index, 1);
+  if (list.length === 0) map.delete(key);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -8,7 +8,8 @@ import { podStatusSchema, workloadSpecSchema } from './schemas/workload';
 
 const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
 
-interface PodDraft {
+/** A Pod before addresses are given out: everything that depends on its own object only. */
+export interface PodDraft {
   readonly name: string;
   readonly template: PodTemplateView;
   readonly ordinal?: number;
@@ -18,31 +19,71 @@ interface PodDraft {
   readonly readiness: 'declared' | 'assumed';
 }
 
+export interface PodAddresses {
+  readonly ips: readonly { readonly ip: string; readonly family: IpFamily }[];
+  readonly ipSimulated: boolean;
+}
+
+export function isWorkloadKind(kind: string): boolean {
+  return (WORKLOAD_KINDS as readonly string[]).includes(kind);
+}
+
+/** The Pods one object makes (none for other kinds), named as its controller names them. */
+export function podDraftsOf(owner: ManifestObject, settings: AnalysisSettings): PodDraft[] {
+  if (!isWorkloadKind(owner.kind)) return [];
+  const template = podTemplateOf(owner);
+  return template ? draftsFor(owner, template, nodesOf(settings)) : [];
+}
+
+/** Sorts as the allocator takes them: by namespace/name. */
+export function comparePodDrafts(a: { readonly template: PodTemplateView; readonly name: string }, b: { readonly template: PodTemplateView; readonly name: string }): number {
+  return a.template.owner.namespace + '/' + a.name < b.template.owner.namespace + '/' + b.name ? -1 : 1;
+}
+
 /**
- * The Pods the workspace will run: bare Pods as written, and the replicas each controller creates,
- * named and given hostname/subdomain as the controllers do. Undeclared IPs are allocated in sorted
- * order, so adding a Pod never renumbers unrelated ones unless their slots collide.
+ * A Pod as the model shows it. Its addresses depend on every other Pod (undeclared ones are
+ * allocated in sorted order), so they are asked of `addresses` only when read.
  */
-export function expandPods(byKind: Map<string, ManifestObject[]>, settings: AnalysisSettings, allocators: Map<IpFamily, IpAllocator>): PodView[] {
-  const nodes = settings.nodeIPs.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
-  const drafts: PodDraft[] = [];
-  for (const kind of WORKLOAD_KINDS) {
-    for (const owner of byKind.get(kind) ?? []) {
-      const template = podTemplateOf(owner);
-      if (!template) continue;
-      drafts.push(...draftsFor(owner, template, nodes));
-    }
-  }
-  drafts.sort((a, b) => (a.template.owner.namespace + '/' + a.name < b.template.owner.namespace + '/' + b.name ? -1 : 1));
-  const nodeIpByName = new Map(nodes.map((node) => [node.name, node.ip]));
-  return drafts.map((draft) => {
+export function podViewOf(draft: PodDraft, addresses: (draft: PodDraft) => PodAddresses): PodView {
+  const owner = draft.template.owner;
+  const spec = draft.template.spec;
+  const statefulSet = owner.kind === 'StatefulSet';
+  const serviceName = statefulSet ? workloadSpecSchema.safeParse(owner.body?.spec ?? {}).data?.serviceName : undefined;
+  const hostnameSet = statefulSet || Boolean(spec.hostname);
+  const hostname = truncateHostname(statefulSet ? draft.name : (spec.hostname ?? draft.name));
+  return {
+    name: draft.name,
+    namespace: owner.namespace,
+    labels: statefulSet ? { ...draft.template.labels, 'statefulset.kubernetes.io/pod-name': draft.name } : draft.template.labels,
+    template: draft.template,
+    hostname,
+    hostnameSet,
+    subdomain: statefulSet ? serviceName || undefined : spec.subdomain || undefined,
+    get ips() {
+      return addresses(draft).ips;
+    },
+    get ipSimulated() {
+      return addresses(draft).ipSimulated;
+    },
+    ready: draft.ready,
+    readiness: draft.readiness,
+    nodeName: draft.nodeName,
+    ordinal: draft.ordinal,
+  };
+}
+
+/**
+ * Addresses for every Pod, given in sorted order: declared ones as written, `hostNetwork` Pods
+ * their node's IP, the rest allocated (after every declared Pod IP has been reserved).
+ */
+export function allocatePodAddresses(sortedDrafts: readonly PodDraft[], settings: AnalysisSettings, allocators: Map<IpFamily, IpAllocator>): Map<PodDraft, PodAddresses> {
+  const nodeIpByName = new Map(nodesOf(settings).map((node) => [node.name, node.ip]));
+  const result = new Map<PodDraft, PodAddresses>();
+  for (const draft of sortedDrafts) {
     const owner = draft.template.owner;
-    const spec = draft.template.spec;
-    const statefulSet = owner.kind === 'StatefulSet';
-    const serviceName = statefulSet ? workloadSpecSchema.safeParse(owner.body?.spec ?? {}).data?.serviceName : undefined;
     let ips = draft.declaredIps;
     let ipSimulated = false;
-    if (ips.length === 0 && spec.hostNetwork) {
+    if (ips.length === 0 && draft.template.spec.hostNetwork) {
       const nodeIp = nodeIpByName.get(draft.nodeName);
       const parsed = nodeIp ? parseIp(nodeIp) : undefined;
       if (nodeIp && parsed) ips = [{ ip: nodeIp, family: parsed.family }];
@@ -55,24 +96,26 @@ export function expandPods(byKind: Map<string, ManifestObject[]>, settings: Anal
         if (ip) ips.push({ ip, family });
       }
     }
-    const hostnameSet = statefulSet || Boolean(spec.hostname);
-    const hostname = truncateHostname(statefulSet ? draft.name : (spec.hostname ?? draft.name));
-    return {
-      name: draft.name,
-      namespace: owner.namespace,
-      labels: statefulSet ? { ...draft.template.labels, 'statefulset.kubernetes.io/pod-name': draft.name } : draft.template.labels,
-      template: draft.template,
-      hostname,
-      hostnameSet,
-      subdomain: statefulSet ? serviceName || undefined : spec.subdomain || undefined,
-      ips,
-      ipSimulated,
-      ready: draft.ready,
-      readiness: draft.readiness,
-      nodeName: draft.nodeName,
-      ordinal: draft.ordinal,
-    };
-  });
+    result.set(draft, { ips, ipSimulated });
+  }
+  return result;
+}
+
+/**
+ * The Pods the workspace will run: bare Pods as written, and the replicas each controller creates,
+ * named and given hostname/subdomain as the controllers do. Undeclared IPs are allocated in sorted
+ * order, so adding a Pod never renumbers unrelated ones unless their slots collide.
+ */
+export function expandPods(byKind: Map<string, ManifestObject[]>, settings: AnalysisSettings, allocators: Map<IpFamily, IpAllocator>): PodView[] {
+  const drafts: PodDraft[] = [];
+  for (const kind of WORKLOAD_KINDS) for (const owner of byKind.get(kind) ?? []) drafts.push(...podDraftsOf(owner, settings));
+  drafts.sort(comparePodDrafts);
+  const addresses = allocatePodAddresses(drafts, settings, allocators);
+  return drafts.map((draft) => podViewOf(draft, (of) => addresses.get(of)!));
+}
+
+function nodesOf(settings: AnalysisSettings): { name: string; ip: string }[] {
+  return settings.nodeIPs.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
 }
 
 function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { name: string; ip: string }[]): PodDraft[] {

@@ -1,4 +1,4 @@
-import { formatSelector, matchesLabels } from '../model/labelSelector';
+import { formatSelector } from '../model/labelSelector';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
     if (!service || !service.selector || service.type === 'ExternalName') return;
     if (context.model.podsSelectedBy(service.namespace, service.selector).length > 0) return;
     const selector = service.selector;
-    const elsewhere = context.model.pods().filter((pod) => pod.namespace !== service.namespace && matchesLabels(pod.labels, selector));
+    const elsewhere = context.model.podsMatching(selector).filter((pod) => pod.namespace !== service.namespace);
     const namespaces = [...new Set(elsewhere.map((pod) => pod.namespace))].sort();
     const first = elsewhere[0]?.template.owner;
     context.report({

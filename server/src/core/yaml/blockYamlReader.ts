@@ -565,8 +565,12 @@ function isIndicator(code: number): boolean {
 /** End of a one-line plain scalar in block context: before ` #` or the line end, trailing spaces trimmed. */
 function plainEnd(text: string, at: number, lineEnd: number): number {
   let end = lineEnd;
-  const comment = text.indexOf(' #', at);
-  if (comment >= 0 && comment < lineEnd) end = comment;
+  for (let cursor = at + 1; cursor < lineEnd; cursor++) {
+    if (text.charCodeAt(cursor) === HASH && text.charCodeAt(cursor - 1) === SPACE) {
+      end = cursor - 1;
+      break;
+    }
+  }
   while (end > at && text.charCodeAt(end - 1) === SPACE) end--;
   return end;
 }
