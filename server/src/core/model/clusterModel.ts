@@ -30,6 +30,14 @@ interface FileContribution {
   readonly drafts: readonly PodDraft[];
   readonly pods: readonly PodView[];
   readonly podsByOwner: ReadonlyMap<ManifestObject, readonly PodView[]>;
+  readonly podGroups: readonly PodGroup[];
+}
+
+/** Pods that share one labels object (the replicas of a template), indexed once for all of them. */
+interface PodGroup {
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly pods: PodView[];
 }
 
 /** Addresses given out over the whole cluster; rebuilt on first read after a Service changes. */
@@ -64,7 +72,7 @@ export class ClusterModel {
   private readonly servicesByNamespace = new FileOrderedIndex<ServiceView>(this.orderOf);
   private readonly podsByNamespace = new FileOrderedIndex<PodView>(this.orderOf, comparePodDrafts);
   /** `<namespace>\0<key>=<value>` and `\0<key>=<value>` (any namespace) → Pods with that label. */
-  private readonly podsByLabel = new Map<string, Set<PodView>>();
+  private readonly podsByLabel = new Map<string, Set<PodGroup>>();
   private allServices: readonly ServiceView[] | undefined;
   private allPods: readonly PodView[] | undefined;
   private serviceAllocation: ServiceAllocation | undefined;
@@ -240,7 +248,7 @@ export class ClusterModel {
   private podsWithLabels(namespace: string | undefined, selector: Readonly<Record<string, string>>): readonly PodView[] {
     const scope = namespace ?? '';
     // the rarest label of the selector narrows the candidates; every Pod matched carries it
-    let candidates: Set<PodView> | undefined;
+    let candidates: Set<PodGroup> | undefined;
     let narrowest = '';
     for (const label in selector) {
       const key = `${scope}\0${label}=${selector[label]}`;
@@ -257,7 +265,7 @@ export class ClusterModel {
     if (!candidates) return namespace === undefined ? this.pods() : this.podsIn(namespace);
     this.noteRead('podlabel:', narrowest);
     const matched: PodView[] = [];
-    for (const pod of candidates) if (matchesLabels(pod.labels, selector)) matched.push(pod);
+    for (const group of candidates) if (matchesLabels(group.labels, selector)) matched.push(...group.pods);
     return matched.sort(comparePodDrafts);
   }
 
@@ -267,6 +275,7 @@ export class ClusterModel {
     const drafts: PodDraft[] = [];
     const pods: PodView[] = [];
     const podsByOwner = new Map<ManifestObject, PodView[]>();
+    const podGroups: PodGroup[] = [];
     const objectsByKind = new Map<string, ManifestObject[]>();
     const servicesByNamespace = new Map<string, ServiceView[]>();
     const podsByNamespace = new Map<string, PodView[]>();
@@ -288,12 +297,19 @@ export class ClusterModel {
         drafts.push(...owned);
         pods.push(...views);
         podsByOwner.set(object, views);
+        const groups = new Map<Readonly<Record<string, string>>, PodGroup>();
         for (const pod of views) {
           push(podsByNamespace, pod.namespace, pod);
-          for (const label in pod.labels) {
-            const value = pod.labels[label];
-            addToSet(this.podsByLabel, `${pod.namespace}\0${label}=${value}`, pod);
-            addToSet(this.podsByLabel, `\0${label}=${value}`, pod);
+          const group = groups.get(pod.labels);
+          if (group) group.pods.push(pod);
+          else groups.set(pod.labels, { namespace: pod.namespace, labels: pod.labels, pods: [pod] });
+        }
+        for (const group of groups.values()) {
+          podGroups.push(group);
+          for (const label in group.labels) {
+            const value = group.labels[label];
+            addToSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
+            addToSet(this.podsByLabel, `\0${label}=${value}`, group);
           }
         }
       }
@@ -302,7 +318,7 @@ export class ClusterModel {
     for (const [namespace, list] of servicesByNamespace) this.servicesByNamespace.set(namespace, file, list);
     for (const [namespace, list] of podsByNamespace) this.podsByNamespace.set(namespace, file, list);
     this.changed(services.length > 0, pods.length > 0);
-    return { entry, services, drafts, pods, podsByOwner };
+    return { entry, services, drafts, pods, podsByOwner, podGroups };
   }
 
   private withdraw(contribution: FileContribution): void {
@@ -321,12 +337,12 @@ export class ClusterModel {
       removeFrom(this.servicesByKey, `${service.namespace}/${service.name}`, service);
       this.servicesByNamespace.delete(service.namespace, file);
     }
-    for (const pod of contribution.pods) {
-      this.podsByNamespace.delete(pod.namespace, file);
-      for (const label in pod.labels) {
-        const value = pod.labels[label];
-        deleteFromSet(this.podsByLabel, `${pod.namespace}\0${label}=${value}`, pod);
-        deleteFromSet(this.podsByLabel, `\0${label}=${value}`, pod);
+    for (const pod of contribution.pods) this.podsByNamespace.delete(pod.namespace, file);
+    for (const group of contribution.podGroups) {
+      for (const label in group.labels) {
+        const value = group.labels[label];
+        deleteFromSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
+        deleteFromSet(this.podsByLabel, `\0${label}=${value}`, group);
       }
     }
     this.changed(contribution.services.length > 0, contribution.pods.length > 0);

@@ -4,7 +4,9 @@ import type { IpAllocator } from './ipAllocator';
 import type { ManifestObject } from './manifestObject';
 import { controllerPodName } from './podNames';
 import { podTemplateOf, type PodTemplateView, type PodView } from './podView';
-import { podStatusSchema, workloadSpecSchema } from './schemas/workload';
+import { z } from 'zod';
+import { optional } from './schemas/tolerant';
+import { podStatusSchema } from './schemas/workload';
 
 const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
 
@@ -37,7 +39,11 @@ export function podDraftsOf(owner: ManifestObject, settings: AnalysisSettings): 
 
 /** Sorts as the allocator takes them: by namespace/name. */
 export function comparePodDrafts(a: { readonly template: PodTemplateView; readonly name: string }, b: { readonly template: PodTemplateView; readonly name: string }): number {
-  return a.template.owner.namespace + '/' + a.name < b.template.owner.namespace + '/' + b.name ? -1 : 1;
+  const namespaceA = a.template.owner.namespace;
+  const namespaceB = b.template.owner.namespace;
+  // the same order as comparing `namespace/name`, without building the strings in the common case
+  if (namespaceA === namespaceB) return a.name < b.name ? -1 : 1;
+  return namespaceA + '/' + a.name < namespaceB + '/' + b.name ? -1 : 1;
 }
 
 /**
@@ -48,7 +54,7 @@ export function podViewOf(draft: PodDraft, addresses: (draft: PodDraft) => PodAd
   const owner = draft.template.owner;
   const spec = draft.template.spec;
   const statefulSet = owner.kind === 'StatefulSet';
-  const serviceName = statefulSet ? workloadSpecSchema.safeParse(owner.body?.spec ?? {}).data?.serviceName : undefined;
+  const serviceName = statefulSet ? replicaSpecOf(owner).serviceName : undefined;
   const hostnameSet = statefulSet || Boolean(spec.hostname);
   const hostname = truncateHostname(statefulSet ? draft.name : (spec.hostname ?? draft.name));
   return {
@@ -134,7 +140,7 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
     const ready = readyCondition ? readyCondition.status === 'True' : status.phase === undefined || status.phase === 'Running';
     return [{ name: owner.name, template, nodeName: nodeFor(owner.name), declaredIps, ready, readiness: declared ? 'declared' : 'assumed' }];
   }
-  const spec = workloadSpecSchema.safeParse(owner.body?.spec ?? {}).data ?? {};
+  const spec = replicaSpecOf(owner);
   if (owner.kind === 'DaemonSet') {
     return nodes.map((node, replica) => ({
       name: controllerPodName(owner.kind, owner.name, owner.namespace, replica), template, nodeName: node.name, declaredIps: [], ready: true, readiness: 'assumed' as const,
@@ -148,6 +154,25 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
     const name = controllerPodName(owner.kind, owner.name, owner.namespace, replica);
     return { name, template, ordinal: owner.kind === 'StatefulSet' ? replica : undefined, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
   });
+}
+
+/** The fields of a workload spec that decide how many Pods it makes and their subdomain; the template is read apart. */
+const replicaSpecSchema = z.looseObject({
+  replicas: optional(z.number().int()),
+  parallelism: optional(z.number().int()),
+  serviceName: optional(z.string()),
+  jobTemplate: optional(z.looseObject({ spec: optional(z.looseObject({ parallelism: optional(z.number().int()) })) })),
+});
+
+const replicaSpecs = new WeakMap<ManifestObject, z.infer<typeof replicaSpecSchema>>();
+
+function replicaSpecOf(owner: ManifestObject): z.infer<typeof replicaSpecSchema> {
+  let spec = replicaSpecs.get(owner);
+  if (!spec) {
+    spec = replicaSpecSchema.safeParse(owner.body?.spec ?? {}).data ?? {};
+    replicaSpecs.set(owner, spec);
+  }
+  return spec;
 }
 
 /** kubelet truncates hostnames to 63 characters and trims trailing '-' and '.'. */

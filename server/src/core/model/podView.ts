@@ -24,7 +24,17 @@ export interface PodTemplateView {
   readonly spec: PodSpec;
 }
 
+/** Objects never change once read, so each one's template is read once (rules ask for it again). */
+const templates = new WeakMap<ManifestObject, PodTemplateView | undefined>();
+
 export function podTemplateOf(object: ManifestObject): PodTemplateView | undefined {
+  if (templates.has(object)) return templates.get(object);
+  const template = readPodTemplate(object);
+  templates.set(object, template);
+  return template;
+}
+
+function readPodTemplate(object: ManifestObject): PodTemplateView | undefined {
   const templatePath = POD_TEMPLATE_PATHS[object.kind];
   if (!templatePath || !object.body) return undefined;
   if (object.kind === 'Pod') {
