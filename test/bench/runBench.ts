@@ -32,6 +32,10 @@ export interface SizeFigures {
   readonly lintMs: number;
   readonly floorMs: number;
   readonly ratio: number;
+  /** CPU time (user + system) of the same processes: steadier than wall time on a busy machine. */
+  readonly lintCpuMs: number;
+  readonly floorCpuMs: number;
+  readonly cpuRatio: number;
   readonly lintPeakRssMb: number;
   readonly findingsCorrect: boolean;
   readonly findings: Readonly<Record<string, number>>;
@@ -63,24 +67,32 @@ export function runBench(options: BenchOptions, log: (line: string) => void = ()
     log(`apps=${apps}: ${workspace.fileCount} files, ${workspace.objectCount} objects, ${(workspace.bytes / 1e6).toFixed(1)} MB`);
     const lintTimes: number[] = [];
     const floorTimes: number[] = [];
+    const lintCpu: number[] = [];
+    const floorCpu: number[] = [];
     const rss: number[] = [];
     let findings: Record<string, number> = {};
     // alternate lint and floor so that both see the same machine load
     for (let run = 0; run < options.runs; run++) {
       const lint = timeLint(workspace, options.workRoot);
       lintTimes.push(lint.ms);
+      lintCpu.push(lint.cpuMs);
       rss.push(lint.peakRssMb);
       findings = lint.findings;
-      floorTimes.push(timeFloor(workspace));
-      log(`  run ${run + 1}: lint ${lint.ms.toFixed(0)} ms (${lint.peakRssMb.toFixed(0)} MB), floor ${floorTimes[run].toFixed(0)} ms`);
+      const floor = timeFloor(workspace, options.workRoot);
+      floorTimes.push(floor.ms);
+      floorCpu.push(floor.cpuMs);
+      log(`  run ${run + 1}: lint ${lint.ms.toFixed(0)} ms (cpu ${lint.cpuMs.toFixed(0)} ms, ${lint.peakRssMb.toFixed(0)} MB), floor ${floor.ms.toFixed(0)} ms (cpu ${floor.cpuMs.toFixed(0)} ms)`);
     }
     const editor = measureEditorInFreshProcess(workspace, options);
-    log(`  editor: index ${editor.indexMs.toFixed(0)} ms, edit p50 ${editor.editP50Ms.toFixed(2)} ms p95 ${editor.editP95Ms.toFixed(2)} ms`);
+    log(`  editor: index ${editor.indexMs.toFixed(0)} ms, edit p50 ${editor.editP50Ms.toFixed(2)} ms p95 ${editor.editP95Ms.toFixed(2)} ms (cpu p95 ${editor.editCpuP95Ms.toFixed(2)} ms)`);
     const lintMs = median(lintTimes);
     const floorMs = median(floorTimes);
+    const lintCpuMs = median(lintCpu);
+    const floorCpuMs = median(floorCpu);
     sizes.push({
       apps, files: workspace.fileCount, objects: workspace.objectCount, megabytes: round(workspace.bytes / 1e6, 1),
-      lintMs: round(lintMs, 0), floorMs: round(floorMs, 0), ratio: round(lintMs / floorMs, 2), lintPeakRssMb: round(median(rss), 0),
+      lintMs: round(lintMs, 0), floorMs: round(floorMs, 0), ratio: round(lintMs / floorMs, 2),
+      lintCpuMs: round(lintCpuMs, 0), floorCpuMs: round(floorCpuMs, 0), cpuRatio: round(lintCpuMs / floorCpuMs, 2), lintPeakRssMb: round(median(rss), 0),
       findingsCorrect: sameCounts(findings, workspace.expected), findings, expected: workspace.expected,
       editor: roundFigures(editor),
     });
@@ -88,28 +100,32 @@ export function runBench(options: BenchOptions, log: (line: string) => void = ()
   return { node: process.version, cpus: os.cpus().length, runs: options.runs, sizes, growth: growthOf(sizes), targets: targetsOf(sizes, growthOf(sizes)) };
 }
 
-function timeLint(workspace: GeneratedWorkspace, workRoot: string): { ms: number; peakRssMb: number; findings: Record<string, number> } {
-  const rssFile = path.join(workRoot, `rss-${process.pid}.txt`);
+/** Runs a script in a fresh Node process: its wall time, and the CPU time and peak RSS it reports at exit. */
+function measureProcess(args: readonly string[], workRoot: string): { ms: number; cpuMs: number; peakRssMb: number; status: number | null; stdout: string; stderr: string } {
+  const usageFile = path.join(workRoot, `usage-${process.pid}.json`);
   const began = performance.now();
-  const result = spawnSync(process.execPath, ['--require', path.join(outRoot, 'test', 'bench', 'peakRss.js'), path.join(outRoot, 'server', 'src', 'cli', 'main.js'), 'lint', workspace.root, '--format', 'json'], {
-    encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, KUBE_LOOKUP_BENCH_RSS: rssFile },
+  const result = spawnSync(process.execPath, ['--require', path.join(outRoot, 'test', 'bench', 'processUsage.js'), ...args], {
+    encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, KUBE_LOOKUP_BENCH_USAGE: usageFile },
   });
   const ms = performance.now() - began;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`lint failed (${result.status}): ${result.stderr}`);
-  const report = JSON.parse(result.stdout) as { findings: { ruleId: string }[] };
-  const findings: Record<string, number> = {};
-  for (const finding of report.findings) findings[finding.ruleId] = (findings[finding.ruleId] ?? 0) + 1;
-  const peakRssMb = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
-  fs.rmSync(rssFile, { force: true });
-  return { ms, peakRssMb, findings };
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRssKb: number; cpuMs: number };
+  fs.rmSync(usageFile, { force: true });
+  return { ms, cpuMs: usage.cpuMs, peakRssMb: usage.maxRssKb / 1024, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function timeFloor(workspace: GeneratedWorkspace): number {
-  const began = performance.now();
-  const result = spawnSync(process.execPath, [path.join(outRoot, 'test', 'bench', 'jsYamlFloor.js'), workspace.root], { encoding: 'utf8' });
-  const ms = performance.now() - began;
-  if (result.status !== 0) throw new Error(`js-yaml floor failed: ${result.stderr}`);
-  return ms;
+function timeLint(workspace: GeneratedWorkspace, workRoot: string): { ms: number; cpuMs: number; peakRssMb: number; findings: Record<string, number> } {
+  const run = measureProcess([path.join(outRoot, 'server', 'src', 'cli', 'main.js'), 'lint', workspace.root, '--format', 'json'], workRoot);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`lint failed (${run.status}): ${run.stderr}`);
+  const report = JSON.parse(run.stdout) as { findings: { ruleId: string }[] };
+  const findings: Record<string, number> = {};
+  for (const finding of report.findings) findings[finding.ruleId] = (findings[finding.ruleId] ?? 0) + 1;
+  return { ms: run.ms, cpuMs: run.cpuMs, peakRssMb: run.peakRssMb, findings };
+}
+
+function timeFloor(workspace: GeneratedWorkspace, workRoot: string): { ms: number; cpuMs: number } {
+  const run = measureProcess([path.join(outRoot, 'test', 'bench', 'jsYamlFloor.js'), workspace.root], workRoot);
+  if (run.status !== 0) throw new Error(`js-yaml floor failed: ${run.stderr}`);
+  return { ms: run.ms, cpuMs: run.cpuMs };
 }
 
 function measureEditorInFreshProcess(workspace: GeneratedWorkspace, options: BenchOptions): EditorFigures {
@@ -137,8 +153,10 @@ function targetsOf(sizes: readonly SizeFigures[], growth: BenchReport['growth'])
   const label = `${reference.apps} apps`;
   for (const size of sizes) targets.push({ figure: `findings of ${size.apps} apps`, target: 'exactly the planted ones', value: size.findingsCorrect ? 1 : 0, met: size.findingsCorrect });
   targets.push({ figure: `cold lint / js-yaml floor, ${label}`, target: '≤ 3', value: reference.ratio, met: reference.ratio <= 3 });
+  targets.push({ figure: `  the same in CPU time`, target: '≤ 3', value: reference.cpuRatio, met: reference.cpuRatio <= 3 });
   if (growth) targets.push({ figure: `lint ${growth.to} / ${growth.from} apps`, target: '≤ 3.3', value: growth.ratio, met: growth.ratio <= 3.3 });
   targets.push({ figure: `edit p95, ${label} (ms)`, target: '≤ 15', value: reference.editor.editP95Ms, met: reference.editor.editP95Ms <= 15 });
+  targets.push({ figure: `  the same in CPU time (ms)`, target: '≤ 15', value: reference.editor.editCpuP95Ms, met: reference.editor.editCpuP95Ms <= 15 });
   if (small !== reference) {
     const ratio = round(reference.editor.editP95Ms / small.editor.editP95Ms, 2);
     targets.push({ figure: `edit p95 ${reference.apps} / ${small.apps} apps`, target: '≤ 1.5', value: ratio, met: ratio <= 1.5 });
@@ -150,10 +168,10 @@ function targetsOf(sizes: readonly SizeFigures[], growth: BenchReport['growth'])
 }
 
 export function formatTable(report: BenchReport): string {
-  const rows = [['apps', 'files', 'objects', 'MB', 'lint ms', 'floor ms', 'ratio', 'peak RSS MB', 'findings', 'index ms', 'edit p50', 'edit p95', 'RSS idx', 'RSS 100', 'RSS all']];
+  const rows = [['apps', 'files', 'objects', 'MB', 'lint ms', 'floor ms', 'ratio', 'cpu ratio', 'peak RSS MB', 'findings', 'index ms', 'edit p50', 'edit p95', 'cpu p95', 'RSS idx', 'RSS 100', 'RSS all']];
   for (const size of report.sizes) {
-    rows.push([size.apps, size.files, size.objects, size.megabytes, size.lintMs, size.floorMs, size.ratio, size.lintPeakRssMb, size.findingsCorrect ? 'ok' : 'WRONG',
-      size.editor.indexMs, size.editor.editP50Ms, size.editor.editP95Ms, size.editor.rssAfterIndexMb, size.editor.rssAfter100EditsMb, size.editor.rssAfterAllEditsMb].map(String));
+    rows.push([size.apps, size.files, size.objects, size.megabytes, size.lintMs, size.floorMs, size.ratio, size.cpuRatio, size.lintPeakRssMb, size.findingsCorrect ? 'ok' : 'WRONG',
+      size.editor.indexMs, size.editor.editP50Ms, size.editor.editP95Ms, size.editor.editCpuP95Ms, size.editor.rssAfterIndexMb, size.editor.rssAfter100EditsMb, size.editor.rssAfterAllEditsMb].map(String));
   }
   const lines = [aligned(rows), '', aligned([['figure', 'value', 'target', ''], ...report.targets.map((target) => [target.figure, String(target.value), target.target, target.met ? 'met' : 'MISSED'])])];
   if (report.sizes.length > 0) lines.push('', `Whole-process lint and floor: median of ${report.runs} runs. Editor figures: core level, in-process, ${report.sizes[0].editor.timedEdits} timed edits of ${report.sizes[0].editor.totalEdits}.`);

@@ -4,7 +4,7 @@
  * given) and kept until a file changes that key.
  */
 export class FileOrderedIndex<V> {
-  private readonly parts = new Map<string, Map<string, readonly V[]>>();
+  private readonly parts = new Map<string, Map<string, { readonly order: number; readonly values: readonly V[] }>>();
   private readonly lists = new Map<string, readonly V[]>();
 
   constructor(
@@ -18,7 +18,7 @@ export class FileOrderedIndex<V> {
       part = new Map();
       this.parts.set(key, part);
     }
-    part.set(file, values);
+    part.set(file, { order: this.orderOf(file), values });
     this.lists.delete(key);
   }
 
@@ -34,9 +34,9 @@ export class FileOrderedIndex<V> {
     if (list) return list;
     const part = this.parts.get(key);
     if (!part) return EMPTY;
-    const files = [...part.keys()].sort((a, b) => this.orderOf(a) - this.orderOf(b));
+    const parts = [...part.values()].sort((a, b) => a.order - b.order);
     const values: V[] = [];
-    for (const file of files) values.push(...part.get(file)!);
+    for (const { values: some } of parts) for (const value of some) values.push(value);
     if (this.compare) values.sort(this.compare);
     list = values;
     this.lists.set(key, list);
