@@ -71,7 +71,7 @@ export class ClusterModel {
   private readonly servicesByKey = new Map<string, ServiceView[]>();
   private readonly servicesByNamespace = new FileOrderedIndex<ServiceView>(this.orderOf);
   private readonly podsByNamespace = new FileOrderedIndex<PodView>(this.orderOf, comparePodDrafts);
-  /** `<namespace>\0<key>=<value>` and `\0<key>=<value>` (any namespace) → Pods with that label. */
+  /** `<namespace>\0<key>=<value>` and `*\0<key>=<value>` (any namespace; `*` is no namespace name) → Pods with that label. */
   private readonly podsByLabel = new Map<string, Set<PodGroup>>();
   private allServices: readonly ServiceView[] | undefined;
   private allPods: readonly PodView[] | undefined;
@@ -235,7 +235,7 @@ export class ClusterModel {
     }
     for (const pod of contribution.pods) {
       keys.add(`pods:${pod.namespace}`).add('pods:*').add('pod-addresses');
-      for (const label in pod.labels) keys.add(`podlabel:${pod.namespace}\0${label}=${pod.labels[label]}`).add(`podlabel:\0${label}=${pod.labels[label]}`);
+      for (const label in pod.labels) keys.add(`podlabel:${pod.namespace}\0${label}=${pod.labels[label]}`).add(`podlabel:*\0${label}=${pod.labels[label]}`);
     }
     return keys;
   }
@@ -246,7 +246,7 @@ export class ClusterModel {
   }
 
   private podsWithLabels(namespace: string | undefined, selector: Readonly<Record<string, string>>): readonly PodView[] {
-    const scope = namespace ?? '';
+    const scope = namespace ?? '*';
     // the rarest label of the selector narrows the candidates; every Pod matched carries it
     let candidates: Set<PodGroup> | undefined;
     let narrowest = '';
@@ -309,7 +309,7 @@ export class ClusterModel {
           for (const label in group.labels) {
             const value = group.labels[label];
             addToSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
-            addToSet(this.podsByLabel, `\0${label}=${value}`, group);
+            addToSet(this.podsByLabel, `*\0${label}=${value}`, group);
           }
         }
       }
@@ -342,7 +342,7 @@ export class ClusterModel {
       for (const label in group.labels) {
         const value = group.labels[label];
         deleteFromSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
-        deleteFromSet(this.podsByLabel, `\0${label}=${value}`, group);
+        deleteFromSet(this.podsByLabel, `*\0${label}=${value}`, group);
       }
     }
     this.changed(contribution.services.length > 0, contribution.pods.length > 0);
