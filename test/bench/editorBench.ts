@@ -22,6 +22,9 @@ export interface EditorFigures {
   readonly rssAfterIndexMb: number;
   readonly rssAfter100EditsMb: number;
   readonly rssAfterAllEditsMb: number;
+  /** JavaScript heap in use (after a full GC) at the same two points: what the model holds, without V8's and malloc's spare pages. */
+  readonly heapAfter100EditsMb: number;
+  readonly heapAfterAllEditsMb: number;
 }
 
 /** One edit and its undo, with what the findings must say after each. */
@@ -52,6 +55,7 @@ export function measureEditor(workspace: GeneratedWorkspace, options: { timedEdi
   const durations: number[] = [];
   const cpuDurations: number[] = [];
   let rssAfter100EditsMb = 0;
+  let heapAfter100EditsMb = 0;
   for (let edit = 0; edit < options.totalEdits; edit++) {
     const pair = pairs[(edit >> 1) % pairs.length];
     const applying = edit % 2 === 0;
@@ -67,7 +71,10 @@ export function measureEditor(workspace: GeneratedWorkspace, options: { timedEdi
       const wanted = applying ? pair.after : pair.before;
       if (count !== wanted) throw new Error(`after edit ${edit} of ${pair.file}: ${pair.watched} has ${count} ${pair.ruleId} findings, expected ${wanted}`);
     }
-    if (edit + 1 === 100) rssAfter100EditsMb = residentMb();
+    if (edit + 1 === 100) {
+      rssAfter100EditsMb = residentMb();
+      heapAfter100EditsMb = heapMb();
+    }
   }
   durations.sort((a, b) => a - b);
   cpuDurations.sort((a, b) => a - b);
@@ -82,6 +89,8 @@ export function measureEditor(workspace: GeneratedWorkspace, options: { timedEdi
     rssAfterIndexMb,
     rssAfter100EditsMb,
     rssAfterAllEditsMb: residentMb(),
+    heapAfter100EditsMb,
+    heapAfterAllEditsMb: heapMb(),
   };
 }
 
@@ -128,6 +137,11 @@ function replaceOnce(text: string, from: string, to: string): string {
 function percentile(sorted: readonly number[], fraction: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
 function residentMb(): number {

@@ -164,14 +164,16 @@ function targetsOf(sizes: readonly SizeFigures[], growth: BenchReport['growth'])
   targets.push({ figure: `lint peak RSS, ${label} (MB)`, target: '≤ 300', value: reference.lintPeakRssMb, met: reference.lintPeakRssMb <= 300 });
   const drift = round(reference.editor.rssAfterAllEditsMb / reference.editor.rssAfter100EditsMb, 2);
   targets.push({ figure: `RSS after ${reference.editor.totalEdits} / after 100 edits, ${label}`, target: '≤ 1.1', value: drift, met: drift <= 1.1 });
+  const heapDrift = round(reference.editor.heapAfterAllEditsMb / reference.editor.heapAfter100EditsMb, 2);
+  targets.push({ figure: `  the same for the JS heap in use`, target: '≤ 1.1', value: heapDrift, met: heapDrift <= 1.1 });
   return targets;
 }
 
 export function formatTable(report: BenchReport): string {
-  const rows = [['apps', 'files', 'objects', 'MB', 'lint ms', 'floor ms', 'ratio', 'cpu ratio', 'peak RSS MB', 'findings', 'index ms', 'edit p50', 'edit p95', 'cpu p95', 'RSS idx', 'RSS 100', 'RSS all']];
+  const rows = [['apps', 'files', 'objects', 'MB', 'lint ms', 'floor ms', 'ratio', 'cpu ratio', 'peak RSS MB', 'findings', 'index ms', 'edit p50', 'edit p95', 'cpu p95', 'RSS idx', 'RSS 100', 'RSS all', 'heap 100', 'heap all']];
   for (const size of report.sizes) {
     rows.push([size.apps, size.files, size.objects, size.megabytes, size.lintMs, size.floorMs, size.ratio, size.cpuRatio, size.lintPeakRssMb, size.findingsCorrect ? 'ok' : 'WRONG',
-      size.editor.indexMs, size.editor.editP50Ms, size.editor.editP95Ms, size.editor.editCpuP95Ms, size.editor.rssAfterIndexMb, size.editor.rssAfter100EditsMb, size.editor.rssAfterAllEditsMb].map(String));
+      size.editor.indexMs, size.editor.editP50Ms, size.editor.editP95Ms, size.editor.editCpuP95Ms, size.editor.rssAfterIndexMb, size.editor.rssAfter100EditsMb, size.editor.rssAfterAllEditsMb, size.editor.heapAfter100EditsMb, size.editor.heapAfterAllEditsMb].map(String));
   }
   const lines = [aligned(rows), '', aligned([['figure', 'value', 'target', ''], ...report.targets.map((target) => [target.figure, String(target.value), target.target, target.met ? 'met' : 'MISSED'])])];
   if (report.sizes.length > 0) lines.push('', `Whole-process lint and floor: median of ${report.runs} runs. Editor figures: core level, in-process, ${report.sizes[0].editor.timedEdits} timed edits of ${report.sizes[0].editor.totalEdits}.`);
