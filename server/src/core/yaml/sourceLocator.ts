@@ -23,13 +23,27 @@ export interface NodeAtOffset {
  * Recovers exact spans on demand. The first pass keeps plain values only; when a finding, hover or
  * fix needs a position, the one document concerned is parsed again with its syntax tree. The
  * trees of the last few documents asked about (across all files) are kept, so the several places
- * a finding needs cost one parse, while a long editing session keeps no trees of closed files.
+ * a finding needs cost one parse, while a long editing session keeps no trees of closed files; the
+ * places found are kept with the locator (one per file version), as re-linting asks for them again.
  */
 export class SourceLocator {
 
   constructor(readonly text: string) {}
 
+  /** Places found before: the same few paths are asked again each time a file is re-linted. */
+  private readonly located = new Map<string, Location>();
+
   locate(documentSpan: Span, path: ValuePath): Location {
+    const key = `${documentSpan.start}:${documentSpan.end}:${path.map((segment) => (typeof segment === 'number' ? `#${segment}` : `.${segment}`)).join('')}`;
+    let location = this.located.get(key);
+    if (!location) {
+      location = this.find(documentSpan, path);
+      this.located.set(key, location);
+    }
+    return location;
+  }
+
+  private find(documentSpan: Span, path: ValuePath): Location {
     const { doc, shift } = this.tree(documentSpan);
     let node: unknown = doc.contents;
     let keySpan: Span | undefined;
