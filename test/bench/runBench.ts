@@ -160,6 +160,8 @@ function targetsOf(sizes: readonly SizeFigures[], growth: BenchReport['growth'])
   if (small !== reference) {
     const ratio = round(reference.editor.editP95Ms / small.editor.editP95Ms, 2);
     targets.push({ figure: `edit p95 ${reference.apps} / ${small.apps} apps`, target: '≤ 1.5', value: ratio, met: ratio <= 1.5 });
+    const cpuRatio = round(reference.editor.editCpuP95Ms / small.editor.editCpuP95Ms, 2);
+    targets.push({ figure: `  the same in CPU time`, target: '≤ 1.5', value: cpuRatio, met: cpuRatio <= 1.5 });
   }
   targets.push({ figure: `lint peak RSS, ${label} (MB)`, target: '≤ 300', value: reference.lintPeakRssMb, met: reference.lintPeakRssMb <= 300 });
   const drift = round(reference.editor.rssAfterAllEditsMb / reference.editor.rssAfter100EditsMb, 2);
