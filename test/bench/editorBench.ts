@@ -11,6 +11,8 @@ import { typo, type GeneratedApp, type GeneratedWorkspace } from './generateWork
  * date. The language server adds its transport on top of exactly these calls.
  */
 export interface EditorFigures {
+  /** Changes the model went through (files indexed plus edits). */
+  readonly changes: number;
   readonly indexMs: number;
   readonly editP50Ms: number;
   readonly editP95Ms: number;
@@ -78,7 +80,11 @@ export function measureEditor(workspace: GeneratedWorkspace, options: { timedEdi
   }
   durations.sort((a, b) => a - b);
   cpuDurations.sort((a, b) => a - b);
+  // measured while the session is still in use: after its last use V8 may collect it
+  const rssAfterAllEditsMb = residentMb();
+  const heapAfterAllEditsMb = heapMb();
   return {
+    changes: session.model.generation,
     indexMs,
     editP50Ms: percentile(durations, 0.5),
     editP95Ms: percentile(durations, 0.95),
@@ -88,9 +94,9 @@ export function measureEditor(workspace: GeneratedWorkspace, options: { timedEdi
     totalEdits: options.totalEdits,
     rssAfterIndexMb,
     rssAfter100EditsMb,
-    rssAfterAllEditsMb: residentMb(),
+    rssAfterAllEditsMb,
     heapAfter100EditsMb,
-    heapAfterAllEditsMb: heapMb(),
+    heapAfterAllEditsMb,
   };
 }
 
