@@ -8,7 +8,7 @@ import * as path from 'node:path';
  */
 
 /** Bump when the generated text changes, so cached workspaces are rebuilt. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 
 export type AppShape = 'web' | 'api' | 'db' | 'legacy' | 'pods' | 'crd';
 
@@ -48,7 +48,8 @@ export function generateWorkspace(root: string, appCount: number): GeneratedWork
   }
   fs.rmSync(root, { recursive: true, force: true });
   const apps: GeneratedApp[] = [];
-  const expected: Record<string, number> = { 'endpoints-without-service': 0, 'service-selector-matches-nothing': 0, 'subdomain-without-headless-service': 0 };
+  // besides the planted mistakes, every hand-written v1 Endpoints draws the deprecation notice
+  const expected: Record<string, number> = { 'endpoints-deprecated': 0, 'endpoints-without-service': 0, 'service-selector-matches-nothing': 0, 'subdomain-without-headless-service': 0 };
   let objectCount = 0;
   let bytes = 0;
   const namespaces = namespaceCount(appCount);
@@ -68,6 +69,7 @@ export function generateWorkspace(root: string, appCount: number): GeneratedWork
     }
     objectCount += app.objects;
     if (app.mistake) expected[app.mistake] += 1;
+    if (shape === 'legacy') expected['endpoints-deprecated'] += 1;
     apps.push({ name, namespace, shape, files, mistake: app.mistake });
   }
   const workspace: GeneratedWorkspace = { root, apps, fileCount: apps.reduce((sum, app) => sum + app.files.length, 0), objectCount, bytes, expected };

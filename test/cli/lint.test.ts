@@ -25,7 +25,9 @@ describe('kube-lookup lint', () => {
     const found = report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`);
     assert.deepEqual(found, [
       'examples/broken/broken-yaml/service.yaml:14:9 yaml-syntax',
+      'examples/broken/endpoints-name-typo/database.yaml:11:7 endpoints-deprecated',
       'examples/broken/endpoints-name-typo/database.yaml:13:9 endpoints-without-service',
+      'examples/broken/externalname-with-cluster-ip/service.yaml:11:14 service-cluster-ip-forbidden',
       'examples/broken/helm-template/deployment.yaml:5:9 templated-file',
       'examples/broken/selector-matches-other-namespace/app.yaml:8:3 service-selector-matches-nothing',
       'examples/broken/selector-typo/app.yaml:7:3 service-selector-matches-nothing',
@@ -48,8 +50,9 @@ describe('kube-lookup lint', () => {
   it('prints grouped text with rule ids and a summary', () => {
     const { code, stdout } = runCli(['lint', 'examples/broken/endpoints-name-typo']);
     assert.equal(code, 1);
-    assert.match(stdout, /^examples\/broken\/endpoints-name-typo\/database\.yaml\n {2}13:9 {2}error {2}Endpoints "databse"/);
-    assert.match(stdout, /endpoints-without-service\n\n✖ 1 problem \(1 error, 0 warnings\) in 1 file, 2 objects\n$/);
+    assert.match(stdout, /^examples\/broken\/endpoints-name-typo\/database\.yaml\n {2}11:7 {2}info {3}v1 Endpoints is deprecated/);
+    assert.match(stdout, /\n {2}13:9 {2}error {2}Endpoints "databse"/);
+    assert.match(stdout, /endpoints-without-service\n\n✖ 2 problems \(1 error, 0 warnings, 1 info\) in 1 file, 2 objects\n$/);
   });
 
   it('writes SARIF 2.1.0 with the rule catalogue', () => {

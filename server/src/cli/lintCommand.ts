@@ -7,11 +7,11 @@ import { formatStylish } from './formatters/stylish';
 import { loadSettings } from './loadSettings';
 import { loadWorkspace } from './loadWorkspace';
 
-export const COMMON_OPTIONS = ['config', 'cluster-domain', 'pods', 'endpoint-pod-names', 'help'];
+export const COMMON_OPTIONS = ['config', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'help'];
 
 /** `kube-lookup lint [PATH...]`: exit 1 when any finding is at error severity. */
 export function lintCommand(args: ParsedArgs, output: { stdout: (text: string) => void; stderr: (text: string) => void; color: boolean; version: string }): number {
-  rejectUnknownOptions(args, [...COMMON_OPTIONS, 'format']);
+  rejectUnknownOptions(args, [...COMMON_OPTIONS, 'format', 'rule']);
   const format = optionValue(args, 'format', ['text', 'json', 'sarif']) ?? 'text';
   const settings = loadSettings(args);
   const workspace = loadWorkspace(args.positionals, settings);

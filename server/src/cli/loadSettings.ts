@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import { closestName } from '../core/rules/closestName';
+import { rulesById } from '../core/rules/index';
 import { analysisSettingsSchema, type AnalysisSettings } from '../core/settings';
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
 import { optionValue, type ParsedArgs } from './args';
@@ -32,11 +34,36 @@ export function loadSettings(args: ParsedArgs): AnalysisSettings {
   const pods = optionValue(args, 'pods', ['disabled', 'insecure', 'verified']);
   if (pods !== undefined) input.pods = pods;
   if (args.options.has('endpoint-pod-names')) input.endpointPodNames = true;
+  const dnsProfile = optionValue(args, 'dns-profile', ['coredns', 'spec']);
+  if (dnsProfile !== undefined) input.dnsProfile = dnsProfile;
+  const ruleFlag = optionValue(args, 'rule');
+  if (ruleFlag !== undefined) input.rules = { ...(isRecord(input.rules) ? input.rules : {}), ...parseRuleFlag(ruleFlag) };
   const result = analysisSettingsSchema.safeParse(input);
+  const where = configPath ? `${configPath}: ` : '';
   if (!result.success) {
     const issue = result.error.issues[0];
-    const where = configPath ? `${configPath}: ` : '';
     throw new UsageError(`${where}${issue.path.join('.') || 'settings'}: ${issue.message}`);
   }
+  // a misspelt rule id would otherwise be ignored without a word
+  for (const id of Object.keys(result.data.rules)) {
+    if (rulesById.has(id)) continue;
+    const closest = closestName(id, rulesById.keys());
+    throw new UsageError(`${where}rules.${id}: unknown rule${closest ? ` (did you mean "${closest}"?)` : ''}; \`kube-lookup rules\` lists them`);
+  }
   return result.data;
+}
+
+/** `--rule id=severity[,id=severity]`. */
+function parseRuleFlag(value: string): Record<string, string> {
+  const rules: Record<string, string> = {};
+  for (const part of value.split(',').filter((item) => item.trim() !== '')) {
+    const [id, severity] = part.split('=').map((item) => item.trim());
+    if (!id || !severity) throw new UsageError(`--rule takes ID=SEVERITY[,ID=SEVERITY], not "${part}"`);
+    rules[id] = severity;
+  }
+  return rules;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

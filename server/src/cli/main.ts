@@ -2,7 +2,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from './args';
+import { envCommand } from './envCommand';
 import { lintCommand } from './lintCommand';
+import { nslookupCommand } from './nslookupCommand';
+import { recordsCommand } from './recordsCommand';
+import { rulesCommand } from './rulesCommand';
 import { UsageError } from './usageError';
 
 const USAGE = `Usage: kube-lookup <command> [options] [PATH...]
@@ -10,16 +14,34 @@ const USAGE = `Usage: kube-lookup <command> [options] [PATH...]
 Commands:
   lint [PATH...]       lint Kubernetes manifests for Service wiring and DNS mistakes
                        --format text|json|sarif   (default text)
+                       --rule ID=SEVERITY[,ID=SEVERITY]   error|warning|info|hint|off, over the config file
+  nslookup NAME [PATH...]
+                       simulate nslookup NAME from a Pod: its resolv.conf, the search list,
+                       and what the cluster DNS answers, with the reasons
+                       --type A|AAAA|SRV|PTR|CNAME|TXT|ANY   (default A)
+                       --from NAMESPACE/POD | --namespace NS (default: namespace default)
+                       --format text|json|dig     (default text)
+  records [PATH...]    every record the cluster DNS zone holds
+                       --format text|json|zone    (default text; zone = RFC 1035 master file)
+  env [NAMESPACE/]POD [PATH...]
+                       the service environment variables kubelet gives the Pod
+                       --format text|json         (default text)
+  rules                print the rule catalogue: id, severity, what it catches, how to fix
+                       --format text|json|markdown   (default text)
+                       --write-docs DIR   write one Markdown page per rule (docs/rules/)
 
 Common options:
   --config FILE            settings file (default: ./.kube-lookup.yaml when present)
   --cluster-domain DOMAIN  cluster DNS domain (default cluster.local)
   --pods MODE              CoreDNS pods mode: disabled|insecure|verified (default insecure)
   --endpoint-pod-names     name endpoints after their Pods (CoreDNS endpoint_pod_names)
+  --dns-profile PROFILE    coredns (CoreDNS as kubeadm configures it) or spec (kubernetes/dns 1.1.0 only)
   -h, --help               show this help
 
 PATH is a file or folder (searched for *.yaml, *.yml, *.json); the default is the current folder.
-Exit codes: 0 no finding at error severity, 1 some finding at error severity, 2 usage or I/O error.
+Exit codes: lint: 0 no finding at error severity, 1 some finding at error severity;
+  nslookup: 0 an answer, 1 no answer (NXDOMAIN, NODATA, or forwarded upstream without a static one);
+  records, env, rules: 0; every command: 2 usage or I/O error.
 `;
 
 export function run(argv: readonly string[], io = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }): number {
@@ -41,6 +63,14 @@ export function run(argv: readonly string[], io = { stdout: (text: string) => vo
     switch (args.command) {
       case 'lint':
         return lintCommand(args, output);
+      case 'nslookup':
+        return nslookupCommand(args, output);
+      case 'records':
+        return recordsCommand(args, output);
+      case 'env':
+        return envCommand(args, output);
+      case 'rules':
+        return rulesCommand(args, output);
       default:
         throw new UsageError(`unknown command "${args.command}" (try kube-lookup --help)`);
     }

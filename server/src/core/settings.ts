@@ -17,6 +17,14 @@ export const analysisSettingsSchema = z.strictObject({
   endpointPodNames: z.boolean().default(false),
   ignoreEmptyService: z.boolean().default(false),
   upstreamHosts: z.record(z.string(), z.array(z.string())).default({}),
+  /** TTL of the cluster DNS answers: kubeadm's Corefile sets `ttl 30` (the plugin default is 5). */
+  dnsTtl: z.number().int().min(0).max(3600).default(30),
+  /** The node's /etc/resolv.conf, which `dnsPolicy: Default` Pods inherit and ClusterFirst Pods append searches from. */
+  nodeResolvConf: z.strictObject({
+    nameservers: z.array(z.string()).default([]),
+    searches: z.array(z.string()).default([]),
+    options: z.array(z.string()).default([]),
+  }).default({ nameservers: [], searches: [], options: [] }),
   rules: z.record(z.string(), severitySchema).default({}),
   maxFileSize: z.number().int().positive().default(5_000_000),
 });

@@ -50,6 +50,17 @@ describe('parseManifestFile', () => {
     assert.equal(parseManifestFile(text).issues.length, 0);
   });
 
+  it('reads ${{ }} expressions (GitHub Actions, Argo) in plain values as text, but not a Jinja value', () => {
+    const workflow = lines('name: ci', 'jobs:', '  build:', '    steps:', '    - with:', '        key: skaffold-${{ runner.os }}-${{ github.run_id }}', '    - run: |', '        apiVersion: v1', '        kind: Namespace');
+    assert.deepEqual(parseManifestFile(workflow).issues, []);
+    const jinja = lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: otel}', 'data:', '  project: {{PROJECT_ID}}', '  key: run-${{ github.run_id }}');
+    const parsed = parseManifestFile(jinja);
+    assert.equal(parsed.issues.length, 1);
+    assert.equal(jinja.slice(parsed.issues[0].span.start, parsed.issues[0].span.end), '{{PROJECT_ID}}');
+    const mixed = lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: otel}', 'data:', '  key: run-${{ github.run_id }}-{{ .Values.x }}');
+    assert.equal(parseManifestFile(mixed).issues[0]?.ruleId, 'templated-file');
+  });
+
   it('says nothing about YAML that is not a Kubernetes manifest, even when broken', () => {
     assert.deepEqual(parseManifestFile(lines('name: ci', 'on: [push', 'jobs: {}')).issues, []);
   });

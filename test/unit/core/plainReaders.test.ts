@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { z } from 'zod';
 import { extractObjects } from '../../../server/src/core/model/extractObjects';
 import { plainShapes, readPodSpecPlain, readPodTemplatePlain, readServiceSpecPlain } from '../../../server/src/core/model/schemas/plainReaders';
-import { containerPortSchema, containerSchema, podDnsConfigSchema, podSpecSchema, podTemplateSchema } from '../../../server/src/core/model/schemas/podSpec';
+import { containerPortSchema, containerSchema, podDnsConfigSchema, podSpecSchema, podTemplateSchema, volumeSchema } from '../../../server/src/core/model/schemas/podSpec';
 import { servicePortSchema, serviceSpecSchema } from '../../../server/src/core/model/schemas/service';
 import { parseManifestFile } from '../../../server/src/core/yaml/parseManifestFile';
 import { fixturesRoot, repoRoot } from '../../helpers/paths';
@@ -56,7 +56,7 @@ describe('plain readers: the same result as the zod schemas they stand in for', 
   it('have the same fields as the zod schemas, object by object', () => {
     const shapes: [string, z.ZodObject][] = [
       ['serviceSpec', serviceSpecSchema], ['servicePort', servicePortSchema], ['podSpec', podSpecSchema], ['container', containerSchema],
-      ['containerPort', containerPortSchema], ['podDnsConfig', podDnsConfigSchema], ['podTemplate', podTemplateSchema],
+      ['containerPort', containerPortSchema], ['podDnsConfig', podDnsConfigSchema], ['podTemplate', podTemplateSchema], ['volume', volumeSchema],
     ];
     for (const [name, schema] of shapes) assert.deepEqual([...plainShapes[name]].sort(), Object.keys(schema.shape).sort(), name);
   });

@@ -10,6 +10,8 @@ import { objectKey, type ManifestObject } from './manifestObject';
 import { computeBackends } from './computeBackends';
 import { allocatePodAddresses, comparePodDrafts, podDraftsOf, podViewOf, type PodAddresses, type PodDraft } from './expandPods';
 import { FileOrderedIndex } from './fileOrderedIndex';
+import { endpointSliceSchema, endpointsSchema } from './schemas/endpoints';
+import type { ServiceSpec } from './schemas/service';
 import type { PodView } from './podView';
 import type { ServiceBackends } from './serviceEndpoints';
 import { isHeadless, readServiceSpec, serviceType, type AssignedIp, type ServicePort, type ServiceView } from './serviceView';
@@ -79,6 +81,7 @@ export class ClusterModel {
   private podAddresses: Map<PodDraft, PodAddresses> | undefined;
   private readonly backends = new Map<ServiceView, { backends: ServiceBackends; reads: Set<string> }>();
   private readonly readStack: Set<string>[] = [];
+  private readonly memos = new WeakMap<object, Map<unknown, { generation: number; value: unknown; reads: Set<string> }>>();
 
   constructor(readonly settings: AnalysisSettings = defaultSettings) {}
 
@@ -205,6 +208,27 @@ export class ClusterModel {
     return cached.backends;
   }
 
+  /**
+   * A value derived from the model, kept per owner object and slot until the model changes. Using
+   * it records what computing it read, as if it had been computed again (so LintSession sees it).
+   */
+  memo<V>(owner: object, slot: unknown, compute: () => V): V {
+    let slots = this.memos.get(owner);
+    if (!slots) {
+      slots = new Map();
+      this.memos.set(owner, slots);
+    }
+    let entry = slots.get(slot);
+    if (!entry || entry.generation !== this.generationCounter) {
+      const { result, reads } = this.trackReads(compute);
+      entry = { generation: this.generationCounter, value: result, reads };
+      slots.set(slot, entry);
+    }
+    const reads = this.readStack[this.readStack.length - 1];
+    if (reads) for (const key of entry.reads) reads.add(key);
+    return entry.value as V;
+  }
+
   /** Runs `read` and returns the keys of everything it asked the model (see dependencyKeysOf). */
   trackReads<T>(read: () => T): { result: T; reads: Set<string> } {
     const reads = new Set<string>();
@@ -233,6 +257,7 @@ export class ClusterModel {
     for (const service of contribution.services) {
       keys.add(`service:${service.namespace}/${service.name}`).add(`services:${service.namespace}`).add('services:*').add('service-addresses');
     }
+    if (reservesPodAddresses(contribution.entry)) keys.add('pod-addresses');
     for (const pod of contribution.pods) {
       keys.add(`pods:${pod.namespace}`).add('pods:*').add('pod-addresses');
       for (const label in pod.labels) keys.add(`podlabel:${pod.namespace}\0${label}=${pod.labels[label]}`).add(`podlabel:*\0${label}=${pod.labels[label]}`);
@@ -317,7 +342,7 @@ export class ClusterModel {
     for (const [kind, objects] of objectsByKind) this.byKind.set(kind, file, objects);
     for (const [namespace, list] of servicesByNamespace) this.servicesByNamespace.set(namespace, file, list);
     for (const [namespace, list] of podsByNamespace) this.podsByNamespace.set(namespace, file, list);
-    this.changed(services.length > 0, pods.length > 0);
+    this.changed(services.length > 0, pods.length > 0 || reservesPodAddresses(entry));
     return { entry, services, drafts, pods, podsByOwner, podGroups };
   }
 
@@ -345,7 +370,7 @@ export class ClusterModel {
         deleteFromSet(this.podsByLabel, `*\0${label}=${value}`, group);
       }
     }
-    this.changed(contribution.services.length > 0, contribution.pods.length > 0);
+    this.changed(contribution.services.length > 0, contribution.pods.length > 0 || reservesPodAddresses(contribution.entry));
   }
 
   private changed(services: boolean, pods: boolean): void {
@@ -385,13 +410,7 @@ export class ClusterModel {
     const spec = readServiceSpec(object);
     const type = serviceType(spec);
     const headless = isHeadless(spec);
-    const declaredIPs: AssignedIp[] = [];
-    if (type !== 'ExternalName' && !headless) {
-      for (const ip of (spec.clusterIPs?.length ? spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : []).filter((ip) => ip !== '')) {
-        const parsed = parseIp(ip);
-        if (parsed) declaredIPs.push({ ip, family: parsed.family, simulated: false });
-      }
-    }
+    const declaredIPs: AssignedIp[] = type !== 'ExternalName' && !headless ? declaredClusterIPs(spec) : [];
     const allocated = (): ServiceAllocation => {
       this.noteRead('service-addresses', '');
       this.serviceAllocation ??= this.allocateServiceAddresses();
@@ -416,8 +435,9 @@ export class ClusterModel {
       object, name: object.name, namespace: object.namespace, type, headless, clusterIPs: declaredIPs, selector, ports,
       externalName: spec.externalName, publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false, spec,
     };
-    if (type !== 'ExternalName' && !headless && declaredIPs.length === 0) {
-      Object.defineProperty(view, 'clusterIPs', { enumerable: true, get: () => allocated().clusterIPs.get(view) ?? [] });
+    // the API server allocates what is not declared: every IP, or a dual-stack Service's second family
+    if (type !== 'ExternalName' && !headless && (declaredIPs.length === 0 || isDualStack(spec.ipFamilyPolicy))) {
+      Object.defineProperty(view, 'clusterIPs', { enumerable: true, get: () => allocated().clusterIPs.get(view) ?? declaredIPs });
     }
     return view;
   }
@@ -437,10 +457,11 @@ export class ClusterModel {
     for (const service of sorted) {
       const { spec, type, headless } = service;
       const key = `${service.namespace}/${service.name}`;
-      const declared = Object.getOwnPropertyDescriptor(service, 'clusterIPs')?.get === undefined;
-      if (type !== 'ExternalName' && !headless && !declared) {
-        const clusterIPs: AssignedIp[] = [];
+      const allocates = Object.getOwnPropertyDescriptor(service, 'clusterIPs')?.get !== undefined;
+      if (type !== 'ExternalName' && !headless && allocates) {
+        const clusterIPs: AssignedIp[] = [...declaredClusterIPs(spec)];
         for (const family of requestedFamilies(spec.ipFamilies, spec.ipFamilyPolicy, cidrs)) {
+          if (clusterIPs.some((assigned) => assigned.family === family)) continue;
           const ip = allocators.get(family)?.allocate(key);
           if (ip) clusterIPs.push({ ip, family, simulated: true });
         }
@@ -472,10 +493,41 @@ export class ClusterModel {
           }
         }
       }
+      // addresses written in Endpoints and EndpointSlices belong to some Pod: a simulated Pod must not take them
+      const reserve = (ip: string | undefined): void => {
+        if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
+      };
+      for (const object of this.byKind.get('Endpoints')) {
+        for (const subset of endpointsSchema.safeParse(object.body ?? {}).data?.subsets ?? []) {
+          for (const address of [...(subset.addresses ?? []), ...(subset.notReadyAddresses ?? [])]) reserve(address.ip);
+        }
+      }
+      for (const object of this.byKind.get('EndpointSlice')) {
+        for (const endpoint of endpointSliceSchema.safeParse(object.body ?? {}).data?.endpoints ?? []) for (const ip of endpoint.addresses ?? []) reserve(ip);
+      }
       this.podAddresses = allocatePodAddresses(drafts, this.settings, allocators);
     }
     return this.podAddresses.get(draft) ?? { ips: [], ipSimulated: true };
   }
+}
+
+/** Endpoints and EndpointSlices hold addresses simulated Pods must not be given. */
+function reservesPodAddresses(entry: ManifestFile): boolean {
+  return entry.objects.some((object) => object.kind === 'Endpoints' || object.kind === 'EndpointSlice');
+}
+
+function isDualStack(policy: string | undefined): boolean {
+  return policy === 'PreferDualStack' || policy === 'RequireDualStack';
+}
+
+/** The cluster IPs a Service writes itself (`clusterIPs`, else `clusterIP`), the valid ones. */
+function declaredClusterIPs(spec: ServiceSpec): AssignedIp[] {
+  const declared: AssignedIp[] = [];
+  for (const ip of (spec.clusterIPs?.length ? spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : []).filter((ip) => ip !== '')) {
+    const parsed = parseIp(ip);
+    if (parsed) declared.push({ ip, family: parsed.family, simulated: false });
+  }
+  return declared;
 }
 
 function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -513,7 +565,8 @@ export function cidrList(text: string): Cidr[] {
   return text.split(',').map((part) => parseCidr(part)).filter((cidr): cidr is Cidr => cidr !== undefined);
 }
 
-function requestedFamilies(ipFamilies: readonly string[] | undefined, policy: string | undefined, cidrs: readonly Cidr[]): IpFamily[] {
+/** The IP families a Service asks for, as the API server defaults them, among the cluster's service CIDR families. */
+export function requestedFamilies(ipFamilies: readonly string[] | undefined, policy: string | undefined, cidrs: readonly Cidr[]): IpFamily[] {
   const available = cidrs.map((cidr) => cidr.family);
   const asked = (ipFamilies ?? []).filter((family): family is IpFamily => family === 'IPv4' || family === 'IPv6');
   const primary = asked[0] ?? available[0] ?? 'IPv4';

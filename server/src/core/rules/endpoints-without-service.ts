@@ -20,6 +20,9 @@ export default defineRule({
   },
   check(context, endpoints) {
     if (!endpoints.name || context.model.service(endpoints.namespace, endpoints.name)) return;
+    // GlusterFS volumes read their servers from an Endpoints object by name: no Service needed.
+    const glusterfsUsers = context.model.podsIn(endpoints.namespace).filter((pod) => (pod.template.spec.volumes ?? []).some((volume) => volume.glusterfs?.endpoints === endpoints.name));
+    if (glusterfsUsers.length > 0) return;
     const services = context.model.servicesIn(endpoints.namespace);
     const closest = closestName(endpoints.name, services.map((service) => service.name));
     const service = closest ? services.find((candidate) => candidate.name === closest) : undefined;

@@ -1,18 +1,72 @@
 import type { Rule } from './types';
+import clusterIpOutsideServiceCidr from './cluster-ip-outside-service-cidr';
+import duplicateClusterIp from './duplicate-cluster-ip';
+import duplicateNodePort from './duplicate-node-port';
+import duplicateObject from './duplicate-object';
+import endpointPortNameMismatch from './endpoint-port-name-mismatch';
+import endpointsDeprecated from './endpoints-deprecated';
+import endpointsForSelectorService from './endpoints-for-selector-service';
 import endpointsWithoutService from './endpoints-without-service';
+import endpointsliceWithoutService from './endpointslice-without-service';
+import externalNameIgnoredFields from './external-name-ignored-fields';
+import externalNameIpAddress from './external-name-ip-address';
 import fileSkipped from './file-skipped';
+import hostNetworkClusterFirst from './host-network-cluster-first';
+import hostnameFqdnTooLong from './hostname-fqdn-too-long';
+import hostnameWithoutSubdomain from './hostname-without-subdomain';
+import objectNameInvalid from './object-name-invalid';
+import podDnsConfigInvalid from './pod-dns-config-invalid';
+import podHostnameInvalid from './pod-hostname-invalid';
+import serviceClusterIpForbidden from './service-cluster-ip-forbidden';
+import serviceExternalNameInvalid from './service-external-name-invalid';
+import serviceNodePortInvalid from './service-node-port-invalid';
+import servicePortInvalid from './service-port-invalid';
+import servicePortNameInvalid from './service-port-name-invalid';
 import serviceSelectorMatchesNothing from './service-selector-matches-nothing';
+import serviceTargetPortNotFound from './service-target-port-not-found';
+import serviceTargetPortUndeclared from './service-target-port-undeclared';
+import serviceTypeUnsupported from './service-type-unsupported';
+import statefulsetServiceName from './statefulset-service-name';
 import subdomainWithoutHeadlessService from './subdomain-without-headless-service';
+import subdomainWithoutHostname from './subdomain-without-hostname';
 import templatedFile from './templated-file';
+import workloadSelectorMismatch from './workload-selector-mismatch';
 import yamlSyntax from './yaml-syntax';
 
 /** Every rule, sorted by id. The catalogue test keeps this list, the files, fixtures and docs in step. */
 export const rules: readonly Rule[] = [
+  clusterIpOutsideServiceCidr,
+  duplicateClusterIp,
+  duplicateNodePort,
+  duplicateObject,
+  endpointPortNameMismatch,
+  endpointsDeprecated,
+  endpointsForSelectorService,
   endpointsWithoutService,
+  endpointsliceWithoutService,
+  externalNameIgnoredFields,
+  externalNameIpAddress,
   fileSkipped,
+  hostNetworkClusterFirst,
+  hostnameFqdnTooLong,
+  hostnameWithoutSubdomain,
+  objectNameInvalid,
+  podDnsConfigInvalid,
+  podHostnameInvalid,
+  serviceClusterIpForbidden,
+  serviceExternalNameInvalid,
+  serviceNodePortInvalid,
+  servicePortInvalid,
+  servicePortNameInvalid,
   serviceSelectorMatchesNothing,
+  serviceTargetPortNotFound,
+  serviceTargetPortUndeclared,
+  serviceTypeUnsupported,
+  statefulsetServiceName,
   subdomainWithoutHeadlessService,
+  subdomainWithoutHostname,
   templatedFile,
+  workloadSelectorMismatch,
   yamlSyntax,
 ];
 

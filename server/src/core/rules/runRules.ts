@@ -2,6 +2,7 @@ import type { ClusterModel, ManifestFile } from '../model/clusterModel';
 import type { ManifestObject } from '../model/manifestObject';
 import type { Severity } from '../settings';
 import { rules as allRules, rulesById } from './index';
+import { isSuppressed, lineOf, scanSuppressions } from './suppressions';
 import type { Finding, ObjectPlace, Report, Rule, RuleContext } from './types';
 
 export interface RuleFailure {
@@ -30,7 +31,8 @@ export function effectiveSeverity(model: ClusterModel, rule: Rule): Severity | u
 
 /**
  * Runs the enabled rules over the objects of the given files (all files when none are given),
- * plus the file-level findings of the parser. A rule that throws is recorded and skipped.
+ * plus the file-level findings of the parser. A rule that throws is recorded and skipped; findings
+ * switched off by suppression comments in their file are dropped.
  */
 export function lintFiles(model: ClusterModel, files?: Iterable<string>): LintResult {
   const findings: Finding[] = [];
@@ -46,8 +48,9 @@ export function enabledObjectRules(model: ClusterModel): Rule[] {
   return allRules.filter((rule) => rule.check && effectiveSeverity(model, rule));
 }
 
-/** The findings of one file: its parse issues, then every enabled rule on each of its objects. */
+/** The findings of one file: its parse issues, then every enabled rule on each of its objects, less the suppressed. */
 export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules: readonly Rule[], findings: Finding[], failures: RuleFailure[]): void {
+  const firstOfFile = findings.length;
   for (const issue of entry.issues) {
     const rule = rulesById.get(issue.ruleId);
     const severity = rule && effectiveSeverity(model, rule);
@@ -56,7 +59,7 @@ export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules:
   }
   for (const object of entry.objects) {
     for (const rule of objectRules) {
-      if (!rule.meta.kinds.includes(object.kind)) continue;
+      if (!rule.meta.kinds.includes(object.kind) && !rule.meta.kinds.includes('*')) continue;
       try {
         rule.check!(contextFor(model, rule, object, findings), object);
       } catch (error) {
@@ -64,6 +67,15 @@ export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules:
       }
     }
   }
+  dropSuppressed(findings, firstOfFile, entry.text);
+}
+
+/** Removes the findings from `first` on that a `# kube-lookup-disable-…` comment of the file switches off. */
+function dropSuppressed(findings: Finding[], first: number, text: string): void {
+  const suppressions = scanSuppressions(text);
+  if (suppressions.file !== 'all' && suppressions.file.size === 0 && suppressions.lines.size === 0) return;
+  const kept = findings.slice(first).filter((finding) => !isSuppressed(suppressions, finding.ruleId, lineOf(text, finding.span)));
+  findings.splice(first, findings.length - first, ...kept);
 }
 
 function contextFor(model: ClusterModel, rule: Rule, object: ManifestObject, sink: Finding[]): RuleContext {

@@ -1,4 +1,6 @@
 import { formatSelector } from '../model/labelSelector';
+import type { PodView } from '../model/podView';
+import { closestName } from './closestName';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -11,6 +13,7 @@ export default defineRule({
     scope: 'cluster',
     messages: {
       noMatch: 'selector {{selector}} matches no Pod in namespace "{{namespace}}", so Service "{{name}}" has no endpoints.',
+      didYouMean: 'selector {{selector}} matches no Pod in namespace "{{namespace}}"; did you mean {{nearMiss}}, the labels of {{owner}}? Service "{{name}}" has no endpoints.',
       otherNamespace: 'selector {{selector}} matches no Pod in namespace "{{namespace}}", only Pods in {{others}}; a Service selects Pods of its own namespace only.',
     },
     example: {
@@ -21,17 +24,49 @@ export default defineRule({
   check(context, object) {
     const service = context.model.serviceOf(object);
     if (!service || !service.selector || service.type === 'ExternalName') return;
-    if (context.model.podsSelectedBy(service.namespace, service.selector).length > 0) return;
     const selector = service.selector;
+    // through the label index: a healthy Service reads only the Pods that carry its labels
+    if (context.model.podsSelectedBy(service.namespace, selector).length > 0) return;
+    const data = { selector: formatSelector(selector), namespace: service.namespace, name: service.name };
     const elsewhere = context.model.podsMatching(selector).filter((pod) => pod.namespace !== service.namespace);
-    const namespaces = [...new Set(elsewhere.map((pod) => pod.namespace))].sort();
-    const first = elsewhere[0]?.template.owner;
-    context.report({
-      messageId: namespaces.length > 0 ? 'otherNamespace' : 'noMatch',
-      data: { selector: formatSelector(selector), namespace: service.namespace, name: service.name, others: namespaces.map((namespace) => `"${namespace}"`).join(', ') },
-      path: ['spec', 'selector'],
-      on: 'key',
-      related: first ? [{ object: first, path: ['metadata', 'name'], message: `${first.kind} "${first.name}" in namespace "${first.namespace}" has matching labels` }] : [],
-    });
+    if (elsewhere.length > 0) {
+      const first = elsewhere[0].template.owner;
+      const namespaces = [...new Set(elsewhere.map((pod) => pod.namespace))].sort();
+      context.report({
+        messageId: 'otherNamespace',
+        data: { ...data, others: namespaces.map((namespace) => `"${namespace}"`).join(', ') },
+        path: ['spec', 'selector'],
+        on: 'key',
+        related: [{ object: first, path: ['metadata', 'name'], message: `${first.kind} "${first.name}" in namespace "${first.namespace}" has matching labels` }],
+      });
+      return;
+    }
+    // Pods of other charts or operators are often not in the workspace. Speak only when the
+    // mistake is evident: a near miss (a typo in a value), or a workload written in the same file.
+    const podsHere = context.model.podsIn(service.namespace);
+    const nearMiss = podsHere.find((pod) => isNearMiss(pod, selector));
+    if (nearMiss) {
+      const owner = nearMiss.template.owner;
+      const labels = Object.fromEntries(Object.keys(selector).map((key) => [key, nearMiss.labels[key]]));
+      context.report({
+        messageId: 'didYouMean',
+        data: { ...data, nearMiss: formatSelector(labels), owner: `${owner.kind} "${owner.name}"` },
+        path: ['spec', 'selector'],
+        on: 'key',
+        related: [{ object: owner, path: [...nearMiss.template.templatePath, 'metadata', 'labels'], on: 'key', message: `${owner.kind} "${owner.name}" has labels ${formatSelector(labels)}` }],
+      });
+    } else if (podsHere.some((pod) => pod.template.owner.file === object.file)) {
+      context.report({ messageId: 'noMatch', data, path: ['spec', 'selector'], on: 'key' });
+    }
   },
 });
+
+/** Every selector key is present on the Pod, and each differing value is a likely typo of the Pod's. */
+function isNearMiss(pod: PodView, selector: Readonly<Record<string, string>>): boolean {
+  for (const [key, value] of Object.entries(selector)) {
+    const actual = pod.labels[key];
+    if (actual === undefined) return false;
+    if (actual !== value && closestName(value, [actual]) === undefined) return false;
+  }
+  return true;
+}

@@ -1,12 +1,15 @@
+import { formatSelector, matchesLabels } from '../model/labelSelector';
 import { podTemplateOf } from '../model/podView';
 import { closestName } from './closestName';
+import { addHeadless } from './textEdits';
+import { nearestService } from './nearest';
 import { defineRule } from './types';
 
 export default defineRule({
   meta: {
     id: 'subdomain-without-headless-service',
-    description: "A Pod's `subdomain` must name a headless Service in its namespace, or its hostname FQDN is never published in DNS.",
-    remediation: 'Create a headless Service (clusterIP: None) named like the subdomain in the same namespace, or fix the subdomain to name the existing one.',
+    description: "A Pod's `subdomain` must name a headless Service in its namespace that selects the Pod, or its hostname FQDN is never published in DNS.",
+    remediation: 'Create a headless Service (clusterIP: None) named like the subdomain in the same namespace whose selector matches the Pod labels, or fix the subdomain to name the existing one.',
     severity: 'warning',
     kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'Job', 'CronJob'],
     scope: 'cluster',
@@ -14,6 +17,7 @@ export default defineRule({
       noService: 'subdomain "{{subdomain}}" names no Service in namespace "{{namespace}}", so {{hostname}}.{{subdomain}}.{{namespace}}.svc.{{zone}} does not resolve for other Pods.',
       didYouMean: 'subdomain "{{subdomain}}" names no Service in namespace "{{namespace}}"; did you mean "{{closest}}"? Until then {{hostname}}.{{subdomain}}.{{namespace}}.svc.{{zone}} does not resolve for other Pods.',
       notHeadless: 'subdomain "{{subdomain}}" names Service "{{subdomain}}", which is not headless; the DNS spec publishes per-Pod names only under a headless Service (clusterIP: None).',
+      notSelected: 'subdomain "{{subdomain}}" names headless Service "{{subdomain}}", but its selector {{selector}} does not select this Pod, so the Pod is not one of its endpoints and {{hostname}}.{{subdomain}}.{{namespace}}.svc.{{zone}} has no record.',
     },
     example: {
       wrong: 'kind: Pod\nspec:\n  hostname: pod-a\n  subdomain: headles1   # no such Service',
@@ -25,7 +29,7 @@ export default defineRule({
     const subdomain = template?.spec.subdomain;
     if (!template || !subdomain) return;
     const path = [...template.templatePath, 'spec', 'subdomain'];
-    const service = context.model.service(object.namespace, subdomain);
+    const service = nearestService(context.model, object.namespace, subdomain, object.file);
     const hostname = template.spec.hostname ?? (object.kind === 'Pod' ? object.name : '<pod-name>');
     const data = { subdomain, namespace: object.namespace, hostname, zone: context.settings.clusterDomain };
     if (!service) {
@@ -44,9 +48,11 @@ export default defineRule({
       return;
     }
     if (!service.headless && service.type !== 'ExternalName') {
-      context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec'], on: 'key', message: `Service "${service.name}" is not headless` }] });
+      context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec'], on: 'key', message: `Service "${service.name}" is not headless` }], fix: (fixContext) => addHeadless(fixContext, service.object) });
     } else if (service.type === 'ExternalName') {
       context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec', 'type'], message: `Service "${service.name}" is an ExternalName Service` }] });
+    } else if (service.selector && !matchesLabels(template.labels, service.selector)) {
+      context.report({ messageId: 'notSelected', data: { ...data, selector: formatSelector(service.selector) }, path, related: [{ object: service.object, path: ['spec', 'selector'], on: 'key', message: `the selector of Service "${service.name}"` }] });
     }
   },
 });

@@ -12,7 +12,7 @@ export interface RuleMeta {
   /** What to do about it; ends with a period. */
   readonly remediation: string;
   readonly severity: Severity;
-  /** The kinds of object the rule reports on; empty for file-level rules. */
+  /** The kinds of object the rule reports on; `*` for every kind; empty for file-level rules. */
   readonly kinds: readonly string[];
   /** `cluster` rules read other objects too, so any change can change their findings. */
   readonly scope: 'file' | 'object' | 'cluster';

@@ -292,11 +292,12 @@ class BlockYamlReader {
   private blockScalar(indent: number, at: number, lineEnd: number): string {
     const text = this.text;
     const folded = text.charCodeAt(at) === 62;
-    let chomp: 'clip' | 'strip' | 'keep' = 'clip';
+    let chomp: 'clip' | 'strip' = 'clip';
     let header = at + 1;
     const indicator = text.charCodeAt(header);
     if (indicator === DASH) chomp = 'strip';
-    else if (indicator === 43 /* + */) chomp = 'keep';
+    // keep chomping (`|+`) is rare in manifests and `yaml` treats its trailing lines subtly: not ours
+    else if (indicator === 43 /* + */) throw GIVE_UP;
     if (chomp !== 'clip') header++;
     this.endOfLine(header, lineEnd);
     // read the lines: content is indented by the first non-empty line's indentation
@@ -333,16 +334,11 @@ class BlockYamlReader {
       keptEnd = lineStart;
     }
     if (blockIndent < 0) throw GIVE_UP;
-    let trailing = 0;
-    while (lines.length > 0 && lines[lines.length - 1] === '') {
-      lines.pop();
-      trailing++;
-    }
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     if (folded && lines[0] === '') throw GIVE_UP;
     let body = folded ? fold(lines) : lines.join('\n');
     if (chomp !== 'strip') body += '\n';
-    if (chomp === 'keep') body += '\n'.repeat(trailing);
-    this.lastEnd = chomp === 'keep' ? keptEnd : contentEnd;
+    this.lastEnd = contentEnd;
     this.lastWasEmpty = false;
     this.pos = keptEnd;
     return body;

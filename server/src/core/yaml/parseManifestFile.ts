@@ -53,7 +53,7 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
 export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
   let parsed: Document.Parsed[];
   try {
-    parsed = parseAllDocuments(text, { merge: false, uniqueKeys: true, prettyErrors: false, strict: true }) as Document.Parsed[];
+    parsed = parseAllDocuments(text, { merge: false, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' }) as Document.Parsed[];
   } catch (error) {
     return skipped(`File skipped: the YAML parser failed (${String(error)}).`);
   }
@@ -66,7 +66,11 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
     if (doc.errors.length > 0) {
       // the first error of a document is the cause; the ones after it mostly follow from it
       const error = doc.errors[0];
-      issues.push({ ruleId: 'yaml-syntax', message: firstLine(error.message), span: widenToToken(text, error.pos[0], error.pos[1]) });
+      const span = widenToToken(text, error.pos[0], error.pos[1]);
+      const message = error.code === 'DUPLICATE_KEY'
+        ? `Duplicate key "${text.slice(span.start, span.end)}": map keys must be unique, and kubectl rejects the document ("mapping key already defined").`
+        : firstLine(error.message);
+      issues.push({ ruleId: 'yaml-syntax', message, span });
       documents.push({ index, span, value: undefined });
       return;
     }

@@ -87,7 +87,7 @@ export class SourceLocator {
     if (!entry) {
       const lineStart = this.text.lastIndexOf('\n', documentSpan.start - 1) + 1;
       const source = this.text.slice(lineStart, documentSpan.end);
-      entry = { doc: parseDocument(source, { merge: false, uniqueKeys: false, keepSourceTokens: false }) as Document.Parsed, shift: lineStart };
+      entry = { doc: parseDocument(source, { merge: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' }) as Document.Parsed, shift: lineStart };
       recentTrees.set(this, documentSpan, entry);
     }
     return entry;

@@ -1,10 +1,11 @@
 /**
- * Helm and other Go-template files are not YAML until rendered. We recognise them by template
+ * Helm, Jinja and other template files are not YAML until rendered. We recognise them by template
  * actions that stand where YAML structure would be: a line made of an action, an action used as a
  * key or value, or a pipeline into a template function. A `{{` inside an ordinary quoted string
- * (a Prometheus alert template, say) does not make a file templated.
+ * (a Prometheus alert template, say) does not make a file templated, nor does a `${{ … }}`
+ * expression (GitHub Actions, Argo) inside a plain value, which YAML reads as text.
  */
-const TEMPLATE_ACTION = /\{\{-?\s*(?:if|else|end|range|with|define|template|include|block|toYaml|tpl|required|default|printf|\.|\$|\/\*)/;
+const TEMPLATE_ACTION = /\{\{-?\s*(?:[A-Za-z_.$(]|\/\*)/g;
 
 export function findTemplateAction(text: string): number | undefined {
   let lineStart = 0;
@@ -15,8 +16,10 @@ export function findTemplateAction(text: string): number | undefined {
     if (open < 0) return undefined;
     if (open < lineEnd) {
       const line = text.slice(lineStart, lineEnd);
-      const match = TEMPLATE_ACTION.exec(line);
-      if (match && !insideQuotes(line, match.index)) return lineStart + match.index;
+      for (const match of line.matchAll(TEMPLATE_ACTION)) {
+        if (line[match.index - 1] === '$' || insideQuotes(line, match.index)) continue;
+        return lineStart + match.index;
+      }
       lineStart = lineEnd + 1;
     } else {
       // jump to the line holding the next `{{`

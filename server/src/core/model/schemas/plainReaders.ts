@@ -112,6 +112,8 @@ const containerPort = looseObject({ name: string, containerPort: int, protocol: 
 const container = looseObject({ name: string, restartPolicy: string, ports: tolerantList(containerPort) }, 'container');
 const podDnsConfig = looseObject({ nameservers: stringArray, searches: stringArray, options: tolerantList(looseObject({ name: string, value: string })) }, 'podDnsConfig');
 
+const volume = looseObject({ name: string, glusterfs: looseObject({ endpoints: string }, 'glusterfsVolume') }, 'volume');
+
 const podSpec = looseObject({
   hostname: string,
   subdomain: string,
@@ -123,6 +125,7 @@ const podSpec = looseObject({
   nodeName: string,
   containers: tolerantList(container),
   initContainers: tolerantList(container),
+  volumes: tolerantList(volume),
 }, 'podSpec');
 
 const podTemplate = looseObject({ metadata: looseObject({ labels: stringMap, annotations: stringMap }, 'podTemplateMetadata'), spec: podSpec }, 'podTemplate');

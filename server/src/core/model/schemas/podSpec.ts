@@ -20,6 +20,12 @@ export const podDnsConfigSchema = z.looseObject({
   options: optional(tolerantList(z.looseObject({ name: optional(z.string()), value: optional(z.string()) }))),
 });
 
+/** Only the volume sources that name Kubernetes objects the model cares about. */
+export const volumeSchema = z.looseObject({
+  name: optional(z.string()),
+  glusterfs: optional(z.looseObject({ endpoints: optional(z.string()) })),
+});
+
 export const podSpecSchema = z.looseObject({
   hostname: optional(z.string()),
   subdomain: optional(z.string()),
@@ -31,6 +37,7 @@ export const podSpecSchema = z.looseObject({
   nodeName: optional(z.string()),
   containers: optional(tolerantList(containerSchema)),
   initContainers: optional(tolerantList(containerSchema)),
+  volumes: optional(tolerantList(volumeSchema)),
 });
 
 export const podTemplateSchema = z.looseObject({

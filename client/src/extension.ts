@@ -1,0 +1,103 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  COMMANDS,
+  RECORDS_REQUEST,
+  SERVICE_ENVIRONMENT_REQUEST,
+  STATUS_NOTIFICATION,
+  type RecordsParams,
+  type RecordsResult,
+  type ServiceEnvironmentParams,
+  type ServiceEnvironmentResult,
+  type ShowEndpointsArguments,
+  type StatusParams,
+} from '../../server/src/protocol';
+import { simulateNslookupCommand } from './nslookupCommand';
+import { TRANSCRIPT_SCHEME, TranscriptDocuments } from './transcripts';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('kube-lookup', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('out', 'server', 'src', 'main.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    outputChannel: output,
+  };
+  client = new LanguageClient('kubeLookup', 'kube-lookup', serverOptions, clientOptions);
+  const transcripts = new TranscriptDocuments();
+  const status = vscode.window.createStatusBarItem('kubeLookup.status', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'kube-lookup';
+  status.command = COMMANDS.showLog;
+  status.text = '⎈ …';
+  status.tooltip = 'kube-lookup: starting';
+  status.show();
+
+  context.subscriptions.push(
+    output,
+    status,
+    transcripts,
+    vscode.workspace.registerTextDocumentContentProvider(TRANSCRIPT_SCHEME, transcripts),
+    vscode.commands.registerCommand(COMMANDS.showLog, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.simulateNslookup, () => run(output, () => simulateNslookupCommand(client!, transcripts))),
+    vscode.commands.registerCommand(COMMANDS.showRecords, () => run(output, async () => {
+      const params = atCursor();
+      if (!params) return;
+      const result = await client!.sendRequest<RecordsResult>(RECORDS_REQUEST, params satisfies RecordsParams);
+      await transcripts.show('records', result.text);
+    })),
+    vscode.commands.registerCommand(COMMANDS.showServiceEnvironment, () => run(output, async () => {
+      const params = atCursor();
+      if (!params) return;
+      const result = await client!.sendRequest<ServiceEnvironmentResult>(SERVICE_ENVIRONMENT_REQUEST, params satisfies ServiceEnvironmentParams);
+      await transcripts.show('environment', result.text);
+    })),
+    vscode.commands.registerCommand(COMMANDS.showEndpoints, (...args: ShowEndpointsArguments) => run(output, async () => {
+      const [uri, position, locations] = args;
+      const converter = client!.protocol2CodeConverter;
+      await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), converter.asPosition(position), await Promise.all(locations.map((location) => converter.asLocation(location))));
+    })),
+  );
+
+  client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
+    status.text = params.indexing ? '$(sync~spin) ⎈ indexing…' : `⎈ ${params.services} Service${params.services === 1 ? '' : 's'}`;
+    status.tooltip = `kube-lookup: ${params.services} Services in ${params.files} manifest files${params.indexing ? ' (indexing)' : ''}`;
+  });
+  await client.start();
+  output.info('kube-lookup language server started');
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** The active editor's document and cursor, as a request's params. */
+function atCursor(): { uri: string; position: { line: number; character: number } } | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('kube-lookup: open a Kubernetes manifest and put the cursor on an object.');
+    return undefined;
+  }
+  const position = editor.selection.active;
+  return { uri: editor.document.uri.toString(), position: { line: position.line, character: position.character } };
+}
+
+/** Runs a command: an error is logged and shown, never thrown into VS Code. */
+async function run(output: vscode.LogOutputChannel, command: () => Promise<void>): Promise<void> {
+  try {
+    await command();
+  } catch (error) {
+    output.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    void vscode.window.showErrorMessage(`kube-lookup: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

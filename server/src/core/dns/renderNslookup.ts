@@ -1,0 +1,88 @@
+import type { AnalysisSettings } from '../settings';
+import { normalizeName } from './dnsName';
+import type { DnsRecord } from './dnsRecord';
+import type { Resolution } from './resolveFrom';
+
+/**
+ * The transcript of a Resolution: first what `nslookup` prints (bind/busybox layout: Server/Address
+ * header, Name/Address pairs, `** server can't find …`), then a short trace of the names tried and
+ * why each got its answer. Addresses the simulator allocated are marked `(simulated)`.
+ */
+export function renderNslookup(resolution: Resolution, settings: AnalysisSettings): string {
+  return `${renderNslookupOutput(resolution)}\n${renderTrace(resolution, settings)}`;
+}
+
+/** Only the part `nslookup` itself would print. */
+export function renderNslookupOutput(resolution: Resolution): string {
+  const lines = [`Server:\t\t${resolution.server}`, `Address:\t${resolution.server}#53`, ''];
+  if (resolution.answers.length > 0) {
+    if (resolution.upstream) lines.push('Non-authoritative answer:');
+    for (const answer of resolution.answers) lines.push(...answerLines(answer));
+  } else if (resolution.rcode === 'NXDOMAIN') {
+    lines.push(`** server can't find ${resolution.query}: NXDOMAIN`);
+  } else if (resolution.rcode === 'NODATA') {
+    lines.push(`*** Can't find ${resolution.query}: No answer`);
+  } else {
+    const forwarded = resolution.tried[resolution.tried.length - 1]?.name ?? resolution.query;
+    const missed = resolution.tried.length > 1 ? `** server can't find ${resolution.query} in the cluster (NXDOMAIN); ` : '** ';
+    lines.push(`${missed}${forwarded} went to the upstream resolver, whose answer is not simulated (give one in upstreamHosts)`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function answerLines(answer: DnsRecord): string[] {
+  const owner = answer.name.replace(/\.$/, '');
+  const mark = answer.simulated ? ' (simulated)' : '';
+  switch (answer.type) {
+    case 'A':
+    case 'AAAA':
+      return [`Name:\t${owner}`, `Address: ${answer.data}${mark}`];
+    case 'CNAME':
+      return [`${owner}\tcanonical name = ${answer.data}`];
+    case 'SRV':
+      return [`${owner}\tservice = ${answer.data}`];
+    case 'PTR':
+      return [`${owner}\tname = ${answer.data}${mark}`];
+    case 'TXT':
+      return [`${owner}\ttext = ${answer.data}`];
+  }
+}
+
+/** Why the answer is what it is: the resolv.conf used, each name tried with its rcode and reasons. */
+export function renderTrace(resolution: Resolution, settings: AnalysisSettings): string {
+  const conf = resolution.resolvConf;
+  const origin = resolution.from.includes('/') ? `Pod ${resolution.from}` : `a Pod in namespace ${resolution.from}`;
+  const lines = [`;; kube-lookup: ${resolution.type} lookup from ${origin} (dnsPolicy ${conf.policy}), ${settings.dnsProfile} profile`];
+  lines.push(`;; resolv.conf: ${conf.searches.length ? `search ${conf.searches.join(' ')}; ` : ''}nameserver ${conf.nameservers.join(' ') || '(node)'}; options ${conf.options.join(' ') || '(none)'}`);
+  lines.push(`;; ${describeSearch(resolution.query, conf.ndots)}`);
+  resolution.tried.forEach((entry, index) => {
+    lines.push(`;; ${index + 1}. ${entry.name}  ${entry.rcode}`);
+    for (const reason of entry.answer.why) lines.push(`;;      ${reason}`);
+  });
+  for (const note of resolution.notes) lines.push(`;; note: ${note}`);
+  const simulated = [...resolution.answers, ...resolution.additional].filter((answer) => answer.simulated);
+  if (simulated.length) lines.push(`;; simulated: ${[...new Set(simulated.map((answer) => answer.type === 'PTR' ? normalizeName(answer.name) : answer.data))].join(', ')} — allocated by kube-lookup, not declared in the manifests`);
+  return lines.join('\n') + '\n';
+}
+
+function describeSearch(query: string, ndots: number): string {
+  if (query.endsWith('.')) return `${query} ends with a dot: absolute, the search list is not used`;
+  const dots = (query.match(/\./g) ?? []).length;
+  const count = `${dots} dot${dots === 1 ? '' : 's'}`;
+  return dots >= ndots
+    ? `${query} has ${count} (≥ ndots ${ndots}): tried as given first, then with each search domain (glibc order)`
+    : `${query} has ${count} (< ndots ${ndots}): each search domain first, the name as given last (glibc order)`;
+}
+
+/** The `nslookup --format json` shape of the CLI contract (DESIGN.md), plus `simulated` per answer. */
+export function resolutionToJson(resolution: Resolution): object {
+  return {
+    query: resolution.query,
+    type: resolution.type,
+    from: resolution.from,
+    tried: resolution.tried.map((entry) => ({ name: entry.name, rcode: entry.rcode })),
+    rcode: resolution.rcode,
+    answers: resolution.answers.map((answer) => ({ name: answer.name, type: answer.type, ttl: answer.ttl, data: answer.data, simulated: answer.simulated })),
+    upstream: resolution.upstream,
+  };
+}

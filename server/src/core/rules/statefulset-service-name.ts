@@ -1,0 +1,64 @@
+import { formatSelector, matchesLabels } from '../model/labelSelector';
+import { podTemplateOf } from '../model/podView';
+import { workloadSpecSchema } from '../model/schemas/workload';
+import { closestName } from './closestName';
+import { addHeadless } from './textEdits';
+import { nearestService } from './nearest';
+import { defineRule } from './types';
+
+export default defineRule({
+  meta: {
+    id: 'statefulset-service-name',
+    description: "A StatefulSet's `serviceName` must name a headless Service in its namespace that selects the set's Pods; otherwise the stable Pod names <pod>.<serviceName>.<namespace>.svc do not resolve.",
+    remediation: 'Create the headless Service (clusterIP: None) named in serviceName, with a selector matching the Pod template labels, or fix serviceName to name it.',
+    severity: 'warning',
+    kinds: ['StatefulSet'],
+    scope: 'cluster',
+    messages: {
+      noService: 'serviceName "{{service}}" names no Service in namespace "{{namespace}}", so {{pod}}.{{service}}.{{namespace}}.svc.{{zone}} does not resolve.',
+      didYouMean: 'serviceName "{{service}}" names no Service in namespace "{{namespace}}"; did you mean "{{closest}}"? Until then {{pod}}.{{service}}.{{namespace}}.svc.{{zone}} does not resolve.',
+      notHeadless: 'serviceName "{{service}}" names a Service that is not headless, so the per-Pod names such as {{pod}}.{{service}}.{{namespace}}.svc.{{zone}} are not published; the governing Service needs clusterIP: None.',
+      notSelected: 'serviceName "{{service}}" names a headless Service whose selector {{selector}} does not select this set\'s Pods, so {{pod}}.{{service}}.{{namespace}}.svc.{{zone}} has no record.',
+    },
+    example: {
+      wrong: 'kind: Service\nmetadata: {name: db}\nspec:\n  selector: {app: db}\n---\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db   # db is not headless',
+      right: 'kind: Service\nmetadata: {name: db}\nspec:\n  clusterIP: None\n  selector: {app: db}\n---\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db',
+    },
+  },
+  check(context, set) {
+    const serviceName = workloadSpecSchema.safeParse(set.body?.spec ?? {}).data?.serviceName;
+    if (!serviceName) return;
+    const path = ['spec', 'serviceName'];
+    const service = nearestService(context.model, set.namespace, serviceName, set.file);
+    const data = { service: serviceName, namespace: set.namespace, pod: `${set.name}-0`, zone: context.settings.clusterDomain };
+    if (!service) {
+      const closest = closestName(serviceName, context.model.servicesIn(set.namespace).filter((candidate) => candidate.headless).map((candidate) => candidate.name));
+      context.report({
+        messageId: closest ? 'didYouMean' : 'noService',
+        data: { ...data, closest: closest ?? '' },
+        path,
+        fix: closest
+          ? (fixContext) => {
+              const place = fixContext.locate({ object: set, path });
+              return { title: `Change serviceName to "${closest}"`, edits: [{ file: place.file, span: place.span, newText: closest }] };
+            }
+          : undefined,
+      });
+      return;
+    }
+    if (service.type === 'ExternalName' || !service.headless) {
+      context.report({
+        messageId: 'notHeadless',
+        data,
+        path,
+        related: [{ object: service.object, path: ['metadata', 'name'], message: `Service "${service.name}" is not headless` }],
+        fix: service.type === 'ExternalName' ? undefined : (fixContext) => addHeadless(fixContext, service.object),
+      });
+      return;
+    }
+    const labels = podTemplateOf(set)?.labels ?? {};
+    if (service.selector && !matchesLabels(labels, service.selector)) {
+      context.report({ messageId: 'notSelected', data: { ...data, selector: formatSelector(service.selector) }, path, related: [{ object: service.object, path: ['spec', 'selector'], on: 'key', message: `the selector of Service "${service.name}"` }] });
+    }
+  },
+});

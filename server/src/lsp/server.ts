@@ -1,0 +1,431 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WatchKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ClusterModel } from '../core/model/clusterModel';
+import {
+  PODS_REQUEST,
+  RECORDS_REQUEST,
+  SERVICE_ENVIRONMENT_REQUEST,
+  SIMULATE_NSLOOKUP_REQUEST,
+  STATUS_NOTIFICATION,
+  type PodsParams,
+  type PodsResult,
+  type RecordsParams,
+  type RecordsResult,
+  type ServiceEnvironmentParams,
+  type ServiceEnvironmentResult,
+  type SimulateNslookupParams,
+  type SimulateNslookupResult,
+  type StatusParams,
+} from '../protocol';
+import { codeActions } from '../service/codeActions';
+import { codeLenses } from '../service/codeLens';
+import { DiagnosticsTracker } from '../service/diagnostics';
+import { recordsAt, serviceEnvironmentOf, simulateNslookup } from '../service/dnsRequests';
+import { editorSettingsFrom } from '../service/editorSettings';
+import { hoverAt } from '../service/hover';
+import { definitionAt, referencesAt } from '../service/navigation';
+import { podAt, podsForPicker } from '../service/podPicker';
+import { positionToOffset } from '../service/positions';
+import { documentSymbols } from '../service/symbols';
+import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { canonicalUri, isManifestUri, listManifests, readManifest } from './files';
+import { findPackageRoot, ruleDocUrls } from './ruleDocs';
+
+export interface ServerOptions {
+  /** The folder holding package.json and docs/ (rule documentation links). */
+  readonly packageRoot?: string;
+}
+
+/** Files read between two turns of the event loop while indexing. */
+const INDEX_BATCH = 50;
+
+/**
+ * Wires the language service to a connection: the only code that talks LSP. One server serves the
+ * whole window; each workspace folder is its own cluster, and a file outside every folder is
+ * analysed alone.
+ *
+ * Diagnostics are pushed (textDocument/publishDiagnostics), not pulled: they cover every manifest
+ * of the workspace, open or not, and an edit in one file changes the findings of others (rename a
+ * Service and the Pods whose subdomain named it light up). Push lets the server publish exactly
+ * the files whose findings changed, in every LSP editor, without relying on workspace pull
+ * diagnostics and refresh requests that several clients lack.
+ */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const packageRoot = options.packageRoot ?? findPackageRoot(__dirname);
+  const documents = new TextDocuments(TextDocument);
+  const open = new Set<string>();
+  let looseSettings: EditorSettings = defaultEditorSettings;
+  const workspace = new Workspace(() => looseSettings);
+  const tracker = new DiagnosticsTracker(ruleDocUrls(packageRoot));
+  const log = (message: string): void => connection.console.log(message);
+  const logError = (message: string): void => connection.console.error(message);
+  let indexing = false;
+  let lastStatus = '';
+  const sendStatus = (): void => {
+    const partitions = workspace.partitions();
+    const status: StatusParams = {
+      services: partitions.reduce((sum, partition) => sum + partition.model.services().length, 0),
+      files: partitions.reduce((sum, partition) => sum + [...partition.model.files()].length, 0),
+      indexing,
+    };
+    const key = JSON.stringify(status);
+    if (key === lastStatus) return;
+    lastStatus = key;
+    quietly(connection.sendNotification(STATUS_NOTIFICATION, status));
+  };
+  const scheduler = new DiagnosticsScheduler(
+    tracker,
+    (uri, diagnostics) => quietly(connection.sendDiagnostics({ uri, diagnostics })),
+    logError,
+    () => safely('status', sendStatus),
+  );
+  const clearDiagnostics = (uris: Iterable<string>): void => {
+    for (const uri of tracker.clear(uris)) quietly(connection.sendDiagnostics({ uri, diagnostics: [] }));
+  };
+
+  let capabilities = { configuration: false, watchedFilesRegistration: false, configurationRegistration: false, progress: false, folders: false };
+  const warnedSettings = new Set<string>();
+  const scanned = new WeakSet<Partition>();
+
+  // ---- error containment ----
+
+  function safely(what: string, action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      logError(`${what} failed: ${describeError(error)}`);
+    }
+  }
+
+  /** Runs a request handler: cancelled requests say so, a failing one logs and answers `fallback`. */
+  function guarded<P, R>(what: string, handler: (params: P) => R, fallback: R): (params: P, token: CancellationToken) => R | ResponseError<void> {
+    return (params, token) => {
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${what} cancelled`);
+      try {
+        const result = handler(params);
+        return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, `${what} cancelled`) : result;
+      } catch (error) {
+        logError(`${what} failed: ${describeError(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  /** The model analysing a document, its canonical URI and its text; undefined for unknown files. */
+  function fileOf(uri: string): { model: ClusterModel; uri: string; text: string } | undefined {
+    const key = canonicalUri(uri);
+    const model = workspace.modelOf(key);
+    const text = model?.file(key)?.text;
+    return model && text !== undefined ? { model, uri: key, text } : undefined;
+  }
+
+  /** The model a custom request works on: the document's, else the first workspace folder's. */
+  function modelFor(uri: string): ClusterModel | undefined {
+    return fileOf(uri)?.model ?? workspace.partitionOf(canonicalUri(uri))?.model ?? workspace.folderPartitions()[0]?.model;
+  }
+
+  // ---- settings ----
+
+  async function fetchSettings(scopeUri: string | undefined): Promise<EditorSettings> {
+    if (!capabilities.configuration) return defaultEditorSettings;
+    try {
+      const [section, filesExclude] = (await connection.workspace.getConfiguration([
+        { scopeUri, section: 'kubeLookup' },
+        { scopeUri, section: 'files.exclude' },
+      ])) as unknown[];
+      const { settings, errors } = editorSettingsFrom(section, filesExclude);
+      for (const error of errors) {
+        if (warnedSettings.has(error)) continue;
+        warnedSettings.add(error);
+        logError(`kubeLookup setting ignored: ${error}`);
+        quietly(connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `kube-lookup: setting ignored, ${error}` }));
+      }
+      return settings;
+    } catch (error) {
+      logError(`reading settings failed: ${describeError(error)}`);
+      return defaultEditorSettings;
+    }
+  }
+
+  // ---- indexing ----
+
+  function setFromText(uri: string, text: string, urgent: boolean): void {
+    const partition = workspace.setFile(uri, text);
+    if (!partition) {
+      clearDiagnostics([uri]);
+      return;
+    }
+    if (urgent) scheduler.fileChanged(partition, uri);
+    else scheduler.partitionChanged(partition);
+  }
+
+  /** Reads every manifest of a folder not open in the editor; forgets files no longer there. */
+  async function indexFolder(partition: Partition, progress: WorkDoneProgressServerReporter | undefined): Promise<void> {
+    const files = await listManifests(partition.key, (uri) => partition.excludes(uri));
+    const listed = new Set(files);
+    const gone = [...partition.model.files()].map((entry) => entry.file).filter((uri) => !listed.has(uri) && !open.has(uri));
+    for (const uri of gone) partition.model.removeFile(uri);
+    clearDiagnostics(gone);
+    for (let index = 0; index < files.length; index++) {
+      const uri = files[index];
+      if (open.has(uri)) continue;
+      const text = await readManifest(uri);
+      if (text !== undefined && !open.has(uri)) workspace.setFile(uri, text);
+      if (index % INDEX_BATCH === INDEX_BATCH - 1) {
+        progress?.report(Math.floor((100 * (index + 1)) / files.length), `${index + 1}/${files.length} files`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    scanned.add(partition);
+    scheduler.partitionChanged(partition);
+  }
+
+  /**
+   * Reads the settings of the given folders and applies them: new analysis settings re-parse the
+   * texts in memory; a folder seen for the first time, or whose exclude globs changed, is read
+   * from disk again. Open documents come first.
+   */
+  async function indexFolders(partitions: readonly Partition[]): Promise<void> {
+    indexing = true;
+    sendStatus();
+    const started = Date.now();
+    const progress = capabilities.progress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('kube-lookup: indexing manifests', 0, undefined, false);
+    try {
+      looseSettings = await fetchSettings(undefined);
+      for (const partition of workspace.partitions()) {
+        if (partition.isFolder || same(partition.settings, looseSettings)) continue;
+        partition.reconfigure(looseSettings);
+        scheduler.partitionChanged(partition);
+      }
+      const rescan: Partition[] = [];
+      for (const partition of partitions) {
+        const settings = await fetchSettings(partition.key);
+        const excludeChanged = !same(settings.exclude, partition.settings.exclude);
+        if (!same(settings, partition.settings)) partition.reconfigure(settings);
+        if (!scanned.has(partition) || excludeChanged) rescan.push(partition);
+        else scheduler.partitionChanged(partition);
+      }
+      for (const document of documents.all()) {
+        const uri = canonicalUri(document.uri);
+        const partition = workspace.partitionOf(uri);
+        if (partition && rescan.includes(partition)) setFromText(uri, document.getText(), true);
+      }
+      for (const partition of rescan) await indexFolder(partition, progress);
+      // files that settings now exclude lose their diagnostics
+      clearDiagnostics([...tracker.knownFiles()].filter((uri) => !workspace.modelOf(uri)));
+      if (rescan.length > 0) {
+        const files = rescan.reduce((sum, partition) => sum + [...partition.model.files()].length, 0);
+        log(`indexed ${files} manifest files in ${rescan.length} folder(s) in ${Date.now() - started} ms`);
+      }
+    } catch (error) {
+      logError(`indexing failed: ${describeError(error)}`);
+    } finally {
+      indexing = false;
+      progress?.done();
+      sendStatus();
+    }
+  }
+
+  let ready: Promise<void> = Promise.resolve();
+
+  // ---- lifecycle ----
+
+  connection.onInitialize((params): InitializeResult => {
+    const client = params.capabilities;
+    capabilities = {
+      configuration: Boolean(client.workspace?.configuration),
+      configurationRegistration: Boolean(client.workspace?.didChangeConfiguration?.dynamicRegistration),
+      watchedFilesRegistration: Boolean(client.workspace?.didChangeWatchedFiles?.dynamicRegistration),
+      progress: Boolean(client.window?.workDoneProgress),
+      folders: Boolean(client.workspace?.workspaceFolders),
+    };
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders.map(canonicalUri));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'kube-lookup-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.configurationRegistration) quietly(connection.client.register(DidChangeConfigurationNotification.type, { section: ['kubeLookup', 'files.exclude'] }));
+    if (capabilities.watchedFilesRegistration) quietly(connection.client.register(DidChangeWatchedFilesNotification.type, {
+      // a deleted folder is reported as one event for the folder, so deletions of any path are watched too
+      watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+    }));
+    if (capabilities.folders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const wanted = [...workspace.folderPartitions().map((partition) => partition.key), ...event.added.map((folder) => canonicalUri(folder.uri))]
+          .filter((uri) => !event.removed.some((folder) => canonicalUri(folder.uri) === uri));
+        const before = new Set(workspace.folderPartitions());
+        for (const dropped of workspace.setFolders(wanted)) {
+          scheduler.forget(dropped);
+          clearDiagnostics([...dropped.model.files()].map((entry) => entry.file));
+        }
+        const added = workspace.folderPartitions().filter((partition) => !before.has(partition));
+        ready = ready.then(() => indexFolders(added));
+      });
+    }
+    ready = indexFolders(workspace.folderPartitions());
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    ready = ready.then(() => indexFolders(workspace.folderPartitions()));
+  });
+
+  // ---- documents and files ----
+
+  // TextDocuments fires onDidChangeContent right after onDidOpen, which parses the text
+  documents.onDidOpen((event) => open.add(canonicalUri(event.document.uri)));
+  documents.onDidChangeContent((event) => safely('change', () => {
+    const uri = canonicalUri(event.document.uri);
+    if (open.has(uri)) setFromText(uri, event.document.getText(), true);
+  }));
+  documents.onDidClose((event) => {
+    const uri = canonicalUri(event.document.uri);
+    open.delete(uri);
+    // a closed file counts as it is on disk; one outside every folder is forgotten
+    if (!workspace.folderOf(uri) || !isManifestUri(uri)) {
+      const partition = workspace.removeFile(uri);
+      if (partition) scheduler.partitionChanged(partition);
+      clearDiagnostics([uri]);
+      return;
+    }
+    void readManifest(uri).then((text) => safely('close', () => {
+      if (open.has(uri)) return;
+      if (text === undefined) removeFile(uri);
+      else setFromText(uri, text, true);
+    }));
+  });
+
+  function removeFile(uri: string): void {
+    const partition = workspace.removeFile(uri);
+    clearDiagnostics([uri]);
+    if (partition) scheduler.partitionChanged(partition);
+  }
+
+  connection.onDidChangeWatchedFiles((params) => {
+    void ready.then(async () => {
+      for (const change of params.changes) {
+        const uri = canonicalUri(change.uri);
+        const folder = workspace.folderOf(uri);
+        if (change.type === FileChangeType.Deleted && folder) {
+          for (const entry of [...folder.model.files()]) if (entry.file.startsWith(uri + '/') && !open.has(entry.file)) removeFile(entry.file);
+        }
+        if (open.has(uri) || !isManifestUri(uri) || !folder) continue;
+        if (change.type === FileChangeType.Deleted) {
+          removeFile(uri);
+          continue;
+        }
+        const text = await readManifest(uri);
+        if (open.has(uri)) continue;
+        if (text === undefined) removeFile(uri);
+        else setFromText(uri, text, true);
+      }
+    }).catch((error) => logError(`file events failed: ${describeError(error)}`));
+  });
+
+  // ---- language features ----
+
+  connection.onHover(guarded('hover', (params) => {
+    const file = fileOf(params.textDocument.uri);
+    return file ? (hoverAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position)) ?? null) : null;
+  }, null));
+
+  connection.onDefinition(guarded('definition', (params) => {
+    const file = fileOf(params.textDocument.uri);
+    return file ? definitionAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position)) : [];
+  }, []));
+
+  connection.onReferences(guarded('references', (params) => {
+    const file = fileOf(params.textDocument.uri);
+    return file ? referencesAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position), params.context.includeDeclaration) : [];
+  }, []));
+
+  connection.onDocumentSymbol(guarded('document symbols', (params) => {
+    const file = fileOf(params.textDocument.uri);
+    return file ? documentSymbols(file.model, file.uri) : [];
+  }, []));
+
+  connection.onCodeLens(guarded('code lens', (params) => {
+    const file = fileOf(params.textDocument.uri);
+    return file ? codeLenses(file.model, file.uri) : [];
+  }, []));
+
+  const docUrls = ruleDocUrls(packageRoot);
+  connection.onCodeAction(guarded('code actions', (params) => {
+    const file = fileOf(params.textDocument.uri);
+    return file ? codeActions(file.model, file.uri, params.range, tracker.findingsOf(file.uri), params.context.diagnostics, docUrls) : [];
+  }, []));
+
+  // ---- custom requests ----
+
+  connection.onRequest(PODS_REQUEST, guarded('pods', (params: PodsParams): PodsResult => {
+    const file = fileOf(params.uri);
+    const model = modelFor(params.uri);
+    if (!model) return { namespaces: [] };
+    const offset = file && params.position ? positionToOffset(file.uri, file.text, params.position) : undefined;
+    return podsForPicker(model, file?.uri ?? '', offset);
+  }, { namespaces: [] } as PodsResult));
+
+  connection.onRequest(SIMULATE_NSLOOKUP_REQUEST, guarded('nslookup', (params: SimulateNslookupParams): SimulateNslookupResult | null => {
+    const model = modelFor(params.uri);
+    return model ? simulateNslookup(model, params) : null;
+  }, null));
+
+  connection.onRequest(RECORDS_REQUEST, guarded('records', (params: RecordsParams): RecordsResult => {
+    const file = fileOf(params.uri);
+    if (!file) return { object: '', records: [], text: 'This file is not analysed by kube-lookup.\n' };
+    return recordsAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position));
+  }, { object: '', records: [], text: '' } as RecordsResult));
+
+  connection.onRequest(SERVICE_ENVIRONMENT_REQUEST, guarded('service environment', (params: ServiceEnvironmentParams): ServiceEnvironmentResult => {
+    const file = fileOf(params.uri);
+    const pod = file ? podAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position)) : undefined;
+    if (!file || !pod) return { pod: '', variables: [], text: 'Put the cursor on a Pod or on a workload that makes Pods.\n' };
+    return serviceEnvironmentOf(file.model, pod);
+  }, { pod: '', variables: [], text: '' } as ServiceEnvironmentResult));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Notifications to a client that went away fail; nothing is left to tell. */
+function quietly(sent: Promise<unknown>): void {
+  sent.catch(() => undefined);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

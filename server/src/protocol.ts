@@ -1,0 +1,134 @@
+/**
+ * The custom part of the protocol between the kube-lookup client and server: method names, command
+ * ids and the shapes of their params and results. Import-free, so the client, the server and the
+ * tests share one definition without pulling either side's dependencies.
+ */
+
+/** A zero-based line and UTF-16 character, as LSP counts them. */
+export interface WirePosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface WireRange {
+  readonly start: WirePosition;
+  readonly end: WirePosition;
+}
+
+export interface WireLocation {
+  readonly uri: string;
+  readonly range: WireRange;
+}
+
+export type DnsRecordType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'ANY';
+
+export const DNS_RECORD_TYPES: readonly DnsRecordType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'ANY'];
+
+/** One resource record, as a zone file writes it; names are absolute with the trailing dot. */
+export interface WireRecord {
+  readonly name: string;
+  readonly type: string;
+  readonly ttl: number;
+  readonly data: string;
+}
+
+/** `kubeLookup/simulateNslookup`: what the cluster DNS answers a Pod (or any Pod of a namespace). */
+export const SIMULATE_NSLOOKUP_REQUEST = 'kubeLookup/simulateNslookup';
+
+export interface SimulateNslookupParams {
+  /** A document of the workspace whose cluster answers: picks the workspace folder. */
+  readonly uri: string;
+  readonly name: string;
+  readonly type?: DnsRecordType;
+  readonly from: { readonly namespace: string; readonly pod?: string };
+}
+
+export interface SimulateNslookupResult {
+  readonly query: string;
+  readonly type: DnsRecordType;
+  /** `namespace/pod`, or `namespace/*` for any Pod of the namespace. */
+  readonly from: string;
+  /** The names tried through the search list, in order, and what each got. */
+  readonly tried: readonly { readonly name: string; readonly rcode: string }[];
+  /** NOERROR, NXDOMAIN, NODATA (NOERROR without answers) or UPSTREAM (forwarded, no simulated answer). */
+  readonly rcode: string;
+  readonly answers: readonly WireRecord[];
+  /** True when the final question would leave the cluster (forwarded upstream). */
+  readonly upstream: boolean;
+  /** The nslookup-style transcript, rendered by the server. */
+  readonly transcript: string;
+}
+
+/** `kubeLookup/records`: the DNS records the object at a position publishes. */
+export const RECORDS_REQUEST = 'kubeLookup/records';
+
+export interface RecordsParams {
+  readonly uri: string;
+  readonly position: WirePosition;
+}
+
+export interface RecordsResult {
+  /** `Service default/web`; empty when nothing is under the position. */
+  readonly object: string;
+  readonly records: readonly WireRecord[];
+  /** Records as zone-file lines, with a header and notes on simulated addresses. */
+  readonly text: string;
+}
+
+/** `kubeLookup/serviceEnvironment`: the `*_SERVICE_HOST`/`*_PORT` variables kubelet gives a Pod. */
+export const SERVICE_ENVIRONMENT_REQUEST = 'kubeLookup/serviceEnvironment';
+
+export interface ServiceEnvironmentParams {
+  readonly uri: string;
+  readonly position: WirePosition;
+}
+
+export interface ServiceEnvironmentResult {
+  /** `Pod default/web-…`; empty when no Pod or workload is under the position. */
+  readonly pod: string;
+  readonly variables: readonly { readonly name: string; readonly value: string }[];
+  /** `NAME=value` lines with a header. */
+  readonly text: string;
+}
+
+/** `kubeLookup/pods`: the Pods and Services the nslookup command offers to pick from. */
+export const PODS_REQUEST = 'kubeLookup/pods';
+
+export interface PodsParams {
+  readonly uri: string;
+  readonly position?: WirePosition;
+}
+
+export interface PodsResult {
+  readonly namespaces: readonly {
+    readonly namespace: string;
+    readonly pods: readonly { readonly name: string; readonly owner: string }[];
+    readonly services: readonly string[];
+  }[];
+  /** The Pod made by the object under the position, if any. */
+  readonly podAtPosition?: { readonly namespace: string; readonly name: string };
+}
+
+/** `kubeLookup/status` (server → client notification): the size of the model and indexing state. */
+export const STATUS_NOTIFICATION = 'kubeLookup/status';
+
+export interface StatusParams {
+  readonly services: number;
+  readonly files: number;
+  readonly indexing: boolean;
+}
+
+/** Client commands. `showEndpoints` is what a Service's CodeLens runs. */
+export const COMMANDS = {
+  simulateNslookup: 'kubeLookup.simulateNslookup',
+  showRecords: 'kubeLookup.showRecords',
+  showServiceEnvironment: 'kubeLookup.showServiceEnvironment',
+  showEndpoints: 'kubeLookup.showEndpoints',
+  showLog: 'kubeLookup.showLog',
+} as const;
+
+/** Arguments of the `kubeLookup.showEndpoints` command: where to show the list, and its entries. */
+export type ShowEndpointsArguments = [uri: string, position: WirePosition, locations: WireLocation[]];
+
+/** The comment that silences one rule on the next line. */
+export const DISABLE_NEXT_LINE = 'kube-lookup-disable-next-line';

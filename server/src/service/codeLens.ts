@@ -1,0 +1,24 @@
+import type { CodeLens } from 'vscode-languageserver';
+import type { ClusterModel } from '../core/model/clusterModel';
+import { COMMANDS, type ShowEndpointsArguments } from '../protocol';
+import { serviceFqdn } from './dnsNames';
+import { locationOf } from './navigation';
+
+/** Above each Service: `3 endpoints · web.default.svc.cluster.local`; clicking lists the endpoints. */
+export function codeLenses(model: ClusterModel, uri: string): CodeLens[] {
+  const entry = model.file(uri);
+  if (!entry) return [];
+  const lenses: CodeLens[] = [];
+  for (const object of entry.objects) {
+    const service = object.kind === 'Service' ? model.serviceOf(object) : undefined;
+    if (!service) continue;
+    const at = locationOf(model, object);
+    const backends = model.backendsOf(service);
+    const count = backends.endpoints.length;
+    const what = service.type === 'ExternalName' ? `CNAME → ${service.externalName ?? '?'}` : `${count} endpoint${count === 1 ? '' : 's'}`;
+    const sources = [...new Set(backends.endpoints.map((endpoint) => endpoint.source))];
+    const args: ShowEndpointsArguments = [uri, at.range.start, sources.map((source) => locationOf(model, source))];
+    lenses.push({ range: at.range, command: { title: `${what} · ${serviceFqdn(model, service)}`, command: COMMANDS.showEndpoints, arguments: args } });
+  }
+  return lenses;
+}

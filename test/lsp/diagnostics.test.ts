@@ -1,0 +1,237 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { lines } from '../helpers/modelFrom';
+import { cliPath, repoRoot } from '../helpers/paths';
+import { LspSession, messageOf, positionOf, uriOf } from './lspHarness';
+
+const SERVICE = lines(
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata:',
+  '  name: db',
+  'spec:',
+  '  clusterIP: None',
+  '  selector:',
+  '    app: db',
+);
+const POD = lines(
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: db-0',
+  '  labels:',
+  '    app: db',
+  'spec:',
+  '  hostname: db-0',
+  '  subdomain: db',
+  '  containers:',
+  '  - name: db',
+  '    image: postgres',
+);
+
+function workspaceOf(files: Record<string, string>): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-lsp-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    fs.writeFileSync(path.join(folder, name), text);
+  }
+  return folder;
+}
+
+describe('diagnostics over LSP', () => {
+  const folders: string[] = [];
+  after(() => {
+    for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  describe('the broken examples, none of them open', () => {
+    let session: LspSession;
+    const broken = path.join(repoRoot, 'examples', 'broken');
+    const uri = (file: string): string => uriOf(path.join(broken, file));
+    /** What the CLI reports for the same folder: the same core, so the same findings. */
+    let expected: Record<string, string[]>;
+    const actual = (): Record<string, string[]> => Object.fromEntries([...session.diagnostics].filter(([, diagnostics]) => diagnostics.length > 0).map(([file, diagnostics]) => [
+      path.relative(broken, new URL(file).pathname),
+      diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`).sort(),
+    ]));
+    before(async () => {
+      const run = spawnSync(process.execPath, [cliPath, 'lint', broken, '--format', 'json'], { cwd: broken, encoding: 'utf8' });
+      const cli = JSON.parse(run.stdout) as { findings: { file: string; ruleId: string; line: number; column: number; endLine: number; endColumn: number }[] };
+      expected = {};
+      for (const finding of cli.findings) (expected[finding.file] ??= []).push(`${finding.ruleId}@${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}`);
+      for (const codes of Object.values(expected)) codes.sort();
+      session = await LspSession.start([broken]);
+      await session.until(() => isDeepStrictEqual(actual(), expected)).catch(() => undefined);
+    });
+    after(() => session.dispose());
+
+    it('publishes every file with findings, exactly what the CLI reports, rule ids as codes', () => {
+      assert.deepEqual(actual(), expected);
+      // pinned, whatever other rules are added
+      assert.ok(expected['endpoints-name-typo/database.yaml'].includes('endpoints-without-service@13:9-13:16'));
+      assert.deepEqual(expected['subdomain-names-no-service/pod.yaml'], ['subdomain-without-headless-service@21:14-21:22']);
+      assert.deepEqual(expected['broken-yaml/service.yaml'], ['yaml-syntax@14:9-14:14']);
+      assert.equal(Object.keys(expected).length, fs.readdirSync(broken).length);
+    });
+
+    it('shows indexing as window progress', () => {
+      assert.deepEqual(session.progress, ['begin 0', 'end']);
+    });
+
+    it('gives severity, source, a documentation link, related locations and tags', () => {
+      const typo = session.diagnostics.get(uri('endpoints-name-typo/database.yaml'))!.find((diagnostic) => diagnostic.code === 'endpoints-without-service')!;
+      assert.equal(typo.severity, 1);
+      assert.equal(typo.source, 'kube-lookup');
+      assert.equal(typo.codeDescription?.href, uriOf(path.join(repoRoot, 'docs', 'rules', 'endpoints-without-service.md')));
+      assert.ok(fs.existsSync(new URL(typo.codeDescription!.href)));
+      assert.deepEqual(typo.tags, [1]);
+      assert.deepEqual(typo.relatedInformation, [{ location: { uri: uri('endpoints-name-typo/database.yaml'), range: { start: { line: 4, character: 8 }, end: { line: 4, character: 16 } } }, message: 'Service "database" is declared here' }]);
+      const [otherNamespace] = session.diagnostics.get(uri('selector-matches-other-namespace/app.yaml'))!;
+      assert.equal(otherNamespace.severity, 2);
+      assert.equal(otherNamespace.relatedInformation?.length, 1);
+      assert.match(otherNamespace.relatedInformation![0].message, /has matching labels$/);
+    });
+
+    it('keeps a broken file from breaking the others: it gets its own finding and hovers still work elsewhere', async () => {
+      assert.deepEqual(session.codes(uri('broken-yaml/service.yaml')), ['yaml-syntax@13:8']);
+      const file = path.join(broken, 'endpoints-name-typo', 'database.yaml');
+      const text = fs.readFileSync(file, 'utf8');
+      const hover = await session.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(text, 'name: databse', 7) });
+      assert.match(hover!.contents.value, /^\*\*Endpoints\*\* `default\/databse` → no Service `databse` in namespace `default`/);
+    });
+  });
+
+  it('re-publishes the other files an edit affects: renaming a Service lights up the Pod naming it', async () => {
+    const folder = workspaceOf({ 'service.yaml': SERVICE, 'pod.yaml': POD });
+    folders.push(folder);
+    const session = await LspSession.start([folder]);
+    const service = uriOf(path.join(folder, 'service.yaml'));
+    const pod = uriOf(path.join(folder, 'pod.yaml'));
+    try {
+      await session.open(service, SERVICE);
+      const at = positionOf(SERVICE, 'name: db', 6);
+      await session.edit(service, { start: at, end: { line: at.line, character: at.character + 2 } }, 'database');
+      await session.until(() => session.codes(pod).length === 1);
+      const [diagnostic] = session.diagnostics.get(pod)!;
+      assert.equal(diagnostic.code, 'subdomain-without-headless-service');
+      assert.equal(messageOf(diagnostic), 'subdomain "db" names no Service in namespace "default", so db-0.db.default.svc.cluster.local does not resolve for other Pods.');
+      assert.deepEqual(diagnostic.range, { start: { line: 8, character: 13 }, end: { line: 8, character: 15 } });
+      // the Service's own file has nothing to say: its selector still matches the Pod
+      assert.deepEqual(session.codes(service), []);
+      await session.edit(service, { start: at, end: { line: at.line, character: at.character + 8 } }, 'db');
+      await session.until(() => session.codes(pod).length === 0);
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('follows files created, changed and deleted on disk', async () => {
+    const folder = workspaceOf({ 'pod.yaml': POD });
+    folders.push(folder);
+    const session = await LspSession.start([folder]);
+    const pod = uriOf(path.join(folder, 'pod.yaml'));
+    const service = path.join(folder, 'nested', 'service.yaml');
+    try {
+      await session.until(() => session.codes(pod).length === 1);
+      fs.mkdirSync(path.dirname(service));
+      fs.writeFileSync(service, SERVICE);
+      await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(service), type: 1 }] });
+      await session.until(() => session.codes(pod).length === 0);
+      fs.writeFileSync(service, SERVICE.replace('clusterIP: None', 'clusterIP: 10.96.0.50'));
+      await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(service), type: 2 }] });
+      await session.until(() => messageOf(session.diagnostics.get(pod)?.[0]).includes('which is not headless') === true);
+      fs.rmSync(service);
+      await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(service), type: 3 }] });
+      await session.until(() => messageOf(session.diagnostics.get(pod)?.[0]).startsWith('subdomain "db" names no Service') === true);
+      // a folder deleted at once: one event for the folder
+      fs.writeFileSync(service, SERVICE);
+      await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(service), type: 1 }] });
+      await session.until(() => session.codes(pod).length === 0);
+      fs.rmSync(path.dirname(service), { recursive: true });
+      await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.dirname(service)), type: 3 }] });
+      await session.until(() => session.codes(pod).length === 1);
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('reads settings per folder and re-analyses when they change: rule severities and exclude globs', async () => {
+    const typo = lines('apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: orphan', 'subsets: []');
+    const folder = workspaceOf({ 'endpoints.yaml': typo, 'vendor/endpoints.yaml': typo });
+    folders.push(folder);
+    const session = await LspSession.start([folder], { kubeLookup: { rules: { 'endpoints-without-service': 'warning' }, exclude: ['vendor/**'] } });
+    const kept = uriOf(path.join(folder, 'endpoints.yaml'));
+    try {
+      const orphan = (uri: string): Diagnostic[] => (session.diagnostics.get(uri) ?? []).filter((diagnostic) => diagnostic.code === 'endpoints-without-service');
+      await session.until(() => orphan(kept).length === 1);
+      assert.equal(orphan(kept)[0].severity, 2);
+      assert.equal(session.diagnostics.has(uriOf(path.join(folder, 'vendor', 'endpoints.yaml'))), false);
+      session.settings.kubeLookup = { rules: { 'endpoints-without-service': 'off' } };
+      await session.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await session.until(() => orphan(kept).length === 0 && orphan(uriOf(path.join(folder, 'vendor', 'endpoints.yaml'))).length === 0 && session.diagnostics.has(kept));
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('reports a bad setting and keeps the good ones', async () => {
+    const folder = workspaceOf({ 'pod.yaml': POD });
+    folders.push(folder);
+    const session = await LspSession.start([folder], { kubeLookup: { clusterDomain: 'Not A Domain', rules: { 'subdomain-without-headless-service': 'error' } } });
+    const pod = uriOf(path.join(folder, 'pod.yaml'));
+    try {
+      await session.until(() => session.codes(pod).length === 1);
+      assert.equal(session.diagnostics.get(pod)![0].severity, 1);
+      assert.match(messageOf(session.diagnostics.get(pod)![0]), /db-0\.db\.default\.svc\.cluster\.local/);
+      assert.ok(session.logs.includes('kubeLookup setting ignored: clusterDomain: must be a DNS domain such as cluster.local'), session.logs.join('\n'));
+      assert.deepEqual(session.messages, ['kube-lookup: setting ignored, clusterDomain: must be a DNS domain such as cluster.local']);
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('analyses a file outside every folder alone', async () => {
+    const folder = workspaceOf({ 'service.yaml': SERVICE });
+    const outside = workspaceOf({});
+    folders.push(folder, outside);
+    const session = await LspSession.start([folder]);
+    const pod = uriOf(path.join(outside, 'pod.yaml'));
+    try {
+      await session.open(pod, POD);
+      // the folder's Service `db` is another cluster's: the loose Pod's subdomain names nothing
+      await session.until(() => session.codes(pod).length === 1);
+      assert.deepEqual(session.codes(pod), ['subdomain-without-headless-service@8:13']);
+      await session.close(pod);
+      await session.until(() => session.codes(pod).length === 0);
+    } finally {
+      await session.dispose();
+    }
+  });
+});
+
+describe('workspace folders over LSP', () => {
+  it('indexes a folder when it is added and forgets its diagnostics when it is removed', async () => {
+    const first = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-folder-'));
+    const second = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-folder-'));
+    fs.writeFileSync(path.join(second, 'pod.yaml'), POD);
+    const session = await LspSession.start([first]);
+    const pod = uriOf(path.join(second, 'pod.yaml'));
+    try {
+      assert.equal(session.diagnostics.has(pod), false);
+      await session.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(second), name: 'second' }], removed: [] } });
+      await session.until(() => session.codes(pod).length === 1);
+      await session.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(second), name: 'second' }] } });
+      await session.until(() => session.codes(pod).length === 0);
+    } finally {
+      await session.dispose();
+      fs.rmSync(first, { recursive: true, force: true });
+      fs.rmSync(second, { recursive: true, force: true });
+    }
+  });
+});

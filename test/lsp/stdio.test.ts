@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { it } from 'node:test';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type Hover, type InitializeResult } from 'vscode-languageserver/node';
+import { repoRoot } from '../helpers/paths';
+import { positionOf, uriOf } from './lspHarness';
+
+const serverPath = path.join(repoRoot, 'out', 'server', 'src', 'main.js');
+
+it('runs as kube-lookup-language-server --stdio, as other editors start it', async () => {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const client = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  client.onNotification('window/logMessage', () => undefined);
+  client.listen();
+  try {
+    const seeds = path.join(repoRoot, 'examples', 'seeds');
+    const result = (await client.sendRequest('initialize', { processId: process.pid, rootUri: uriOf(seeds), capabilities: {} })) as InitializeResult;
+    assert.equal(result.serverInfo?.name, 'kube-lookup-language-server');
+    assert.equal(result.capabilities.hoverProvider, true);
+    await client.sendNotification('initialized', {});
+    const file = path.join(seeds, 'headless1.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: 'yaml', version: 1, text } });
+    const hover = (await client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(text, 'subdomain: headless1', 12) })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /^\*\*subdomain\*\* `headless1` → Service `default\/headless1` \(headless\)/);
+    // diagnostics of a loose file, with the rule's documentation found from the installed package
+    const published = new Promise<{ uri: string; diagnostics: Diagnostic[] }>((resolve) => client.onNotification('textDocument/publishDiagnostics', resolve));
+    const typo = uriOf(path.join(repoRoot, 'examples', 'broken', 'endpoints-name-typo', 'database.yaml'));
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: typo, languageId: 'yaml', version: 1, text: fs.readFileSync(new URL(typo), 'utf8') } });
+    const { uri, diagnostics } = await published;
+    assert.equal(uri, typo);
+    const orphan = diagnostics.find((diagnostic) => diagnostic.code === 'endpoints-without-service');
+    assert.equal(orphan?.codeDescription?.href, uriOf(path.join(repoRoot, 'docs', 'rules', 'endpoints-without-service.md')));
+    await client.sendRequest('shutdown');
+    await client.sendNotification('exit');
+  } finally {
+    client.dispose();
+    child.kill();
+  }
+});
+
+it('refuses to start without a transport', async () => {
+  const child = spawn(process.execPath, [serverPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  assert.equal(code, 2);
+  assert.equal(stderr, 'Usage: kube-lookup-language-server --stdio\n');
+});

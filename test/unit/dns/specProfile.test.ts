@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { answerQuestion, clusterRecords, type QueryType } from '../../../server/src/core/dns/index';
+import type { ClusterModel } from '../../../server/src/core/model/clusterModel';
+import { dnsCluster, ENDPOINT_FORMS } from '../../helpers/dnsCluster';
+
+function ask(model: ClusterModel, name: string, type: QueryType = 'A'): string[] {
+  const answer = answerQuestion(model, name, type);
+  return [answer.rcode, ...answer.answers.map((entry) => `${entry.name} ${entry.type} ${entry.data}`)];
+}
+
+for (const form of ENDPOINT_FORMS) {
+  describe(`dnsProfile spec: only kubernetes/dns 1.1.0 (${form})`, () => {
+    const spec = dnsCluster(form, { dnsProfile: 'spec', upstreamHosts: { 'github.github.io': ['185.199.108.153'] } });
+    const coredns = dnsCluster(form, { upstreamHosts: { 'github.github.io': ['185.199.108.153'] } });
+
+    it('§2.3 SRV lives only at _<port>._<proto> names: SRV on the bare name is NODATA (CoreDNS: every port)', () => {
+      assert.deepEqual(ask(spec, 'kubia.default.svc.cluster.local.', 'SRV'), ['NODATA']);
+      assert.equal(answerQuestion(coredns, 'kubia.default.svc.cluster.local.', 'SRV').answers.length, 2);
+      assert.deepEqual(ask(spec, '_http._tcp.kubia.default.svc.cluster.local.', 'SRV'), ['NOERROR', '_http._tcp.kubia.default.svc.cluster.local. SRV 0 100 80 kubia.default.svc.cluster.local.']);
+    });
+
+    it('§2.3 no A at _<port>._<proto> names (CoreDNS answers the cluster IP there)', () => {
+      assert.deepEqual(ask(spec, '_http._tcp.kubia.default.svc.cluster.local.'), ['NODATA']);
+      assert.deepEqual(ask(coredns, '_http._tcp.kubia.default.svc.cluster.local.'), ['NOERROR', '_http._tcp.kubia.default.svc.cluster.local. A 10.96.0.50']);
+    });
+
+    it('§2.3 no endpoint names below a ClusterIP Service (a CoreDNS extension)', () => {
+      assert.deepEqual(ask(spec, '10-244-1-5.kubia.default.svc.cluster.local.'), ['NXDOMAIN']);
+      assert.deepEqual(ask(spec, '5.1.244.10.in-addr.arpa.', 'PTR'), ['NXDOMAIN']);
+    });
+
+    it('§2.4 headless: ready endpoints, hostnames, SRV and PTR as published; none ready is NXDOMAIN', () => {
+      assert.deepEqual(ask(spec, 'db-0.headless.default.svc.cluster.local.'), ['NOERROR', 'db-0.headless.default.svc.cluster.local. A 10.244.2.10']);
+      assert.deepEqual(ask(spec, 'lonely.default.svc.cluster.local.'), ['NXDOMAIN']);
+      assert.deepEqual(ask(spec, '11.2.244.10.in-addr.arpa.', 'PTR'), ['NOERROR', '11.2.244.10.in-addr.arpa. PTR db-1.headless.default.svc.cluster.local.']);
+    });
+
+    it('§2.5 ExternalName: CNAME followed upstream; the spec leaves pod records out', () => {
+      assert.deepEqual(ask(spec, 'github.default.svc.cluster.local.'), ['NOERROR', 'github.default.svc.cluster.local. CNAME github.github.io.', 'github.github.io. A 185.199.108.153']);
+      assert.deepEqual(ask(spec, 'alias.default.svc.cluster.local.'), ['NOERROR', 'alias.default.svc.cluster.local. CNAME kubia.default.svc.cluster.local.', 'kubia.default.svc.cluster.local. A 10.96.0.50']);
+      assert.deepEqual(ask(spec, '10-244-0-20.default.pod.cluster.local.'), ['NXDOMAIN']);
+    });
+
+    it('plain zone semantics: names with names below them are NODATA, the rest NXDOMAIN', () => {
+      assert.deepEqual(ask(spec, 'default.svc.cluster.local.'), ['NODATA']);
+      assert.deepEqual(ask(spec, 'svc.cluster.local.'), ['NODATA']);
+      assert.deepEqual(ask(spec, 'nonexistent-ns.svc.cluster.local.'), ['NXDOMAIN']);
+      assert.deepEqual(ask(spec, 'kubia.default.svc.cluster.local.', 'TXT'), ['NODATA']);
+      assert.deepEqual(ask(spec, 'dns-version.cluster.local.', 'TXT'), ['NOERROR', 'dns-version.cluster.local. TXT "1.1.0"']);
+    });
+
+    it('§3 the CoreDNS profile answers every record the specification requires (the spec is a subset)', () => {
+      const groups = new Map<string, string[]>();
+      for (const entry of clusterRecords(coredns)) {
+        const key = `${entry.name} ${entry.type}`;
+        groups.set(key, [...(groups.get(key) ?? []), entry.data]);
+      }
+      for (const [key, data] of groups) {
+        const [name, type] = key.split(' ');
+        const answer = answerQuestion(coredns, name, type as QueryType);
+        assert.deepEqual(answer.answers.filter((entry) => entry.type === type).map((entry) => entry.data).sort(), [...data].sort(), key);
+      }
+    });
+  });
+}
