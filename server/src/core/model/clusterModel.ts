@@ -520,6 +520,14 @@ function isDualStack(policy: string | undefined): boolean {
   return policy === 'PreferDualStack' || policy === 'RequireDualStack';
 }
 
+/**
+ * The cluster IPs a Service declares, as its `clusterIPs` lists them before any allocation: what a
+ * rule about written addresses should read, since reading `clusterIPs` allocates over all Services.
+ */
+export function declaredServiceIPs(service: ServiceView): AssignedIp[] {
+  return service.type !== 'ExternalName' && !service.headless ? declaredClusterIPs(service.spec) : [];
+}
+
 /** The cluster IPs a Service writes itself (`clusterIPs`, else `clusterIP`), the valid ones. */
 function declaredClusterIPs(spec: ServiceSpec): AssignedIp[] {
   const declared: AssignedIp[] = [];
