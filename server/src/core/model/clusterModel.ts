@@ -417,11 +417,12 @@ export class ClusterModel {
       return this.serviceAllocation;
     };
     const ports: ServicePort[] = (spec.ports ?? []).map((port) => {
-      const common = { index: port.index, name: port.name, protocol: port.protocol ?? 'TCP', port: port.port, targetPort: port.targetPort ?? port.port };
       const wantsNodePort = (type === 'NodePort' || type === 'LoadBalancer') && port.nodePort === undefined;
-      if (!wantsNodePort) return { ...common, nodePort: port.nodePort, nodePortSimulated: false };
+      const protocol = port.protocol ?? 'TCP';
+      const targetPort = port.targetPort ?? port.port;
+      if (!wantsNodePort) return { index: port.index, name: port.name, protocol, port: port.port, targetPort, nodePort: port.nodePort, nodePortSimulated: false };
       return {
-        ...common,
+        index: port.index, name: port.name, protocol, port: port.port, targetPort,
         get nodePort() {
           return allocated().nodePorts.get(view)?.get(port.index);
         },
@@ -569,8 +570,16 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Settings hold a handful of CIDR lists, asked for once per Service: parse each text once. */
+const cidrLists = new Map<string, Cidr[]>();
+
 export function cidrList(text: string): Cidr[] {
-  return text.split(',').map((part) => parseCidr(part)).filter((cidr): cidr is Cidr => cidr !== undefined);
+  let list = cidrLists.get(text);
+  if (!list) {
+    list = text.split(',').map((part) => parseCidr(part)).filter((cidr): cidr is Cidr => cidr !== undefined);
+    if (cidrLists.size < 64) cidrLists.set(text, list);
+  }
+  return [...list];
 }
 
 /** The IP families a Service asks for, as the API server defaults them, among the cluster's service CIDR families. */
