@@ -8,8 +8,10 @@ import { IpAllocator } from './ipAllocator';
 import { matchesLabels } from './labelSelector';
 import { objectKey, type ManifestObject } from './manifestObject';
 import { computeBackends } from './computeBackends';
-import { expandPods } from './expandPods';
+import { allocatePodAddresses, comparePodDrafts, podDraftsOf, podViewOf, type PodAddresses, type PodDraft } from './expandPods';
+import { FileOrderedIndex } from './fileOrderedIndex';
 import { endpointSliceSchema, endpointsSchema } from './schemas/endpoints';
+import type { ServiceSpec } from './schemas/service';
 import type { PodView } from './podView';
 import type { ServiceBackends } from './serviceEndpoints';
 import { isHeadless, readServiceSpec, serviceType, type AssignedIp, type ServicePort, type ServiceView } from './serviceView';
@@ -23,29 +25,60 @@ export interface ManifestFile {
   readonly locator: SourceLocator;
 }
 
-/** Everything derived from all files at once; rebuilt lazily, at most once per generation. */
-interface Derived {
-  readonly byKey: Map<string, ManifestObject[]>;
-  readonly byKind: Map<string, ManifestObject[]>;
-  readonly namespaces: Set<string>;
-  readonly services: ServiceView[];
-  readonly servicesByKey: Map<string, ServiceView>;
-  readonly servicesByNamespace: Map<string, ServiceView[]>;
-  readonly pods: PodView[];
-  readonly podsByNamespace: Map<string, PodView[]>;
-  /** Pods by one `key\0value` label pair: a selector starts from its rarest pair, not every Pod. */
-  readonly podsByLabel: Map<string, PodView[]>;
-  readonly backends: Map<ServiceView, ServiceBackends>;
+/** What one file adds to the cluster: its objects, the Services and the Pods they make. */
+interface FileContribution {
+  readonly entry: ManifestFile;
+  readonly services: readonly ServiceView[];
+  readonly drafts: readonly PodDraft[];
+  readonly pods: readonly PodView[];
+  readonly podsByOwner: ReadonlyMap<ManifestObject, readonly PodView[]>;
+  readonly podGroups: readonly PodGroup[];
 }
 
+/** Pods that share one labels object (the replicas of a template), indexed once for all of them. */
+interface PodGroup {
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly pods: PodView[];
+}
+
+/** Addresses given out over the whole cluster; rebuilt on first read after a Service changes. */
+interface ServiceAllocation {
+  readonly clusterIPs: Map<ServiceView, AssignedIp[]>;
+  readonly nodePorts: Map<ServiceView, Map<number, number | undefined>>;
+}
+
+const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
 /**
- * The cluster the workspace describes. Files are added, replaced and removed one at a time (each
- * change parses that file only); every index over the whole cluster is derived on first use.
+ * The cluster the workspace describes. Files are added, replaced and removed one at a time: each
+ * change parses that file only and updates every index by that file's part alone. Lists over the
+ * whole cluster are put together on first read, and addresses (which depend on every Service or
+ * Pod) are allocated only when read.
+ *
+ * While `trackReads` runs, every query records a key naming what it read; `dependencyKeysOf(file)`
+ * names what a file contributes in the same keys, so a caller can tell which analyses a change
+ * can affect (see LintSession).
  */
 export class ClusterModel {
-  private readonly fileMap = new Map<string, ManifestFile>();
-  private derived: Derived | undefined;
+  private readonly contributions = new Map<string, FileContribution>();
   private generationCounter = 0;
+
+  private readonly byKey = new Map<string, ManifestObject[]>();
+  private readonly byKind = new FileOrderedIndex<ManifestObject>();
+  private readonly namespaceUse = new Map<string, number>();
+  private readonly servicesByKey = new Map<string, ServiceView[]>();
+  private readonly servicesByNamespace = new FileOrderedIndex<ServiceView>();
+  private readonly podsByNamespace = new FileOrderedIndex<PodView>(comparePodDrafts);
+  /** `<namespace>\0<key>=<value>` and `*\0<key>=<value>` (any namespace; `*` is no namespace name) → Pods with that label. */
+  private readonly podsByLabel = new Map<string, Set<PodGroup>>();
+  private allServices: readonly ServiceView[] | undefined;
+  private allPods: readonly PodView[] | undefined;
+  private serviceAllocation: ServiceAllocation | undefined;
+  private podAddresses: Map<PodDraft, PodAddresses> | undefined;
+  private readonly backends = new Map<ServiceView, { backends: ServiceBackends; reads: Set<string> }>();
+  private readonly readStack: Set<string>[] = [];
+  private readonly memos = new WeakMap<object, Map<unknown, { generation: number; value: unknown; reads: Set<string> }>>();
 
   constructor(readonly settings: AnalysisSettings = defaultSettings) {}
 
@@ -56,53 +89,70 @@ export class ClusterModel {
   setFile(file: string, text: string): ManifestFile {
     const parsed: ParsedFile = parseManifestFile(text, { ...defaultParseLimits, maxFileSize: this.settings.maxFileSize, maxDocuments: this.settings.maxDocuments, maxNestingDepth: this.settings.maxNestingDepth });
     const entry: ManifestFile = { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text) };
-    this.fileMap.set(file, entry);
-    this.invalidate();
+    const previous = this.contributions.get(file);
+    if (previous) this.withdraw(previous);
+    const contribution = this.contribute(entry);
+    this.contributions.set(file, contribution);
+    this.generationCounter += 1;
     return entry;
   }
 
   removeFile(file: string): boolean {
-    const removed = this.fileMap.delete(file);
-    if (removed) this.invalidate();
-    return removed;
+    const previous = this.contributions.get(file);
+    if (!previous) return false;
+    this.withdraw(previous);
+    this.contributions.delete(file);
+    this.generationCounter += 1;
+    return true;
   }
 
   file(file: string): ManifestFile | undefined {
-    return this.fileMap.get(file);
+    this.noteRead('file:', file);
+    return this.contributions.get(file)?.entry;
   }
 
-  files(): IterableIterator<ManifestFile> {
-    return this.fileMap.values();
+  *files(): IterableIterator<ManifestFile> {
+    this.noteRead('objects', '');
+    for (const contribution of this.contributions.values()) yield contribution.entry;
   }
 
   *objects(): IterableIterator<ManifestObject> {
-    for (const entry of this.fileMap.values()) yield* entry.objects;
+    this.noteRead('objects', '');
+    for (const contribution of this.contributions.values()) yield* contribution.entry.objects;
   }
 
   objectsOfKind(kind: string): readonly ManifestObject[] {
-    return this.view().byKind.get(kind) ?? [];
+    this.noteRead('kind:', kind);
+    return this.byKind.get(kind);
   }
 
   /** Every object of that identity: more than one means it is defined twice. */
   objectsNamed(kind: string, namespace: string, name: string): readonly ManifestObject[] {
-    return this.view().byKey.get(objectKey(kind, namespace, name)) ?? [];
+    const key = objectKey(kind, namespace, name);
+    this.noteRead('object:', key);
+    return this.byKey.get(key) ?? [];
   }
 
   /** Namespaces that exist: declared, used by an object, or always present in a cluster. */
   namespaceExists(namespace: string): boolean {
-    return this.view().namespaces.has(namespace);
+    this.noteRead('namespace:', namespace);
+    return BUILT_IN_NAMESPACES.includes(namespace) || (this.namespaceUse.get(namespace) ?? 0) > 0;
   }
 
   namespaces(): readonly string[] {
-    return [...this.view().namespaces].sort();
+    this.noteRead('namespaces', '');
+    return [...new Set([...BUILT_IN_NAMESPACES, ...this.namespaceUse.keys()])].sort();
   }
 
   services(): readonly ServiceView[] {
-    return this.view().services;
+    this.noteRead('services:*', '');
+    this.allServices ??= [...this.contributions.values()].sort((a, b) => compareKeys(a.entry.file, b.entry.file)).flatMap((contribution) => contribution.services);
+    return this.allServices;
   }
 
   service(namespace: string, name: string): ServiceView | undefined {
-    return this.view().servicesByKey.get(`${namespace}/${name}`);
+    this.noteRead('service:', `${namespace}/${name}`);
+    return this.servicesByKey.get(`${namespace}/${name}`)?.[0];
   }
 
   serviceOf(object: ManifestObject): ServiceView | undefined {
@@ -111,165 +161,398 @@ export class ClusterModel {
   }
 
   servicesIn(namespace: string): readonly ServiceView[] {
-    return this.view().servicesByNamespace.get(namespace) ?? [];
+    this.noteRead('services:', namespace);
+    return this.servicesByNamespace.get(namespace);
   }
 
   pods(): readonly PodView[] {
-    return this.view().pods;
+    this.noteRead('pods:*', '');
+    this.allPods ??= [...this.contributions.values()].flatMap((contribution) => contribution.pods).sort(comparePodDrafts);
+    return this.allPods;
   }
 
   podsIn(namespace: string): readonly PodView[] {
-    return this.view().podsByNamespace.get(namespace) ?? [];
+    this.noteRead('pods:', namespace);
+    return this.podsByNamespace.get(namespace);
   }
 
   podsOf(owner: ManifestObject): readonly PodView[] {
-    return this.podsIn(owner.namespace).filter((pod) => pod.template.owner === owner);
+    this.noteRead('object:', objectKey(owner.kind, owner.namespace, owner.name));
+    return this.contributions.get(owner.file)?.podsByOwner.get(owner) ?? [];
   }
 
   /** Pods of the namespace whose labels carry every key=value of the selector. */
   podsSelectedBy(namespace: string, selector: Readonly<Record<string, string>>): readonly PodView[] {
-    return this.selectFrom(this.podsIn(namespace), selector).filter((pod) => pod.namespace === namespace);
+    return this.podsWithLabels(namespace, selector);
   }
 
-  /** Pods of every namespace whose labels carry every key=value of the selector. */
+  /** Pods of any namespace whose labels carry every key=value of the selector, in namespace/name order. */
   podsMatching(selector: Readonly<Record<string, string>>): readonly PodView[] {
-    return this.selectFrom(this.view().pods, selector);
-  }
-
-  /** Filters the fewest candidates: the given Pods or those with the selector's rarest label pair. */
-  private selectFrom(pods: readonly PodView[], selector: Readonly<Record<string, string>>): PodView[] {
-    const { podsByLabel } = this.view();
-    let candidates = pods;
-    for (const [key, value] of Object.entries(selector)) {
-      const bucket = podsByLabel.get(`${key}\u0000${value}`) ?? [];
-      if (bucket.length < candidates.length) candidates = bucket;
-    }
-    return candidates.filter((pod) => matchesLabels(pod.labels, selector));
+    return this.podsWithLabels(undefined, selector);
   }
 
   backendsOf(service: ServiceView): ServiceBackends {
-    const cache = this.view().backends;
-    let backends = cache.get(service);
-    if (!backends) {
-      backends = computeBackends(this, service);
-      cache.set(service, backends);
+    let cached = this.backends.get(service);
+    if (!cached) {
+      const { result, reads } = this.trackReads(() => computeBackends(this, service));
+      cached = { backends: result, reads };
+      this.backends.set(service, cached);
     }
-    return backends;
+    const reads = this.readStack[this.readStack.length - 1];
+    if (reads) for (const key of cached.reads) reads.add(key);
+    return cached.backends;
   }
 
-  private invalidate(): void {
-    this.generationCounter += 1;
-    this.derived = undefined;
-  }
-
-  private view(): Derived {
-    this.derived ??= this.derive();
-    return this.derived;
-  }
-
-  private derive(): Derived {
-    const byKey = new Map<string, ManifestObject[]>();
-    const byKind = new Map<string, ManifestObject[]>();
-    const namespaces = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-    // files in path order, not the order they were opened in: which of two same-named objects
-    // wins, and which IPs are allocated, must not depend on the editor's history
-    const files = [...this.fileMap.values()].sort((a, b) => compareKeys(a.file, b.file));
-    for (const object of files.flatMap((entry) => entry.objects)) {
-      push(byKey, objectKey(object.kind, object.namespace, object.name), object);
-      push(byKind, object.kind, object);
-      if (object.namespace) namespaces.add(object.namespace);
-      if (object.kind === 'Namespace' && object.name) namespaces.add(object.name);
+  /**
+   * A value derived from the model, kept per owner object and slot until the model changes. Using
+   * it records what computing it read, as if it had been computed again (so LintSession sees it).
+   */
+  memo<V>(owner: object, slot: unknown, compute: () => V): V {
+    let slots = this.memos.get(owner);
+    if (!slots) {
+      slots = new Map();
+      this.memos.set(owner, slots);
     }
-    const services = this.buildServices(byKind.get('Service') ?? []);
-    const servicesByKey = new Map<string, ServiceView>();
-    for (const service of services) if (!servicesByKey.has(`${service.namespace}/${service.name}`)) servicesByKey.set(`${service.namespace}/${service.name}`, service);
+    let entry = slots.get(slot);
+    if (!entry || entry.generation !== this.generationCounter) {
+      const { result, reads } = this.trackReads(compute);
+      entry = { generation: this.generationCounter, value: result, reads };
+      slots.set(slot, entry);
+    }
+    const reads = this.readStack[this.readStack.length - 1];
+    if (reads) for (const key of entry.reads) reads.add(key);
+    return entry.value as V;
+  }
+
+  /** Runs `read` and returns the keys of everything it asked the model (see dependencyKeysOf). */
+  trackReads<T>(read: () => T): { result: T; reads: Set<string> } {
+    const reads = new Set<string>();
+    this.readStack.push(reads);
+    try {
+      return { result: read(), reads };
+    } finally {
+      this.readStack.pop();
+    }
+  }
+
+  /**
+   * The read keys that what this file contributes can answer: an analysis that read any of them
+   * may change when the file changes. Empty for a file the model does not hold.
+   */
+  dependencyKeysOf(file: string): Set<string> {
+    const keys = new Set<string>();
+    const contribution = this.contributions.get(file);
+    if (!contribution) return keys;
+    keys.add(`file:${file}`).add('objects').add('namespaces');
+    for (const object of contribution.entry.objects) {
+      keys.add(`kind:${object.kind}`).add(`object:${objectKey(object.kind, object.namespace, object.name)}`);
+      if (object.namespace) keys.add(`namespace:${object.namespace}`);
+      if (object.kind === 'Namespace') keys.add(`namespace:${object.name}`);
+    }
+    for (const service of contribution.services) {
+      keys.add(`service:${service.namespace}/${service.name}`).add(`services:${service.namespace}`).add('services:*').add('service-addresses');
+    }
+    if (reservesPodAddresses(contribution.entry)) keys.add('pod-addresses');
+    for (const pod of contribution.pods) {
+      keys.add(`pods:${pod.namespace}`).add('pods:*').add('pod-addresses');
+      for (const label in pod.labels) keys.add(`podlabel:${pod.namespace}\0${label}=${pod.labels[label]}`).add(`podlabel:*\0${label}=${pod.labels[label]}`);
+    }
+    return keys;
+  }
+
+  private noteRead(prefix: string, key: string): void {
+    const reads = this.readStack[this.readStack.length - 1];
+    if (reads) reads.add(prefix + key);
+  }
+
+  private podsWithLabels(namespace: string | undefined, selector: Readonly<Record<string, string>>): readonly PodView[] {
+    const scope = namespace ?? '*';
+    // the rarest label of the selector narrows the candidates; every Pod matched carries it
+    let candidates: Set<PodGroup> | undefined;
+    let narrowest = '';
+    for (const label in selector) {
+      const key = `${scope}\0${label}=${selector[label]}`;
+      const pods = this.podsByLabel.get(key);
+      if (!pods) {
+        this.noteRead('podlabel:', key);
+        return [];
+      }
+      if (!candidates || pods.size < candidates.size) {
+        candidates = pods;
+        narrowest = key;
+      }
+    }
+    if (!candidates) return namespace === undefined ? this.pods() : this.podsIn(namespace);
+    this.noteRead('podlabel:', narrowest);
+    const matched: PodView[] = [];
+    for (const group of candidates) if (matchesLabels(group.labels, selector)) matched.push(...group.pods);
+    return matched.sort(comparePodDrafts);
+  }
+
+  private contribute(entry: ManifestFile): FileContribution {
+    const { file } = entry;
+    const services: ServiceView[] = [];
+    const drafts: PodDraft[] = [];
+    const pods: PodView[] = [];
+    const podsByOwner = new Map<ManifestObject, PodView[]>();
+    const podGroups: PodGroup[] = [];
+    const objectsByKind = new Map<string, ManifestObject[]>();
     const servicesByNamespace = new Map<string, ServiceView[]>();
-    for (const service of services) push(servicesByNamespace, service.namespace, service);
-    const pods = expandPods(byKind, this.settings, this.podAllocators(byKind));
     const podsByNamespace = new Map<string, PodView[]>();
-    for (const pod of pods) push(podsByNamespace, pod.namespace, pod);
-    const podsByLabel = new Map<string, PodView[]>();
-    for (const pod of pods) for (const [key, value] of Object.entries(pod.labels)) push(podsByLabel, `${key}\u0000${value}`, pod);
-    return { byKey, byKind, namespaces, services, servicesByKey, servicesByNamespace, pods, podsByNamespace, podsByLabel, backends: new Map() };
-  }
-
-  private podAllocators(byKind: Map<string, ManifestObject[]>): Map<IpFamily, IpAllocator> {
-    const allocators = new Map<IpFamily, IpAllocator>();
-    for (const cidr of cidrList(this.settings.podCIDR)) allocators.set(cidr.family, new IpAllocator(cidr, [0, 1]));
-    for (const pod of byKind.get('Pod') ?? []) {
-      const status = pod.body?.status as { podIP?: unknown; podIPs?: { ip?: unknown }[] } | undefined;
-      for (const ip of [status?.podIP, ...(Array.isArray(status?.podIPs) ? status.podIPs.map((entry) => entry?.ip) : [])]) {
-        if (typeof ip === 'string') for (const allocator of allocators.values()) allocator.reserve(ip);
+    const addresses = (draft: PodDraft): PodAddresses => this.addressesOf(draft);
+    for (const object of entry.objects) {
+      this.indexObject(object);
+      push(objectsByKind, object.kind, object);
+      if (object.namespace) this.namespaceUse.set(object.namespace, (this.namespaceUse.get(object.namespace) ?? 0) + 1);
+      if (object.kind === 'Namespace' && object.name) this.namespaceUse.set(object.name, (this.namespaceUse.get(object.name) ?? 0) + 1);
+      if (object.kind === 'Service') {
+        const service = this.serviceViewOf(object);
+        services.push(service);
+        push(servicesByNamespace, service.namespace, service);
+        this.indexService(service);
+      }
+      const owned = podDraftsOf(object, this.settings).sort(comparePodDrafts);
+      if (owned.length > 0) {
+        const views = owned.map((draft) => podViewOf(draft, addresses));
+        drafts.push(...owned);
+        pods.push(...views);
+        podsByOwner.set(object, views);
+        const groups = new Map<Readonly<Record<string, string>>, PodGroup>();
+        for (const pod of views) {
+          push(podsByNamespace, pod.namespace, pod);
+          const group = groups.get(pod.labels);
+          if (group) group.pods.push(pod);
+          else groups.set(pod.labels, { namespace: pod.namespace, labels: pod.labels, pods: [pod] });
+        }
+        for (const group of groups.values()) {
+          podGroups.push(group);
+          for (const label in group.labels) {
+            const value = group.labels[label];
+            addToSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
+            addToSet(this.podsByLabel, `*\0${label}=${value}`, group);
+          }
+        }
       }
     }
-    // addresses written in Endpoints and EndpointSlices belong to some Pod: a simulated Pod must not take them
-    const reserve = (ip: string | undefined): void => {
-      if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
+    for (const [kind, objects] of objectsByKind) this.byKind.set(kind, file, objects);
+    for (const [namespace, list] of servicesByNamespace) this.servicesByNamespace.set(namespace, file, list);
+    for (const [namespace, list] of podsByNamespace) this.podsByNamespace.set(namespace, file, list);
+    this.changed(services.length > 0, pods.length > 0 || reservesPodAddresses(entry));
+    return { entry, services, drafts, pods, podsByOwner, podGroups };
+  }
+
+  private withdraw(contribution: FileContribution): void {
+    const { file, objects } = contribution.entry;
+    for (const object of objects) {
+      removeFrom(this.byKey, objectKey(object.kind, object.namespace, object.name), object);
+      this.byKind.delete(object.kind, file);
+      for (const namespace of [object.namespace, object.kind === 'Namespace' ? object.name : '']) {
+        if (!namespace) continue;
+        const count = (this.namespaceUse.get(namespace) ?? 0) - 1;
+        if (count > 0) this.namespaceUse.set(namespace, count);
+        else this.namespaceUse.delete(namespace);
+      }
+    }
+    for (const service of contribution.services) {
+      removeFrom(this.servicesByKey, `${service.namespace}/${service.name}`, service);
+      this.servicesByNamespace.delete(service.namespace, file);
+    }
+    for (const pod of contribution.pods) this.podsByNamespace.delete(pod.namespace, file);
+    for (const group of contribution.podGroups) {
+      for (const label in group.labels) {
+        const value = group.labels[label];
+        deleteFromSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
+        deleteFromSet(this.podsByLabel, `*\0${label}=${value}`, group);
+      }
+    }
+    this.changed(contribution.services.length > 0, contribution.pods.length > 0 || reservesPodAddresses(contribution.entry));
+  }
+
+  private changed(services: boolean, pods: boolean): void {
+    this.backends.clear();
+    if (services) {
+      this.allServices = undefined;
+      this.serviceAllocation = undefined;
+    }
+    if (pods) {
+      this.allPods = undefined;
+      this.podAddresses = undefined;
+    }
+  }
+
+  private indexObject(object: ManifestObject): void {
+    const key = objectKey(object.kind, object.namespace, object.name);
+    const list = this.byKey.get(key);
+    if (!list) this.byKey.set(key, [object]);
+    else {
+      list.push(object);
+      list.sort((a, b) => compareKeys(a.file, b.file));
+    }
+  }
+
+  private indexService(service: ServiceView): void {
+    const key = `${service.namespace}/${service.name}`;
+    const list = this.servicesByKey.get(key);
+    if (!list) this.servicesByKey.set(key, [service]);
+    else {
+      list.push(service);
+      list.sort((a, b) => compareKeys(a.object.file, b.object.file));
+    }
+  }
+
+  /** A Service after defaulting; cluster IPs and node ports it does not declare are allocated when read. */
+  private serviceViewOf(object: ManifestObject): ServiceView {
+    const spec = readServiceSpec(object);
+    const type = serviceType(spec);
+    const headless = isHeadless(spec);
+    const declaredIPs: AssignedIp[] = type !== 'ExternalName' && !headless ? declaredClusterIPs(spec) : [];
+    const allocated = (): ServiceAllocation => {
+      this.noteRead('service-addresses', '');
+      this.serviceAllocation ??= this.allocateServiceAddresses();
+      return this.serviceAllocation;
     };
-    for (const object of byKind.get('Endpoints') ?? []) {
-      for (const subset of endpointsSchema.safeParse(object.body ?? {}).data?.subsets ?? []) {
-        for (const address of [...(subset.addresses ?? []), ...(subset.notReadyAddresses ?? [])]) reserve(address.ip);
-      }
+    const ports: ServicePort[] = (spec.ports ?? []).map((port) => {
+      const wantsNodePort = (type === 'NodePort' || type === 'LoadBalancer') && port.nodePort === undefined;
+      const protocol = port.protocol ?? 'TCP';
+      const targetPort = port.targetPort ?? port.port;
+      if (!wantsNodePort) return { index: port.index, name: port.name, protocol, port: port.port, targetPort, nodePort: port.nodePort, nodePortSimulated: false };
+      return {
+        index: port.index, name: port.name, protocol, port: port.port, targetPort,
+        get nodePort() {
+          return allocated().nodePorts.get(view)?.get(port.index);
+        },
+        get nodePortSimulated() {
+          return allocated().nodePorts.get(view)?.get(port.index) !== undefined;
+        },
+      };
+    });
+    const selector = spec.selector && Object.keys(spec.selector).length > 0 ? spec.selector : undefined;
+    const view: ServiceView = {
+      object, name: object.name, namespace: object.namespace, type, headless, clusterIPs: declaredIPs, selector, ports,
+      externalName: spec.externalName, publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false, spec,
+    };
+    // the API server allocates what is not declared: every IP, or a dual-stack Service's second family
+    if (type !== 'ExternalName' && !headless && (declaredIPs.length === 0 || isDualStack(spec.ipFamilyPolicy))) {
+      Object.defineProperty(view, 'clusterIPs', { enumerable: true, get: () => allocated().clusterIPs.get(view) ?? declaredIPs });
     }
-    for (const object of byKind.get('EndpointSlice') ?? []) {
-      for (const endpoint of endpointSliceSchema.safeParse(object.body ?? {}).data?.endpoints ?? []) for (const ip of endpoint.addresses ?? []) reserve(ip);
-    }
-    return allocators;
+    return view;
   }
 
-  private buildServices(objects: readonly ManifestObject[]): ServiceView[] {
+  /** Cluster IPs and node ports for the Services that do not declare them, in sorted order. */
+  private allocateServiceAddresses(): ServiceAllocation {
+    const services = [...this.contributions.values()].flatMap((contribution) => contribution.services);
     const cidrs = cidrList(this.settings.serviceCIDR);
     const allocators = new Map<IpFamily, IpAllocator>();
     // offset 1 is the `kubernetes` Service, offset 10 the cluster DNS Service, as kubeadm allocates them
     for (const cidr of cidrs) allocators.set(cidr.family, new IpAllocator(cidr, [0, 1, 10]));
-    const specs = objects.map((object) => ({ object, spec: readServiceSpec(object) }));
-    for (const { spec } of specs) for (const ip of [spec.clusterIP, ...(spec.clusterIPs ?? [])]) if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
+    for (const { spec } of services) for (const ip of [spec.clusterIP, ...(spec.clusterIPs ?? [])]) if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
     const nodePorts = new NodePortAllocator(this.settings.nodePortRange);
-    for (const { spec } of specs) for (const port of spec.ports ?? []) if (port.nodePort) nodePorts.reserve(port.nodePort);
-    const sorted = [...specs].sort((a, b) => compareKeys(`${a.object.namespace}/${a.object.name}`, `${b.object.namespace}/${b.object.name}`));
-    const views = new Map<ManifestObject, ServiceView>();
-    for (const { object, spec } of sorted) {
-      const type = serviceType(spec);
-      const headless = isHeadless(spec);
-      const key = `${object.namespace}/${object.name}`;
-      const clusterIPs: AssignedIp[] = [];
-      if (type !== 'ExternalName' && !headless) {
-        const declared = (spec.clusterIPs?.length ? spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : []).filter((ip) => ip !== '');
-        for (const ip of declared) {
-          const parsed = parseIp(ip);
-          if (parsed) clusterIPs.push({ ip, family: parsed.family, simulated: false });
+    for (const { spec } of services) for (const port of spec.ports ?? []) if (port.nodePort) nodePorts.reserve(port.nodePort);
+    const sorted = [...services].sort((a, b) => compareKeys(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
+    const allocation: ServiceAllocation = { clusterIPs: new Map(), nodePorts: new Map() };
+    for (const service of sorted) {
+      const { spec, type, headless } = service;
+      const key = `${service.namespace}/${service.name}`;
+      const allocates = Object.getOwnPropertyDescriptor(service, 'clusterIPs')?.get !== undefined;
+      if (type !== 'ExternalName' && !headless && allocates) {
+        const clusterIPs: AssignedIp[] = [...declaredClusterIPs(spec)];
+        for (const family of requestedFamilies(spec.ipFamilies, spec.ipFamilyPolicy, cidrs)) {
+          if (clusterIPs.some((assigned) => assigned.family === family)) continue;
+          const ip = allocators.get(family)?.allocate(key);
+          if (ip) clusterIPs.push({ ip, family, simulated: true });
         }
-        // the API server allocates what is not declared: every IP, or a dual-stack Service's second family
-        const dualStack = spec.ipFamilyPolicy === 'PreferDualStack' || spec.ipFamilyPolicy === 'RequireDualStack';
-        if (clusterIPs.length === 0 || dualStack) {
-          for (const family of requestedFamilies(spec.ipFamilies, spec.ipFamilyPolicy, cidrs)) {
-            if (clusterIPs.some((assigned) => assigned.family === family)) continue;
-            const ip = allocators.get(family)?.allocate(key);
-            if (ip) clusterIPs.push({ ip, family, simulated: true });
+        allocation.clusterIPs.set(service, clusterIPs);
+      }
+      const ports = new Map<number, number | undefined>();
+      for (const port of spec.ports ?? []) {
+        const wantsNodePort = (type === 'NodePort' || type === 'LoadBalancer') && port.nodePort === undefined;
+        if (wantsNodePort) ports.set(port.index, nodePorts.allocate(`${key}/${port.index}`));
+      }
+      if (ports.size > 0) allocation.nodePorts.set(service, ports);
+    }
+    return allocation;
+  }
+
+  /** A Pod's addresses: all Pods are allocated together, on the first read after any Pod changed. */
+  private addressesOf(draft: PodDraft): PodAddresses {
+    this.noteRead('pod-addresses', '');
+    if (!this.podAddresses) {
+      const drafts = [...this.contributions.values()].flatMap((contribution) => contribution.drafts).sort(comparePodDrafts);
+      const allocators = new Map<IpFamily, IpAllocator>();
+      for (const cidr of cidrList(this.settings.podCIDR)) allocators.set(cidr.family, new IpAllocator(cidr, [0, 1]));
+      for (const contribution of this.contributions.values()) {
+        for (const pod of contribution.entry.objects) {
+          if (pod.kind !== 'Pod') continue;
+          const status = pod.body?.status as { podIP?: unknown; podIPs?: { ip?: unknown }[] } | undefined;
+          for (const ip of [status?.podIP, ...(Array.isArray(status?.podIPs) ? status.podIPs.map((entry) => entry?.ip) : [])]) {
+            if (typeof ip === 'string') for (const allocator of allocators.values()) allocator.reserve(ip);
           }
         }
       }
-      const ports: ServicePort[] = (spec.ports ?? []).map((port) => {
-        const wantsNodePort = (type === 'NodePort' || type === 'LoadBalancer') && port.nodePort === undefined;
-        const nodePort = port.nodePort ?? (wantsNodePort ? nodePorts.allocate(`${key}/${port.index}`) : undefined);
-        return {
-          index: port.index,
-          name: port.name,
-          protocol: port.protocol ?? 'TCP',
-          port: port.port,
-          targetPort: port.targetPort ?? port.port,
-          nodePort,
-          nodePortSimulated: wantsNodePort && nodePort !== undefined,
-        };
-      });
-      const selector = spec.selector && Object.keys(spec.selector).length > 0 ? spec.selector : undefined;
-      views.set(object, {
-        object, name: object.name, namespace: object.namespace, type, headless, clusterIPs, selector, ports,
-        externalName: spec.externalName, publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false, spec,
-      });
+      // addresses written in Endpoints and EndpointSlices belong to some Pod: a simulated Pod must not take them
+      const reserve = (ip: string | undefined): void => {
+        if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
+      };
+      for (const object of this.byKind.get('Endpoints')) {
+        for (const subset of endpointsSchema.safeParse(object.body ?? {}).data?.subsets ?? []) {
+          for (const address of [...(subset.addresses ?? []), ...(subset.notReadyAddresses ?? [])]) reserve(address.ip);
+        }
+      }
+      for (const object of this.byKind.get('EndpointSlice')) {
+        for (const endpoint of endpointSliceSchema.safeParse(object.body ?? {}).data?.endpoints ?? []) for (const ip of endpoint.addresses ?? []) reserve(ip);
+      }
+      this.podAddresses = allocatePodAddresses(drafts, this.settings, allocators);
     }
-    return objects.map((object) => views.get(object)!);
+    return this.podAddresses.get(draft) ?? { ips: [], ipSimulated: true };
   }
+}
+
+/** Endpoints and EndpointSlices hold addresses simulated Pods must not be given. */
+function reservesPodAddresses(entry: ManifestFile): boolean {
+  return entry.objects.some((object) => object.kind === 'Endpoints' || object.kind === 'EndpointSlice');
+}
+
+function isDualStack(policy: string | undefined): boolean {
+  return policy === 'PreferDualStack' || policy === 'RequireDualStack';
+}
+
+/**
+ * The cluster IPs a Service declares, as its `clusterIPs` lists them before any allocation: what a
+ * rule about written addresses should read, since reading `clusterIPs` allocates over all Services.
+ */
+export function declaredServiceIPs(service: ServiceView): AssignedIp[] {
+  return service.type !== 'ExternalName' && !service.headless ? declaredClusterIPs(service.spec) : [];
+}
+
+/** The cluster IPs a Service writes itself (`clusterIPs`, else `clusterIP`), the valid ones. */
+function declaredClusterIPs(spec: ServiceSpec): AssignedIp[] {
+  const declared: AssignedIp[] = [];
+  for (const ip of (spec.clusterIPs?.length ? spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : []).filter((ip) => ip !== '')) {
+    const parsed = parseIp(ip);
+    if (parsed) declared.push({ ip, family: parsed.family, simulated: false });
+  }
+  return declared;
+}
+
+function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function deleteFromSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) return;
+  const index = list.indexOf(value);
+  if (index >= 0) list.splice(index, 1);
+  if (list.length === 0) map.delete(key);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -282,8 +565,16 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Settings hold a handful of CIDR lists, asked for once per Service: parse each text once. */
+const cidrLists = new Map<string, Cidr[]>();
+
 export function cidrList(text: string): Cidr[] {
-  return text.split(',').map((part) => parseCidr(part)).filter((cidr): cidr is Cidr => cidr !== undefined);
+  let list = cidrLists.get(text);
+  if (!list) {
+    list = text.split(',').map((part) => parseCidr(part)).filter((cidr): cidr is Cidr => cidr !== undefined);
+    if (cidrLists.size < 64) cidrLists.set(text, list);
+  }
+  return [...list];
 }
 
 /** The IP families a Service asks for, as the API server defaults them, among the cluster's service CIDR families. */

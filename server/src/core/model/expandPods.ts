@@ -4,11 +4,14 @@ import type { IpAllocator } from './ipAllocator';
 import type { ManifestObject } from './manifestObject';
 import { controllerPodName, indexedJobPodName, jobName } from './podNames';
 import { podTemplateOf, type PodTemplateView, type PodView } from './podView';
-import { podStatusSchema, workloadSpecSchema } from './schemas/workload';
+import { z } from 'zod';
+import { optional } from './schemas/tolerant';
+import { podStatusSchema } from './schemas/workload';
 
 const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
 
-interface PodDraft {
+/** A Pod before addresses are given out: everything that depends on its own object only. */
+export interface PodDraft {
   readonly name: string;
   readonly template: PodTemplateView;
   readonly ordinal?: number;
@@ -23,31 +26,76 @@ interface PodDraft {
   readonly phase?: string;
 }
 
+export interface PodAddresses {
+  readonly ips: readonly { readonly ip: string; readonly family: IpFamily }[];
+  readonly ipSimulated: boolean;
+}
+
+export function isWorkloadKind(kind: string): boolean {
+  return (WORKLOAD_KINDS as readonly string[]).includes(kind);
+}
+
+/** The Pods one object makes (none for other kinds), named as its controller names them. */
+export function podDraftsOf(owner: ManifestObject, settings: AnalysisSettings): PodDraft[] {
+  if (!isWorkloadKind(owner.kind)) return [];
+  const template = podTemplateOf(owner);
+  return template ? draftsFor(owner, template, nodesOf(settings)) : [];
+}
+
+/** Sorts as the allocator takes them: by namespace/name. */
+export function comparePodDrafts(a: { readonly template: PodTemplateView; readonly name: string }, b: { readonly template: PodTemplateView; readonly name: string }): number {
+  const namespaceA = a.template.owner.namespace;
+  const namespaceB = b.template.owner.namespace;
+  // the same order as comparing `namespace/name`, without building the strings in the common case
+  if (namespaceA === namespaceB) return a.name < b.name ? -1 : 1;
+  return namespaceA + '/' + a.name < namespaceB + '/' + b.name ? -1 : 1;
+}
+
 /**
- * The Pods the workspace will run: bare Pods as written, and the replicas each controller creates,
- * named and given hostname/subdomain as the controllers do. Undeclared IPs are allocated in sorted
- * order, so adding a Pod never renumbers unrelated ones unless their slots collide.
+ * A Pod as the model shows it. Its addresses depend on every other Pod (undeclared ones are
+ * allocated in sorted order), so they are asked of `addresses` only when read.
  */
-export function expandPods(byKind: Map<string, ManifestObject[]>, settings: AnalysisSettings, allocators: Map<IpFamily, IpAllocator>): PodView[] {
-  const nodes = settings.nodeIPs.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
-  const drafts: PodDraft[] = [];
-  for (const kind of WORKLOAD_KINDS) {
-    for (const owner of byKind.get(kind) ?? []) {
-      const template = podTemplateOf(owner);
-      if (!template) continue;
-      drafts.push(...draftsFor(owner, template, nodes));
-    }
-  }
-  drafts.sort((a, b) => (a.template.owner.namespace + '/' + a.name < b.template.owner.namespace + '/' + b.name ? -1 : 1));
-  const nodeIpByName = new Map(nodes.map((node) => [node.name, node.ip]));
-  return drafts.map((draft) => {
+export function podViewOf(draft: PodDraft, addresses: (draft: PodDraft) => PodAddresses): PodView {
+  const owner = draft.template.owner;
+  const spec = draft.template.spec;
+  const statefulSet = owner.kind === 'StatefulSet';
+  const serviceName = statefulSet ? replicaSpecOf(owner).serviceName : undefined;
+  const hostnameSet = Boolean(draft.controllerHostname || spec.hostname);
+  const hostname = truncateHostname(draft.controllerHostname ?? spec.hostname ?? draft.name);
+  return {
+    name: draft.name,
+    namespace: owner.namespace,
+    labels: draft.controllerLabels ? { ...draft.template.labels, ...draft.controllerLabels } : draft.template.labels,
+    template: draft.template,
+    hostname,
+    hostnameSet,
+    subdomain: statefulSet ? serviceName || undefined : spec.subdomain || undefined,
+    get ips() {
+      return addresses(draft).ips;
+    },
+    get ipSimulated() {
+      return addresses(draft).ipSimulated;
+    },
+    ready: draft.ready,
+    readiness: draft.readiness,
+    phase: draft.phase,
+    nodeName: draft.nodeName,
+    ordinal: draft.ordinal,
+  };
+}
+
+/**
+ * Addresses for every Pod, given in sorted order: declared ones as written, `hostNetwork` Pods
+ * their node's IP, the rest allocated (after every declared Pod IP has been reserved).
+ */
+export function allocatePodAddresses(sortedDrafts: readonly PodDraft[], settings: AnalysisSettings, allocators: Map<IpFamily, IpAllocator>): Map<PodDraft, PodAddresses> {
+  const nodeIpByName = new Map(nodesOf(settings).map((node) => [node.name, node.ip]));
+  const result = new Map<PodDraft, PodAddresses>();
+  for (const draft of sortedDrafts) {
     const owner = draft.template.owner;
-    const spec = draft.template.spec;
-    const statefulSet = owner.kind === 'StatefulSet';
-    const serviceName = statefulSet ? workloadSpecSchema.safeParse(owner.body?.spec ?? {}).data?.serviceName : undefined;
     let ips = draft.declaredIps;
     let ipSimulated = false;
-    if (ips.length === 0 && spec.hostNetwork) {
+    if (ips.length === 0 && draft.template.spec.hostNetwork) {
       const nodeIp = nodeIpByName.get(draft.nodeName);
       const parsed = nodeIp ? parseIp(nodeIp) : undefined;
       if (nodeIp && parsed) ips = [{ ip: nodeIp, family: parsed.family }];
@@ -60,25 +108,26 @@ export function expandPods(byKind: Map<string, ManifestObject[]>, settings: Anal
         if (ip) ips.push({ ip, family });
       }
     }
-    const hostnameSet = Boolean(draft.controllerHostname || spec.hostname);
-    const hostname = truncateHostname(draft.controllerHostname ?? spec.hostname ?? draft.name);
-    return {
-      name: draft.name,
-      namespace: owner.namespace,
-      labels: draft.controllerLabels ? { ...draft.template.labels, ...draft.controllerLabels } : draft.template.labels,
-      template: draft.template,
-      hostname,
-      hostnameSet,
-      subdomain: statefulSet ? serviceName || undefined : spec.subdomain || undefined,
-      ips,
-      ipSimulated,
-      ready: draft.ready,
-      readiness: draft.readiness,
-      phase: draft.phase,
-      nodeName: draft.nodeName,
-      ordinal: draft.ordinal,
-    };
-  });
+    result.set(draft, { ips, ipSimulated });
+  }
+  return result;
+}
+
+/**
+ * The Pods the workspace will run: bare Pods as written, and the replicas each controller creates,
+ * named and given hostname/subdomain as the controllers do. Undeclared IPs are allocated in sorted
+ * order, so adding a Pod never renumbers unrelated ones unless their slots collide.
+ */
+export function expandPods(byKind: Map<string, ManifestObject[]>, settings: AnalysisSettings, allocators: Map<IpFamily, IpAllocator>): PodView[] {
+  const drafts: PodDraft[] = [];
+  for (const kind of WORKLOAD_KINDS) for (const owner of byKind.get(kind) ?? []) drafts.push(...podDraftsOf(owner, settings));
+  drafts.sort(comparePodDrafts);
+  const addresses = allocatePodAddresses(drafts, settings, allocators);
+  return drafts.map((draft) => podViewOf(draft, (of) => addresses.get(of)!));
+}
+
+function nodesOf(settings: AnalysisSettings): { name: string; ip: string }[] {
+  return settings.nodeIPs.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
 }
 
 function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { name: string; ip: string }[]): PodDraft[] {
@@ -97,7 +146,7 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
     const ready = readyCondition ? readyCondition.status === 'True' : status.phase === undefined || status.phase === 'Running';
     return [{ name: owner.name, template, nodeName: nodeFor(owner.name), declaredIps, ready, readiness: declared ? 'declared' : 'assumed', phase: status.phase }];
   }
-  const spec = workloadSpecSchema.safeParse(owner.body?.spec ?? {}).data ?? {};
+  const spec = replicaSpecOf(owner);
   if (owner.kind === 'DaemonSet') {
     return nodes.map((node, replica) => ({
       name: controllerPodName(owner.kind, owner.name, owner.namespace, replica), template, nodeName: node.name, declaredIps: [], ready: true, readiness: 'assumed' as const,
@@ -129,6 +178,29 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
     const controllerLabels = statefulSet ? { 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(ordinal) } : undefined;
     return { name, template, ordinal: statefulSet ? ordinal : undefined, controllerHostname: statefulSet ? name : undefined, controllerLabels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
   });
+}
+
+/** The fields of a workload spec that decide how many Pods it makes and their subdomain; the template is read apart. */
+const replicaSpecSchema = z.looseObject({
+  replicas: optional(z.number().int()),
+  parallelism: optional(z.number().int()),
+  completions: optional(z.number().int()),
+  completionMode: optional(z.string()),
+  suspend: optional(z.boolean()),
+  ordinals: optional(z.looseObject({ start: optional(z.number().int()) })),
+  serviceName: optional(z.string()),
+  jobTemplate: optional(z.looseObject({ spec: optional(z.looseObject({ parallelism: optional(z.number().int()), completions: optional(z.number().int()), completionMode: optional(z.string()), suspend: optional(z.boolean()) })) })),
+});
+
+const replicaSpecs = new WeakMap<ManifestObject, z.infer<typeof replicaSpecSchema>>();
+
+function replicaSpecOf(owner: ManifestObject): z.infer<typeof replicaSpecSchema> {
+  let spec = replicaSpecs.get(owner);
+  if (!spec) {
+    spec = replicaSpecSchema.safeParse(owner.body?.spec ?? {}).data ?? {};
+    replicaSpecs.set(owner, spec);
+  }
+  return spec;
 }
 
 /** kubelet truncates hostnames to 63 characters and trims trailing '-' and '.'. */

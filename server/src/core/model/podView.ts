@@ -1,7 +1,8 @@
 import type { ValuePath } from '../yaml/sourceLocator';
 import type { IpFamily } from './ip';
 import type { ManifestObject } from './manifestObject';
-import { podSpecSchema, podTemplateSchema, type PodSpec } from './schemas/podSpec';
+import { readPodSpecPlain, readPodTemplatePlain } from './schemas/plainReaders';
+import type { PodSpec } from './schemas/podSpec';
 
 /** Where an object keeps the template of the Pods it creates (or, for a Pod, itself). */
 export const POD_TEMPLATE_PATHS: Readonly<Record<string, ValuePath>> = {
@@ -24,7 +25,7 @@ export interface PodTemplateView {
   readonly spec: PodSpec;
 }
 
-/** Objects never change once read (a file change makes new ones), so their templates are read once. */
+/** Objects never change once read, so each one's template is read once (rules ask for it again). */
 const templates = new WeakMap<ManifestObject, PodTemplateView | undefined>();
 
 export function podTemplateOf(object: ManifestObject): PodTemplateView | undefined {
@@ -38,14 +39,13 @@ function readPodTemplate(object: ManifestObject): PodTemplateView | undefined {
   const templatePath = POD_TEMPLATE_PATHS[object.kind];
   if (!templatePath || !object.body) return undefined;
   if (object.kind === 'Pod') {
-    const spec = podSpecSchema.safeParse(object.body.spec ?? {});
-    return { owner: object, templatePath, labels: object.labels, spec: spec.success ? spec.data : {} };
+    return { owner: object, templatePath, labels: object.labels, spec: readPodSpecPlain(object.body.spec ?? {}) ?? {} };
   }
   let value: unknown = object.body;
   for (const segment of templatePath) value = (value as Record<string, unknown> | undefined)?.[segment as string];
-  const parsed = podTemplateSchema.safeParse(value ?? {});
-  if (!parsed.success) return { owner: object, templatePath, labels: {}, spec: {} };
-  return { owner: object, templatePath, labels: parsed.data.metadata?.labels ?? {}, spec: parsed.data.spec ?? {} };
+  const parsed = readPodTemplatePlain(value ?? {});
+  if (!parsed) return { owner: object, templatePath, labels: {}, spec: {} };
+  return { owner: object, templatePath, labels: parsed.metadata?.labels ?? {}, spec: parsed.spec ?? {} };
 }
 
 /** A Pod that exists, or will once its controller runs: declared, or made from a template. */

@@ -1,6 +1,7 @@
 import type { IpFamily } from './ip';
 import type { ManifestObject } from './manifestObject';
-import { serviceSpecSchema, type ServiceSpec } from './schemas/service';
+import { readServiceSpecPlain } from './schemas/plainReaders';
+import type { ServiceSpec } from './schemas/service';
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 
@@ -39,8 +40,7 @@ export interface ServiceView {
 }
 
 export function readServiceSpec(object: ManifestObject): ServiceSpec {
-  const parsed = serviceSpecSchema.safeParse(object.body?.spec ?? {});
-  return parsed.success ? parsed.data : {};
+  return readServiceSpecPlain(object.body?.spec ?? {}) ?? {};
 }
 
 export function serviceType(spec: ServiceSpec): string {

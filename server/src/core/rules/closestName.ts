@@ -22,6 +22,8 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of plausible) {
+    // the length difference is a lower bound of the distance: skip what cannot win or tie
+    if (Math.abs(candidate.length - name.length) > bestDistance) continue;
     const distance = editDistance(name, candidate, Math.min(bestDistance, allowedDistance(name, candidate)));
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
@@ -36,18 +38,25 @@ function allowedDistance(a: string, b: string): number {
   return Math.max(2, Math.floor(Math.max(a.length, b.length) / 3));
 }
 
-/** Levenshtein distance; once every path exceeds `cutoff`, returns cutoff + 1 without finishing. */
+/** One row of the distance table, reused between calls. */
+let row = new Uint32Array(64);
+
+/** Levenshtein distance; once every cell of a row exceeds `cutoff`, returns cutoff + 1 without finishing. */
 export function editDistance(a: string, b: string, cutoff = Infinity): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (row.length < b.length + 1) row = new Uint32Array(b.length + 1);
+  const previous = row;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diagonal = previous[0];
     previous[0] = i;
-    let rowMinimum = previous[0];
+    const code = a.charCodeAt(i - 1);
+    let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
       const above = previous[j];
-      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const cell = Math.min(above + 1, previous[j - 1] + 1, diagonal + (code === b.charCodeAt(j - 1) ? 0 : 1));
+      previous[j] = cell;
+      if (cell < rowMinimum) rowMinimum = cell;
       diagonal = above;
-      rowMinimum = Math.min(rowMinimum, previous[j]);
     }
     if (rowMinimum > cutoff) return cutoff + 1;
   }

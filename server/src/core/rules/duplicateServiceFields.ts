@@ -1,3 +1,4 @@
+import { declaredServiceIPs } from '../model/clusterModel';
 import { canonicalIp } from '../model/ip';
 import type { ServiceView } from '../model/serviceView';
 import type { ValuePath } from '../yaml/sourceLocator';
@@ -10,8 +11,8 @@ export function sameService(a: ServiceView, b: ServiceView): boolean {
 /** The cluster IPs a Service's manifest declares (not simulated), with the path each is written at. */
 export function declaredClusterIps(service: ServiceView): { ip: string; path: ValuePath }[] {
   const { clusterIP, clusterIPs } = service.spec;
-  return service.clusterIPs
-    .filter((assigned) => !assigned.simulated)
+  // the declared ones only: reading service.clusterIPs would allocate over every Service
+  return declaredServiceIPs(service)
     .map((assigned) => {
       const index = clusterIPs?.findIndex((ip) => canonicalIp(ip) === canonicalIp(assigned.ip)) ?? -1;
       const written = clusterIP !== undefined && canonicalIp(clusterIP) === canonicalIp(assigned.ip);

@@ -1,4 +1,4 @@
-import type { ClusterModel } from '../model/clusterModel';
+import type { ClusterModel, ManifestFile } from '../model/clusterModel';
 import type { ManifestObject } from '../model/manifestObject';
 import type { Severity } from '../settings';
 import { rules as allRules, rulesById } from './index';
@@ -38,28 +38,36 @@ export function lintFiles(model: ClusterModel, files?: Iterable<string>): LintRe
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const entries = files ? [...files].map((file) => model.file(file)).filter((entry) => entry !== undefined) : [...model.files()];
-  const objectRules = allRules.filter((rule) => rule.check && effectiveSeverity(model, rule));
-  for (const entry of entries) {
-    const firstOfFile = findings.length;
-    for (const issue of entry.issues) {
-      const rule = rulesById.get(issue.ruleId);
-      const severity = rule && effectiveSeverity(model, rule);
-      if (!rule || !severity) continue;
-      findings.push({ ruleId: issue.ruleId, messageId: Object.keys(rule.meta.messages)[0], severity, message: issue.message, file: entry.file, span: issue.span, related: [], fixes: [] });
-    }
-    for (const object of entry.objects) {
-      for (const rule of objectRules) {
-        if (!rule.meta.kinds.includes(object.kind) && !rule.meta.kinds.includes('*')) continue;
-        try {
-          rule.check!(contextFor(model, rule, object, findings), object);
-        } catch (error) {
-          failures.push({ ruleId: rule.meta.id, objectId: object.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-        }
+  const objectRules = enabledObjectRules(model);
+  for (const entry of entries) lintEntry(model, entry, objectRules, findings, failures);
+  return { findings, failures };
+}
+
+/** The object rules that are on under the model's settings. */
+export function enabledObjectRules(model: ClusterModel): Rule[] {
+  return allRules.filter((rule) => rule.check && effectiveSeverity(model, rule));
+}
+
+/** The findings of one file: its parse issues, then every enabled rule on each of its objects, less the suppressed. */
+export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules: readonly Rule[], findings: Finding[], failures: RuleFailure[]): void {
+  const firstOfFile = findings.length;
+  for (const issue of entry.issues) {
+    const rule = rulesById.get(issue.ruleId);
+    const severity = rule && effectiveSeverity(model, rule);
+    if (!rule || !severity) continue;
+    findings.push({ ruleId: issue.ruleId, messageId: Object.keys(rule.meta.messages)[0], severity, message: issue.message, file: entry.file, span: issue.span, related: [], fixes: [] });
+  }
+  for (const object of entry.objects) {
+    for (const rule of objectRules) {
+      if (!rule.meta.kinds.includes(object.kind) && !rule.meta.kinds.includes('*')) continue;
+      try {
+        rule.check!(contextFor(model, rule, object, findings), object);
+      } catch (error) {
+        failures.push({ ruleId: rule.meta.id, objectId: object.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
     }
-    dropSuppressed(findings, firstOfFile, entry.text);
   }
-  return { findings, failures };
+  dropSuppressed(findings, firstOfFile, entry.text);
 }
 
 /** Removes the findings from `first` on that a `# kube-lookup-disable-…` comment of the file switches off. */

@@ -25,7 +25,7 @@ export default defineRule({
     const service = context.model.serviceOf(object);
     if (!service || !service.selector || service.type === 'ExternalName') return;
     const selector = service.selector;
-    const podsHere = context.model.podsIn(service.namespace);
+    // through the label index: a healthy Service reads only the Pods that carry its labels
     if (context.model.podsSelectedBy(service.namespace, selector).length > 0) return;
     const data = { selector: formatSelector(selector), namespace: service.namespace, name: service.name };
     const elsewhere = context.model.podsMatching(selector).filter((pod) => pod.namespace !== service.namespace);
@@ -43,6 +43,7 @@ export default defineRule({
     }
     // Pods of other charts or operators are often not in the workspace. Speak only when the
     // mistake is evident: a near miss (a typo in a value), or a workload written in the same file.
+    const podsHere = context.model.podsIn(service.namespace);
     // compared with each Pod of the namespace, so bounded like every suggestion (closestName.ts)
     const nearMiss = podsHere.length <= MAX_SUGGESTION_CANDIDATES ? podsHere.find((pod) => isNearMiss(pod, selector)) : undefined;
     if (nearMiss) {

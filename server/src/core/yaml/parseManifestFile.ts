@@ -1,4 +1,5 @@
 import { Composer, Parser, type CST, type Document } from 'yaml';
+import { readBlockYaml } from './blockYamlReader';
 import { countDocumentMarkers, deepestColumn, measureTokens } from './documentShape';
 import { withYamlLineBreaks } from './lineBreaks';
 import type { ParseIssue } from './parseIssue';
@@ -57,6 +58,14 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
   if (column > 2 * limits.maxNestingDepth) {
     return skipped(`File skipped: a line is indented ${column} columns deep, more than twice the nesting limit of ${limits.maxNestingDepth} (setting maxNestingDepth).`);
   }
+  // the fast first pass reads plain block YAML; everything else, and every error, is `yaml`'s
+  const documents = readBlockYaml(text);
+  if (documents) return { documents, issues: [] };
+  return parseWithYaml(text, limits);
+}
+
+/** Reads a file with the `yaml` package: the reference reader, and the fallback of the fast pass. */
+export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
   let parsed: Document.Parsed[];
   try {
     const tokens: CST.Token[] = [...new Parser().parse(text)];

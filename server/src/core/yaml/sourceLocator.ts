@@ -22,15 +22,29 @@ export interface NodeAtOffset {
 
 /**
  * Recovers exact spans on demand. The first pass keeps plain values only; when a finding, hover or
- * fix needs a position, the one document concerned is parsed again with its syntax tree, and that
- * tree is kept only while this locator lives.
+ * fix needs a position, the one document concerned is parsed again with its syntax tree. The
+ * trees of the last few documents asked about (across all files) are kept, so the several places
+ * a finding needs cost one parse, while a long editing session keeps no trees of closed files; the
+ * places found are kept with the locator (one per file version), as re-linting asks for them again.
  */
 export class SourceLocator {
-  private readonly trees = new Map<number, { doc: Document.Parsed; shift: number }>();
 
   constructor(readonly text: string) {}
 
+  /** Places found before: the same few paths are asked again each time a file is re-linted. */
+  private readonly located = new Map<string, Location>();
+
   locate(documentSpan: Span, path: ValuePath): Location {
+    const key = `${documentSpan.start}:${documentSpan.end}:${path.map((segment) => (typeof segment === 'number' ? `#${segment}` : `.${segment}`)).join('')}`;
+    let location = this.located.get(key);
+    if (!location) {
+      location = this.find(documentSpan, path);
+      this.located.set(key, location);
+    }
+    return location;
+  }
+
+  private find(documentSpan: Span, path: ValuePath): Location {
     const { doc, shift } = this.tree(documentSpan);
     let node: unknown = doc.contents;
     let keySpan: Span | undefined;
@@ -70,16 +84,53 @@ export class SourceLocator {
   }
 
   private tree(documentSpan: Span): { doc: Document.Parsed; shift: number } {
-    let entry = this.trees.get(documentSpan.start);
+    let entry = recentTrees.get(this, documentSpan);
     if (!entry) {
       const lineStart = Math.max(this.text.lastIndexOf('\n', documentSpan.start - 1), this.text.lastIndexOf('\r', documentSpan.start - 1)) + 1;
       const source = withYamlLineBreaks(this.text.slice(lineStart, documentSpan.end));
       entry = { doc: parseDocument(source, { merge: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' }) as Document.Parsed, shift: lineStart };
-      this.trees.set(documentSpan.start, entry);
+      recentTrees.set(this, documentSpan, entry);
     }
     return entry;
   }
 }
+
+type TreeEntry = { doc: Document.Parsed; shift: number };
+
+/** The most recently used document trees of all locators, least recent dropped first. */
+class RecentTrees {
+  private readonly entries = new Map<string, TreeEntry>();
+  private readonly ids = new WeakMap<SourceLocator, number>();
+  private nextId = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  get(locator: SourceLocator, span: Span): TreeEntry | undefined {
+    const key = this.keyOf(locator, span);
+    const found = this.entries.get(key);
+    if (!found) return undefined;
+    // move to the most recent end
+    this.entries.delete(key);
+    this.entries.set(key, found);
+    return found;
+  }
+
+  set(locator: SourceLocator, span: Span, entry: TreeEntry): void {
+    this.entries.set(this.keyOf(locator, span), entry);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  private keyOf(locator: SourceLocator, span: Span): string {
+    let id = this.ids.get(locator);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(locator, id);
+    }
+    return `${id}:${span.start}:${span.end}`;
+  }
+}
+
+const recentTrees = new RecentTrees(64);
 
 function rangeOf(node: unknown, shift: number): Span | undefined {
   const range = (node as Node | null)?.range;

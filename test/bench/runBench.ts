@@ -1,0 +1,230 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { EditorFigures } from './editorBench';
+import { generateWorkspace, type GeneratedWorkspace } from './generateWorkspace';
+
+/**
+ * `npm run bench`: generates workspaces of each size, then measures whole processes — a cold
+ * `kube-lookup lint` and, in the same run, the floor (js-yaml loadAll of the same files) — and
+ * the editor path in-process at the core level. Prints a table with each target and the JSON.
+ */
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const outRoot = path.join(repoRoot, 'out');
+
+export interface BenchOptions {
+  readonly sizes: readonly number[];
+  /** Whole-process runs per size; the median is reported. */
+  readonly runs: number;
+  readonly timedEdits: number;
+  readonly totalEdits: number;
+  /** Where workspaces are generated (git-ignored). */
+  readonly workRoot: string;
+}
+
+export interface SizeFigures {
+  readonly apps: number;
+  readonly files: number;
+  readonly objects: number;
+  readonly megabytes: number;
+  readonly lintMs: number;
+  readonly floorMs: number;
+  readonly ratio: number;
+  /** CPU time (user + system) of the same processes: steadier than wall time on a busy machine. */
+  readonly lintCpuMs: number;
+  readonly floorCpuMs: number;
+  readonly cpuRatio: number;
+  readonly lintPeakRssMb: number;
+  readonly findingsCorrect: boolean;
+  readonly findings: Readonly<Record<string, number>>;
+  readonly expected: Readonly<Record<string, number>>;
+  readonly editor: EditorFigures;
+}
+
+export interface BenchReport {
+  readonly node: string;
+  readonly cpus: number;
+  readonly runs: number;
+  readonly sizes: SizeFigures[];
+  /** lint time of the largest size over that of the size a third of it, when both ran. */
+  readonly growth?: { readonly from: number; readonly to: number; readonly ratio: number };
+  readonly targets: readonly Target[];
+}
+
+export interface Target {
+  readonly figure: string;
+  readonly target: string;
+  readonly value: number;
+  readonly met: boolean;
+}
+
+export function runBench(options: BenchOptions, log: (line: string) => void = () => {}): BenchReport {
+  const sizes: SizeFigures[] = [];
+  for (const apps of options.sizes) {
+    const workspace = generateWorkspace(path.join(options.workRoot, `apps-${apps}`), apps);
+    log(`apps=${apps}: ${workspace.fileCount} files, ${workspace.objectCount} objects, ${(workspace.bytes / 1e6).toFixed(1)} MB`);
+    const lintTimes: number[] = [];
+    const floorTimes: number[] = [];
+    const lintCpu: number[] = [];
+    const floorCpu: number[] = [];
+    const rss: number[] = [];
+    let findings: Record<string, number> = {};
+    // alternate lint and floor so that both see the same machine load
+    for (let run = 0; run < options.runs; run++) {
+      const lint = timeLint(workspace, options.workRoot);
+      lintTimes.push(lint.ms);
+      lintCpu.push(lint.cpuMs);
+      rss.push(lint.peakRssMb);
+      findings = lint.findings;
+      const floor = timeFloor(workspace, options.workRoot);
+      floorTimes.push(floor.ms);
+      floorCpu.push(floor.cpuMs);
+      log(`  run ${run + 1}: lint ${lint.ms.toFixed(0)} ms (cpu ${lint.cpuMs.toFixed(0)} ms, ${lint.peakRssMb.toFixed(0)} MB), floor ${floor.ms.toFixed(0)} ms (cpu ${floor.cpuMs.toFixed(0)} ms)`);
+    }
+    const editor = measureEditorInFreshProcess(workspace, options);
+    log(`  editor: index ${editor.indexMs.toFixed(0)} ms, edit p50 ${editor.editP50Ms.toFixed(2)} ms p95 ${editor.editP95Ms.toFixed(2)} ms (cpu p95 ${editor.editCpuP95Ms.toFixed(2)} ms)`);
+    const lintMs = median(lintTimes);
+    const floorMs = median(floorTimes);
+    const lintCpuMs = median(lintCpu);
+    const floorCpuMs = median(floorCpu);
+    sizes.push({
+      apps, files: workspace.fileCount, objects: workspace.objectCount, megabytes: round(workspace.bytes / 1e6, 1),
+      lintMs: round(lintMs, 0), floorMs: round(floorMs, 0), ratio: round(lintMs / floorMs, 2),
+      lintCpuMs: round(lintCpuMs, 0), floorCpuMs: round(floorCpuMs, 0), cpuRatio: round(lintCpuMs / floorCpuMs, 2), lintPeakRssMb: round(median(rss), 0),
+      findingsCorrect: sameCounts(findings, workspace.expected), findings, expected: workspace.expected,
+      editor: roundFigures(editor),
+    });
+  }
+  return { node: process.version, cpus: os.cpus().length, runs: options.runs, sizes, growth: growthOf(sizes), targets: targetsOf(sizes, growthOf(sizes)) };
+}
+
+/** Runs a script in a fresh Node process: its wall time, and the CPU time and peak RSS it reports at exit. */
+function measureProcess(args: readonly string[], workRoot: string): { ms: number; cpuMs: number; peakRssMb: number; status: number | null; stdout: string; stderr: string } {
+  const usageFile = path.join(workRoot, `usage-${process.pid}.json`);
+  const began = performance.now();
+  const result = spawnSync(process.execPath, ['--require', path.join(outRoot, 'test', 'bench', 'processUsage.js'), ...args], {
+    encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, KUBE_LOOKUP_BENCH_USAGE: usageFile },
+  });
+  const ms = performance.now() - began;
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRssKb: number; cpuMs: number };
+  fs.rmSync(usageFile, { force: true });
+  return { ms, cpuMs: usage.cpuMs, peakRssMb: usage.maxRssKb / 1024, status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function timeLint(workspace: GeneratedWorkspace, workRoot: string): { ms: number; cpuMs: number; peakRssMb: number; findings: Record<string, number> } {
+  const run = measureProcess([path.join(outRoot, 'server', 'src', 'cli', 'main.js'), 'lint', workspace.root, '--format', 'json'], workRoot);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`lint failed (${run.status}): ${run.stderr}`);
+  const report = JSON.parse(run.stdout) as { findings: { ruleId: string }[] };
+  const findings: Record<string, number> = {};
+  for (const finding of report.findings) findings[finding.ruleId] = (findings[finding.ruleId] ?? 0) + 1;
+  return { ms: run.ms, cpuMs: run.cpuMs, peakRssMb: run.peakRssMb, findings };
+}
+
+function timeFloor(workspace: GeneratedWorkspace, workRoot: string): { ms: number; cpuMs: number } {
+  const run = measureProcess([path.join(outRoot, 'test', 'bench', 'jsYamlFloor.js'), workspace.root], workRoot);
+  if (run.status !== 0) throw new Error(`js-yaml floor failed: ${run.stderr}`);
+  return { ms: run.ms, cpuMs: run.cpuMs };
+}
+
+function measureEditorInFreshProcess(workspace: GeneratedWorkspace, options: BenchOptions): EditorFigures {
+  const description = path.join(options.workRoot, `workspace-${process.pid}.json`);
+  fs.writeFileSync(description, JSON.stringify(workspace));
+  const result = spawnSync(process.execPath, ['--expose-gc', path.join(outRoot, 'test', 'bench', 'editorBench.js'), description, String(options.timedEdits), String(options.totalEdits)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  fs.rmSync(description, { force: true });
+  if (result.status !== 0) throw new Error(`editor bench failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as EditorFigures;
+}
+
+function growthOf(sizes: readonly SizeFigures[]): BenchReport['growth'] {
+  const largest = sizes[sizes.length - 1];
+  const third = largest && sizes.find((size) => size.apps * 3 === largest.apps);
+  return third ? { from: third.apps, to: largest.apps, ratio: round(largest.lintMs / third.lintMs, 2) } : undefined;
+}
+
+/** The issue's targets, judged on the figures of this run. */
+function targetsOf(sizes: readonly SizeFigures[], growth: BenchReport['growth']): Target[] {
+  const targets: Target[] = [];
+  const at = (apps: number) => sizes.find((size) => size.apps === apps);
+  const reference = at(10_000) ?? sizes[sizes.length - 1];
+  const small = at(1_000) ?? sizes[0];
+  if (!reference) return targets;
+  const label = `${reference.apps} apps`;
+  for (const size of sizes) targets.push({ figure: `findings of ${size.apps} apps`, target: 'exactly the planted ones', value: size.findingsCorrect ? 1 : 0, met: size.findingsCorrect });
+  targets.push({ figure: `cold lint / js-yaml floor, ${label}`, target: '≤ 3', value: reference.ratio, met: reference.ratio <= 3 });
+  targets.push({ figure: `  the same in CPU time`, target: '≤ 3', value: reference.cpuRatio, met: reference.cpuRatio <= 3 });
+  if (growth) targets.push({ figure: `lint ${growth.to} / ${growth.from} apps`, target: '≤ 3.3', value: growth.ratio, met: growth.ratio <= 3.3 });
+  targets.push({ figure: `edit p95, ${label} (ms)`, target: '≤ 15', value: reference.editor.editP95Ms, met: reference.editor.editP95Ms <= 15 });
+  targets.push({ figure: `  the same in CPU time (ms)`, target: '≤ 15', value: reference.editor.editCpuP95Ms, met: reference.editor.editCpuP95Ms <= 15 });
+  if (small !== reference) {
+    const ratio = round(reference.editor.editP95Ms / small.editor.editP95Ms, 2);
+    targets.push({ figure: `edit p95 ${reference.apps} / ${small.apps} apps`, target: '≤ 1.5', value: ratio, met: ratio <= 1.5 });
+    const cpuRatio = round(reference.editor.editCpuP95Ms / small.editor.editCpuP95Ms, 2);
+    targets.push({ figure: `  the same in CPU time`, target: '≤ 1.5', value: cpuRatio, met: cpuRatio <= 1.5 });
+  }
+  targets.push({ figure: `lint peak RSS, ${label} (MB)`, target: '≤ 300', value: reference.lintPeakRssMb, met: reference.lintPeakRssMb <= 300 });
+  const drift = round(reference.editor.rssAfterAllEditsMb / reference.editor.rssAfter100EditsMb, 2);
+  targets.push({ figure: `RSS after ${reference.editor.totalEdits} / after 100 edits, ${label}`, target: '≤ 1.1', value: drift, met: drift <= 1.1 });
+  const heapDrift = round(reference.editor.heapAfterAllEditsMb / reference.editor.heapAfter100EditsMb, 2);
+  targets.push({ figure: `  the same for the JS heap in use`, target: '≤ 1.1', value: heapDrift, met: heapDrift <= 1.1 });
+  return targets;
+}
+
+export function formatTable(report: BenchReport): string {
+  const rows = [['apps', 'files', 'objects', 'MB', 'lint ms', 'floor ms', 'ratio', 'cpu ratio', 'peak RSS MB', 'findings', 'index ms', 'edit p50', 'edit p95', 'cpu p95', 'RSS idx', 'RSS 100', 'RSS all', 'heap 100', 'heap all']];
+  for (const size of report.sizes) {
+    rows.push([size.apps, size.files, size.objects, size.megabytes, size.lintMs, size.floorMs, size.ratio, size.cpuRatio, size.lintPeakRssMb, size.findingsCorrect ? 'ok' : 'WRONG',
+      size.editor.indexMs, size.editor.editP50Ms, size.editor.editP95Ms, size.editor.editCpuP95Ms, size.editor.rssAfterIndexMb, size.editor.rssAfter100EditsMb, size.editor.rssAfterAllEditsMb, size.editor.heapAfter100EditsMb, size.editor.heapAfterAllEditsMb].map(String));
+  }
+  const lines = [aligned(rows), '', aligned([['figure', 'value', 'target', ''], ...report.targets.map((target) => [target.figure, String(target.value), target.target, target.met ? 'met' : 'MISSED'])])];
+  if (report.sizes.length > 0) lines.push('', `Whole-process lint and floor: median of ${report.runs} runs. Editor figures: core level, in-process, ${report.sizes[0].editor.timedEdits} timed edits of ${report.sizes[0].editor.totalEdits}.`);
+  return lines.join('\n');
+}
+
+function aligned(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')).join('\n');
+}
+
+function sameCounts(actual: Readonly<Record<string, number>>, expected: Readonly<Record<string, number>>): boolean {
+  const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+  return [...keys].every((key) => (actual[key] ?? 0) === (expected[key] ?? 0));
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function roundFigures(figures: EditorFigures): EditorFigures {
+  return Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, key.endsWith('Ms') && !key.startsWith('index') ? round(value, 2) : round(value, 0)])) as unknown as EditorFigures;
+}
+
+function optionOf(argv: readonly string[], name: string): string | undefined {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+// npm run bench [-- --sizes 1000,10000,30000 --runs 5 --edits 10000 --json FILE]
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const options: BenchOptions = {
+    sizes: (optionOf(argv, 'sizes') ?? '1000,10000,30000').split(',').map(Number),
+    runs: Number(optionOf(argv, 'runs') ?? 5),
+    timedEdits: 200,
+    totalEdits: Number(optionOf(argv, 'edits') ?? 10_000),
+    workRoot: path.join(repoRoot, '.work', 'bench'),
+  };
+  fs.mkdirSync(options.workRoot, { recursive: true });
+  const report = runBench(options, (line) => process.stderr.write(`${line}\n`));
+  const json = JSON.stringify(report, null, 2);
+  fs.writeFileSync(optionOf(argv, 'json') ?? path.join(options.workRoot, 'results.json'), `${json}\n`);
+  process.stdout.write(`${formatTable(report)}\n\n${json}\n`);
+}
