@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -5,12 +6,15 @@ import {
   COMMANDS,
   RECORDS_REQUEST,
   SERVICE_ENVIRONMENT_REQUEST,
+  SIMULATE_NSLOOKUP_REQUEST,
   STATUS_NOTIFICATION,
   type RecordsParams,
   type RecordsResult,
   type ServiceEnvironmentParams,
   type ServiceEnvironmentResult,
   type ShowEndpointsArguments,
+  type SimulateNslookupParams,
+  type SimulateNslookupResult,
   type StatusParams,
 } from '../../server/src/protocol';
 import { simulateNslookupCommand } from './nslookupCommand';
@@ -18,9 +22,17 @@ import { TRANSCRIPT_SCHEME, TranscriptDocuments } from './transcripts';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns to other extensions (and to the end-to-end tests). */
+export interface KubeLookupApi {
+  /** The nslookup simulation the command runs, without its prompts. */
+  simulateNslookup(params: SimulateNslookupParams): Promise<SimulateNslookupResult | null>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<KubeLookupApi> {
   const output = vscode.window.createOutputChannel('kube-lookup', { log: true });
-  const serverModule = context.asAbsolutePath(path.join('out', 'server', 'src', 'main.js'));
+  // the .vsix ships two esbuild bundles side by side (dist/extension.js, dist/server.js); a tsc build runs from out/
+  const bundledServer = path.join(__dirname, 'server.js');
+  const serverModule = fs.existsSync(bundledServer) ? bundledServer : context.asAbsolutePath(path.join('out', 'server', 'src', 'main.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
@@ -74,6 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   await client.start();
   output.info('kube-lookup language server started');
+  return { simulateNslookup: (params) => client!.sendRequest<SimulateNslookupResult | null>(SIMULATE_NSLOOKUP_REQUEST, params) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -231,13 +231,13 @@ describe('anchors §2.3 CoreDNS answers, inline clusters', () => {
   it('dual-stack endpoints: AAAA at the hostname, and the dashed IPv6 name', () => {
     const model = modelOf({
       'db.yaml': lines(
-        'apiVersion: v1', 'kind: Service', 'metadata: {name: db}', 'spec: {clusterIP: None, selector: {app: db}, ports: [{name: pg, port: 5432}]}', '---',
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: db}', 'spec: {clusterIP: None, ipFamilyPolicy: RequireDualStack, selector: {app: db}, ports: [{name: pg, port: 5432}]}', '---',
         'apiVersion: v1', 'kind: Pod', 'metadata: {name: db-0, labels: {app: db}}', 'spec: {hostname: db-0, subdomain: db, containers: [{name: c, image: i}]}',
         'status: {podIP: 10.244.1.5, podIPs: [{ip: 10.244.1.5}, {ip: "fd00:10:244::5"}]}', '---',
         'apiVersion: v1', 'kind: Pod', 'metadata: {name: db-1, labels: {app: db}}', 'spec: {containers: [{name: c, image: i}]}',
         'status: {podIPs: [{ip: "fd00:10:244::6"}]}',
       ),
-    });
+    }, { serviceCIDR: '10.96.0.0/12,fd00:10:96::/112' }); // a dual-stack cluster: a single-stack headless Service would get IPv4 endpoints only
     assert.deepEqual(ask(model, 'db-0.db.default.svc.cluster.local.', 'AAAA'), ['NOERROR', 'db-0.db.default.svc.cluster.local. AAAA fd00:10:244::5']);
     assert.deepEqual(ask(model, 'fd00-10-244--6.db.default.svc.cluster.local.', 'AAAA'), ['NOERROR', 'fd00-10-244--6.db.default.svc.cluster.local. AAAA fd00:10:244::6']);
     assert.deepEqual(ask(model, 'db.default.svc.cluster.local.', 'AAAA'), ['NOERROR', 'db.default.svc.cluster.local. AAAA fd00:10:244::5', 'db.default.svc.cluster.local. AAAA fd00:10:244::6']);

@@ -107,9 +107,9 @@ metadata: {name: db-pod, labels: {app: db}}
 spec: {containers: [{name: db, image: postgres}]}
 status: {podIP: 10.244.9.9}
 `;
-    const named = clusterRecords(modelOf({ 'db.yaml': stateful }, { endpointPodNames: true })).filter((entry) => entry.type === 'SRV').map((entry) => entry.data);
+    const named = clusterRecords(modelOf({ 'db.yaml': stateful }, { endpointPodNames: true })).filter((entry) => entry.type === 'SRV' && entry.service?.name === 'db').map((entry) => entry.data);
     assert.deepEqual(named, ['0 100 5432 db-pod.db.default.svc.cluster.local.']);
-    const spec = clusterRecords(modelOf({ 'db.yaml': stateful }, { endpointPodNames: true, dnsProfile: 'spec' })).filter((entry) => entry.type === 'SRV').map((entry) => entry.data);
+    const spec = clusterRecords(modelOf({ 'db.yaml': stateful }, { endpointPodNames: true, dnsProfile: 'spec' })).filter((entry) => entry.type === 'SRV' && entry.service?.name === 'db').map((entry) => entry.data);
     assert.deepEqual(spec, ['0 100 5432 10-244-9-9.db.default.svc.cluster.local.']);
   });
 });

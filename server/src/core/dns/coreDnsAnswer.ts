@@ -2,6 +2,7 @@ import type { ClusterModel } from '../model/clusterModel';
 import { canonicalIp, parseIp } from '../model/ip';
 import type { ServiceEndpoint } from '../model/serviceEndpoints';
 import type { ServiceView } from '../model/serviceView';
+import { builtInServices, findService, isBuiltIn } from './builtInServices';
 import { absolute, ipFromDashed, ipFromReverseName, isInZone, labelsBelow, looksLikeIp, normalizeName, serviceFqdn } from './dnsName';
 import type { DnsRecord, QueryType } from './dnsRecord';
 import { addressType, DNS_SCHEMA_VERSION, DNS_VERSION_TTL, endpointName, srvWeight, zoneOf } from './records';
@@ -247,7 +248,7 @@ function lookupRecords(model: ClusterModel, name: string): Lookup {
 }
 
 function findServices(model: ClusterModel, request: Request, zone: string, why: string[]): Lookup {
-  const service = model.service(request.namespace, request.service);
+  const service = findService(model, request.namespace, request.service);
   if (!service) {
     const reading = request.endpoint ? ` (the name reads as endpoint ${request.endpoint} of Service ${request.service})` : request.port ? ` (the name reads as port ${request.port} of Service ${request.service})` : '';
     return { nameError: true, backends: [], why: [...why, `no Service ${request.service} in namespace ${request.namespace}${otherNamespaces(model, request.service)}${reading}`] };
@@ -256,7 +257,7 @@ function findServices(model: ClusterModel, request: Request, zone: string, why: 
   const settings = model.settings;
   const endpoints = model.backendsOf(service).endpoints;
   const ready = endpoints.filter((endpoint) => endpoint.ready);
-  const label = `${service.headless ? 'headless ' : ''}Service ${service.namespace}/${service.name}`;
+  const label = `${service.headless ? 'headless ' : ''}Service ${service.namespace}/${service.name}${isBuiltIn(service) ? ' (built into every cluster, not declared in the manifests)' : ''}`;
   if (service.type === 'ExternalName') {
     if (request.endpoint || request.port || request.protocol) return { nameError: true, backends: [], why: [...why, `${label} is an ExternalName Service: it has no endpoint or port names (CoreDNS ≥ 1.10.1 answers NXDOMAIN)`] };
     const target = service.externalName?.trim() ?? '';
@@ -315,13 +316,16 @@ function findPods(model: ClusterModel, request: Request, zone: string): Lookup {
   const ip = ipFromDashed(request.service);
   if (!ip) return { nameError: true, backends: [], why: [`"${request.service}" is not an address with dashes (like 10-244-1-5), so there is no pod record`] };
   const owner = `${request.service}.${request.namespace}.pod.${zone}`;
-  const pod = model.podsIn(request.namespace).find((candidate) => candidate.ips.some((entry) => canonicalIp(entry.ip) === ip));
+  // CoreDNS watches Pods that are not Succeeded, Failed or Unknown, indexed by their primary IP (status.podIP) only
+  const pod = model.podsIn(request.namespace).find((candidate) => !TERMINAL_PHASES.has(candidate.phase ?? '') && candidate.ips[0] !== undefined && canonicalIp(candidate.ips[0].ip) === ip);
   if (mode === 'insecure') {
     return { nameError: false, backends: [{ host: ip, port: 0, owner, simulated: false }], why: [`CoreDNS \`pods insecure\` answers ${ip} from the name itself, without checking for a Pod${pod ? ` (Pod ${pod.namespace}/${pod.name} has it${pod.ipSimulated ? ', simulated' : ''})` : ' (no Pod in the manifests has it)'}`] };
   }
-  if (!pod) return { nameError: true, backends: [], why: [`CoreDNS \`pods verified\`: no Pod in namespace ${request.namespace} has IP ${ip}`] };
+  if (!pod) return { nameError: true, backends: [], why: [`CoreDNS \`pods verified\`: no running Pod in namespace ${request.namespace} has ${ip} as its primary IP (status.podIP)`] };
   return { nameError: false, backends: [{ host: ip, port: 0, owner, simulated: pod.ipSimulated }], why: [`CoreDNS \`pods verified\`: Pod ${pod.namespace}/${pod.name} has IP ${ip}${pod.ipSimulated ? ' (simulated)' : ''}`] };
 }
+
+const TERMINAL_PHASES = new Set(['Succeeded', 'Failed', 'Unknown']);
 
 function matchPort(request: Request, name: string | undefined, protocol: string): boolean {
   return (request.port === '' || (name ?? '').toLowerCase() === request.port) && (request.protocol === '' || protocol.toLowerCase() === request.protocol);
@@ -354,7 +358,7 @@ function otherNamespaces(model: ClusterModel, name: string): string {
 }
 
 function uniqueServices(model: ClusterModel): ServiceView[] {
-  return model.services().filter((service) => model.service(service.namespace, service.name) === service);
+  return [...model.services().filter((service) => model.service(service.namespace, service.name) === service), ...builtInServices(model)];
 }
 
 function countOf(count: number, noun: string): string {

@@ -25,9 +25,10 @@ export function serviceFqdn(name: string, namespace: string, zone: string): stri
   return `${name}.${namespace}.svc.${zone}`;
 }
 
-/** An endpoint's address as a DNS label, as CoreDNS writes it: `10-244-1-5`, `fd00--5`. */
+/** An endpoint's address as a DNS label, as CoreDNS writes it: `10-244-1-5`, `fd00--5`, and `fd00--0` for `fd00::` (a label cannot end in a dash). */
 export function dashedIp(ip: string): string {
-  return canonicalIp(ip).replace(/[.:]/g, '-');
+  const dashed = canonicalIp(ip).replace(/[.:]/g, '-');
+  return dashed.endsWith('-') ? `${dashed}0` : dashed;
 }
 
 /** The address a pod-record label stands for (`10-244-1-5` → `10.244.1.5`), as CoreDNS reads it. */

@@ -3,6 +3,7 @@ import type { ManifestObject } from '../model/manifestObject';
 import type { ServiceEndpoint } from '../model/serviceEndpoints';
 import type { ServiceView } from '../model/serviceView';
 import type { AnalysisSettings } from '../settings';
+import { builtInServices, findService } from './builtInServices';
 import { dashedIp, looksLikeIp, normalizeName, reverseName, serviceFqdn } from './dnsName';
 import type { PublishedRecord, RecordType } from './dnsRecord';
 
@@ -109,14 +110,14 @@ export function serviceRecords(model: ClusterModel, service: ServiceView): Endpo
   return clusterIpServiceRecords(service, model.settings);
 }
 
-/** The whole cluster zone (and its reverse records): §2.2 then every Service by namespace and name. */
+/** The whole cluster zone (and its reverse records): §2.2 then every Service by namespace and name, the built-in ones included. */
 export function clusterRecords(model: ClusterModel): EndpointRecord[] {
-  const services = [...model.services()].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+  const services = [...model.services(), ...builtInServices(model)].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
   const seen = new Set<ServiceView>();
   const records = schemaVersionRecords(model.settings);
   for (const service of services) {
     // a Service defined twice publishes once: the model keeps the first definition
-    const view = model.service(service.namespace, service.name);
+    const view = findService(model, service.namespace, service.name);
     if (!view || seen.has(view)) continue;
     seen.add(view);
     records.push(...serviceRecords(model, view));
@@ -139,11 +140,12 @@ export function recordsOf(model: ClusterModel, object: ManifestObject): Endpoint
 
 /**
  * The label of an endpoint below its Service: its hostname; else, with CoreDNS `endpoint_pod_names`,
- * its Pod's name (when it fits a label); else the dashed address.
+ * the name its targetRef gives (when it fits a label); else the dashed address.
  */
 export function endpointName(endpoint: ServiceEndpoint, settings: AnalysisSettings): string {
   if (endpoint.hostname) return endpoint.hostname;
-  if (settings.dnsProfile === 'coredns' && settings.endpointPodNames && endpoint.pod && endpoint.pod.name.length <= 63) return endpoint.pod.name;
+  const podName = endpoint.targetRefName ?? endpoint.pod?.name;
+  if (settings.dnsProfile === 'coredns' && settings.endpointPodNames && podName && podName.length <= 63) return podName;
   return dashedIp(endpoint.ip);
 }
 

@@ -17,7 +17,10 @@ export function renderPodDnsMarkdown(model: ClusterModel, pod: PodView): string 
   const published = recordsOf(model, pod.template.owner).filter((entry) => entry.endpoint?.pod === pod && entry.type !== 'SRV' && entry.type !== 'PTR');
   const names = [...new Set(published.map((entry) => `\`${entry.name.replace(/\.$/, '')}\` → ${entry.data}`))];
   if (settings.dnsProfile === 'coredns' && settings.pods !== 'disabled') {
-    for (const { ip } of pod.ips) names.push(`\`${dashedIp(ip)}.${pod.namespace}.pod.${zone}\` → ${ip} (CoreDNS \`pods ${settings.pods}\`)`);
+    // `verified` answers only the primary IP of a Pod that is not Succeeded, Failed or Unknown
+    const terminal = pod.phase === 'Succeeded' || pod.phase === 'Failed' || pod.phase === 'Unknown';
+    const answered = settings.pods === 'insecure' ? pod.ips : terminal ? [] : pod.ips.slice(0, 1);
+    for (const { ip } of answered) names.push(`\`${dashedIp(ip)}.${pod.namespace}.pod.${zone}\` → ${ip} (CoreDNS \`pods ${settings.pods}\`)`);
   }
   lines.push(names.length ? `DNS names: ${names.join(' · ')}` : 'No DNS name of its own: other Pods cannot resolve it by name.');
   if (pod.subdomain && !published.some((entry) => entry.name.split('.')[0] === pod.hostname)) {

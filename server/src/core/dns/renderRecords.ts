@@ -1,5 +1,6 @@
 import { describeObject } from '../model/manifestObject';
 import type { AnalysisSettings } from '../settings';
+import { BUILT_IN_FILE } from './builtInServices';
 import { absolute, isInZone, normalizeName } from './dnsName';
 import type { PublishedRecord } from './dnsRecord';
 import { zoneOf } from './records';
@@ -9,7 +10,7 @@ import { clusterDnsIp } from './resolvConf';
 export function renderRecordsText(records: readonly PublishedRecord[]): string {
   const groups = new Map<string, PublishedRecord[]>();
   for (const entry of records) {
-    const key = entry.source ? describeObject(entry.source) : 'cluster';
+    const key = entry.source ? `${describeObject(entry.source)}${entry.source.file === BUILT_IN_FILE ? ` ${BUILT_IN_FILE}` : ''}` : 'cluster';
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   const width = Math.max(0, ...records.map((entry) => entry.name.length));

@@ -36,7 +36,8 @@ export function podResolvConf(settings: AnalysisSettings, from: { readonly pod?:
   const policy = spec.dnsPolicy ?? 'ClusterFirst';
   const notes: string[] = [];
   const zone = zoneOf(settings);
-  const node = settings.nodeResolvConf;
+  // kubelet's parseResolvConf drops a "." search entry and trims trailing dots from the others
+  const node = { ...settings.nodeResolvConf, searches: settings.nodeResolvConf.searches.filter((entry) => entry !== '.').map(stripDot) };
   let effectivePolicy: ResolvConf['effectivePolicy'];
   if (policy === 'None') effectivePolicy = 'none';
   else if (policy === 'ClusterFirstWithHostNet') effectivePolicy = 'cluster';
@@ -53,11 +54,11 @@ export function podResolvConf(settings: AnalysisSettings, from: { readonly pod?:
   let options: string[];
   if (effectivePolicy === 'cluster') {
     nameservers = [clusterDnsIp(settings)];
-    searches = unique([`${from.namespace}.svc.${zone}`, `svc.${zone}`, zone, ...node.searches.map(stripDot)]);
+    searches = unique([`${from.namespace}.svc.${zone}`, `svc.${zone}`, zone, ...node.searches]);
     options = ['ndots:5']; // kubelet replaces the node's options with its defaults
   } else if (effectivePolicy === 'host') {
     nameservers = [...node.nameservers];
-    searches = node.searches.map(stripDot);
+    searches = [...node.searches];
     options = [...node.options];
     if (node.nameservers.length === 0) notes.push('the node\'s nameservers are not known (set nodeResolvConf.nameservers); the Pod asks the node\'s resolver, not the cluster DNS');
   } else {

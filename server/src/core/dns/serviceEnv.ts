@@ -1,4 +1,5 @@
 import type { ClusterModel } from '../model/clusterModel';
+import { builtInServices } from './builtInServices';
 import { cidrList } from '../model/clusterModel';
 import { ipInCidr } from '../model/ip';
 import type { PodView } from '../model/podView';
@@ -35,8 +36,10 @@ export function serviceEnvironment(model: ClusterModel, pod: PodView): ServiceEn
   const master = model.service('default', 'kubernetes');
   byName.set('kubernetes', { service: master && master.clusterIPs.length ? master : 'kubernetes' });
   if (enableServiceLinks) {
-    for (const service of model.servicesIn(pod.namespace)) {
-      if (model.service(service.namespace, service.name) !== service) continue;
+    // the built-in kube-dns Service counts for Pods of kube-system (the kubernetes one is handled above)
+    const builtIn = builtInServices(model).filter((service) => service.namespace === pod.namespace && service.name !== 'kubernetes');
+    for (const service of [...model.servicesIn(pod.namespace), ...builtIn]) {
+      if (model.service(service.namespace, service.name) !== service && !builtIn.includes(service)) continue;
       const key = `${service.namespace}/${service.name}`;
       if (service.type === 'ExternalName') skipped.push({ service: key, reason: 'ExternalName Services have no cluster IP' });
       else if (service.headless) skipped.push({ service: key, reason: 'headless Services (clusterIP: None) have no cluster IP' });

@@ -9,6 +9,7 @@ import { matchesLabels } from './labelSelector';
 import { objectKey, type ManifestObject } from './manifestObject';
 import { computeBackends } from './computeBackends';
 import { expandPods } from './expandPods';
+import { endpointSliceSchema, endpointsSchema } from './schemas/endpoints';
 import type { PodView } from './podView';
 import type { ServiceBackends } from './serviceEndpoints';
 import { isHeadless, readServiceSpec, serviceType, type AssignedIp, type ServicePort, type ServiceView } from './serviceView';
@@ -201,6 +202,18 @@ export class ClusterModel {
         if (typeof ip === 'string') for (const allocator of allocators.values()) allocator.reserve(ip);
       }
     }
+    // addresses written in Endpoints and EndpointSlices belong to some Pod: a simulated Pod must not take them
+    const reserve = (ip: string | undefined): void => {
+      if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
+    };
+    for (const object of byKind.get('Endpoints') ?? []) {
+      for (const subset of endpointsSchema.safeParse(object.body ?? {}).data?.subsets ?? []) {
+        for (const address of [...(subset.addresses ?? []), ...(subset.notReadyAddresses ?? [])]) reserve(address.ip);
+      }
+    }
+    for (const object of byKind.get('EndpointSlice') ?? []) {
+      for (const endpoint of endpointSliceSchema.safeParse(object.body ?? {}).data?.endpoints ?? []) for (const ip of endpoint.addresses ?? []) reserve(ip);
+    }
     return allocators;
   }
 
@@ -226,8 +239,11 @@ export class ClusterModel {
           const parsed = parseIp(ip);
           if (parsed) clusterIPs.push({ ip, family: parsed.family, simulated: false });
         }
-        if (clusterIPs.length === 0) {
+        // the API server allocates what is not declared: every IP, or a dual-stack Service's second family
+        const dualStack = spec.ipFamilyPolicy === 'PreferDualStack' || spec.ipFamilyPolicy === 'RequireDualStack';
+        if (clusterIPs.length === 0 || dualStack) {
           for (const family of requestedFamilies(spec.ipFamilies, spec.ipFamilyPolicy, cidrs)) {
+            if (clusterIPs.some((assigned) => assigned.family === family)) continue;
             const ip = allocators.get(family)?.allocate(key);
             if (ip) clusterIPs.push({ ip, family, simulated: true });
           }
@@ -270,7 +286,8 @@ export function cidrList(text: string): Cidr[] {
   return text.split(',').map((part) => parseCidr(part)).filter((cidr): cidr is Cidr => cidr !== undefined);
 }
 
-function requestedFamilies(ipFamilies: readonly string[] | undefined, policy: string | undefined, cidrs: readonly Cidr[]): IpFamily[] {
+/** The IP families a Service asks for, as the API server defaults them, among the cluster's service CIDR families. */
+export function requestedFamilies(ipFamilies: readonly string[] | undefined, policy: string | undefined, cidrs: readonly Cidr[]): IpFamily[] {
   const available = cidrs.map((cidr) => cidr.family);
   const asked = (ipFamilies ?? []).filter((family): family is IpFamily => family === 'IPv4' || family === 'IPv6');
   const primary = asked[0] ?? available[0] ?? 'IPv4';

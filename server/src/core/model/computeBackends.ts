@@ -1,6 +1,6 @@
-import type { ClusterModel } from './clusterModel';
+import { cidrList, requestedFamilies, type ClusterModel } from './clusterModel';
 import { findPort } from './findPort';
-import { canonicalIp, parseIp } from './ip';
+import { canonicalIp, parseIp, type IpFamily } from './ip';
 import type { ManifestObject } from './manifestObject';
 import { endpointSliceSchema, endpointsSchema } from './schemas/endpoints';
 import type { EndpointPort, ServiceBackends, ServiceEndpoint } from './serviceEndpoints';
@@ -21,7 +21,10 @@ export function computeBackends(model: ClusterModel, service: ServiceView): Serv
   const endpoints: ServiceEndpoint[] = [];
   const ignored: { object: ManifestObject; reason: string }[] = [];
   if (service.selector) {
+    const families = serviceFamilies(model, service);
     for (const pod of model.podsSelectedBy(service.namespace, service.selector)) {
+      // ShouldPodBeInEndpoints: a terminal Pod is left out, whatever publishNotReadyAddresses says
+      if (pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
       const ports: EndpointPort[] = [];
       const unresolvedPorts: { portIndex: number; reason: string }[] = [];
       for (const servicePort of service.ports) {
@@ -32,8 +35,9 @@ export function computeBackends(model: ClusterModel, service: ServiceView): Serv
       // ShouldSetHostname: the Pod has a hostname and its subdomain names this Service
       const hostname = pod.hostnameSet && pod.subdomain === service.name ? pod.hostname : undefined;
       for (const { ip, family } of pod.ips) {
+        if (!families.includes(family)) continue;
         endpoints.push({
-          ip, family, ready: service.publishNotReadyAddresses || pod.ready, hostname, pod, nodeName: pod.nodeName,
+          ip, family, ready: service.publishNotReadyAddresses || pod.ready, hostname, pod, targetRefName: pod.name, nodeName: pod.nodeName,
           ports, unresolvedPorts, source: pod.template.owner, simulated: pod.ipSimulated,
         });
       }
@@ -66,6 +70,16 @@ export function computeBackends(model: ClusterModel, service: ServiceView): Serv
   return { endpoints: dedupe(endpoints), origin, ignored };
 }
 
+/**
+ * The address families the EndpointSlice controller makes slices for: the Service's `ipFamilies` —
+ * its cluster IPs' families, or for a headless Service the API server's defaults (SingleStack in the
+ * first service CIDR's family unless a dual-stack policy or `ipFamilies` says otherwise).
+ */
+function serviceFamilies(model: ClusterModel, service: ServiceView): IpFamily[] {
+  if (!service.headless && service.clusterIPs.length > 0) return [...new Set(service.clusterIPs.map((ip) => ip.family))];
+  return requestedFamilies(service.spec.ipFamilies, service.spec.ipFamilyPolicy, cidrList(model.settings.serviceCIDR));
+}
+
 /** Endpoints named like the Service and EndpointSlices labelled with its name, in its namespace. */
 export function handWrittenEndpoints(model: ClusterModel, service: ServiceView): ManifestObject[] {
   const endpoints = model.objectsNamed('Endpoints', service.namespace, service.name);
@@ -83,7 +97,7 @@ function fromEndpoints(model: ClusterModel, object: ManifestObject): ServiceEndp
       const parsed = address.ip ? parseIp(address.ip) : undefined;
       if (!address.ip || !parsed) continue;
       const pod = address.targetRef?.kind === 'Pod' ? model.podsIn(address.targetRef.namespace ?? object.namespace).find((candidate) => candidate.name === address.targetRef?.name) : undefined;
-      result.push({ ip: address.ip, family: parsed.family, ready, hostname: address.hostname, pod, nodeName: address.nodeName, ports, unresolvedPorts: [], source: object, simulated: false });
+      result.push({ ip: address.ip, family: parsed.family, ready, hostname: address.hostname, pod, targetRefName: address.targetRef?.name, nodeName: address.nodeName, ports, unresolvedPorts: [], source: object, simulated: false });
     }
   }
   return result;
@@ -101,7 +115,7 @@ function fromEndpointSlice(model: ClusterModel, object: ManifestObject): Service
     for (const ip of endpoint.addresses ?? []) {
       const parsed = parseIp(ip);
       if (!parsed) continue;
-      result.push({ ip, family: parsed.family, ready, hostname: endpoint.hostname, pod, nodeName: endpoint.nodeName, ports, unresolvedPorts: [], source: object, simulated: false });
+      result.push({ ip, family: parsed.family, ready, hostname: endpoint.hostname, pod, targetRefName: endpoint.targetRef?.name, nodeName: endpoint.nodeName, ports, unresolvedPorts: [], source: object, simulated: false });
     }
   }
   return result;

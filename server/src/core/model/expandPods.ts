@@ -2,7 +2,7 @@ import type { AnalysisSettings } from '../settings';
 import { parseIp, type IpFamily } from './ip';
 import type { IpAllocator } from './ipAllocator';
 import type { ManifestObject } from './manifestObject';
-import { controllerPodName } from './podNames';
+import { controllerPodName, indexedJobPodName, jobName } from './podNames';
 import { podTemplateOf, type PodTemplateView, type PodView } from './podView';
 import { podStatusSchema, workloadSpecSchema } from './schemas/workload';
 
@@ -12,10 +12,15 @@ interface PodDraft {
   readonly name: string;
   readonly template: PodTemplateView;
   readonly ordinal?: number;
+  /** The hostname the controller writes into the Pod spec: StatefulSet `<set>-<ordinal>`, Indexed Job `<job>-<index>`. */
+  readonly controllerHostname?: string;
+  /** Labels the controller adds to the template's: StatefulSet pod name and index, Job name and completion index. */
+  readonly controllerLabels?: Readonly<Record<string, string>>;
   readonly nodeName: string;
   readonly declaredIps: { ip: string; family: IpFamily }[];
   readonly ready: boolean;
   readonly readiness: 'declared' | 'assumed';
+  readonly phase?: string;
 }
 
 /**
@@ -55,12 +60,12 @@ export function expandPods(byKind: Map<string, ManifestObject[]>, settings: Anal
         if (ip) ips.push({ ip, family });
       }
     }
-    const hostnameSet = statefulSet || Boolean(spec.hostname);
-    const hostname = truncateHostname(statefulSet ? draft.name : (spec.hostname ?? draft.name));
+    const hostnameSet = Boolean(draft.controllerHostname || spec.hostname);
+    const hostname = truncateHostname(draft.controllerHostname ?? spec.hostname ?? draft.name);
     return {
       name: draft.name,
       namespace: owner.namespace,
-      labels: statefulSet ? { ...draft.template.labels, 'statefulset.kubernetes.io/pod-name': draft.name } : draft.template.labels,
+      labels: draft.controllerLabels ? { ...draft.template.labels, ...draft.controllerLabels } : draft.template.labels,
       template: draft.template,
       hostname,
       hostnameSet,
@@ -69,6 +74,7 @@ export function expandPods(byKind: Map<string, ManifestObject[]>, settings: Anal
       ipSimulated,
       ready: draft.ready,
       readiness: draft.readiness,
+      phase: draft.phase,
       nodeName: draft.nodeName,
       ordinal: draft.ordinal,
     };
@@ -89,7 +95,7 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
     const readyCondition = status.conditions?.find((condition) => condition.type === 'Ready');
     const declared = readyCondition !== undefined || status.phase !== undefined;
     const ready = readyCondition ? readyCondition.status === 'True' : status.phase === undefined || status.phase === 'Running';
-    return [{ name: owner.name, template, nodeName: nodeFor(owner.name), declaredIps, ready, readiness: declared ? 'declared' : 'assumed' }];
+    return [{ name: owner.name, template, nodeName: nodeFor(owner.name), declaredIps, ready, readiness: declared ? 'declared' : 'assumed', phase: status.phase }];
   }
   const spec = workloadSpecSchema.safeParse(owner.body?.spec ?? {}).data ?? {};
   if (owner.kind === 'DaemonSet') {
@@ -97,13 +103,31 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
       name: controllerPodName(owner.kind, owner.name, owner.namespace, replica), template, nodeName: node.name, declaredIps: [], ready: true, readiness: 'assumed' as const,
     }));
   }
-  const count = owner.kind === 'Job' ? (spec.parallelism ?? 1)
-    : owner.kind === 'CronJob' ? (spec.jobTemplate?.spec?.parallelism ?? 1)
-    : (spec.replicas ?? 1);
-  const replicas = Math.max(0, Math.min(count, 1000));
+  if (owner.kind === 'Job' || owner.kind === 'CronJob') {
+    // the Job controller keeps min(parallelism, completions) Pods active; an Indexed Job names them by index
+    const jobSpec = owner.kind === 'Job' ? spec : (spec.jobTemplate?.spec ?? {});
+    // a suspended Job (or CronJob) runs no Pods
+    const suspended = spec.suspend === true || jobSpec.suspend === true;
+    const active = suspended ? 0 : Math.min(jobSpec.parallelism ?? 1, jobSpec.completions ?? Number.POSITIVE_INFINITY);
+    const indexed = jobSpec.completionMode === 'Indexed';
+    return Array.from({ length: Math.max(0, Math.min(active, 1000)) }, (_, index) => {
+      const name = indexed ? indexedJobPodName(owner.kind, owner.name, owner.namespace, index) : controllerPodName(owner.kind, owner.name, owner.namespace, index);
+      const job = jobName(owner.kind, owner.name);
+      const controllerHostname = indexed ? `${job}-${index}` : undefined;
+      // the API server adds the job-name labels to the Job's template; the controller adds the index
+      const controllerLabels: Record<string, string> = { 'batch.kubernetes.io/job-name': job, 'job-name': job, ...(indexed ? { 'batch.kubernetes.io/job-completion-index': String(index) } : {}) };
+      return { name, template, controllerHostname, controllerLabels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
+    });
+  }
+  const replicas = Math.max(0, Math.min(spec.replicas ?? 1, 1000));
+  // a StatefulSet's ordinals start at spec.ordinals.start; the controller sets hostname = Pod name
+  const start = owner.kind === 'StatefulSet' ? Math.max(0, spec.ordinals?.start ?? 0) : 0;
   return Array.from({ length: replicas }, (_, replica) => {
-    const name = controllerPodName(owner.kind, owner.name, owner.namespace, replica);
-    return { name, template, ordinal: owner.kind === 'StatefulSet' ? replica : undefined, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
+    const ordinal = start + replica;
+    const name = controllerPodName(owner.kind, owner.name, owner.namespace, ordinal);
+    const statefulSet = owner.kind === 'StatefulSet';
+    const controllerLabels = statefulSet ? { 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(ordinal) } : undefined;
+    return { name, template, ordinal: statefulSet ? ordinal : undefined, controllerHostname: statefulSet ? name : undefined, controllerLabels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
   });
 }
 

@@ -23,10 +23,31 @@ export function controllerPodName(kind: string, workload: string, namespace: str
     case 'StatefulSet':
       return `${workload}-${replica}`;
     case 'Deployment':
-      return `${workload}-${stableSuffix(`${kind}/${namespace}/${workload}`, 10)}-${stableSuffix(seed, 5)}`;
+      return generatedName(`${workload}-${stableSuffix(`${kind}/${namespace}/${workload}`, 10)}-`, seed);
     case 'CronJob':
-      return `${workload}-29000000-${stableSuffix(seed, 5)}`;
+      return generatedName(`${jobName(kind, workload)}-`, seed);
     default:
-      return `${workload}-${stableSuffix(seed, 5)}`;
+      return generatedName(`${workload}-`, seed);
   }
+}
+
+/** The API server's generateName: the prefix cut to 58 characters, then 5 random ones (here derived from the seed). */
+function generatedName(prefix: string, seed: string): string {
+  return `${prefix.slice(0, MAX_GENERATED_PREFIX)}${stableSuffix(seed, 5)}`;
+}
+
+const MAX_GENERATED_PREFIX = 58;
+
+/** The Job a Job or CronJob runs: a CronJob names each Job `<cronjob>-<scheduled time in minutes>`. */
+export function jobName(kind: string, workload: string): string {
+  return kind === 'CronJob' ? `${workload}-29000000` : workload;
+}
+
+/** An Indexed Job's Pod: the Job controller's generateName `<job>-<index>-`, plus the random suffix. */
+export function indexedJobPodName(kind: string, workload: string, namespace: string, index: number): string {
+  // podGenerateNameWithIndex keeps the `-<index>-` whole and cuts the Job name instead
+  const append = `-${index}-`;
+  const prefix = `${jobName(kind, workload)}${append}`;
+  const fitted = prefix.length > MAX_GENERATED_PREFIX ? `${prefix.slice(0, MAX_GENERATED_PREFIX - append.length)}${append}` : prefix;
+  return generatedName(fitted, `${kind}/${namespace}/${workload}/${index}`);
 }

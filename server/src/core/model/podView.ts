@@ -64,6 +64,8 @@ export interface PodView {
   readonly ready: boolean;
   /** `declared` when the manifest's status says so, else `assumed`. */
   readonly readiness: 'declared' | 'assumed';
+  /** `status.phase` as declared; Succeeded and Failed Pods are terminal and get no endpoints. */
+  readonly phase?: string;
   readonly nodeName: string;
   readonly ordinal?: number;
 }

@@ -16,6 +16,8 @@ export interface ServiceEndpoint {
   /** Set only when DNS publishes a per-endpoint name: hostname + subdomain = Service, or written by hand. */
   readonly hostname?: string;
   readonly pod?: PodView;
+  /** The name in the endpoint's `targetRef` (the Pod's name for selector endpoints), which CoreDNS `endpoint_pod_names` uses. */
+  readonly targetRefName?: string;
   readonly nodeName?: string;
   readonly ports: readonly EndpointPort[];
   /** Service ports that FindPort could not resolve for this Pod. */

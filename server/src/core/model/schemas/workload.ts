@@ -11,10 +11,16 @@ export const labelSelectorSchema = z.looseObject({
 export const workloadSpecSchema = z.looseObject({
   replicas: optional(z.number().int()),
   parallelism: optional(z.number().int()),
+  completions: optional(z.number().int()),
+  completionMode: optional(z.string()),
+  /** Job and CronJob: a suspended one runs no Pods. */
+  suspend: optional(z.boolean()),
+  /** StatefulSet `ordinals.start`: the first ordinal (default 0). */
+  ordinals: optional(z.looseObject({ start: optional(z.number().int()) })),
   serviceName: optional(z.string()),
   selector: optional(z.union([labelSelectorSchema, stringMap])),
   template: optional(podTemplateSchema),
-  jobTemplate: optional(z.looseObject({ spec: optional(z.looseObject({ parallelism: optional(z.number().int()), template: optional(podTemplateSchema) })) })),
+  jobTemplate: optional(z.looseObject({ spec: optional(z.looseObject({ parallelism: optional(z.number().int()), completions: optional(z.number().int()), completionMode: optional(z.string()), suspend: optional(z.boolean()), template: optional(podTemplateSchema) })) })),
 });
 
 export const podStatusSchema = z.looseObject({

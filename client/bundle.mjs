@@ -1,0 +1,19 @@
+// Bundles the extension and its language server for the .vsix: one file each, no node_modules.
+// `vscode` is provided by the editor at run time; everything else is inlined.
+import * as esbuild from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  // readable names in the stack traces the output channel logs
+  keepNames: true,
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+]);

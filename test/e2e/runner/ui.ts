@@ -1,0 +1,166 @@
+/**
+ * UI tests: the packaged .vsix installed into code-server, driven through headless Chromium as a
+ * user would — hover a Service, read the Problems panel, run "Kubernetes: Simulate nslookup" from
+ * the palette. Every step leaves a screenshot in .work/screenshots/ui/.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, recordForeignRequests } from './browser';
+import { installExtension, startCodeServer } from './codeServer';
+import { repoRoot, vsixPath } from './paths';
+import { prepareRunFolder, type RunFolder } from './runFolder';
+import { stopwatch, summaryLine } from './summary';
+import { activeEditorText, choose, hoverUntil, openFile, runCommand, waitForWorkbench } from './workbench';
+
+interface CliFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** What the CLI built from this checkout says about the workspace copy: the UI must agree. */
+function cliLint(run: RunFolder): CliFinding[] {
+  const cli = path.join(repoRoot, 'out', 'server', 'src', 'cli', 'main.js');
+  const result = spawnSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], { cwd: run.workspace, encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`kube-lookup lint failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { findings: CliFinding[] }).findings;
+}
+
+type Step = (page: Page) => Promise<void>;
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+function steps(run: RunFolder): [string, Step][] {
+  const findings = cliLint(run);
+  const shown = { clusterIp: '(the hover step did not run)' };
+  return [
+    ['workbench', async (page) => waitForWorkbench(page)],
+    [
+      'hover',
+      async (page) => {
+        await openFile(page, 'seeds/clusterip1.yaml');
+        const text = await hoverUntil(page, 'name: clusterip1', 'clusterip1', 'clusterip1.default.svc.cluster.local');
+        const clusterIp = /cluster IP (\S+) \(simulated\) · 80\/TCP → 8080/.exec(text);
+        assert(clusterIp, `the hover shows no cluster IP with port 80 → 8080:\n${text}`);
+        shown.clusterIp = clusterIp[1]!;
+        assert(/pod1\s+\S+ \(simulated\)\s+8080\s+yes/.test(text), `the hover lists no ready endpoint pod1:8080:\n${text}`);
+      },
+    ],
+    [
+      'problems',
+      async (page) => {
+        await page.mouse.move(5, 5);
+        await page.keyboard.press('Escape');
+        await runCommand(page, 'Problems: Focus on Problems View');
+        const panel = page.locator('.markers-panel');
+        await panel.waitFor({ state: 'visible' });
+        // every finding of the CLI's report is a row with its message, rule and position
+        await runCommand(page, 'View: Toggle Maximized Panel');
+        for (const finding of findings) {
+          const place = `[Ln ${finding.line}, Col ${finding.column}]`;
+          const row = panel.locator('.monaco-list-row').filter({ hasText: finding.message.slice(0, 60) }).filter({ hasText: place });
+          await row.first().waitFor({ timeout: 30_000 }).catch(() => {
+            throw new Error(`no row ${finding.file} ${place} "${finding.message}"`);
+          });
+          const text = (await row.first().innerText()).replace(/\s+/g, ' ');
+          assert(text.includes(`kube-lookup ${finding.ruleId}`), `row without kube-lookup ${finding.ruleId}: ${text}`);
+        }
+        await page.screenshot({ path: path.join(run.screenshots, 'problems-maximized.png') });
+        await runCommand(page, 'View: Toggle Maximized Panel');
+        // the status bar counts what the editor shows: it must be the CLI's numbers
+        const errors = findings.filter((f) => f.severity === 'error').length;
+        const warnings = findings.filter((f) => f.severity === 'warning').length;
+        const status = page.locator('#status\\.problems');
+        await page.waitForFunction(
+          ([e, w]) => {
+            const label = document.querySelector('#status\\.problems')?.textContent ?? '';
+            const [shownErrors, shownWarnings] = (label.match(/\d+/g) ?? []).map(Number);
+            return shownErrors === e && shownWarnings === w;
+          },
+          [errors, warnings],
+          { timeout: 30_000 },
+        ).catch(async () => {
+          throw new Error(`status bar shows "${await status.innerText()}", the CLI counts ${errors} errors and ${warnings} warnings`);
+        });
+      },
+    ],
+    [
+      'nslookup',
+      async (page) => {
+        await page.keyboard.press('Escape');
+        // room for the transcript beside the manifest
+        await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+        await runCommand(page, 'Kubernetes: Simulate nslookup');
+        await choose(page, 'ask from which Pod?', 'request-pod', /\brequest-pod$/);
+        await choose(page, 'which name?', 'clusterip1', /^clusterip1$/);
+        await choose(page, 'record type', '', /^A$/);
+        await page.locator('.tab.active', { hasText: /nslookup/i }).waitFor({ timeout: 30_000 });
+        const transcript = await activeEditorText(page);
+        assert(/^Name:\s+clusterip1\.default\.svc\.cluster\.local$/m.test(transcript), `transcript without the FQDN:\n${transcript}`);
+        // the answer is the address the hover showed
+        assert(new RegExp(`^Address: ${shown.clusterIp.replace(/\./g, '\\.')} \\(simulated\\)$`, 'm').test(transcript), `transcript without Address: ${shown.clusterIp}:\n${transcript}`);
+      },
+    ],
+  ];
+}
+
+async function main(): Promise<number> {
+  const elapsed = stopwatch();
+  const run = prepareRunFolder('ui');
+  if (!fs.existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run npm run test:e2e`);
+  const installed = installExtension(run, vsixPath);
+  assert(/^kube-lookup\.kube-lookup@/m.test(installed), `the .vsix did not install: ${installed}`);
+  console.log(`[${elapsed()}] installed ${installed}`);
+  const server = await startCodeServer(run);
+  console.log(`[${elapsed()}] code-server on ${server.origin}`);
+  let passed = 0;
+  let failed = 0;
+  const browser = await launchBrowser(run).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  const foreign = recordForeignRequests(browser);
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`${server.origin}/?folder=${encodeURIComponent(run.workspace)}`);
+    for (const [name, step] of steps(run)) {
+      try {
+        await step(page);
+        passed++;
+        console.log(`[${elapsed()}] ok   ${name}`);
+      } catch (error) {
+        failed++;
+        console.log(`[${elapsed()}] FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await page.screenshot({ path: path.join(run.screenshots, `${name}.png`) });
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+  }
+  if (foreign.length === 0) {
+    passed++;
+    console.log(`[${elapsed()}] ok   the workbench asked nothing of any host but 127.0.0.1`);
+  } else {
+    failed++;
+    console.log(`[${elapsed()}] FAIL requests left this machine: ${[...new Set(foreign)].join(', ')}`);
+  }
+  console.log(summaryLine('ui', passed, failed));
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    console.log(summaryLine('ui', 0, 1));
+    process.exit(1);
+  },
+);
