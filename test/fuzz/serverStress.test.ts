@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -88,5 +89,31 @@ describe('the language server under stress', () => {
     await session.dispose();
     // flat: whatever the count of cycles, the server keeps no per-edit state
     assert.ok(end - warm < 25, `heap grew from ${warm.toFixed(1)} MB to ${end.toFixed(1)} MB`);
+  });
+
+  it('indexes a folder of hostile files (links to /dev/zero and a FIFO, a loop, binary, huge) and still answers', { timeout: 120_000 }, async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-hostile-lsp-'));
+    folders.push(folder);
+    const at = (name: string): string => path.join(folder, name);
+    fs.writeFileSync(at('service.yaml'), SERVICE);
+    fs.writeFileSync(at('pod.yaml'), POD('dbx'));
+    if (fs.existsSync('/dev/zero')) fs.symlinkSync('/dev/zero', at('zero.yaml'));
+    if (spawnSync('mkfifo', [at('fifo')]).status === 0) for (let index = 0; index < 6; index++) fs.symlinkSync('fifo', at(`fifo-${index}.yaml`));
+    fs.symlinkSync(folder, at('loop'));
+    fs.symlinkSync('self.yaml', at('self.yaml'));
+    fs.writeFileSync(at('binary.yaml'), Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 31) % 256)));
+    fs.writeFileSync(at('deep.yaml'), 'apiVersion: v1\nkind: X\na: ' + '['.repeat(20_000) + ']'.repeat(20_000));
+    // more FIFO links than the thread pool has threads: a blocking read would stall every file read after them
+    const session = await LspSession.start([folder], {}, 60_000);
+    try {
+      const pod = uriOf(at('pod.yaml'));
+      await session.until(() => (session.diagnostics.get(pod) ?? []).some((diagnostic) => diagnostic.code === 'subdomain-without-headless-service'), 30_000);
+      assert.deepEqual(session.codes(uriOf(at('deep.yaml'))), ['file-skipped@0:0']);
+      assert.deepEqual(session.codes(uriOf(at('binary.yaml'))), ['file-skipped@0:0']);
+      const hover = await session.request<unknown>('textDocument/hover', { textDocument: { uri: uriOf(at('service.yaml')) }, position: { line: 3, character: 9 } });
+      assert.ok(hover !== null);
+    } finally {
+      await session.dispose();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -47,14 +48,23 @@ export async function listManifests(folderUri: string, skip: (uri: string) => bo
   return found.sort();
 }
 
-/** The text of a file URI, or undefined when it cannot be read (deleted, a folder, no permission). */
+/**
+ * The text of a file URI, or undefined when it cannot be read (deleted, a folder, no permission) or
+ * is not a regular file. The file is opened without blocking and checked through the open handle:
+ * a link to a FIFO would block a thread of the pool for good, a link to /dev/zero never ends.
+ */
 export async function readManifest(uri: string): Promise<string | undefined> {
+  let handle: fs.FileHandle | undefined;
   try {
-    const buffer = await fs.readFile(fileURLToPath(uri));
+    handle = await fs.open(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!(await handle.stat()).isFile()) return undefined;
+    const buffer = await handle.readFile();
     if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
     const text = buffer.toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }

@@ -1,3 +1,5 @@
+import type { ClusterModel } from '../model/clusterModel';
+import type { PodView } from '../model/podView';
 import { closestNamed } from './closestName';
 import { defineRule } from './types';
 
@@ -21,8 +23,7 @@ export default defineRule({
   check(context, endpoints) {
     if (!endpoints.name || context.model.service(endpoints.namespace, endpoints.name)) return;
     // GlusterFS volumes read their servers from an Endpoints object by name: no Service needed.
-    const glusterfsUsers = context.model.podsIn(endpoints.namespace).filter((pod) => (pod.template.spec.volumes ?? []).some((volume) => volume.glusterfs?.endpoints === endpoints.name));
-    if (glusterfsUsers.length > 0) return;
+    if (glusterfsEndpoints(context.model, endpoints.namespace).has(endpoints.name)) return;
     const service = closestNamed(endpoints.name, context.model.servicesIn(endpoints.namespace));
     const closest = service?.name;
     context.report({
@@ -39,3 +40,17 @@ export default defineRule({
     });
   },
 });
+
+/** The pod lists of a model generation are new arrays, so a cache keyed by them never goes stale. */
+const glusterfsCache = new WeakMap<readonly PodView[], Set<string>>();
+
+/** Endpoints names the GlusterFS volumes of a namespace's Pods read: collected once, not per Endpoints. */
+function glusterfsEndpoints(model: ClusterModel, namespace: string): Set<string> {
+  const pods = model.podsIn(namespace);
+  let names = glusterfsCache.get(pods);
+  if (!names) {
+    names = new Set(pods.flatMap((pod) => (pod.template.spec.volumes ?? []).flatMap((volume) => (volume.glusterfs?.endpoints ? [volume.glusterfs.endpoints] : []))));
+    glusterfsCache.set(pods, names);
+  }
+  return names;
+}
