@@ -128,8 +128,9 @@ export async function measureServer(workspace: GeneratedWorkspace, options: { ti
   };
 }
 
-/** Round trips of `count` requests, one at a time; sorted. */
+/** Round trips of `count` requests, one at a time, after as many untimed ones to warm up; sorted. */
 async function latencies(count: number, send: (index: number) => Promise<unknown>): Promise<number[]> {
+  for (let index = 0; index < count; index++) await send(count + index);
   const times: number[] = [];
   for (let index = 0; index < count; index++) {
     const start = performance.now();

@@ -81,8 +81,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const sendStatus = (): void => {
     const partitions = workspace.partitions();
     const status: StatusParams = {
-      services: partitions.reduce((sum, partition) => sum + partition.model.services().length, 0),
-      files: partitions.reduce((sum, partition) => sum + [...partition.model.files()].length, 0),
+      services: partitions.reduce((sum, partition) => sum + partition.model.size().services, 0),
+      files: partitions.reduce((sum, partition) => sum + partition.model.size().files, 0),
       // until every file's diagnostics are out, not just read
       indexing: indexing || scheduler.busy,
     };
@@ -170,10 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function setFromText(uri: string, text: string): void {
     const change = workspace.setFile(uri, text);
-    if (!change) {
-      clearDiagnostics([uri]);
-      return;
-    }
+    if (change.excluded) clearDiagnostics([uri]);
     scheduler.filesChanged(change.partition, change.affected);
   }
 
@@ -190,7 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (text !== undefined && !open.has(uri)) {
         const change = workspace.setFile(uri, text);
         // a folder being loaded is linted whole afterwards; one already tracked follows file by file
-        if (change?.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
+        if (change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
       }
       if (index % INDEX_BATCH === INDEX_BATCH - 1) {
         progress?.report(Math.floor((100 * (index + 1)) / files.length), `${index + 1}/${files.length} files`);

@@ -75,6 +75,8 @@ export class Partition {
 export interface Change {
   readonly partition: Partition;
   readonly affected: readonly string[];
+  /** The settings exclude the file: it is not (or no longer) analysed. */
+  readonly excluded?: boolean;
 }
 
 /** The window's workspace: one partition per folder, plus one per file outside every folder. */
@@ -112,17 +114,14 @@ export class Workspace {
     return this.folderOf(uri) ?? this.loose.get(uri);
   }
 
-  /** Parses one file into its partition; undefined when the settings exclude it. */
-  setFile(uri: string, text: string): Change | undefined {
+  /** Parses one file into its partition; a file the settings exclude is dropped instead (`excluded`). */
+  setFile(uri: string, text: string): Change {
     let partition = this.partitionOf(uri);
     if (!partition) {
       partition = new Partition(uri, false, this.looseSettings());
       this.loose.set(uri, partition);
     }
-    if (partition.excludes(uri)) {
-      partition.removeFile(uri);
-      return undefined;
-    }
+    if (partition.excludes(uri)) return { partition, affected: partition.removeFile(uri), excluded: true };
     return { partition, affected: partition.setFile(uri, text) };
   }
 
