@@ -30,7 +30,7 @@ export interface EditorFigures {
 }
 
 /** One edit and its undo, with what the findings must say after each. */
-interface EditPair {
+export interface EditPair {
   readonly file: string;
   readonly original: string;
   readonly edited: string;
@@ -105,7 +105,7 @@ export function measureEditor(workspace: GeneratedWorkspace, options: { timedEdi
  * another file point at, relabelling a Deployment that a Service in another file selects, a typo in
  * an Endpoints name, and a change of replicas that changes no finding.
  */
-function editPairs(workspace: GeneratedWorkspace, texts: Map<string, string>): EditPair[] {
+export function editPairs(workspace: GeneratedWorkspace, texts: Map<string, string>): EditPair[] {
   const pairs: EditPair[] = [];
   const fileOf = (app: GeneratedApp, name: string) => path.join(workspace.root, app.files.find((file) => path.basename(file) === name)!);
   const clean = workspace.apps.filter((app) => !app.mistake);
@@ -140,17 +140,17 @@ function replaceOnce(text: string, from: string, to: string): string {
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
-function percentile(sorted: readonly number[], fraction: number): number {
+export function percentile(sorted: readonly number[], fraction: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
 }
 
-function heapMb(): number {
+export function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-function residentMb(): number {
+export function residentMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().rss / 1024 / 1024;
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { EditorFigures } from './editorBench';
+import { REQUEST_COUNT, type ServerFigures } from './serverBench';
 import { generateWorkspace, type GeneratedWorkspace } from './generateWorkspace';
 
 /**
@@ -20,6 +21,8 @@ export interface BenchOptions {
   readonly runs: number;
   readonly timedEdits: number;
   readonly totalEdits: number;
+  /** Edits sent to the language server over JSON-RPC (the first `timedEdits` are timed). */
+  readonly serverEdits: number;
   /** Where workspaces are generated (git-ignored). */
   readonly workRoot: string;
 }
@@ -41,6 +44,7 @@ export interface SizeFigures {
   readonly findings: Readonly<Record<string, number>>;
   readonly expected: Readonly<Record<string, number>>;
   readonly editor: EditorFigures;
+  readonly server: ServerFigures;
 }
 
 export interface BenchReport {
@@ -85,6 +89,8 @@ export function runBench(options: BenchOptions, log: (line: string) => void = ()
     }
     const editor = measureEditorInFreshProcess(workspace, options);
     log(`  editor: index ${editor.indexMs.toFixed(0)} ms, edit p50 ${editor.editP50Ms.toFixed(2)} ms p95 ${editor.editP95Ms.toFixed(2)} ms (cpu p95 ${editor.editCpuP95Ms.toFixed(2)} ms)`);
+    const server = measureInFreshProcess<ServerFigures>('serverBench.js', workspace, options, options.serverEdits);
+    log(`  server: index ${server.indexMs.toFixed(0)} ms, edit p50 ${server.editP50Ms.toFixed(2)} ms p95 ${server.editP95Ms.toFixed(2)} ms (cpu p95 ${server.editCpuP95Ms.toFixed(2)} ms), hover p95 ${server.hoverP95Ms.toFixed(2)} ms, nslookup p95 ${server.nslookupP95Ms.toFixed(2)} ms`);
     const lintMs = median(lintTimes);
     const floorMs = median(floorTimes);
     const lintCpuMs = median(lintCpu);
@@ -95,6 +101,7 @@ export function runBench(options: BenchOptions, log: (line: string) => void = ()
       lintCpuMs: round(lintCpuMs, 0), floorCpuMs: round(floorCpuMs, 0), cpuRatio: round(lintCpuMs / floorCpuMs, 2), lintPeakRssMb: round(median(rss), 0),
       findingsCorrect: sameCounts(findings, workspace.expected), findings, expected: workspace.expected,
       editor: roundFigures(editor),
+      server: roundFigures(server),
     });
   }
   return { node: process.version, cpus: os.cpus().length, runs: options.runs, sizes, growth: growthOf(sizes), targets: targetsOf(sizes, growthOf(sizes)) };
@@ -129,12 +136,17 @@ function timeFloor(workspace: GeneratedWorkspace, workRoot: string): { ms: numbe
 }
 
 function measureEditorInFreshProcess(workspace: GeneratedWorkspace, options: BenchOptions): EditorFigures {
+  return measureInFreshProcess<EditorFigures>('editorBench.js', workspace, options, options.totalEdits);
+}
+
+/** Runs one of the in-process benches (`<script> <workspace.json> <timed> <total>`) in a fresh Node process. */
+function measureInFreshProcess<F>(script: string, workspace: GeneratedWorkspace, options: BenchOptions, totalEdits: number): F {
   const description = path.join(options.workRoot, `workspace-${process.pid}.json`);
   fs.writeFileSync(description, JSON.stringify(workspace));
-  const result = spawnSync(process.execPath, ['--expose-gc', path.join(outRoot, 'test', 'bench', 'editorBench.js'), description, String(options.timedEdits), String(options.totalEdits)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const result = spawnSync(process.execPath, ['--expose-gc', path.join(outRoot, 'test', 'bench', script), description, String(options.timedEdits), String(totalEdits)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   fs.rmSync(description, { force: true });
-  if (result.status !== 0) throw new Error(`editor bench failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as EditorFigures;
+  if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as F;
 }
 
 function growthOf(sizes: readonly SizeFigures[]): BenchReport['growth'] {
@@ -163,6 +175,21 @@ function targetsOf(sizes: readonly SizeFigures[], growth: BenchReport['growth'])
     const cpuRatio = round(reference.editor.editCpuP95Ms / small.editor.editCpuP95Ms, 2);
     targets.push({ figure: `  the same in CPU time`, target: '≤ 1.5', value: cpuRatio, met: cpuRatio <= 1.5 });
   }
+  const server = reference.server;
+  targets.push({ figure: `server: edit → diagnostics p95, ${label} (ms)`, target: '≤ 15', value: server.editP95Ms, met: server.editP95Ms <= 15 });
+  targets.push({ figure: `  the same in CPU time (ms)`, target: '≤ 15', value: server.editCpuP95Ms, met: server.editCpuP95Ms <= 15 });
+  if (small !== reference) {
+    const ratio = round(server.editP95Ms / small.server.editP95Ms, 2);
+    targets.push({ figure: `server: edit p95 ${reference.apps} / ${small.apps} apps`, target: '≤ 1.5', value: ratio, met: ratio <= 1.5 });
+    const cpuRatio = round(server.editCpuP95Ms / small.server.editCpuP95Ms, 2);
+    targets.push({ figure: `  the same in CPU time`, target: '≤ 1.5', value: cpuRatio, met: cpuRatio <= 1.5 });
+  }
+  targets.push({ figure: `server: hover p95, ${label} (ms)`, target: '≤ 2', value: server.hoverP95Ms, met: server.hoverP95Ms <= 2 });
+  targets.push({ figure: `server: nslookup p95, ${label} (ms)`, target: '≤ 2', value: server.nslookupP95Ms, met: server.nslookupP95Ms <= 2 });
+  const serverDrift = round(server.rssAfterAllEditsMb / server.rssAfter100EditsMb, 2);
+  targets.push({ figure: `server: RSS after ${server.totalEdits} / after 100 edits, ${label}`, target: '≤ 1.1', value: serverDrift, met: serverDrift <= 1.1 });
+  const serverHeapDrift = round(server.heapAfterAllEditsMb / server.heapAfter100EditsMb, 2);
+  targets.push({ figure: `  the same for the JS heap in use`, target: '≤ 1.1', value: serverHeapDrift, met: serverHeapDrift <= 1.1 });
   targets.push({ figure: `lint peak RSS, ${label} (MB)`, target: '≤ 300', value: reference.lintPeakRssMb, met: reference.lintPeakRssMb <= 300 });
   const drift = round(reference.editor.rssAfterAllEditsMb / reference.editor.rssAfter100EditsMb, 2);
   targets.push({ figure: `RSS after ${reference.editor.totalEdits} / after 100 edits, ${label}`, target: '≤ 1.1', value: drift, met: drift <= 1.1 });
@@ -177,8 +204,12 @@ export function formatTable(report: BenchReport): string {
     rows.push([size.apps, size.files, size.objects, size.megabytes, size.lintMs, size.floorMs, size.ratio, size.cpuRatio, size.lintPeakRssMb, size.findingsCorrect ? 'ok' : 'WRONG',
       size.editor.indexMs, size.editor.editP50Ms, size.editor.editP95Ms, size.editor.editCpuP95Ms, size.editor.rssAfterIndexMb, size.editor.rssAfter100EditsMb, size.editor.rssAfterAllEditsMb, size.editor.heapAfter100EditsMb, size.editor.heapAfterAllEditsMb].map(String));
   }
-  const lines = [aligned(rows), '', aligned([['figure', 'value', 'target', ''], ...report.targets.map((target) => [target.figure, String(target.value), target.target, target.met ? 'met' : 'MISSED'])])];
-  if (report.sizes.length > 0) lines.push('', `Whole-process lint and floor: median of ${report.runs} runs. Editor figures: core level, in-process, ${report.sizes[0].editor.timedEdits} timed edits of ${report.sizes[0].editor.totalEdits}.`);
+  const serverRows = [['apps', 'index ms', 'edit p50', 'edit p95', 'cpu p95', 'hover p50', 'hover p95', 'nslookup p50', 'nslookup p95', 'RSS idx', 'RSS 100', 'RSS all', 'heap 100', 'heap all']];
+  for (const { apps, server } of report.sizes) {
+    serverRows.push([apps, server.indexMs, server.editP50Ms, server.editP95Ms, server.editCpuP95Ms, server.hoverP50Ms, server.hoverP95Ms, server.nslookupP50Ms, server.nslookupP95Ms, server.rssAfterIndexMb, server.rssAfter100EditsMb, server.rssAfterAllEditsMb, server.heapAfter100EditsMb, server.heapAfterAllEditsMb].map(String));
+  }
+  const lines = [aligned(rows), '', 'Language server, in-process over JSON-RPC:', aligned(serverRows), '', aligned([['figure', 'value', 'target', ''], ...report.targets.map((target) => [target.figure, String(target.value), target.target, target.met ? 'met' : 'MISSED'])])];
+  if (report.sizes.length > 0) lines.push('', `Whole-process lint and floor: median of ${report.runs} runs. Editor figures: core level, in-process, ${report.sizes[0].editor.timedEdits} timed edits of ${report.sizes[0].editor.totalEdits}; server: ${report.sizes[0].server.timedEdits} timed edits of ${report.sizes[0].server.totalEdits}, ${REQUEST_COUNT} hovers and nslookups.`);
   return lines.join('\n');
 }
 
@@ -203,8 +234,8 @@ function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
-function roundFigures(figures: EditorFigures): EditorFigures {
-  return Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, key.endsWith('Ms') && !key.startsWith('index') ? round(value, 2) : round(value, 0)])) as unknown as EditorFigures;
+function roundFigures<F extends object>(figures: F): F {
+  return Object.fromEntries(Object.entries(figures).map(([key, value]: [string, number]) => [key, key.endsWith('Ms') && !key.startsWith('index') ? round(value, 2) : round(value, 0)])) as F;
 }
 
 function optionOf(argv: readonly string[], name: string): string | undefined {
@@ -212,7 +243,7 @@ function optionOf(argv: readonly string[], name: string): string | undefined {
   return at >= 0 ? argv[at + 1] : undefined;
 }
 
-// npm run bench [-- --sizes 1000,10000,30000 --runs 5 --edits 10000 --json FILE]
+// npm run bench [-- --sizes 1000,10000,30000 --runs 5 --edits 10000 --server-edits 2000 --json FILE]
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const options: BenchOptions = {
@@ -220,6 +251,7 @@ if (require.main === module) {
     runs: Number(optionOf(argv, 'runs') ?? 5),
     timedEdits: 200,
     totalEdits: Number(optionOf(argv, 'edits') ?? 10_000),
+    serverEdits: Number(optionOf(argv, 'server-edits') ?? 2_000),
     workRoot: path.join(repoRoot, '.work', 'bench'),
   };
   fs.mkdirSync(options.workRoot, { recursive: true });

@@ -2,51 +2,59 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticsTracker } from '../service/diagnostics';
 import type { Partition } from '../service/workspace';
 
-/** Time spent linting per turn of the event loop while the rest of a workspace is re-checked. */
+/** Time spent linting per turn of the event loop while a whole folder is linted. */
 const SLICE_MS = 10;
-/** Quiet time after the last change before the rest of the workspace is re-checked (typing bursts). */
-const SETTLE_MS = 120;
 
 /**
- * Decides what to re-lint after a change. The edited file is checked at once. The other files of
- * its cluster follow once typing pauses, in slices of about 10 ms between which requests (hovers,
- * the next keystroke) are served; a newer change restarts that pass. Cross-file rules can make any
- * file's findings depend on any other, so every file of the partition is re-checked, but only the
- * files whose diagnostics actually changed are published.
+ * Decides what to lint and publish. After an edit the partition's LintSession has already
+ * re-linted the edited file and the files whose findings it can change; those are published on
+ * the next turn of the event loop. A partition built or rebuilt (indexing, new settings) is linted
+ * whole once, open files first, in slices of about 10 ms between which requests (hovers, the next
+ * keystroke) are served; from then on its session tracks every edit. Only files whose diagnostics
+ * actually changed are published.
  */
 export class DiagnosticsScheduler {
-  private readonly urgent = new Map<Partition, Set<string>>();
-  private readonly stale = new Set<Partition>();
-  private epoch = 0;
+  private readonly pending = new Map<Partition, Set<string>>();
+  private readonly whole = new Set<Partition>();
+  private readonly dropped = new WeakSet<Partition>();
   private scheduled = false;
   private running = false;
-  private lastChange = 0;
 
   constructor(
     private readonly tracker: DiagnosticsTracker,
     private readonly publish: (uri: string, diagnostics: Diagnostic[]) => void,
+    private readonly isOpen: (uri: string) => boolean,
     private readonly log: (message: string) => void,
     private readonly onIdle: () => void,
   ) {}
 
-  fileChanged(partition: Partition, uri: string): void {
-    let files = this.urgent.get(partition);
-    if (!files) this.urgent.set(partition, (files = new Set()));
-    files.add(uri);
-    this.partitionChanged(partition);
+  /** True while linting or publishing is queued or under way. */
+  get busy(): boolean {
+    return this.scheduled || this.running;
   }
 
-  partitionChanged(partition: Partition): void {
-    this.stale.add(partition);
-    this.epoch += 1;
-    this.lastChange = Date.now();
+  /** Files whose findings may have changed (as a partition's setFile or removeFile returned them). */
+  filesChanged(partition: Partition, files: readonly string[]): void {
+    if (files.length === 0) return;
+    let set = this.pending.get(partition);
+    if (!set) this.pending.set(partition, (set = new Set()));
+    for (const file of files) set.add(file);
+    this.schedule();
+  }
+
+  /** Lints every file of a partition whose session does not track edits yet (loaded or rebuilt). */
+  lintAll(partition: Partition): void {
+    if (partition.tracking && !this.whole.has(partition)) return;
+    this.dropped.delete(partition);
+    this.whole.add(partition);
     this.schedule();
   }
 
   /** Drops a partition that no longer exists (its folder was removed). */
   forget(partition: Partition): void {
-    this.urgent.delete(partition);
-    this.stale.delete(partition);
+    this.pending.delete(partition);
+    this.whole.delete(partition);
+    this.dropped.add(partition);
   }
 
   private schedule(): void {
@@ -61,45 +69,53 @@ export class DiagnosticsScheduler {
   private async run(): Promise<void> {
     this.running = true;
     try {
-      for (const [partition, files] of [...this.urgent]) {
-        this.urgent.delete(partition);
-        this.lint(partition, [...files]);
-      }
-      const quiet = this.lastChange + SETTLE_MS - Date.now();
-      if (quiet > 0) {
-        await new Promise((resolve) => setTimeout(resolve, quiet));
-        if (this.urgent.size > 0) return;
-      }
-      const epoch = this.epoch;
-      restart: for (const partition of [...this.stale]) {
-        this.stale.delete(partition);
-        const files = [...partition.model.files()].map((entry) => entry.file);
-        let sliceStart = Date.now();
-        for (const file of files) {
-          if (Date.now() - sliceStart >= SLICE_MS) {
-            // let hovers and the next keystroke in
-            await new Promise((resolve) => setImmediate(resolve));
-            sliceStart = Date.now();
-          }
-          if (this.epoch !== epoch) {
-            this.stale.add(partition);
-            break restart;
-          }
-          this.lint(partition, [file]);
-        }
+      this.flushPending();
+      for (const partition of [...this.whole]) {
+        this.whole.delete(partition);
+        await this.lintWhole(partition);
+        this.flushPending();
       }
     } catch (error) {
       this.log(`diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
       this.running = false;
-      if (this.urgent.size > 0 || this.stale.size > 0) this.schedule();
+      if (this.pending.size > 0 || this.whole.size > 0) this.schedule();
       else this.onIdle();
     }
   }
 
-  private lint(partition: Partition, files: string[]): void {
-    const present = files.filter((file) => partition.model.file(file));
-    const update = this.tracker.update(partition.model, present);
+  /** Publishes the changed files; in a partition not yet tracking, lints them first (provisionally). */
+  private flushPending(): void {
+    for (const [partition, files] of [...this.pending]) {
+      this.pending.delete(partition);
+      if (!partition.tracking) partition.session.lint([...files]);
+      this.send(partition, [...files]);
+    }
+  }
+
+  private async lintWhole(partition: Partition): Promise<void> {
+    const session = partition.session;
+    // edits from here on go through the session, which re-lints what they affect
+    partition.tracking = true;
+    const files = [...partition.model.files()].map((entry) => entry.file);
+    const ordered = [...files.filter(this.isOpen), ...files.filter((file) => !this.isOpen(file))];
+    let sliceStart = Date.now();
+    for (const file of ordered) {
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        // let hovers and the next keystroke in
+        await new Promise((resolve) => setImmediate(resolve));
+        this.flushPending();
+        sliceStart = Date.now();
+        // rebuilt (its next pass is queued) or removed meanwhile
+        if (partition.session !== session || this.dropped.has(partition)) return;
+      }
+      session.lint([file]);
+      this.send(partition, [file]);
+    }
+  }
+
+  private send(partition: Partition, files: string[]): void {
+    const update = this.tracker.update(partition.session, files);
     for (const failure of update.failures) this.log(`rule ${failure.ruleId} failed on ${failure.objectId}: ${failure.error}`);
     for (const { uri, diagnostics } of update.changed) this.publish(uri, diagnostics);
   }

@@ -81,9 +81,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const sendStatus = (): void => {
     const partitions = workspace.partitions();
     const status: StatusParams = {
-      services: partitions.reduce((sum, partition) => sum + partition.model.services().length, 0),
-      files: partitions.reduce((sum, partition) => sum + [...partition.model.files()].length, 0),
-      indexing,
+      services: partitions.reduce((sum, partition) => sum + partition.model.size().services, 0),
+      files: partitions.reduce((sum, partition) => sum + partition.model.size().files, 0),
+      // until every file's diagnostics are out, not just read
+      indexing: indexing || scheduler.busy,
     };
     const key = JSON.stringify(status);
     if (key === lastStatus) return;
@@ -93,6 +94,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const scheduler = new DiagnosticsScheduler(
     tracker,
     (uri, diagnostics) => quietly(connection.sendDiagnostics({ uri, diagnostics })),
+    (uri) => open.has(uri),
     logError,
     () => safely('status', sendStatus),
   );
@@ -166,14 +168,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- indexing ----
 
-  function setFromText(uri: string, text: string, urgent: boolean): void {
-    const partition = workspace.setFile(uri, text);
-    if (!partition) {
-      clearDiagnostics([uri]);
-      return;
-    }
-    if (urgent) scheduler.fileChanged(partition, uri);
-    else scheduler.partitionChanged(partition);
+  function setFromText(uri: string, text: string): void {
+    const change = workspace.setFile(uri, text);
+    if (change.excluded) clearDiagnostics([uri]);
+    scheduler.filesChanged(change.partition, change.affected);
   }
 
   /** Reads every manifest of a folder not open in the editor; forgets files no longer there. */
@@ -181,20 +179,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const files = await listManifests(partition.key, (uri) => partition.excludes(uri));
     const listed = new Set(files);
     const gone = [...partition.model.files()].map((entry) => entry.file).filter((uri) => !listed.has(uri) && !open.has(uri));
-    for (const uri of gone) partition.model.removeFile(uri);
-    clearDiagnostics(gone);
+    for (const uri of gone) removeFile(uri);
     for (let index = 0; index < files.length; index++) {
       const uri = files[index];
       if (open.has(uri)) continue;
       const text = await readManifest(uri);
-      if (text !== undefined && !open.has(uri)) workspace.setFile(uri, text);
+      if (text !== undefined && !open.has(uri)) {
+        const change = workspace.setFile(uri, text);
+        // a folder being loaded is linted whole afterwards; one already tracked follows file by file
+        if (change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
+      }
       if (index % INDEX_BATCH === INDEX_BATCH - 1) {
         progress?.report(Math.floor((100 * (index + 1)) / files.length), `${index + 1}/${files.length} files`);
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
     scanned.add(partition);
-    scheduler.partitionChanged(partition);
+    scheduler.lintAll(partition);
   }
 
   /**
@@ -213,7 +214,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const partition of workspace.partitions()) {
         if (partition.isFolder || same(partition.settings, looseSettings)) continue;
         partition.reconfigure(looseSettings);
-        scheduler.partitionChanged(partition);
+        scheduler.lintAll(partition);
       }
       const rescan: Partition[] = [];
       for (const partition of partitions) {
@@ -221,12 +222,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const excludeChanged = !same(settings.exclude, partition.settings.exclude);
         if (!same(settings, partition.settings)) partition.reconfigure(settings);
         if (!scanned.has(partition) || excludeChanged) rescan.push(partition);
-        else scheduler.partitionChanged(partition);
+        else scheduler.lintAll(partition);
       }
       for (const document of documents.all()) {
         const uri = canonicalUri(document.uri);
         const partition = workspace.partitionOf(uri);
-        if (partition && rescan.includes(partition)) setFromText(uri, document.getText(), true);
+        if (partition && rescan.includes(partition)) setFromText(uri, document.getText());
       }
       for (const partition of rescan) await indexFolder(partition, progress);
       // files that settings now exclude lose their diagnostics
@@ -306,29 +307,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidOpen((event) => open.add(canonicalUri(event.document.uri)));
   documents.onDidChangeContent((event) => safely('change', () => {
     const uri = canonicalUri(event.document.uri);
-    if (open.has(uri)) setFromText(uri, event.document.getText(), true);
+    if (open.has(uri)) setFromText(uri, event.document.getText());
   }));
   documents.onDidClose((event) => {
     const uri = canonicalUri(event.document.uri);
     open.delete(uri);
     // a closed file counts as it is on disk; one outside every folder is forgotten
     if (!workspace.folderOf(uri) || !isManifestUri(uri)) {
-      const partition = workspace.removeFile(uri);
-      if (partition) scheduler.partitionChanged(partition);
-      clearDiagnostics([uri]);
+      removeFile(uri);
       return;
     }
     void readManifest(uri).then((text) => safely('close', () => {
       if (open.has(uri)) return;
       if (text === undefined) removeFile(uri);
-      else setFromText(uri, text, true);
+      else setFromText(uri, text);
     }));
   });
 
   function removeFile(uri: string): void {
-    const partition = workspace.removeFile(uri);
+    const change = workspace.removeFile(uri);
     clearDiagnostics([uri]);
-    if (partition) scheduler.partitionChanged(partition);
+    if (change) scheduler.filesChanged(change.partition, change.affected);
   }
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -347,7 +346,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const text = await readManifest(uri);
         if (open.has(uri)) continue;
         if (text === undefined) removeFile(uri);
-        else setFromText(uri, text, true);
+        else setFromText(uri, text);
       }
     }).catch((error) => logError(`file events failed: ${describeError(error)}`));
   });

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { ClusterModel } from '../core/model/clusterModel';
-import { lintFiles, type RuleFailure } from '../core/rules/runRules';
+import type { LintSession } from '../core/rules/lintSession';
+import type { RuleFailure } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
 import type { Severity } from '../core/settings';
 import { spanToRange } from './positions';
@@ -57,12 +58,15 @@ export class DiagnosticsTracker {
 
   constructor(private readonly ruleDocUrl: RuleDocUrl) {}
 
-  update(model: ClusterModel, files: readonly string[]): DiagnosticsUpdate {
-    const { findings, failures } = lintFiles(model, files);
-    const byFile = new Map<string, Finding[]>(files.map((file) => [file, []]));
-    for (const finding of findings) byFile.get(finding.file)?.push(finding);
+  /** Takes the session's current findings of the files (linted already) and compares them with what was published. */
+  update(session: LintSession, files: readonly string[]): DiagnosticsUpdate {
+    const model = session.model;
     const changed: DiagnosticsUpdate['changed'] = [];
-    for (const [uri, fileFindings] of byFile) {
+    const failures: RuleFailure[] = [];
+    for (const uri of new Set(files)) {
+      if (!model.file(uri)) continue;
+      const fileFindings = session.findings(uri);
+      failures.push(...session.failuresOf(uri));
       const diagnostics = fileFindings.map((finding) => toDiagnostic(model, finding, this.ruleDocUrl));
       const key = JSON.stringify(diagnostics);
       const previous = this.published.get(uri);

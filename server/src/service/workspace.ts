@@ -1,4 +1,5 @@
 import { ClusterModel } from '../core/model/clusterModel';
+import { LintSession } from '../core/rules/lintSession';
 import { defaultSettings, type AnalysisSettings } from '../core/settings';
 import { compileGlobs, type GlobMatcher } from './glob';
 
@@ -17,6 +18,14 @@ export const defaultEditorSettings: EditorSettings = { analysis: defaultSettings
  */
 export class Partition {
   model: ClusterModel;
+  /** The findings of the model's files; once `tracking`, kept current edit by edit. */
+  session: LintSession;
+  /**
+   * False from when the model is built until the diagnostics scheduler starts linting all of it:
+   * meanwhile files load straight into the model (what a lint of a half-loaded folder read is not
+   * worth tracking) and only the files being edited are linted, provisionally.
+   */
+  tracking = false;
   private excluded: GlobMatcher;
 
   constructor(
@@ -26,6 +35,7 @@ export class Partition {
     public settings: EditorSettings,
   ) {
     this.model = new ClusterModel(settings.analysis);
+    this.session = new LintSession(this.model);
     this.excluded = compileGlobs(settings.exclude);
   }
 
@@ -41,8 +51,32 @@ export class Partition {
     this.settings = settings;
     this.excluded = compileGlobs(settings.exclude);
     this.model = new ClusterModel(settings.analysis);
+    this.session = new LintSession(this.model);
+    this.tracking = false;
     for (const entry of previous.files()) if (!this.excludes(entry.file)) this.model.setFile(entry.file, entry.text);
   }
+
+  /** Parses one file; returns the files whose findings are to be published again (the file first). */
+  setFile(uri: string, text: string): string[] {
+    if (this.tracking) return this.session.setFile(uri, text);
+    this.model.setFile(uri, text);
+    return [uri];
+  }
+
+  /** Forgets one file; returns the other files whose findings are to be published again. */
+  removeFile(uri: string): string[] {
+    if (this.tracking) return this.session.removeFile(uri);
+    this.model.removeFile(uri);
+    return [];
+  }
+}
+
+/** Where a file went, and the files whose findings it changed. */
+export interface Change {
+  readonly partition: Partition;
+  readonly affected: readonly string[];
+  /** The settings exclude the file: it is not (or no longer) analysed. */
+  readonly excluded?: boolean;
 }
 
 /** The window's workspace: one partition per folder, plus one per file outside every folder. */
@@ -80,28 +114,24 @@ export class Workspace {
     return this.folderOf(uri) ?? this.loose.get(uri);
   }
 
-  /** Parses one file into its partition; undefined when the settings exclude it. */
-  setFile(uri: string, text: string): Partition | undefined {
+  /** Parses one file into its partition; a file the settings exclude is dropped instead (`excluded`). */
+  setFile(uri: string, text: string): Change {
     let partition = this.partitionOf(uri);
     if (!partition) {
       partition = new Partition(uri, false, this.looseSettings());
       this.loose.set(uri, partition);
     }
-    if (partition.excludes(uri)) {
-      partition.model.removeFile(uri);
-      return undefined;
-    }
-    partition.model.setFile(uri, text);
-    return partition;
+    if (partition.excludes(uri)) return { partition, affected: partition.removeFile(uri), excluded: true };
+    return { partition, affected: partition.setFile(uri, text) };
   }
 
   /** Forgets a file; a loose file's partition goes with it. */
-  removeFile(uri: string): Partition | undefined {
+  removeFile(uri: string): Change | undefined {
     const partition = this.partitionOf(uri);
     if (!partition) return undefined;
-    partition.model.removeFile(uri);
+    const affected = partition.removeFile(uri);
     if (!partition.isFolder) this.loose.delete(uri);
-    return partition;
+    return { partition, affected };
   }
 
   /** The model that analyses a file, when the file is known. */

@@ -353,8 +353,9 @@ function explainMissingEndpoint(model: ClusterModel, service: ServiceView, label
 }
 
 function otherNamespaces(model: ClusterModel, name: string): string {
-  const elsewhere = model.services().filter((service) => service.name === name).map((service) => service.namespace);
-  return elsewhere.length ? ` (there is one in ${[...new Set(elsewhere)].join(', ')})` : '';
+  // namespace by namespace: a workspace has far fewer namespaces than Services
+  const elsewhere = model.namespaces().filter((namespace) => model.service(namespace, name));
+  return elsewhere.length ? ` (there is one in ${elsewhere.join(', ')})` : '';
 }
 
 function uniqueServices(model: ClusterModel): ServiceView[] {

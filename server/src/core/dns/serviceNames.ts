@@ -30,8 +30,10 @@ export function serviceNames(model: ClusterModel, service: ServiceView): Service
   const endpointNames = service.headless ? [...new Set(model.backendsOf(service).endpoints.filter((endpoint) => endpoint.ready).map((endpoint) => `${endpointName(endpoint, model.settings)}.${fqdn}`))] : [];
   // `<svc>.<ns>` from namespace X is first asked as `<svc>.<ns>.X.svc.<zone>`: endpoint <svc> of a Service named <ns> in X
   const capturedFrom: { namespace: string; by: string }[] = [];
-  for (const other of model.services()) {
-    if (other.name !== service.namespace || other.namespace === service.namespace) continue;
+  // looked up namespace by namespace: a workspace has far fewer namespaces than Services
+  for (const namespace of model.namespaces()) {
+    const other = namespace === service.namespace ? undefined : model.service(namespace, service.namespace);
+    if (!other) continue;
     const resolution = resolveFrom(model, { namespace: other.namespace }, `${service.name}.${service.namespace}`, 'A');
     if (resolution.tried.length > 0 && resolution.tried[0].rcode === 'NOERROR') capturedFrom.push({ namespace: other.namespace, by: `Service ${other.namespace}/${other.name}` });
   }

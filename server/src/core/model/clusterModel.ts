@@ -111,6 +111,13 @@ export class ClusterModel {
     return this.contributions.get(file)?.entry;
   }
 
+  /** How many files and Services the model holds, counted without putting whole-cluster lists together. */
+  size(): { readonly files: number; readonly services: number } {
+    let services = 0;
+    for (const contribution of this.contributions.values()) services += contribution.services.length;
+    return { files: this.contributions.size, services };
+  }
+
   *files(): IterableIterator<ManifestFile> {
     this.noteRead('objects', '');
     for (const contribution of this.contributions.values()) yield contribution.entry;

@@ -24,6 +24,11 @@ export class LintSession {
     return files;
   }
 
+  /** Lints the given files again (all of a model loaded in bulk, a few at a time); files no longer in the model are skipped. */
+  lint(files: readonly string[]): void {
+    this.relint(files);
+  }
+
   /** Replaces a file; returns the files whose findings were recomputed (the file first). */
   setFile(file: string, text: string): string[] {
     const touched = this.model.dependencyKeysOf(file);
@@ -55,6 +60,10 @@ export class LintSession {
   /** Every finding, file by file in the model's order. */
   allFindings(): Finding[] {
     return [...this.model.files()].flatMap((entry) => this.findings(entry.file));
+  }
+
+  failuresOf(file: string): readonly RuleFailure[] {
+    return this.failuresByFile.get(file) ?? [];
   }
 
   failures(): RuleFailure[] {
