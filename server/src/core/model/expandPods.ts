@@ -4,9 +4,7 @@ import type { IpAllocator } from './ipAllocator';
 import type { ManifestObject } from './manifestObject';
 import { controllerPodName, indexedJobPodName, jobName } from './podNames';
 import { podTemplateOf, type PodTemplateView, type PodView } from './podView';
-import { z } from 'zod';
-import { optional } from './schemas/tolerant';
-import { podStatusSchema } from './schemas/workload';
+import { podStatusSchema, replicaSpecSchema, type ReplicaSpec } from './schemas/workload';
 
 const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
 
@@ -180,21 +178,9 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
   });
 }
 
-/** The fields of a workload spec that decide how many Pods it makes and their subdomain; the template is read apart. */
-const replicaSpecSchema = z.looseObject({
-  replicas: optional(z.number().int()),
-  parallelism: optional(z.number().int()),
-  completions: optional(z.number().int()),
-  completionMode: optional(z.string()),
-  suspend: optional(z.boolean()),
-  ordinals: optional(z.looseObject({ start: optional(z.number().int()) })),
-  serviceName: optional(z.string()),
-  jobTemplate: optional(z.looseObject({ spec: optional(z.looseObject({ parallelism: optional(z.number().int()), completions: optional(z.number().int()), completionMode: optional(z.string()), suspend: optional(z.boolean()) })) })),
-});
+const replicaSpecs = new WeakMap<ManifestObject, ReplicaSpec>();
 
-const replicaSpecs = new WeakMap<ManifestObject, z.infer<typeof replicaSpecSchema>>();
-
-function replicaSpecOf(owner: ManifestObject): z.infer<typeof replicaSpecSchema> {
+function replicaSpecOf(owner: ManifestObject): ReplicaSpec {
   let spec = replicaSpecs.get(owner);
   if (!spec) {
     spec = replicaSpecSchema.safeParse(owner.body?.spec ?? {}).data ?? {};

@@ -1,8 +1,8 @@
 import { formatSelector, matchesLabels } from '../model/labelSelector';
 import { podTemplateOf } from '../model/podView';
-import { workloadSpecSchema } from '../model/schemas/workload';
-import { closestNamed } from './closestName';
+import { replicaSpecSchema } from '../model/schemas/workload';
 import { addHeadless } from './textEdits';
+import { reportMissingHeadlessService } from './missingHeadlessService';
 import { nearestService } from './nearest';
 import { defineRule } from './types';
 
@@ -26,24 +26,13 @@ export default defineRule({
     },
   },
   check(context, set) {
-    const serviceName = workloadSpecSchema.safeParse(set.body?.spec ?? {}).data?.serviceName;
+    const serviceName = replicaSpecSchema.safeParse(set.body?.spec ?? {}).data?.serviceName;
     if (!serviceName) return;
     const path = ['spec', 'serviceName'];
     const service = nearestService(context.model, set.namespace, serviceName, set.file);
     const data = { service: serviceName, namespace: set.namespace, pod: `${set.name}-0`, zone: context.settings.clusterDomain };
     if (!service) {
-      const closest = closestNamed(serviceName, context.model.servicesIn(set.namespace), (candidate) => candidate.headless)?.name;
-      context.report({
-        messageId: closest ? 'didYouMean' : 'noService',
-        data: { ...data, closest: closest ?? '' },
-        path,
-        fix: closest
-          ? (fixContext) => {
-              const place = fixContext.locate({ object: set, path });
-              return { title: `Change serviceName to "${closest}"`, edits: [{ file: place.file, span: place.span, newText: closest }] };
-            }
-          : undefined,
-      });
+      reportMissingHeadlessService(context, set, path, serviceName, data, (closest) => `Change serviceName to "${closest}"`);
       return;
     }
     if (service.type === 'ExternalName' || !service.headless) {

@@ -1,7 +1,7 @@
 import { formatSelector, matchesLabels } from '../model/labelSelector';
 import { podTemplateOf } from '../model/podView';
-import { closestNamed } from './closestName';
 import { addHeadless } from './textEdits';
+import { reportMissingHeadlessService } from './missingHeadlessService';
 import { nearestService } from './nearest';
 import { defineRule } from './types';
 
@@ -33,18 +33,7 @@ export default defineRule({
     const hostname = template.spec.hostname ?? (object.kind === 'Pod' ? object.name : '<pod-name>');
     const data = { subdomain, namespace: object.namespace, hostname, zone: context.settings.clusterDomain };
     if (!service) {
-      const closest = closestNamed(subdomain, context.model.servicesIn(object.namespace), (candidate) => candidate.headless)?.name;
-      context.report({
-        messageId: closest ? 'didYouMean' : 'noService',
-        data: { ...data, closest: closest ?? '' },
-        path,
-        fix: closest
-          ? (fixContext) => {
-              const place = fixContext.locate({ object, path });
-              return { title: `Change the subdomain to "${closest}"`, edits: [{ file: place.file, span: place.span, newText: closest }] };
-            }
-          : undefined,
-      });
+      reportMissingHeadlessService(context, object, path, subdomain, data, (closest) => `Change the subdomain to "${closest}"`);
       return;
     }
     if (!service.headless && service.type !== 'ExternalName') {

@@ -7,20 +7,33 @@ export const labelSelectorSchema = z.looseObject({
   matchExpressions: optional(tolerantList(z.looseObject({ key: optional(z.string()), operator: optional(z.string()), values: optional(z.array(z.string())) }))),
 });
 
-/** Deployment, ReplicaSet, StatefulSet, DaemonSet, Job: the fields that decide which Pods exist. */
-export const workloadSpecSchema = z.looseObject({
-  replicas: optional(z.number().int()),
+/** How a Job (or a CronJob's Job) runs: how many Pods at once, how many in all, named how. */
+const jobRunFields = {
   parallelism: optional(z.number().int()),
   completions: optional(z.number().int()),
   completionMode: optional(z.string()),
-  /** Job and CronJob: a suspended one runs no Pods. */
+  /** A suspended Job runs no Pods. */
   suspend: optional(z.boolean()),
+};
+
+/**
+ * The fields of a workload spec that decide how many Pods it makes and their subdomain, without
+ * the Pod template (read apart, once, by podTemplateOf).
+ */
+export const replicaSpecSchema = z.looseObject({
+  replicas: optional(z.number().int()),
+  ...jobRunFields,
   /** StatefulSet `ordinals.start`: the first ordinal (default 0). */
   ordinals: optional(z.looseObject({ start: optional(z.number().int()) })),
   serviceName: optional(z.string()),
+  jobTemplate: optional(z.looseObject({ spec: optional(z.looseObject(jobRunFields)) })),
+});
+
+/** Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob: the fields that decide which Pods exist. */
+export const workloadSpecSchema = replicaSpecSchema.extend({
   selector: optional(z.union([labelSelectorSchema, stringMap])),
   template: optional(podTemplateSchema),
-  jobTemplate: optional(z.looseObject({ spec: optional(z.looseObject({ parallelism: optional(z.number().int()), completions: optional(z.number().int()), completionMode: optional(z.string()), suspend: optional(z.boolean()), template: optional(podTemplateSchema) })) })),
+  jobTemplate: optional(z.looseObject({ spec: optional(z.looseObject({ ...jobRunFields, template: optional(podTemplateSchema) })) })),
 });
 
 export const podStatusSchema = z.looseObject({
@@ -31,5 +44,6 @@ export const podStatusSchema = z.looseObject({
 });
 
 export type WorkloadSpec = z.infer<typeof workloadSpecSchema>;
+export type ReplicaSpec = z.infer<typeof replicaSpecSchema>;
 export type LabelSelector = z.infer<typeof labelSelectorSchema>;
 export type PodStatus = z.infer<typeof podStatusSchema>;
