@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { SIMULATE_NSLOOKUP_REQUEST, type SimulateNslookupParams } from '../../server/src/protocol';
 import { LspSession, positionOf, uriOf } from '../lsp/lspHarness';
-import { editPairs, heapMb, percentile, residentMb } from './editorBench';
+import { editPairs, heapMb, percentile, residentMb, type EditorFigures } from './editorBench';
 import type { GeneratedWorkspace } from './generateWorkspace';
 
 /**
@@ -12,24 +12,11 @@ import type { GeneratedWorkspace } from './generateWorkspace';
  * edit ends when the diagnostics of the file it changes (often another file) are published as
  * they must now read.
  */
-export interface ServerFigures {
-  readonly indexMs: number;
-  readonly editP50Ms: number;
-  readonly editP95Ms: number;
-  /** CPU time of this process (server and client) over the same edits. */
-  readonly editCpuP50Ms: number;
-  readonly editCpuP95Ms: number;
+export interface ServerFigures extends Omit<EditorFigures, 'changes'> {
   readonly hoverP50Ms: number;
   readonly hoverP95Ms: number;
   readonly nslookupP50Ms: number;
   readonly nslookupP95Ms: number;
-  readonly timedEdits: number;
-  readonly totalEdits: number;
-  readonly rssAfterIndexMb: number;
-  readonly rssAfter100EditsMb: number;
-  readonly rssAfterAllEditsMb: number;
-  readonly heapAfter100EditsMb: number;
-  readonly heapAfterAllEditsMb: number;
 }
 
 /** Hovers, and nslookups, timed per size. */
