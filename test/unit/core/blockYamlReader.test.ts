@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
 import { readBlockYaml } from '../../../server/src/core/yaml/blockYamlReader';
+import { placesOfYamlNode } from '../../../server/src/core/yaml/nodePlaces';
 import { defaultParseLimits, parseManifestFile, parseWithYaml } from '../../../server/src/core/yaml/parseManifestFile';
 import { generateWorkspace } from '../../bench/generateWorkspace';
 import { lines } from '../../helpers/modelFrom';
@@ -13,17 +15,43 @@ const unlimited = { ...defaultParseLimits, maxFileSize: Number.MAX_SAFE_INTEGER 
 
 /**
  * The fast reader may give up, but whenever it answers, the answer must be exactly `yaml`'s:
- * the same documents, spans and values, and `yaml` must find no error.
+ * the same documents, spans and values, the same place for every node, and `yaml` must find no
+ * error.
  */
 function agreement(text: string): 'fast' | 'fallback' {
   const fast = readBlockYaml(text);
-  if (!fast) return 'fallback';
+  if (!fast) {
+    assert.equal(readBlockYaml(text, true), undefined, `placing changed whether the fast reader gives up on ${JSON.stringify(text)}`);
+    return 'fallback';
+  }
   const reference = parseWithYaml(text, unlimited);
   assert.deepEqual(reference.issues, [], `the fast reader accepted YAML that \`yaml\` rejects: ${JSON.stringify(text)}`);
   assert.deepStrictEqual(
     fast.map((document) => ({ ...document })),
     reference.documents.map((document) => ({ ...document })),
     `the fast reader differs from \`yaml\` on ${JSON.stringify(text)}`,
+  );
+  if (placesAgreement(text) === 'fast') placedFiles++;
+  return 'fast';
+}
+
+/** Texts the fast reader also placed, checked against `yaml`'s ranges. */
+let placedFiles = 0;
+
+/**
+ * Placing may give up where reading did not (comments trailing a nested collection), but
+ * whenever it answers, every node stands where `yaml` ranges it, and the values are the same.
+ */
+function placesAgreement(text: string): 'fast' | 'fallback' {
+  const placed = readBlockYaml(text, true);
+  if (!placed) return 'fallback';
+  assert.deepStrictEqual(placed.map(({ places, ...document }) => document), readBlockYaml(text), `placing changed the values read from ${JSON.stringify(text)}`);
+  const reference = parseAllDocuments(text, { merge: false, uniqueKeys: false, logLevel: 'error' });
+  assert.ok(Array.isArray(reference));
+  assert.deepStrictEqual(
+    placed.map((document) => document.places),
+    reference.map((doc) => placesOfYamlNode(doc.contents, 0)),
+    `the fast reader places nodes differently from \`yaml\` in ${JSON.stringify(text)}`,
   );
   return 'fast';
 }
@@ -105,7 +133,13 @@ describe('readBlockYaml: the fast first pass agrees with yaml or gives up', () =
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-reader-'));
     try {
       const workspace = generateWorkspace(path.join(root, 'apps'), 30);
-      for (const app of workspace.apps) for (const file of app.files) assert.equal(agreement(fs.readFileSync(path.join(workspace.root, file), 'utf8')), 'fast', file);
+      for (const app of workspace.apps) {
+        for (const file of app.files) {
+          const text = fs.readFileSync(path.join(workspace.root, file), 'utf8');
+          assert.equal(agreement(text), 'fast', file);
+          assert.equal(placesAgreement(text), 'fast', `places of ${file}`);
+        }
+      }
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
@@ -114,6 +148,7 @@ describe('readBlockYaml: the fast first pass agrees with yaml or gives up', () =
   it('agrees on thousands of mutated manifests', () => {
     const bases = [...EDGE_CASES.filter((text) => text.length > 8), ...manifestFiles(path.join(repoRoot, 'examples')).map((file) => fs.readFileSync(file, 'utf8')), ...manifestFiles(fixturesRoot).map((file) => fs.readFileSync(file, 'utf8'))];
     const next = random(20261121);
+    const placedBefore = placedFiles;
     let fast = 0;
     for (let round = 0; round < 6000; round++) {
       let text = bases[round % bases.length];
@@ -122,6 +157,7 @@ describe('readBlockYaml: the fast first pass agrees with yaml or gives up', () =
       if (agreement(text) === 'fast') fast++;
     }
     assert.ok(fast > 1000, `only ${fast} mutants took the fast path; the test would not exercise it`);
+    assert.ok(placedFiles - placedBefore > 1000, `only ${placedFiles - placedBefore} mutants were placed by the fast reader`);
   });
 
   it('is what parseManifestFile uses, with errors still reported by yaml', () => {

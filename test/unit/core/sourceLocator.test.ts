@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseManifestFile } from '../../../server/src/core/yaml/parseManifestFile';
-import { SourceLocator } from '../../../server/src/core/yaml/sourceLocator';
+import { SourceLocator, type PathSegment } from '../../../server/src/core/yaml/sourceLocator';
 import { lines } from '../../helpers/modelFrom';
+import { fixturesRoot, repoRoot } from '../../helpers/paths';
 
 function slice(text: string, span: { start: number; end: number }): string {
   return text.slice(span.start, span.end);
@@ -45,4 +48,40 @@ describe('SourceLocator', () => {
     const document = parseManifestFile(crlf).documents[0];
     assert.equal(slice(crlf, new SourceLocator(crlf).locate(document.span, ['metadata', 'name']).value), 'web');
   });
+
+  it('answers the same whether the fast reader or `yaml` places the document', () => {
+    // an alias anywhere in the file sends the fast reader back to `yaml`; it changes no place
+    const files = [path.join(repoRoot, 'examples'), fixturesRoot].flatMap((folder) => fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => /\.ya?ml$/.test(name)).map((name) => path.join(folder, name)));
+    let compared = 0;
+    for (const name of files) {
+      const text = fs.readFileSync(name, 'utf8');
+      for (const document of parseManifestFile(text).documents) {
+        if (document.value === undefined) continue;
+        const body = text.slice(document.span.start, document.span.end);
+        if (body.includes('&') || body.includes('\t')) continue;
+        const prefix = text.slice(0, document.span.start);
+        const forced = `${prefix}${body.replace(/\n?$/, '')}\nx-anchor: &a 1\n`;
+        const forcedSpan = { start: document.span.start, end: forced.length };
+        const fast = new SourceLocator(text);
+        const viaYaml = new SourceLocator(forced);
+        // every path but the root's, which the added key lengthens
+        for (const valuePath of pathsOf(document.value).slice(1)) {
+          assert.deepEqual(viaYaml.locate(forcedSpan, valuePath), fast.locate(document.span, valuePath), `${name} ${valuePath.join('.')}`);
+          compared++;
+        }
+        for (let offset = document.span.start; offset < document.span.end; offset += 7) {
+          assert.deepEqual(viaYaml.nodeAt(forcedSpan, offset), fast.nodeAt(document.span, offset), `${name} at ${offset}`);
+        }
+      }
+    }
+    assert.ok(compared > 1000, `only ${compared} paths compared`);
+  });
 });
+
+/** Every path to a value of a plain document. */
+function pathsOf(value: unknown, prefix: PathSegment[] = []): PathSegment[][] {
+  const paths: PathSegment[][] = [prefix];
+  if (Array.isArray(value)) value.forEach((item, index) => paths.push(...pathsOf(item, [...prefix, index])));
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) paths.push(...pathsOf(item, [...prefix, key]));
+  return paths;
+}

@@ -1,3 +1,4 @@
+import type { PlacedEntry, PlacedNode } from './nodePlaces';
 import type { Span } from './span';
 
 /** Manifests nest flow collections a level or two; anything deeper goes to `yaml` and its depth guard. */
@@ -10,18 +11,23 @@ const MAX_FLOW_DEPTH = 16;
  * (YAML 1.2 core schema) and the same document spans, and gives up — returning undefined, so the
  * caller reads the file with `yaml` — on anything else: anchors, aliases, tags, complex keys,
  * multi-line flow or quoted or plain scalars, tabs, directives, and every error.
+ *
+ * Asked for places, it also records where each node stands, as `yaml`'s node ranges do: how
+ * spans are recovered for findings and hovers without building `yaml`'s syntax tree.
  */
 export interface BlockYamlDocument {
   readonly index: number;
   readonly span: Span;
   readonly value: unknown;
+  /** Where the document's nodes stand; only when asked for, and absent for an empty document. */
+  readonly places?: PlacedNode;
 }
 
-export function readBlockYaml(text: string): BlockYamlDocument[] | undefined {
+export function readBlockYaml(text: string, withPlaces = false): BlockYamlDocument[] | undefined {
   // tabs, carriage returns, other control characters and byte-order marks: leave them to `yaml`
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
   try {
-    return new BlockYamlReader(text).documents();
+    return new BlockYamlReader(text, withPlaces).documents();
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -68,8 +74,15 @@ class BlockYamlReader {
   /** Whether the last node read was an empty value (null written as nothing). */
   private lastWasEmpty = false;
   private lastEmptyCommented = false;
+  /** When placing: where the last node read stands. */
+  private placed: PlacedNode | undefined;
+  /** Block collections open around the current line. */
+  private depth = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly placing: boolean,
+  ) {}
 
   documents(): BlockYamlDocument[] {
     const documents: BlockYamlDocument[] = [];
@@ -77,7 +90,8 @@ class BlockYamlReader {
     let openMarker: number | undefined;
     const pushEmpty = (at: number): void => {
       if (Number.isNaN(at)) throw GIVE_UP;
-      documents.push({ index: documents.length, span: { start: at, end: at }, value: null });
+      const span = { start: at, end: at };
+      documents.push(this.placing ? { index: documents.length, span, value: null, places: { kind: 'leaf', span } } : { index: documents.length, span, value: null });
     };
     for (;;) {
       this.peek();
@@ -99,9 +113,23 @@ class BlockYamlReader {
       // after an empty value) in ways not worth copying
       const trailing = this.text.slice(this.lastEnd, this.pos);
       if (this.lastWasEmpty ? this.lastEmptyCommented || trailing.includes('#') : trailing.includes('#') && /(?:^|\n) +#/.test(trailing)) throw GIVE_UP;
-      documents.push({ index: documents.length, span: { start, end: this.lastEnd }, value });
+      const span = { start, end: this.lastEnd };
+      documents.push(this.placing ? { index: documents.length, span, value, places: this.placed } : { index: documents.length, span, value });
       openMarker = undefined;
     }
+  }
+
+  /**
+   * Where a block collection ends, as `yaml` ranges it: where its last node does. `yaml` stretches
+   * a nested collection over comment lines after that node by rules of indentation not worth
+   * copying, so placing gives up there (the document's own end is settled in documents()).
+   */
+  private collectionEnd(): number {
+    if (this.depth > 1) {
+      const text = this.text;
+      for (let at = this.lastEnd; at < this.pos; at++) if (text.charCodeAt(at) === HASH) throw GIVE_UP;
+    }
+    return this.lastEnd;
   }
 
   /** Consumes a `---` line; returns where an empty document would start, or NaN when a comment follows. */
@@ -183,31 +211,44 @@ class BlockYamlReader {
   /** A block mapping whose keys stand at column `indent`, from its first key on the current line. */
   private mapping(indent: number, firstKey: KeyAt): Record<string, unknown> {
     const result: Record<string, unknown> = {};
+    const entries: PlacedEntry[] | undefined = this.placing ? [] : undefined;
     let key: KeyAt | undefined = firstKey;
+    this.depth++;
     for (;;) {
       if (Object.prototype.hasOwnProperty.call(result, key.key) || key.key === '__proto__' || key.key === '<<') throw GIVE_UP;
       result[key.key] = this.valueAfterIndicator(indent, key.afterColon, true);
+      entries?.push({ key: key.key, keySpan: { start: key.start, end: key.end }, value: this.placed });
       this.peek();
-      if (this.kind !== LineKind.Content || this.indent < indent) return result;
+      if (this.kind !== LineKind.Content || this.indent < indent) break;
       if (this.indent > indent) throw GIVE_UP;
       // a sequence at the same column ends the mapping only where a parent sequence resumes
-      if (this.isSequenceEntry(this.first)) return result;
+      if (this.isSequenceEntry(this.first)) break;
       key = this.keyAt(this.first);
       if (!key) throw GIVE_UP;
     }
+    if (entries) this.placed = { kind: 'map', span: { start: firstKey.start, end: this.collectionEnd() }, entries };
+    this.depth--;
+    return result;
   }
 
   /** A block sequence whose `-` stand at column `indent`; the first is at `at`. */
   private sequence(indent: number, at: number): unknown[] {
     const result: unknown[] = [];
+    const items: (PlacedNode | undefined)[] | undefined = this.placing ? [] : undefined;
+    const start = at;
+    this.depth++;
     for (;;) {
       result.push(this.sequenceItem(indent, at));
+      items?.push(this.placed);
       this.peek();
-      if (this.kind !== LineKind.Content || this.indent < indent) return result;
+      if (this.kind !== LineKind.Content || this.indent < indent) break;
       if (this.indent > indent) throw GIVE_UP;
-      if (!this.isSequenceEntry(this.first)) return result;
+      if (!this.isSequenceEntry(this.first)) break;
       at = this.first;
     }
+    if (items) this.placed = { kind: 'sequence', span: { start, end: this.collectionEnd() }, items };
+    this.depth--;
+    return result;
   }
 
   private sequenceItem(indent: number, dash: number): unknown {
@@ -245,6 +286,8 @@ class BlockYamlReader {
       this.lastEnd = nullEnd;
       this.lastWasEmpty = true;
       this.lastEmptyCommented = commented;
+      // `yaml` places an empty value where the line's content would begin
+      if (this.placing) this.placed = { kind: 'leaf', span: { start: at, end: at } };
       return null;
     }
     let value: unknown;
@@ -261,6 +304,7 @@ class BlockYamlReader {
         break;
       case OPEN_BRACKET:
       case OPEN_BRACE:
+        // places itself, with its items
         ({ value, after } = this.flowNode(at, lineEnd));
         break;
       default: {
@@ -273,6 +317,7 @@ class BlockYamlReader {
         after = end;
       }
     }
+    if (this.placing && code !== OPEN_BRACKET && code !== OPEN_BRACE) this.placed = { kind: 'leaf', span: { start: at, end: after } };
     this.endOfLine(after, lineEnd);
     this.lastEnd = nextLine(text, lineEnd);
     this.lastWasEmpty = false;
@@ -341,6 +386,7 @@ class BlockYamlReader {
     if (folded && lines[0] === '') throw GIVE_UP;
     let body = folded ? fold(lines) : lines.join('\n');
     if (chomp !== 'strip') body += '\n';
+    if (this.placing) this.placed = { kind: 'leaf', span: { start: at, end: contentEnd } };
     this.lastEnd = contentEnd;
     this.lastWasEmpty = false;
     this.pos = keptEnd;
@@ -399,41 +445,54 @@ class BlockYamlReader {
     if (depth > MAX_FLOW_DEPTH) throw GIVE_UP;
     const text = this.text;
     const code = text.charCodeAt(at);
-    if (code === DOUBLE_QUOTE) return this.doubleQuoted(at, lineEnd);
-    if (code === SINGLE_QUOTE) return this.singleQuoted(at, lineEnd);
+    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+      const quoted = code === DOUBLE_QUOTE ? this.doubleQuoted(at, lineEnd) : this.singleQuoted(at, lineEnd);
+      if (this.placing) this.placed = { kind: 'leaf', span: { start: at, end: quoted.after } };
+      return quoted;
+    }
     if (code === OPEN_BRACKET) {
       const items: unknown[] = [];
+      const places: (PlacedNode | undefined)[] | undefined = this.placing ? [] : undefined;
       let cursor = skipSpaces(text, at + 1);
-      if (text.charCodeAt(cursor) === CLOSE_BRACKET) return { value: items, after: cursor + 1 };
-      for (;;) {
-        const item = this.flowNode(cursor, lineEnd, depth + 1);
-        items.push(item.value);
-        cursor = skipSpaces(text, item.after);
-        const next = text.charCodeAt(cursor);
-        if (cursor >= lineEnd) throw GIVE_UP;
-        if (next === CLOSE_BRACKET) return { value: items, after: cursor + 1 };
-        if (next !== COMMA) throw GIVE_UP;
-        cursor = skipSpaces(text, cursor + 1);
-        if (cursor >= lineEnd || text.charCodeAt(cursor) === CLOSE_BRACKET) throw GIVE_UP;
+      if (text.charCodeAt(cursor) !== CLOSE_BRACKET) {
+        for (;;) {
+          const item = this.flowNode(cursor, lineEnd, depth + 1);
+          items.push(item.value);
+          places?.push(this.placed);
+          cursor = skipSpaces(text, item.after);
+          const next = text.charCodeAt(cursor);
+          if (cursor >= lineEnd) throw GIVE_UP;
+          if (next === CLOSE_BRACKET) break;
+          if (next !== COMMA) throw GIVE_UP;
+          cursor = skipSpaces(text, cursor + 1);
+          if (cursor >= lineEnd || text.charCodeAt(cursor) === CLOSE_BRACKET) throw GIVE_UP;
+        }
       }
+      if (places) this.placed = { kind: 'sequence', span: { start: at, end: cursor + 1 }, items: places };
+      return { value: items, after: cursor + 1 };
     }
     if (code === OPEN_BRACE) {
       const map: Record<string, unknown> = {};
+      const entries: PlacedEntry[] | undefined = this.placing ? [] : undefined;
       let cursor = skipSpaces(text, at + 1);
-      if (text.charCodeAt(cursor) === CLOSE_BRACE) return { value: map, after: cursor + 1 };
-      for (;;) {
-        const key = this.flowKey(cursor, lineEnd);
-        if (Object.prototype.hasOwnProperty.call(map, key.key) || key.key === '__proto__' || key.key === '<<') throw GIVE_UP;
-        const value = this.flowNode(skipSpaces(text, key.afterColon), lineEnd, depth + 1);
-        map[key.key] = value.value;
-        cursor = skipSpaces(text, value.after);
-        const next = text.charCodeAt(cursor);
-        if (cursor >= lineEnd) throw GIVE_UP;
-        if (next === CLOSE_BRACE) return { value: map, after: cursor + 1 };
-        if (next !== COMMA) throw GIVE_UP;
-        cursor = skipSpaces(text, cursor + 1);
-        if (cursor >= lineEnd || text.charCodeAt(cursor) === CLOSE_BRACE) throw GIVE_UP;
+      if (text.charCodeAt(cursor) !== CLOSE_BRACE) {
+        for (;;) {
+          const key = this.flowKey(cursor, lineEnd);
+          if (Object.prototype.hasOwnProperty.call(map, key.key) || key.key === '__proto__' || key.key === '<<') throw GIVE_UP;
+          const value = this.flowNode(skipSpaces(text, key.afterColon), lineEnd, depth + 1);
+          map[key.key] = value.value;
+          entries?.push({ key: key.key, keySpan: { start: key.start, end: key.end }, value: this.placed });
+          cursor = skipSpaces(text, value.after);
+          const next = text.charCodeAt(cursor);
+          if (cursor >= lineEnd) throw GIVE_UP;
+          if (next === CLOSE_BRACE) break;
+          if (next !== COMMA) throw GIVE_UP;
+          cursor = skipSpaces(text, cursor + 1);
+          if (cursor >= lineEnd || text.charCodeAt(cursor) === CLOSE_BRACE) throw GIVE_UP;
+        }
       }
+      if (entries) this.placed = { kind: 'map', span: { start: at, end: cursor + 1 }, entries };
+      return { value: map, after: cursor + 1 };
     }
     if (at >= lineEnd || isIndicator(code) || code === COLON || (code === DASH && isFlowBreak(text.charCodeAt(at + 1)))) throw GIVE_UP;
     let end = at;
@@ -450,6 +509,7 @@ class BlockYamlReader {
     }
     let trimmed = end;
     while (text.charCodeAt(trimmed - 1) === SPACE) trimmed--;
+    if (this.placing) this.placed = { kind: 'leaf', span: { start: at, end: trimmed } };
     return { value: resolvePlain(text.slice(at, trimmed)), after: end };
   }
 
@@ -461,7 +521,7 @@ class BlockYamlReader {
       const quoted = code === DOUBLE_QUOTE ? this.doubleQuoted(at, lineEnd) : this.singleQuoted(at, lineEnd);
       const colon = skipSpaces(text, quoted.after);
       if (text.charCodeAt(colon) !== COLON) throw GIVE_UP;
-      return { key: quoted.value, afterColon: colon + 1 };
+      return { key: quoted.value, afterColon: colon + 1, start: at, end: quoted.after };
     }
     if (isIndicator(code) || code === DASH || code === COLON) throw GIVE_UP;
     for (let cursor = at; cursor < lineEnd; cursor++) {
@@ -470,7 +530,7 @@ class BlockYamlReader {
       if (c === COLON && text.charCodeAt(cursor + 1) === SPACE) {
         let end = cursor;
         while (text.charCodeAt(end - 1) === SPACE) end--;
-        return { key: stringKey(text.slice(at, end)), afterColon: cursor + 1 };
+        return { key: stringKey(text.slice(at, end)), afterColon: cursor + 1, start: at, end };
       }
     }
     throw GIVE_UP;
@@ -486,7 +546,7 @@ class BlockYamlReader {
       const colon = skipSpaces(text, quoted.after);
       if (text.charCodeAt(colon) !== COLON) return undefined;
       if (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
-      return { key: quoted.value, afterColon: colon + 1 };
+      return { key: quoted.value, afterColon: colon + 1, start: at, end: quoted.after };
     }
     if (isIndicator(code) || code === DASH || code === COLON || code === 63 /* ? */) return undefined;
     for (let cursor = at; cursor < lineEnd; cursor++) {
@@ -498,7 +558,7 @@ class BlockYamlReader {
         while (text.charCodeAt(end - 1) === SPACE) end--;
         const raw = text.slice(at, end);
         if (raw.includes('"') || raw.includes("'")) throw GIVE_UP;
-        return { key: stringKey(raw), afterColon: cursor + 1 };
+        return { key: stringKey(raw), afterColon: cursor + 1, start: at, end };
       }
     }
     return undefined;
@@ -513,6 +573,9 @@ class BlockYamlReader {
 interface KeyAt {
   readonly key: string;
   readonly afterColon: number;
+  /** Where the key stands, quotes included. */
+  readonly start: number;
+  readonly end: number;
 }
 
 function nextLine(text: string, lineEnd: number): number {

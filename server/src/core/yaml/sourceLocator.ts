@@ -1,5 +1,7 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { parseDocument } from 'yaml';
+import { readBlockYaml } from './blockYamlReader';
 import { withYamlLineBreaks } from './lineBreaks';
+import { placesOfYamlNode, type PlacedNode } from './nodePlaces';
 import type { Span } from './span';
 
 export type PathSegment = string | number;
@@ -22,10 +24,11 @@ export interface NodeAtOffset {
 
 /**
  * Recovers exact spans on demand. The first pass keeps plain values only; when a finding, hover or
- * fix needs a position, the one document concerned is parsed again with its syntax tree. The
- * trees of the last few documents asked about (across all files) are kept, so the several places
- * a finding needs cost one parse, while a long editing session keeps no trees of closed files; the
- * places found are kept with the locator (one per file version), as re-linting asks for them again.
+ * fix needs a position, the one document concerned is read again for the places of its nodes —
+ * by the fast block reader, or by `yaml` where that reader gives up. The places of the last few
+ * documents asked about (across all files) are kept, so the several spans a finding needs cost one
+ * read, while a long editing session keeps nothing of closed files; the spans found are kept with
+ * the locator (one per file version), as re-linting asks for them again.
  */
 export class SourceLocator {
 
@@ -45,22 +48,21 @@ export class SourceLocator {
   }
 
   private find(documentSpan: Span, path: ValuePath): Location {
-    const { doc, shift } = this.tree(documentSpan);
-    let node: unknown = doc.contents;
+    let node = this.places(documentSpan);
     let keySpan: Span | undefined;
-    let valueSpan = rangeOf(node, shift) ?? documentSpan;
+    let valueSpan = node?.span ?? documentSpan;
     let depth = 0;
     for (const segment of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-        if (!pair) break;
-        keySpan = rangeOf(pair.key, shift);
-        node = pair.value;
-        valueSpan = rangeOf(node, shift) ?? keySpan ?? valueSpan;
-      } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
+      if (node?.kind === 'map') {
+        const entry = node.entries.find((candidate) => candidate.key === String(segment));
+        if (!entry) break;
+        keySpan = entry.keySpan;
+        node = entry.value;
+        valueSpan = node?.span ?? keySpan ?? valueSpan;
+      } else if (node?.kind === 'sequence' && typeof segment === 'number' && segment < node.items.length) {
         keySpan = undefined;
         node = node.items[segment];
-        valueSpan = rangeOf(node, shift) ?? valueSpan;
+        valueSpan = node?.span ?? valueSpan;
       } else {
         break;
       }
@@ -70,12 +72,11 @@ export class SourceLocator {
   }
 
   nodeAt(documentSpan: Span, offset: number): NodeAtOffset | undefined {
-    const { doc, shift } = this.tree(documentSpan);
     const path: PathSegment[] = [];
-    let node: unknown = doc.contents;
+    let node = this.places(documentSpan);
     let found: NodeAtOffset | undefined;
     for (;;) {
-      const next = stepInto(node, offset - shift, path, shift);
+      const next = stepInto(node, offset, path);
       if (!next) return found;
       found = next.hit;
       if (next.hit.role === 'key' || next.child === undefined) return found;
@@ -83,22 +84,45 @@ export class SourceLocator {
     }
   }
 
-  private tree(documentSpan: Span): { doc: Document.Parsed; shift: number } {
-    let entry = recentTrees.get(this, documentSpan);
+  private places(documentSpan: Span): PlacedNode | undefined {
+    let entry = recentPlaces.get(this, documentSpan);
     if (!entry) {
-      const lineStart = Math.max(this.text.lastIndexOf('\n', documentSpan.start - 1), this.text.lastIndexOf('\r', documentSpan.start - 1)) + 1;
-      const source = withYamlLineBreaks(this.text.slice(lineStart, documentSpan.end));
-      entry = { doc: parseDocument(source, { merge: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' }) as Document.Parsed, shift: lineStart };
-      recentTrees.set(this, documentSpan, entry);
+      entry = { root: placeDocument(this.text, documentSpan) };
+      recentPlaces.set(this, documentSpan, entry);
     }
-    return entry;
+    return entry.root;
   }
 }
 
-type TreeEntry = { doc: Document.Parsed; shift: number };
+/** Reads the document at documentSpan again for the places of its nodes. */
+function placeDocument(text: string, documentSpan: Span): PlacedNode | undefined {
+  // from the start of the document's first line, so that columns are as in the file
+  const lineStart = Math.max(text.lastIndexOf('\n', documentSpan.start - 1), text.lastIndexOf('\r', documentSpan.start - 1)) + 1;
+  const source = withYamlLineBreaks(text.slice(lineStart, documentSpan.end));
+  const fast = readBlockYaml(source, true);
+  if (fast?.length === 1) return shiftPlaces(fast[0].places, lineStart);
+  const doc = parseDocument(source, { merge: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
+  return placesOfYamlNode(doc.contents, lineStart);
+}
 
-/** The most recently used document trees of all locators, least recent dropped first. */
-class RecentTrees {
+/** The places of a document read on its own, moved to where the document stands in its file. */
+function shiftPlaces(node: PlacedNode | undefined, by: number): PlacedNode | undefined {
+  if (!node || by === 0) return node;
+  const span = { start: node.span.start + by, end: node.span.end + by };
+  switch (node.kind) {
+    case 'map':
+      return { kind: 'map', span, entries: node.entries.map((entry) => ({ key: entry.key, keySpan: entry.keySpan && { start: entry.keySpan.start + by, end: entry.keySpan.end + by }, value: shiftPlaces(entry.value, by) })) };
+    case 'sequence':
+      return { kind: 'sequence', span, items: node.items.map((item) => shiftPlaces(item, by)) };
+    default:
+      return { kind: 'leaf', span };
+  }
+}
+
+type TreeEntry = { root: PlacedNode | undefined };
+
+/** The places of the most recently used documents of all locators, least recent dropped first. */
+class RecentPlaces {
   private readonly entries = new Map<string, TreeEntry>();
   private readonly ids = new WeakMap<SourceLocator, number>();
   private nextId = 0;
@@ -130,39 +154,29 @@ class RecentTrees {
   }
 }
 
-const recentTrees = new RecentTrees(64);
+const recentPlaces = new RecentPlaces(64);
 
-function rangeOf(node: unknown, shift: number): Span | undefined {
-  const range = (node as Node | null)?.range;
-  return range ? { start: range[0] + shift, end: range[1] + shift } : undefined;
-}
-
-function stepInto(node: unknown, offset: number, path: PathSegment[], shift: number): { hit: NodeAtOffset; child?: unknown } | undefined {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = pair.key as Node | null;
-      const value = pair.value as Node | null;
-      if (key?.range && offset >= key.range[0] && offset <= key.range[1]) {
-        path.push(scalarKey(key));
-        return { hit: { path: [...path], role: 'key', span: { start: key.range[0] + shift, end: key.range[1] + shift } } };
+function stepInto(node: PlacedNode | undefined, offset: number, path: PathSegment[]): { hit: NodeAtOffset; child?: PlacedNode } | undefined {
+  if (node?.kind === 'map') {
+    for (const entry of node.entries) {
+      if (entry.keySpan && offset >= entry.keySpan.start && offset <= entry.keySpan.end) {
+        path.push(entry.key ?? '');
+        return { hit: { path: [...path], role: 'key', span: entry.keySpan } };
       }
-      if (value?.range && offset >= value.range[0] && offset <= value.range[1]) {
-        path.push(scalarKey(key));
-        return { hit: { path: [...path], role: 'value', span: { start: value.range[0] + shift, end: value.range[1] + shift } }, child: value };
+      const value = entry.value;
+      if (value && offset >= value.span.start && offset <= value.span.end) {
+        path.push(entry.key ?? '');
+        return { hit: { path: [...path], role: 'value', span: value.span }, child: value };
       }
     }
-  } else if (isSeq(node)) {
+  } else if (node?.kind === 'sequence') {
     for (let index = 0; index < node.items.length; index++) {
-      const item = node.items[index] as Node | null;
-      if (item?.range && offset >= item.range[0] && offset <= item.range[1]) {
+      const item = node.items[index];
+      if (item && offset >= item.span.start && offset <= item.span.end) {
         path.push(index);
-        return { hit: { path: [...path], role: 'value', span: { start: item.range[0] + shift, end: item.range[1] + shift } }, child: item };
+        return { hit: { path: [...path], role: 'value', span: item.span }, child: item };
       }
     }
   }
   return undefined;
-}
-
-function scalarKey(key: Node | null): PathSegment {
-  return isScalar(key) ? String(key.value) : '';
 }
