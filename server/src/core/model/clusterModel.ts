@@ -3,18 +3,18 @@ import { defaultParseLimits, parseManifestFile, type ParsedFile } from '../yaml/
 import type { ParseIssue } from '../yaml/parseIssue';
 import { SourceLocator } from '../yaml/sourceLocator';
 import { extractObjects } from './extractObjects';
-import { parseCidr, parseIp, type Cidr, type IpFamily } from './ip';
+import { parseCidr, type Cidr, type IpFamily } from './ip';
 import { IpAllocator } from './ipAllocator';
 import { matchesLabels } from './labelSelector';
 import { objectKey, type ManifestObject } from './manifestObject';
 import { computeBackends } from './computeBackends';
 import { allocatePodAddresses, comparePodDrafts, podDraftsOf, podViewOf, type PodAddresses, type PodDraft } from './expandPods';
 import { FileOrderedIndex } from './fileOrderedIndex';
+import { declaredClusterIPs, ModelledService, type ServiceAllocation } from './modelledService';
 import { endpointSliceSchema, endpointsSchema } from './schemas/endpoints';
-import type { ServiceSpec } from './schemas/service';
 import type { PodView } from './podView';
 import type { ServiceBackends } from './serviceEndpoints';
-import { isHeadless, readServiceSpec, serviceType, type AssignedIp, type ServicePort, type ServiceView } from './serviceView';
+import type { AssignedIp, ServiceView } from './serviceView';
 
 /** A file as the model holds it: its text (for spans on demand), its objects and its parse issues. */
 export interface ManifestFile {
@@ -42,11 +42,8 @@ interface PodGroup {
   readonly pods: PodView[];
 }
 
-/** Addresses given out over the whole cluster; rebuilt on first read after a Service changes. */
-interface ServiceAllocation {
-  readonly clusterIPs: Map<ServiceView, AssignedIp[]>;
-  readonly nodePorts: Map<ServiceView, Map<number, number | undefined>>;
-}
+const NONE: readonly never[] = Object.freeze([]);
+const NO_PODS_BY_OWNER: ReadonlyMap<ManifestObject, readonly PodView[]> = new Map();
 
 const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -298,11 +295,12 @@ export class ClusterModel {
 
   private contribute(entry: ManifestFile): FileContribution {
     const { file } = entry;
-    const services: ServiceView[] = [];
-    const drafts: PodDraft[] = [];
-    const pods: PodView[] = [];
-    const podsByOwner = new Map<ManifestObject, PodView[]>();
-    const podGroups: PodGroup[] = [];
+    // most files hold an object or two: the lists are made only when something goes in them
+    let services: ServiceView[] | undefined;
+    let drafts: PodDraft[] | undefined;
+    let pods: PodView[] | undefined;
+    let podsByOwner: Map<ManifestObject, PodView[]> | undefined;
+    let podGroups: PodGroup[] | undefined;
     const objectsByKind = new Map<string, ManifestObject[]>();
     const servicesByNamespace = new Map<string, ServiceView[]>();
     const podsByNamespace = new Map<string, PodView[]>();
@@ -314,16 +312,16 @@ export class ClusterModel {
       if (object.kind === 'Namespace' && object.name) this.namespaceUse.set(object.name, (this.namespaceUse.get(object.name) ?? 0) + 1);
       if (object.kind === 'Service') {
         const service = this.serviceViewOf(object);
-        services.push(service);
+        (services ??= []).push(service);
         push(servicesByNamespace, service.namespace, service);
         this.indexService(service);
       }
       const owned = podDraftsOf(object, this.settings).sort(comparePodDrafts);
       if (owned.length > 0) {
         const views = owned.map((draft) => podViewOf(draft, addresses));
-        drafts.push(...owned);
-        pods.push(...views);
-        podsByOwner.set(object, views);
+        (drafts ??= []).push(...owned);
+        (pods ??= []).push(...views);
+        (podsByOwner ??= new Map()).set(object, views);
         const groups = new Map<Readonly<Record<string, string>>, PodGroup>();
         for (const pod of views) {
           push(podsByNamespace, pod.namespace, pod);
@@ -332,7 +330,7 @@ export class ClusterModel {
           else groups.set(pod.labels, { namespace: pod.namespace, labels: pod.labels, pods: [pod] });
         }
         for (const group of groups.values()) {
-          podGroups.push(group);
+          (podGroups ??= []).push(group);
           for (const label in group.labels) {
             const value = group.labels[label];
             addToSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
@@ -344,8 +342,8 @@ export class ClusterModel {
     for (const [kind, objects] of objectsByKind) this.byKind.set(kind, file, objects);
     for (const [namespace, list] of servicesByNamespace) this.servicesByNamespace.set(namespace, file, list);
     for (const [namespace, list] of podsByNamespace) this.podsByNamespace.set(namespace, file, list);
-    this.changed(services.length > 0, pods.length > 0 || reservesPodAddresses(entry));
-    return { entry, services, drafts, pods, podsByOwner, podGroups };
+    this.changed(services !== undefined, pods !== undefined || reservesPodAddresses(entry));
+    return { entry, services: services ?? NONE, drafts: drafts ?? NONE, pods: pods ?? NONE, podsByOwner: podsByOwner ?? NO_PODS_BY_OWNER, podGroups: podGroups ?? NONE };
   }
 
   private withdraw(contribution: FileContribution): void {
@@ -409,40 +407,11 @@ export class ClusterModel {
 
   /** A Service after defaulting; cluster IPs and node ports it does not declare are allocated when read. */
   private serviceViewOf(object: ManifestObject): ServiceView {
-    const spec = readServiceSpec(object);
-    const type = serviceType(spec);
-    const headless = isHeadless(spec);
-    const declaredIPs: AssignedIp[] = type !== 'ExternalName' && !headless ? declaredClusterIPs(spec) : [];
-    const allocated = (): ServiceAllocation => {
+    return new ModelledService(object, () => {
       this.noteRead('service-addresses', '');
       this.serviceAllocation ??= this.allocateServiceAddresses();
       return this.serviceAllocation;
-    };
-    const ports: ServicePort[] = (spec.ports ?? []).map((port) => {
-      const wantsNodePort = (type === 'NodePort' || type === 'LoadBalancer') && port.nodePort === undefined;
-      const protocol = port.protocol ?? 'TCP';
-      const targetPort = port.targetPort ?? port.port;
-      if (!wantsNodePort) return { index: port.index, name: port.name, protocol, port: port.port, targetPort, nodePort: port.nodePort, nodePortSimulated: false };
-      return {
-        index: port.index, name: port.name, protocol, port: port.port, targetPort,
-        get nodePort() {
-          return allocated().nodePorts.get(view)?.get(port.index);
-        },
-        get nodePortSimulated() {
-          return allocated().nodePorts.get(view)?.get(port.index) !== undefined;
-        },
-      };
     });
-    const selector = spec.selector && Object.keys(spec.selector).length > 0 ? spec.selector : undefined;
-    const view: ServiceView = {
-      object, name: object.name, namespace: object.namespace, type, headless, clusterIPs: declaredIPs, selector, ports,
-      externalName: spec.externalName, publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false, spec,
-    };
-    // the API server allocates what is not declared: every IP, or a dual-stack Service's second family
-    if (type !== 'ExternalName' && !headless && (declaredIPs.length === 0 || isDualStack(spec.ipFamilyPolicy))) {
-      Object.defineProperty(view, 'clusterIPs', { enumerable: true, get: () => allocated().clusterIPs.get(view) ?? declaredIPs });
-    }
-    return view;
   }
 
   /** Cluster IPs and node ports for the Services that do not declare them, in sorted order. */
@@ -460,8 +429,7 @@ export class ClusterModel {
     for (const service of sorted) {
       const { spec, type, headless } = service;
       const key = `${service.namespace}/${service.name}`;
-      const allocates = Object.getOwnPropertyDescriptor(service, 'clusterIPs')?.get !== undefined;
-      if (type !== 'ExternalName' && !headless && allocates) {
+      if (type !== 'ExternalName' && !headless && service instanceof ModelledService && service.allocatesClusterIPs()) {
         const clusterIPs: AssignedIp[] = [...declaredClusterIPs(spec)];
         for (const family of requestedFamilies(spec.ipFamilies, spec.ipFamilyPolicy, cidrs)) {
           if (clusterIPs.some((assigned) => assigned.family === family)) continue;
@@ -519,26 +487,12 @@ function reservesPodAddresses(entry: ManifestFile): boolean {
   return entry.objects.some((object) => object.kind === 'Endpoints' || object.kind === 'EndpointSlice');
 }
 
-function isDualStack(policy: string | undefined): boolean {
-  return policy === 'PreferDualStack' || policy === 'RequireDualStack';
-}
-
 /**
  * The cluster IPs a Service declares, as its `clusterIPs` lists them before any allocation: what a
  * rule about written addresses should read, since reading `clusterIPs` allocates over all Services.
  */
 export function declaredServiceIPs(service: ServiceView): AssignedIp[] {
   return service.type !== 'ExternalName' && !service.headless ? declaredClusterIPs(service.spec) : [];
-}
-
-/** The cluster IPs a Service writes itself (`clusterIPs`, else `clusterIP`), the valid ones. */
-function declaredClusterIPs(spec: ServiceSpec): AssignedIp[] {
-  const declared: AssignedIp[] = [];
-  for (const ip of (spec.clusterIPs?.length ? spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : []).filter((ip) => ip !== '')) {
-    const parsed = parseIp(ip);
-    if (parsed) declared.push({ ip, family: parsed.family, simulated: false });
-  }
-  return declared;
 }
 
 function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

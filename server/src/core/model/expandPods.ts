@@ -54,32 +54,56 @@ export function comparePodDrafts(a: { readonly template: PodTemplateView; readon
  * allocated in sorted order), so they are asked of `addresses` only when read.
  */
 export function podViewOf(draft: PodDraft, addresses: (draft: PodDraft) => PodAddresses): PodView {
-  const owner = draft.template.owner;
-  const spec = draft.template.spec;
-  const statefulSet = owner.kind === 'StatefulSet';
-  const serviceName = statefulSet ? replicaSpecOf(owner).serviceName : undefined;
-  const hostnameSet = Boolean(draft.controllerHostname || spec.hostname);
-  const hostname = truncateHostname(draft.controllerHostname ?? spec.hostname ?? draft.name);
-  return {
-    name: draft.name,
-    namespace: owner.namespace,
-    labels: draft.controllerLabels ? { ...draft.template.labels, ...draft.controllerLabels } : draft.template.labels,
-    template: draft.template,
-    hostname,
-    hostnameSet,
-    subdomain: statefulSet ? serviceName || undefined : spec.subdomain || undefined,
-    get ips() {
-      return addresses(draft).ips;
-    },
-    get ipSimulated() {
-      return addresses(draft).ipSimulated;
-    },
-    ready: draft.ready,
-    readiness: draft.readiness,
-    phase: draft.phase,
-    nodeName: draft.nodeName,
-    ordinal: draft.ordinal,
-  };
+  return new ModelledPod(draft, addresses);
+}
+
+/**
+ * A class rather than an object literal with getters: V8 keeps such literals as dictionaries,
+ * several times larger, and a workspace has a view per replica.
+ */
+class ModelledPod implements PodView {
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly template: PodTemplateView;
+  readonly hostname: string;
+  readonly hostnameSet: boolean;
+  readonly subdomain: string | undefined;
+  readonly ready: boolean;
+  readonly readiness: 'declared' | 'assumed';
+  readonly phase: string | undefined;
+  readonly nodeName: string;
+  readonly ordinal: number | undefined;
+  readonly #draft: PodDraft;
+  readonly #addresses: (draft: PodDraft) => PodAddresses;
+
+  constructor(draft: PodDraft, addresses: (draft: PodDraft) => PodAddresses) {
+    const owner = draft.template.owner;
+    const spec = draft.template.spec;
+    const statefulSet = owner.kind === 'StatefulSet';
+    this.name = draft.name;
+    this.namespace = owner.namespace;
+    this.labels = draft.controllerLabels ? { ...draft.template.labels, ...draft.controllerLabels } : draft.template.labels;
+    this.template = draft.template;
+    this.hostname = truncateHostname(draft.controllerHostname ?? spec.hostname ?? draft.name);
+    this.hostnameSet = Boolean(draft.controllerHostname || spec.hostname);
+    this.subdomain = (statefulSet ? replicaSpecOf(owner).serviceName : spec.subdomain) || undefined;
+    this.ready = draft.ready;
+    this.readiness = draft.readiness;
+    this.phase = draft.phase;
+    this.nodeName = draft.nodeName;
+    this.ordinal = draft.ordinal;
+    this.#draft = draft;
+    this.#addresses = addresses;
+  }
+
+  get ips(): PodAddresses['ips'] {
+    return this.#addresses(this.#draft).ips;
+  }
+
+  get ipSimulated(): boolean {
+    return this.#addresses(this.#draft).ipSimulated;
+  }
 }
 
 /**

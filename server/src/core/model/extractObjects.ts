@@ -53,10 +53,21 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function stringRecord(value: unknown): Record<string, string> {
-  const result: Record<string, string> = Object.create(null);
-  if (!isRecord(value)) return result;
+  if (!isRecord(value)) return NO_STRINGS;
+  let result: Record<string, string> | undefined;
   for (const [key, item] of Object.entries(value)) {
-    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') result[key] = String(item);
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') (result ??= new StringRecord())[key] = String(item);
   }
-  return result;
+  return result ?? NO_STRINGS;
 }
+
+/**
+ * Labels and annotations: records without Object.prototype, so a key such as `constructor` or
+ * `__proto__` is only ever itself. Made by a constructor whose prototype is null-based rather
+ * than by Object.create(null), whose objects V8 keeps as dictionaries (several times larger).
+ */
+const StringRecord = function StringRecord() {} as unknown as new () => Record<string, string>;
+StringRecord.prototype = Object.create(null);
+
+/** Most objects have no annotations and many no labels: they share one empty record. */
+const NO_STRINGS: Record<string, string> = Object.freeze(new StringRecord());
