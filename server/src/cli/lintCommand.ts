@@ -15,7 +15,8 @@ export function lintCommand(args: ParsedArgs, output: { stdout: (text: string) =
   const format = optionValue(args, 'format', ['text', 'json', 'sarif']) ?? 'text';
   const settings = loadSettings(args);
   const workspace = loadWorkspace(args.positionals, settings);
-  const result = lintFiles(workspace.model);
+  // the CLI prints no fixes, so none are computed
+  const result = lintFiles(workspace.model, undefined, { fixes: false });
   for (const failure of result.failures) output.stderr(`kube-lookup: rule ${failure.ruleId} failed on ${failure.objectId}: ${failure.error.split('\n')[0]}\n`);
   const findings = positionFindings(workspace.model, [...workspace.unreadable, ...result.findings]);
   const objectCount = [...workspace.model.objects()].length;

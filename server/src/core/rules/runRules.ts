@@ -11,6 +11,11 @@ export interface RuleFailure {
   readonly error: string;
 }
 
+export interface LintOptions {
+  /** Compute each finding's quick fixes (the editor offers them; the CLI prints none). Default true. */
+  readonly fixes?: boolean;
+}
+
 export interface LintResult {
   readonly findings: Finding[];
   /** Rules that threw; the other rules still reported. */
@@ -34,12 +39,12 @@ export function effectiveSeverity(model: ClusterModel, rule: Rule): Severity | u
  * plus the file-level findings of the parser. A rule that throws is recorded and skipped; findings
  * switched off by suppression comments in their file are dropped.
  */
-export function lintFiles(model: ClusterModel, files?: Iterable<string>): LintResult {
+export function lintFiles(model: ClusterModel, files?: Iterable<string>, options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const entries = files ? [...files].map((file) => model.file(file)).filter((entry) => entry !== undefined) : [...model.files()];
   const objectRules = enabledObjectRules(model);
-  for (const entry of entries) lintEntry(model, entry, objectRules, findings, failures);
+  for (const entry of entries) lintEntry(model, entry, objectRules, findings, failures, options);
   return { findings, failures };
 }
 
@@ -49,7 +54,8 @@ export function enabledObjectRules(model: ClusterModel): Rule[] {
 }
 
 /** The findings of one file: its parse issues, then every enabled rule on each of its objects, less the suppressed. */
-export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules: readonly Rule[], findings: Finding[], failures: RuleFailure[]): void {
+export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules: readonly Rule[], findings: Finding[], failures: RuleFailure[], options: LintOptions = {}): void {
+  const withFixes = options.fixes ?? true;
   const firstOfFile = findings.length;
   for (const issue of entry.issues) {
     const rule = rulesById.get(issue.ruleId);
@@ -61,7 +67,7 @@ export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules:
     for (const rule of objectRules) {
       if (!rule.meta.kinds.includes(object.kind) && !rule.meta.kinds.includes('*')) continue;
       try {
-        rule.check!(contextFor(model, rule, object, findings), object);
+        rule.check!(new RuleRun(model, rule, object, findings, withFixes), object);
       } catch (error) {
         failures.push({ ruleId: rule.meta.id, objectId: object.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
@@ -78,34 +84,45 @@ function dropSuppressed(findings: Finding[], first: number, text: string): void 
   findings.splice(first, findings.length - first, ...kept);
 }
 
-function contextFor(model: ClusterModel, rule: Rule, object: ManifestObject, sink: Finding[]): RuleContext {
-  const severity = effectiveSeverity(model, rule)!;
-  const context: RuleContext = {
-    model,
-    settings: model.settings,
-    locate: (place) => locatePlace(model, place),
-    report(report: Report) {
-      const template = rule.meta.messages[report.messageId];
-      if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${report.messageId}"`);
-      const place = locatePlace(model, { object, path: report.path, on: report.on });
-      const fix = report.fix?.(context);
-      sink.push({
-        ruleId: rule.meta.id,
-        messageId: report.messageId,
-        severity,
-        message: formatMessage(template, report.data),
-        file: object.file,
-        span: place.span,
-        objectId: object.id,
-        related: (report.related ?? []).map((related) => {
-          const located = locatePlace(model, related);
-          return { file: located.file, span: located.span, message: related.message };
-        }),
-        fixes: fix ? [fix] : [],
-      });
-    },
-  };
-  return context;
+/** One rule checking one object: where its reports go. A class, as there is one per object and rule. */
+class RuleRun implements RuleContext {
+  readonly settings: ClusterModel['settings'];
+
+  constructor(
+    readonly model: ClusterModel,
+    private readonly rule: Rule,
+    private readonly object: ManifestObject,
+    private readonly sink: Finding[],
+    private readonly withFixes: boolean,
+  ) {
+    this.settings = model.settings;
+  }
+
+  locate(place: ObjectPlace): ReturnType<RuleContext['locate']> {
+    return locatePlace(this.model, place);
+  }
+
+  report(report: Report): void {
+    const { rule, object, model } = this;
+    const template = rule.meta.messages[report.messageId];
+    if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${report.messageId}"`);
+    const place = locatePlace(model, { object, path: report.path, on: report.on });
+    const fix = this.withFixes ? report.fix?.(this) : undefined;
+    this.sink.push({
+      ruleId: rule.meta.id,
+      messageId: report.messageId,
+      severity: effectiveSeverity(model, rule)!,
+      message: formatMessage(template, report.data),
+      file: object.file,
+      span: place.span,
+      objectId: object.id,
+      related: (report.related ?? []).map((related) => {
+        const located = locatePlace(model, related);
+        return { file: located.file, span: located.span, message: related.message };
+      }),
+      fixes: fix ? [fix] : [],
+    });
+  }
 }
 
 /** The span of a path of an object, parsed again on demand from its file's text. */

@@ -23,11 +23,16 @@ export interface BlockYamlDocument {
   readonly places?: PlacedNode;
 }
 
-export function readBlockYaml(text: string, withPlaces = false): BlockYamlDocument[] | undefined {
+/** Where a text read for places begins in its file: every place is moved by that offset. */
+export interface Placing {
+  readonly offset: number;
+}
+
+export function readBlockYaml(text: string, placing?: Placing): BlockYamlDocument[] | undefined {
   // tabs, carriage returns, other control characters and byte-order marks: leave them to `yaml`
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
   try {
-    return new BlockYamlReader(text, withPlaces).documents();
+    return new BlockYamlReader(text, placing).documents();
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -79,10 +84,21 @@ class BlockYamlReader {
   /** Block collections open around the current line. */
   private depth = 0;
 
+  private readonly placing: boolean;
+  private readonly offset: number;
+
   constructor(
     private readonly text: string,
-    private readonly placing: boolean,
-  ) {}
+    placing: Placing | undefined,
+  ) {
+    this.placing = placing !== undefined;
+    this.offset = placing?.offset ?? 0;
+  }
+
+  /** A span of this text as it stands in its file. */
+  private spanOf(start: number, end: number): Span {
+    return { start: start + this.offset, end: end + this.offset };
+  }
 
   documents(): BlockYamlDocument[] {
     const documents: BlockYamlDocument[] = [];
@@ -91,7 +107,7 @@ class BlockYamlReader {
     const pushEmpty = (at: number): void => {
       if (Number.isNaN(at)) throw GIVE_UP;
       const span = { start: at, end: at };
-      documents.push(this.placing ? { index: documents.length, span, value: null, places: { kind: 'leaf', span } } : { index: documents.length, span, value: null });
+      documents.push(this.placing ? { index: documents.length, span, value: null, places: { kind: 'leaf', span: this.spanOf(at, at) } } : { index: documents.length, span, value: null });
     };
     for (;;) {
       this.peek();
@@ -217,7 +233,7 @@ class BlockYamlReader {
     for (;;) {
       if (Object.prototype.hasOwnProperty.call(result, key.key) || key.key === '__proto__' || key.key === '<<') throw GIVE_UP;
       result[key.key] = this.valueAfterIndicator(indent, key.afterColon, true);
-      entries?.push({ key: key.key, keySpan: { start: key.start, end: key.end }, value: this.placed });
+      entries?.push({ key: key.key, keySpan: this.spanOf(key.start, key.end), value: this.placed });
       this.peek();
       if (this.kind !== LineKind.Content || this.indent < indent) break;
       if (this.indent > indent) throw GIVE_UP;
@@ -226,7 +242,7 @@ class BlockYamlReader {
       key = this.keyAt(this.first);
       if (!key) throw GIVE_UP;
     }
-    if (entries) this.placed = { kind: 'map', span: { start: firstKey.start, end: this.collectionEnd() }, entries };
+    if (entries) this.placed = { kind: 'map', span: this.spanOf(firstKey.start, this.collectionEnd()), entries };
     this.depth--;
     return result;
   }
@@ -246,7 +262,7 @@ class BlockYamlReader {
       if (!this.isSequenceEntry(this.first)) break;
       at = this.first;
     }
-    if (items) this.placed = { kind: 'sequence', span: { start, end: this.collectionEnd() }, items };
+    if (items) this.placed = { kind: 'sequence', span: this.spanOf(start, this.collectionEnd()), items };
     this.depth--;
     return result;
   }
@@ -287,7 +303,7 @@ class BlockYamlReader {
       this.lastWasEmpty = true;
       this.lastEmptyCommented = commented;
       // `yaml` places an empty value where the line's content would begin
-      if (this.placing) this.placed = { kind: 'leaf', span: { start: at, end: at } };
+      if (this.placing) this.placed = { kind: 'leaf', span: this.spanOf(at, at) };
       return null;
     }
     let value: unknown;
@@ -317,7 +333,7 @@ class BlockYamlReader {
         after = end;
       }
     }
-    if (this.placing && code !== OPEN_BRACKET && code !== OPEN_BRACE) this.placed = { kind: 'leaf', span: { start: at, end: after } };
+    if (this.placing && code !== OPEN_BRACKET && code !== OPEN_BRACE) this.placed = { kind: 'leaf', span: this.spanOf(at, after) };
     this.endOfLine(after, lineEnd);
     this.lastEnd = nextLine(text, lineEnd);
     this.lastWasEmpty = false;
@@ -386,7 +402,7 @@ class BlockYamlReader {
     if (folded && lines[0] === '') throw GIVE_UP;
     let body = folded ? fold(lines) : lines.join('\n');
     if (chomp !== 'strip') body += '\n';
-    if (this.placing) this.placed = { kind: 'leaf', span: { start: at, end: contentEnd } };
+    if (this.placing) this.placed = { kind: 'leaf', span: this.spanOf(at, contentEnd) };
     this.lastEnd = contentEnd;
     this.lastWasEmpty = false;
     this.pos = keptEnd;
@@ -447,7 +463,7 @@ class BlockYamlReader {
     const code = text.charCodeAt(at);
     if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
       const quoted = code === DOUBLE_QUOTE ? this.doubleQuoted(at, lineEnd) : this.singleQuoted(at, lineEnd);
-      if (this.placing) this.placed = { kind: 'leaf', span: { start: at, end: quoted.after } };
+      if (this.placing) this.placed = { kind: 'leaf', span: this.spanOf(at, quoted.after) };
       return quoted;
     }
     if (code === OPEN_BRACKET) {
@@ -468,7 +484,7 @@ class BlockYamlReader {
           if (cursor >= lineEnd || text.charCodeAt(cursor) === CLOSE_BRACKET) throw GIVE_UP;
         }
       }
-      if (places) this.placed = { kind: 'sequence', span: { start: at, end: cursor + 1 }, items: places };
+      if (places) this.placed = { kind: 'sequence', span: this.spanOf(at, cursor + 1), items: places };
       return { value: items, after: cursor + 1 };
     }
     if (code === OPEN_BRACE) {
@@ -481,7 +497,7 @@ class BlockYamlReader {
           if (Object.prototype.hasOwnProperty.call(map, key.key) || key.key === '__proto__' || key.key === '<<') throw GIVE_UP;
           const value = this.flowNode(skipSpaces(text, key.afterColon), lineEnd, depth + 1);
           map[key.key] = value.value;
-          entries?.push({ key: key.key, keySpan: { start: key.start, end: key.end }, value: this.placed });
+          entries?.push({ key: key.key, keySpan: this.spanOf(key.start, key.end), value: this.placed });
           cursor = skipSpaces(text, value.after);
           const next = text.charCodeAt(cursor);
           if (cursor >= lineEnd) throw GIVE_UP;
@@ -491,7 +507,7 @@ class BlockYamlReader {
           if (cursor >= lineEnd || text.charCodeAt(cursor) === CLOSE_BRACE) throw GIVE_UP;
         }
       }
-      if (entries) this.placed = { kind: 'map', span: { start: at, end: cursor + 1 }, entries };
+      if (entries) this.placed = { kind: 'map', span: this.spanOf(at, cursor + 1), entries };
       return { value: map, after: cursor + 1 };
     }
     if (at >= lineEnd || isIndicator(code) || code === COLON || (code === DASH && isFlowBreak(text.charCodeAt(at + 1)))) throw GIVE_UP;
@@ -509,7 +525,7 @@ class BlockYamlReader {
     }
     let trimmed = end;
     while (text.charCodeAt(trimmed - 1) === SPACE) trimmed--;
-    if (this.placing) this.placed = { kind: 'leaf', span: { start: at, end: trimmed } };
+    if (this.placing) this.placed = { kind: 'leaf', span: this.spanOf(at, trimmed) };
     return { value: resolvePlain(text.slice(at, trimmed)), after: end };
   }
 

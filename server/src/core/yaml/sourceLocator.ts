@@ -99,24 +99,10 @@ function placeDocument(text: string, documentSpan: Span): PlacedNode | undefined
   // from the start of the document's first line, so that columns are as in the file
   const lineStart = Math.max(text.lastIndexOf('\n', documentSpan.start - 1), text.lastIndexOf('\r', documentSpan.start - 1)) + 1;
   const source = withYamlLineBreaks(text.slice(lineStart, documentSpan.end));
-  const fast = readBlockYaml(source, true);
-  if (fast?.length === 1) return shiftPlaces(fast[0].places, lineStart);
+  const fast = readBlockYaml(source, { offset: lineStart });
+  if (fast?.length === 1) return fast[0].places;
   const doc = parseDocument(source, { merge: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   return placesOfYamlNode(doc.contents, lineStart);
-}
-
-/** The places of a document read on its own, moved to where the document stands in its file. */
-function shiftPlaces(node: PlacedNode | undefined, by: number): PlacedNode | undefined {
-  if (!node || by === 0) return node;
-  const span = { start: node.span.start + by, end: node.span.end + by };
-  switch (node.kind) {
-    case 'map':
-      return { kind: 'map', span, entries: node.entries.map((entry) => ({ key: entry.key, keySpan: entry.keySpan && { start: entry.keySpan.start + by, end: entry.keySpan.end + by }, value: shiftPlaces(entry.value, by) })) };
-    case 'sequence':
-      return { kind: 'sequence', span, items: node.items.map((item) => shiftPlaces(item, by)) };
-    default:
-      return { kind: 'leaf', span };
-  }
 }
 
 type TreeEntry = { root: PlacedNode | undefined };
