@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { z } from 'zod';
 import { extractObjects } from '../../../server/src/core/model/extractObjects';
-import { plainShapes, readPodSpecPlain, readPodTemplatePlain, readServiceSpecPlain } from '../../../server/src/core/model/schemas/plainReaders';
+import { plainShapes, readLabelSelectorPlain, readPodSpecPlain, readPodStatusPlain, readPodTemplatePlain, readReplicaSpecPlain, readServiceSpecPlain } from '../../../server/src/core/model/schemas/plainReaders';
 import { containerPortSchema, containerSchema, podDnsConfigSchema, podSpecSchema, podTemplateSchema, volumeSchema } from '../../../server/src/core/model/schemas/podSpec';
 import { servicePortSchema, serviceSpecSchema } from '../../../server/src/core/model/schemas/service';
+import { labelSelectorSchema, podStatusSchema, replicaSpecSchema } from '../../../server/src/core/model/schemas/workload';
 import { parseManifestFile } from '../../../server/src/core/yaml/parseManifestFile';
 import { fixturesRoot, repoRoot } from '../../helpers/paths';
 
@@ -19,6 +20,9 @@ const TWINS: [string, z.ZodType, (value: unknown) => unknown][] = [
   ['serviceSpec', serviceSpecSchema, readServiceSpecPlain],
   ['podSpec', podSpecSchema, readPodSpecPlain],
   ['podTemplate', podTemplateSchema, readPodTemplatePlain],
+  ['replicaSpec', replicaSpecSchema, readReplicaSpecPlain],
+  ['labelSelector', labelSelectorSchema, readLabelSelectorPlain],
+  ['podStatus', podStatusSchema, readPodStatusPlain],
 ];
 
 function manifestValues(folder: string): Record<string, unknown>[] {
@@ -57,6 +61,7 @@ describe('plain readers: the same result as the zod schemas they stand in for', 
     const shapes: [string, z.ZodObject][] = [
       ['serviceSpec', serviceSpecSchema], ['servicePort', servicePortSchema], ['podSpec', podSpecSchema], ['container', containerSchema],
       ['containerPort', containerPortSchema], ['podDnsConfig', podDnsConfigSchema], ['podTemplate', podTemplateSchema], ['volume', volumeSchema],
+      ['replicaSpec', replicaSpecSchema], ['labelSelector', labelSelectorSchema], ['podStatus', podStatusSchema],
     ];
     for (const [name, schema] of shapes) assert.deepEqual([...plainShapes[name]].sort(), Object.keys(schema.shape).sort(), name);
   });
@@ -65,6 +70,8 @@ describe('plain readers: the same result as the zod schemas they stand in for', 
     const bodies = [...manifestValues(fixturesRoot), ...manifestValues(path.join(repoRoot, 'examples')), ...manifestValues('/work/shared/corpus')];
     const specs = bodies.map((body) => body.spec);
     const templates = bodies.map((body) => (body.spec as { template?: unknown } | undefined)?.template).filter((template) => template !== undefined);
+    const selectors = bodies.map((body) => (body.spec as { selector?: unknown } | undefined)?.selector).filter((selector) => selector !== undefined);
+    const statuses = bodies.map((body) => body.status).filter((status) => status !== undefined);
     assert.ok(specs.length > 10 && templates.length > 3);
     let state = 99;
     const next = (): number => {
@@ -74,8 +81,13 @@ describe('plain readers: the same result as the zod schemas they stand in for', 
     const inputs = [...specs, ...templates, ...ODD_VALUES,
       { ports: [{ port: 'x' }, 7, null, { name: 1, port: 80 }], selector: { a: 1, b: [2], c: null } },
       { containers: [7, { ports: [null, { containerPort: 1.5 }, { containerPort: 80, name: 'http' }] }], dnsConfig: { options: [1, { name: 'ndots' }] } },
-      { metadata: { labels: [] }, spec: { initContainers: [{ restartPolicy: 'Always', ports: [{}] }, 'x'] } }];
-    for (let round = 0; round < 4000; round++) inputs.push(mutate(inputs[round % (specs.length + templates.length)], next));
+      { metadata: { labels: [] }, spec: { initContainers: [{ restartPolicy: 'Always', ports: [{}] }, 'x'] } },
+      { replicas: 2.5, ordinals: { start: '1' }, jobTemplate: { spec: { parallelism: 3, completions: null, suspend: 'yes' } }, serviceName: 7 },
+      { matchLabels: { a: 1 }, matchExpressions: [{ key: 'a', operator: 'In', values: ['x', 1] }, 3, { values: [] }] },
+      { podIP: '10.0.0.1', podIPs: [{ ip: 1 }, 'x', { ip: '10.0.0.2' }], conditions: [{ type: 'Ready', status: true }, null], phase: 3 },
+      ...selectors, ...statuses];
+    const seeds = inputs.length;
+    for (let round = 0; round < 6000; round++) inputs.push(mutate(inputs[round % seeds], next));
     for (const input of inputs) {
       for (const [name, schema, plain] of TWINS) assert.deepStrictEqual(plain(input), zodRead(schema, input), `${name} of ${JSON.stringify(input)}`);
     }

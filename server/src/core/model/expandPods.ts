@@ -4,7 +4,8 @@ import type { IpAllocator } from './ipAllocator';
 import type { ManifestObject } from './manifestObject';
 import { controllerPodName, indexedJobPodName, jobName } from './podNames';
 import { podTemplateOf, type PodTemplateView, type PodView } from './podView';
-import { podStatusSchema, replicaSpecSchema, type ReplicaSpec } from './schemas/workload';
+import { readPodStatusPlain, readReplicaSpecPlain } from './schemas/plainReaders';
+import type { ReplicaSpec } from './schemas/workload';
 
 const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
 
@@ -155,7 +156,7 @@ function nodesOf(settings: AnalysisSettings): { name: string; ip: string }[] {
 function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { name: string; ip: string }[]): PodDraft[] {
   const nodeFor = (seed: string): string => template.spec.nodeName ?? nodes[hashOf(seed) % nodes.length].name;
   if (owner.kind === 'Pod') {
-    const status = podStatusSchema.safeParse(owner.body?.status ?? {}).data ?? {};
+    const status = readPodStatusPlain(owner.body?.status ?? {}) ?? {};
     const declaredIps = [status.podIP, ...(status.podIPs ?? []).map((entry) => entry.ip)]
       .filter((ip): ip is string => typeof ip === 'string')
       .filter((ip, index, all) => all.indexOf(ip) === index)
@@ -207,7 +208,7 @@ const replicaSpecs = new WeakMap<ManifestObject, ReplicaSpec>();
 function replicaSpecOf(owner: ManifestObject): ReplicaSpec {
   let spec = replicaSpecs.get(owner);
   if (!spec) {
-    spec = replicaSpecSchema.safeParse(owner.body?.spec ?? {}).data ?? {};
+    spec = readReplicaSpecPlain(owner.body?.spec ?? {}) ?? {};
     replicaSpecs.set(owner, spec);
   }
   return spec;

@@ -48,10 +48,17 @@ export function lintFiles(model: ClusterModel, files?: Iterable<string>, options
   return { findings, failures };
 }
 
-/** The object rules that are on under the model's settings. */
-export function enabledObjectRules(model: ClusterModel): Rule[] {
-  return allRules.filter((rule) => rule.check && effectiveSeverity(model, rule));
+/** The object rules that are on under the model's settings (one list per settings object). */
+export function enabledObjectRules(model: ClusterModel): readonly Rule[] {
+  let enabled = enabledBySettings.get(model.settings);
+  if (!enabled) {
+    enabled = allRules.filter((rule) => rule.check && effectiveSeverity(model, rule));
+    enabledBySettings.set(model.settings, enabled);
+  }
+  return enabled;
 }
+
+const enabledBySettings = new WeakMap<ClusterModel['settings'], readonly Rule[]>();
 
 /** The findings of one file: its parse issues, then every enabled rule on each of its objects, less the suppressed. */
 export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules: readonly Rule[], findings: Finding[], failures: RuleFailure[], options: LintOptions = {}): void {
@@ -64,8 +71,7 @@ export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules:
     findings.push({ ruleId: issue.ruleId, messageId: Object.keys(rule.meta.messages)[0], severity, message: issue.message, file: entry.file, span: issue.span, related: [], fixes: [] });
   }
   for (const object of entry.objects) {
-    for (const rule of objectRules) {
-      if (!rule.meta.kinds.includes(object.kind) && !rule.meta.kinds.includes('*')) continue;
+    for (const rule of rulesForKind(objectRules, object.kind)) {
       try {
         rule.check!(new RuleRun(model, rule, object, findings, withFixes), object);
       } catch (error) {
@@ -75,6 +81,23 @@ export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules:
   }
   dropSuppressed(findings, firstOfFile, entry.text);
 }
+
+/** The rules of a list that check objects of a kind, worked out once per list and kind. */
+function rulesForKind(objectRules: readonly Rule[], kind: string): readonly Rule[] {
+  let byKind = rulesByKind.get(objectRules);
+  if (!byKind) {
+    byKind = new Map();
+    rulesByKind.set(objectRules, byKind);
+  }
+  let rules = byKind.get(kind);
+  if (!rules) {
+    rules = objectRules.filter((rule) => rule.meta.kinds.includes(kind) || rule.meta.kinds.includes('*'));
+    byKind.set(kind, rules);
+  }
+  return rules;
+}
+
+const rulesByKind = new WeakMap<readonly Rule[], Map<string, readonly Rule[]>>();
 
 /** Removes the findings from `first` on that a `# kube-lookup-disable-…` comment of the file switches off. */
 function dropSuppressed(findings: Finding[], first: number, text: string): void {

@@ -1,6 +1,6 @@
 import { formatSelector, matchesLabels } from '../model/labelSelector';
 import { podTemplateOf } from '../model/podView';
-import { replicaSpecSchema } from '../model/schemas/workload';
+import { readReplicaSpecPlain } from '../model/schemas/plainReaders';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
 import { nearestService } from './nearest';
@@ -26,7 +26,7 @@ export default defineRule({
     },
   },
   check(context, set) {
-    const serviceName = replicaSpecSchema.safeParse(set.body?.spec ?? {}).data?.serviceName;
+    const serviceName = readReplicaSpecPlain(set.body?.spec ?? {})?.serviceName;
     if (!serviceName) return;
     const path = ['spec', 'serviceName'];
     const service = nearestService(context.model, set.namespace, serviceName, set.file);

@@ -1,7 +1,8 @@
 import type { ManifestObject } from '../model/manifestObject';
 import { isRecord } from '../model/extractObjects';
 import { matchesLabels, matchesLabelSelector } from '../model/labelSelector';
-import { labelSelectorSchema, type LabelSelector } from '../model/schemas/workload';
+import { readLabelSelectorPlain } from '../model/schemas/plainReaders';
+import type { LabelSelector } from '../model/schemas/workload';
 import { defineRule } from './types';
 import { isApiObject, rawAt } from './validation/apiObjects';
 import { goValue } from './validation/fieldErrors';
@@ -80,9 +81,8 @@ function matches(object: ManifestObject, written: unknown, labels: Record<string
     if (Object.keys(written).length === 0 || Object.values(written).some((value) => typeof value !== 'string')) return true;
     return matchesLabels(labels, written as Record<string, string>);
   }
-  const parsed = labelSelectorSchema.safeParse(written);
-  if (!parsed.success) return true;
-  const selector: LabelSelector = parsed.data;
+  const selector: LabelSelector | undefined = readLabelSelectorPlain(written);
+  if (!selector) return true;
   const expressions = selector.matchExpressions ?? [];
   if (Object.keys(selector.matchLabels ?? {}).length === 0 && expressions.length === 0) return true;
   if (expressions.some((expression) => !OPERATORS.has(expression.operator ?? ''))) return true;

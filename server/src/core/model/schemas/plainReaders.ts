@@ -1,9 +1,10 @@
 import type { PodSpec, PodTemplate } from './podSpec';
 import type { ServiceSpec } from './service';
+import type { LabelSelector, PodStatus, ReplicaSpec } from './workload';
 
 /**
- * Hand-written twins of the two schemas read for every object of a large workspace (a Service's
- * spec, a workload's Pod template). They give exactly what the zod schemas give — the same
+ * Hand-written twins of the schemas read for every object of a large workspace (a Service's
+ * spec, a workload's Pod template, replica fields and selector, a Pod's status). They give exactly what the zod schemas give — the same
  * tolerant reading, field by field — at a fraction of the cost; a differential test holds them to
  * the zod schemas, which stay the definition.
  */
@@ -17,6 +18,18 @@ export function readPodSpecPlain(value: unknown): PodSpec | undefined {
 
 export function readPodTemplatePlain(value: unknown): PodTemplate | undefined {
   return orUndefined(podTemplate(value)) as PodTemplate | undefined;
+}
+
+export function readReplicaSpecPlain(value: unknown): ReplicaSpec | undefined {
+  return orUndefined(replicaSpec(value)) as ReplicaSpec | undefined;
+}
+
+export function readLabelSelectorPlain(value: unknown): LabelSelector | undefined {
+  return orUndefined(labelSelector(value)) as LabelSelector | undefined;
+}
+
+export function readPodStatusPlain(value: unknown): PodStatus | undefined {
+  return orUndefined(podStatus(value)) as PodStatus | undefined;
 }
 
 /** What a reader returns when the value does not fit: the field becomes undefined. */
@@ -129,6 +142,28 @@ const podSpec = looseObject({
 }, 'podSpec');
 
 const podTemplate = looseObject({ metadata: looseObject({ labels: stringMap, annotations: stringMap }, 'podTemplateMetadata'), spec: podSpec }, 'podTemplate');
+
+const jobRunFields = { parallelism: int, completions: int, completionMode: string, suspend: boolean };
+
+const replicaSpec = looseObject({
+  replicas: int,
+  ...jobRunFields,
+  ordinals: looseObject({ start: int }, 'ordinals'),
+  serviceName: string,
+  jobTemplate: looseObject({ spec: looseObject(jobRunFields, 'jobRun') }, 'jobTemplate'),
+}, 'replicaSpec');
+
+const labelSelector = looseObject({
+  matchLabels: stringMap,
+  matchExpressions: tolerantList(looseObject({ key: string, operator: string, values: stringArray }, 'labelSelectorRequirement')),
+}, 'labelSelector');
+
+const podStatus = looseObject({
+  podIP: string,
+  podIPs: tolerantList(looseObject({ ip: string }, 'podIP')),
+  phase: string,
+  conditions: tolerantList(looseObject({ type: string, status: string }, 'podCondition')),
+}, 'podStatus');
 
 function orUndefined(value: unknown): unknown {
   return value === FAIL ? undefined : value;
