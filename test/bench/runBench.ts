@@ -243,7 +243,7 @@ function optionOf(argv: readonly string[], name: string): string | undefined {
   return at >= 0 ? argv[at + 1] : undefined;
 }
 
-// npm run bench [-- --sizes 1000,10000,30000 --runs 5 --edits 10000 --server-edits 2000 --json FILE]
+// npm run bench [-- --sizes 1000,10000,30000 --runs 5 --edits 10000 --server-edits 10000 --json FILE]
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const options: BenchOptions = {
@@ -251,7 +251,7 @@ if (require.main === module) {
     runs: Number(optionOf(argv, 'runs') ?? 5),
     timedEdits: 200,
     totalEdits: Number(optionOf(argv, 'edits') ?? 10_000),
-    serverEdits: Number(optionOf(argv, 'server-edits') ?? 2_000),
+    serverEdits: Number(optionOf(argv, 'server-edits') ?? 10_000),
     workRoot: path.join(repoRoot, '.work', 'bench'),
   };
   fs.mkdirSync(options.workRoot, { recursive: true });
