@@ -161,6 +161,39 @@ describe('diagnostics over LSP', () => {
     }
   });
 
+  it('reads a folder again without overwriting open documents, and forgets a file that became unreadable', async () => {
+    const orphan = lines('apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: orphan', 'subsets: []');
+    const filler: Record<string, string> = {};
+    // more files than are read at once
+    for (let index = 0; index < 200; index++) filler[`apps/app-${index}/config.yaml`] = lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', `  name: app-${index}`);
+    const folder = workspaceOf({ ...filler, 'service.yaml': SERVICE, 'pod.yaml': POD, 'orphan.yaml': orphan });
+    folders.push(folder);
+    const session = await LspSession.start([folder], {}, 30_000);
+    const pod = uriOf(path.join(folder, 'pod.yaml'));
+    const service = uriOf(path.join(folder, 'service.yaml'));
+    const unreadable = uriOf(path.join(folder, 'orphan.yaml'));
+    try {
+      assert.deepEqual(session.codes(pod), []);
+      assert.ok(session.codes(unreadable).length > 0);
+      // the editor renames the Service; on disk it keeps its name
+      await session.open(service, SERVICE.replace('name: db', 'name: database'));
+      await session.until(() => session.codes(pod).length === 1);
+      // still listed, but no longer a regular file
+      fs.rmSync(path.join(folder, 'orphan.yaml'));
+      fs.symlinkSync('apps', path.join(folder, 'orphan.yaml'));
+      // new exclude globs: the folder is read from disk again
+      const statuses = session.statuses.length;
+      session.settings.kubeLookup = { exclude: ['nothing/**'] };
+      await session.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await session.until(() => session.statuses.slice(statuses).some((status) => status.indexing) && !session.statuses[session.statuses.length - 1].indexing, 30_000);
+      assert.deepEqual(session.codes(pod), ['subdomain-without-headless-service@8:13']);
+      assert.deepEqual(session.codes(unreadable), []);
+      assert.equal(session.statuses[session.statuses.length - 1].files, 202);
+    } finally {
+      await session.dispose();
+    }
+  });
+
   it('reads settings per folder and re-analyses when they change: rule severities and exclude globs', async () => {
     const typo = lines('apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: orphan', 'subsets: []');
     const folder = workspaceOf({ 'endpoints.yaml': typo, 'vendor/endpoints.yaml': typo });
