@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { listManifests, readManifests } from '../../server/src/lsp/files';
+import { listManifests } from '../../server/src/lsp/files';
+import { readManifests, readManifestsHere, readManifestsInWorker, type ReadManifest } from '../../server/src/lsp/readManifests';
 import { uriOf } from './lspHarness';
 
 describe('manifest files on disk', () => {
@@ -29,15 +30,29 @@ describe('manifest files on disk', () => {
     assert.ok(listed.every((uri) => /\/list\/team-\d\/app-\d+\/service\.yaml$/.test(uri)));
   });
 
-  it('reads many files at once and gives their texts in the order asked', async () => {
-    const uris = Array.from({ length: 300 }, (_, index) => write(`many/${String(index).padStart(3, '0')}.yaml`, `index: ${index}\n`));
-    const read: string[] = [];
-    for await (const { uri, text } of readManifests(uris)) {
-      assert.equal(text, `index: ${read.length}\n`);
-      read.push(uri);
+  it('reads many files at once and gives their texts in the order asked, small folders too', async () => {
+    const uris = Array.from({ length: 700 }, (_, index) => write(`many/${String(index).padStart(3, '0')}.yaml`, `index: ${index}\n`));
+    for (const some of [uris, uris.slice(0, 100)]) {
+      const read: string[] = [];
+      for await (const { uri, text } of readManifests(some)) {
+        assert.equal(text, `index: ${read.length}\n`);
+        read.push(uri);
+      }
+      assert.deepEqual(read, some);
     }
-    assert.deepEqual(read, uris);
   });
+
+  // the ways of reading, whatever the number of files
+  const readers: [string, (uris: readonly string[]) => AsyncGenerator<ReadManifest>][] = [
+    ['in a worker', (uris) => readManifestsInWorker(uris)],
+    ['here', readManifestsHere],
+    ['here, the worker not found', (uris) => readManifestsInWorker(uris, path.join(folder, 'no-such-worker.js'))],
+  ];
+  const textsOf = async (reader: (uris: readonly string[]) => AsyncGenerator<ReadManifest>, uris: readonly string[]): Promise<(string | undefined)[]> => {
+    const texts: (string | undefined)[] = [];
+    for await (const { text } of reader(uris)) texts.push(text);
+    return texts;
+  };
 
   it('skips what is not a regular file without blocking: FIFOs, devices, folders, missing files', async () => {
     const service = write('odd/service.yaml', 'kind: Service\n');
@@ -55,31 +70,30 @@ describe('manifest files on disk', () => {
     }
     fs.mkdirSync(at('odd/folder.yaml'));
     uris.push(uriOf(at('odd/folder.yaml')), uriOf(at('odd/missing.yaml')), 'untitled:Untitled-1', service);
-    const texts: (string | undefined)[] = [];
-    for await (const { text } of readManifests(uris)) texts.push(text);
-    assert.deepEqual(texts, ['kind: Service\n', ...uris.slice(1, -1).map(() => undefined), 'kind: Service\n']);
+    for (const [name, reader] of readers) {
+      assert.deepEqual(await textsOf(reader, uris), ['kind: Service\n', ...uris.slice(1, -1).map(() => undefined), 'kind: Service\n'], name);
+    }
   });
 
   it('reads a file whole whatever its size says: large, empty, or virtual (size 0 with text)', async () => {
     const large = 'a: b\n'.repeat(100_000);
     const uris = [write('sizes/large.yaml', large), write('sizes/empty.yaml', '')];
-    // tens of kilobytes that stat calls 0 bytes
+    // tens of kilobytes that stat calls 0 bytes, read in short pieces
     if (fs.existsSync('/proc/self/smaps')) uris.push(uriOf('/proc/self/smaps'));
-    const texts: (string | undefined)[] = [];
-    for await (const { text } of readManifests(uris)) texts.push(text);
-    assert.equal(texts[0], large);
-    assert.equal(texts[1], '');
-    if (texts.length > 2) {
-      assert.ok(texts[2]!.length > 16 * 1024, `${texts[2]!.length} characters`);
-      assert.match(texts[2]!, /\nVmFlags:[^\n]*\n$/);
+    for (const [name, reader] of readers) {
+      const texts = await textsOf(reader, uris);
+      assert.equal(texts[0], large, name);
+      assert.equal(texts[1], '', name);
+      if (texts.length > 2) {
+        assert.ok(texts[2]!.length > 16 * 1024, `${name}: ${texts[2]!.length} characters`);
+        assert.match(texts[2]!, /\nVmFlags:[^\n]*\n$/, name);
+      }
     }
   });
 
   it('drops a byte order mark and reads UTF-16LE when its mark says so', async () => {
     const utf8 = write('bom/utf8.yaml', '\ufeffkind: Service\n');
     const utf16 = write('bom/utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('kind: Service\n', 'utf16le')]));
-    const texts: (string | undefined)[] = [];
-    for await (const { text } of readManifests([utf8, utf16])) texts.push(text);
-    assert.deepEqual(texts, ['kind: Service\n', 'kind: Service\n']);
+    for (const [name, reader] of readers) assert.deepEqual(await textsOf(reader, [utf8, utf16]), ['kind: Service\n', 'kind: Service\n'], name);
   });
 });

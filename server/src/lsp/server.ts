@@ -45,7 +45,8 @@ import { positionToOffset } from '../service/positions';
 import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { canonicalUri, isManifestUri, listManifests, readManifest, readManifests } from './files';
+import { canonicalUri, isManifestUri, listManifests, readManifest } from './files';
+import { readManifests } from './readManifests';
 import { findPackageRoot, ruleDocUrls } from './ruleDocs';
 
 export interface ServerOptions {
@@ -178,8 +179,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /**
-   * Reads every manifest of a folder not open in the editor, several files at a time; forgets files
-   * no longer there or no longer readable. Yields to requests every INDEX_SLICE_MS.
+   * Reads every manifest of a folder not open in the editor (a large folder in a worker thread);
+   * forgets files no longer there or no longer readable. Yields to requests every INDEX_SLICE_MS.
    */
   async function indexFolder(partition: Partition, progress: WorkDoneProgressServerReporter | undefined): Promise<void> {
     const files = await listManifests(partition.key, (uri) => partition.excludes(uri));
