@@ -194,6 +194,26 @@ describe('diagnostics over LSP', () => {
     }
   });
 
+  it('answers requests while it reads a large folder', async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 3000; index++) files[`team-${index % 10}/app-${index}.yaml`] = SERVICE.replace('name: db', `name: app-${index}`);
+    const folder = workspaceOf(files);
+    folders.push(folder);
+    const session = await LspSession.starting([folder]);
+    try {
+      await session.until(() => session.progress.some((entry) => entry.startsWith('report')), 30_000);
+      const reports = session.progress.length;
+      await session.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(path.join(folder, 'team-0', 'app-0.yaml')) } });
+      // answered mid-read: the status still says indexing, and reading went on afterwards
+      assert.equal(session.statuses[session.statuses.length - 1].indexing, true);
+      await session.until(() => !session.statuses[session.statuses.length - 1].indexing, 60_000);
+      assert.ok(session.progress.slice(reports).some((entry) => entry.startsWith('report')), session.progress.join(', '));
+      assert.equal(session.statuses[session.statuses.length - 1].services, 3000);
+    } finally {
+      await session.dispose();
+    }
+  });
+
   it('reads settings per folder and re-analyses when they change: rule severities and exclude globs', async () => {
     const typo = lines('apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: orphan', 'subsets: []');
     const folder = workspaceOf({ 'endpoints.yaml': typo, 'vendor/endpoints.yaml': typo });
