@@ -1,4 +1,5 @@
-// Bundles the extension and its language server for the .vsix: one file each, no node_modules.
+// Bundles the extension and its language server (and the server's file-reading worker) for the
+// .vsix: one file each, no node_modules.
 // `vscode` is provided by the editor at run time; everything else is inlined.
 import * as esbuild from 'esbuild';
 
@@ -16,4 +17,6 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  // the server starts it from the file beside its own (see readManifests.ts)
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/readManifestsWorker.ts'], outfile: 'dist/readManifestsWorker.js' }),
 ]);

@@ -161,6 +161,59 @@ describe('diagnostics over LSP', () => {
     }
   });
 
+  it('reads a folder again without overwriting open documents, and forgets a file that became unreadable', async () => {
+    const orphan = lines('apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: orphan', 'subsets: []');
+    const filler: Record<string, string> = {};
+    // more files than are read at once
+    for (let index = 0; index < 200; index++) filler[`apps/app-${index}/config.yaml`] = lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', `  name: app-${index}`);
+    const folder = workspaceOf({ ...filler, 'service.yaml': SERVICE, 'pod.yaml': POD, 'orphan.yaml': orphan });
+    folders.push(folder);
+    const session = await LspSession.start([folder], {}, 30_000);
+    const pod = uriOf(path.join(folder, 'pod.yaml'));
+    const service = uriOf(path.join(folder, 'service.yaml'));
+    const unreadable = uriOf(path.join(folder, 'orphan.yaml'));
+    try {
+      assert.deepEqual(session.codes(pod), []);
+      assert.ok(session.codes(unreadable).length > 0);
+      // the editor renames the Service; on disk it keeps its name
+      await session.open(service, SERVICE.replace('name: db', 'name: database'));
+      await session.until(() => session.codes(pod).length === 1);
+      // still listed, but no longer a regular file
+      fs.rmSync(path.join(folder, 'orphan.yaml'));
+      fs.symlinkSync('apps', path.join(folder, 'orphan.yaml'));
+      // new exclude globs: the folder is read from disk again
+      const statuses = session.statuses.length;
+      session.settings.kubeLookup = { exclude: ['nothing/**'] };
+      await session.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await session.until(() => session.statuses.slice(statuses).some((status) => status.indexing) && !session.statuses[session.statuses.length - 1].indexing, 30_000);
+      assert.deepEqual(session.codes(pod), ['subdomain-without-headless-service@8:13']);
+      assert.deepEqual(session.codes(unreadable), []);
+      assert.equal(session.statuses[session.statuses.length - 1].files, 202);
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('answers requests while it reads a large folder', async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 3000; index++) files[`team-${index % 10}/app-${index}.yaml`] = SERVICE.replace('name: db', `name: app-${index}`);
+    const folder = workspaceOf(files);
+    folders.push(folder);
+    const session = await LspSession.starting([folder]);
+    try {
+      await session.until(() => session.progress.some((entry) => entry.startsWith('report')), 30_000);
+      const reports = session.progress.length;
+      await session.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(path.join(folder, 'team-0', 'app-0.yaml')) } });
+      // answered mid-read: the status still says indexing, and reading went on afterwards
+      assert.equal(session.statuses[session.statuses.length - 1].indexing, true);
+      await session.until(() => !session.statuses[session.statuses.length - 1].indexing, 60_000);
+      assert.ok(session.progress.slice(reports).some((entry) => entry.startsWith('report')), session.progress.join(', '));
+      assert.equal(session.statuses[session.statuses.length - 1].services, 3000);
+    } finally {
+      await session.dispose();
+    }
+  });
+
   it('reads settings per folder and re-analyses when they change: rule severities and exclude globs', async () => {
     const typo = lines('apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: orphan', 'subsets: []');
     const folder = workspaceOf({ 'endpoints.yaml': typo, 'vendor/endpoints.yaml': typo });

@@ -32,6 +32,13 @@ export class LspSession {
   private constructor(readonly client: ProtocolConnection, readonly settings: Record<string, unknown>) {}
 
   static async start(folders: readonly string[], settings: Record<string, unknown> = {}, timeoutMs = 5000): Promise<LspSession> {
+    const session = await LspSession.starting(folders, settings);
+    await session.until(() => session.statuses.some((status) => !status.indexing), timeoutMs);
+    return session;
+  }
+
+  /** A session whose server has just started indexing its folders. */
+  static async starting(folders: readonly string[], settings: Record<string, unknown> = {}): Promise<LspSession> {
     const up = new PassThrough();
     const down = new PassThrough();
     startServer(createConnection(up, down), { packageRoot: repoRoot });
@@ -56,6 +63,7 @@ export class LspSession {
     client.onRequest('window/workDoneProgress/create', () => null);
     client.onNotification('$/progress', (params: { value: { kind: string; percentage?: number } }) => {
       session.progress.push([params.value.kind, params.value.percentage].filter((part) => part !== undefined).join(' '));
+      session.notify();
     });
     client.listen();
     await client.sendRequest('initialize', {
@@ -69,7 +77,6 @@ export class LspSession {
       },
     });
     await client.sendNotification('initialized', {});
-    await session.until(() => session.statuses.some((status) => !status.indexing), timeoutMs);
     return session;
   }
 

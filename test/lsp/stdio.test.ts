@@ -26,11 +26,13 @@ it('runs as kube-lookup-language-server --stdio, as other editors start it', asy
     const hover = (await client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(text, 'subdomain: headless1', 12) })) as Hover;
     assert.match((hover.contents as { value: string }).value, /^\*\*subdomain\*\* `headless1` → Service `default\/headless1` \(headless\)/);
     // diagnostics of a loose file, with the rule's documentation found from the installed package
-    const published = new Promise<{ uri: string; diagnostics: Diagnostic[] }>((resolve) => client.onNotification('textDocument/publishDiagnostics', resolve));
     const typo = uriOf(path.join(repoRoot, 'examples', 'broken', 'endpoints-name-typo', 'database.yaml'));
+    // the seeds folder may still be publishing its own files
+    const published = new Promise<Diagnostic[]>((resolve) => client.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+      if (params.uri === typo) resolve(params.diagnostics);
+    }));
     await client.sendNotification('textDocument/didOpen', { textDocument: { uri: typo, languageId: 'yaml', version: 1, text: fs.readFileSync(new URL(typo), 'utf8') } });
-    const { uri, diagnostics } = await published;
-    assert.equal(uri, typo);
+    const diagnostics = await published;
     const orphan = diagnostics.find((diagnostic) => diagnostic.code === 'endpoints-without-service');
     assert.equal(orphan?.codeDescription?.href, uriOf(path.join(repoRoot, 'docs', 'rules', 'endpoints-without-service.md')));
     await client.sendRequest('shutdown');

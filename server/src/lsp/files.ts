@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,31 +20,39 @@ export function isManifestUri(uri: string): boolean {
   return MANIFEST_EXTENSION.test(uri.split(/[?#]/)[0]);
 }
 
+/** Folders listed at the same time: enough to keep the thread pool busy. */
+const LISTINGS_IN_FLIGHT = 32;
+
 /**
  * The manifest files below a folder URI, as URIs, sorted. Symbolic links to folders are not
- * followed (no loops); `skip(uri)` prunes excluded files and folders early.
+ * followed (no loops); `skip(uri)` prunes excluded files and folders early. Folders are listed a
+ * level at a time, several at once.
  */
 export async function listManifests(folderUri: string, skip: (uri: string) => boolean): Promise<string[]> {
   if (!folderUri.startsWith('file:')) return [];
   const found: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && !skip(pathToFileURL(full).href)) await walk(full);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && MANIFEST_EXTENSION.test(entry.name)) {
-        const uri = pathToFileURL(full).href;
-        if (!skip(uri)) found.push(uri);
+  let level = [fileURLToPath(folderUri)];
+  while (level.length > 0) {
+    const below: string[] = [];
+    await eachInParallel(level, LISTINGS_IN_FLIGHT, async (folder) => {
+      let entries: Dirent[];
+      try {
+        entries = await fs.readdir(folder, { withFileTypes: true });
+      } catch {
+        return;
       }
-    }
-  };
-  await walk(fileURLToPath(folderUri));
+      for (const entry of entries) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(entry.name) && !skip(pathToFileURL(full).href)) below.push(full);
+        } else if ((entry.isFile() || entry.isSymbolicLink()) && MANIFEST_EXTENSION.test(entry.name)) {
+          const uri = pathToFileURL(full).href;
+          if (!skip(uri)) found.push(uri);
+        }
+      }
+    });
+    level = below;
+  }
   return found.sort();
 }
 
@@ -58,13 +66,39 @@ export async function readManifest(uri: string): Promise<string | undefined> {
   try {
     handle = await fs.open(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     if (!(await handle.stat()).isFile()) return undefined;
-    const buffer = await handle.readFile();
-    if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
-    const text = buffer.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return decode(await handle.readFile());
   } catch {
     return undefined;
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+/** readManifest without the thread pool, for a worker thread that reads many files in a row. */
+export function readManifestSync(uri: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    return fstatSync(fd).isFile() ? decode(readFileSync(fd)) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** UTF-8 unless a UTF-16LE byte order mark says otherwise; a byte order mark is not text. */
+function decode(buffer: Buffer): string {
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Runs `work` on every item with up to `width` of them under way at once. */
+async function eachInParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }

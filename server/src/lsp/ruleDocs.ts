@@ -18,11 +18,17 @@ export function ruleDocUrls(packageRoot: string): RuleDocUrl {
     // no manifest: fall through to the README
   }
   const readme = path.join(packageRoot, 'README.md');
-  return (ruleId) => {
+  const lookUp = (ruleId: string): string | undefined => {
     const local = path.join(packageRoot, 'docs', 'rules', `${ruleId}.md`);
     if (fs.existsSync(local)) return pathToFileURL(local).href;
     if (repository) return `${repository}/blob/HEAD/docs/rules/${ruleId}.md`;
     return fs.existsSync(readme) ? `${pathToFileURL(readme).href}#rules` : undefined;
+  };
+  // once per rule: every diagnostic asks, and the installed package does not change under the server
+  const known = new Map<string, string | undefined>();
+  return (ruleId) => {
+    if (!known.has(ruleId)) known.set(ruleId, lookUp(ruleId));
+    return known.get(ruleId);
   };
 }
 

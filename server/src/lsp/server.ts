@@ -46,6 +46,7 @@ import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { canonicalUri, isManifestUri, listManifests, readManifest } from './files';
+import { readManifests } from './readManifests';
 import { findPackageRoot, ruleDocUrls } from './ruleDocs';
 
 export interface ServerOptions {
@@ -53,8 +54,11 @@ export interface ServerOptions {
   readonly packageRoot?: string;
 }
 
-/** Files read between two turns of the event loop while indexing. */
-const INDEX_BATCH = 50;
+/** Time spent reading and parsing files per turn of the event loop while indexing. */
+const INDEX_SLICE_MS = 10;
+
+/** Files read, at least, between two progress reports (sent between slices). */
+const PROGRESS_EVERY = 50;
 
 /**
  * Wires the language service to a connection: the only code that talks LSP. One server serves the
@@ -174,24 +178,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     scheduler.filesChanged(change.partition, change.affected);
   }
 
-  /** Reads every manifest of a folder not open in the editor; forgets files no longer there. */
+  /**
+   * Reads every manifest of a folder not open in the editor (a large folder in a worker thread);
+   * forgets files no longer there or no longer readable. Yields to requests every INDEX_SLICE_MS.
+   */
   async function indexFolder(partition: Partition, progress: WorkDoneProgressServerReporter | undefined): Promise<void> {
     const files = await listManifests(partition.key, (uri) => partition.excludes(uri));
     const listed = new Set(files);
     const gone = [...partition.model.files()].map((entry) => entry.file).filter((uri) => !listed.has(uri) && !open.has(uri));
     for (const uri of gone) removeFile(uri);
-    for (let index = 0; index < files.length; index++) {
-      const uri = files[index];
-      if (open.has(uri)) continue;
-      const text = await readManifest(uri);
-      if (text !== undefined && !open.has(uri)) {
-        const change = workspace.setFile(uri, text);
-        // a folder being loaded is linted whole afterwards; one already tracked follows file by file
-        if (change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
+    const closed = files.filter((uri) => !open.has(uri));
+    let read = 0;
+    let reported = 0;
+    let sliceStart = Date.now();
+    for await (const { uri, text } of readManifests(closed)) {
+      // opened while it was read: the editor's text wins
+      if (!open.has(uri)) {
+        if (text !== undefined) {
+          const change = workspace.setFile(uri, text);
+          // a folder being loaded is linted whole afterwards; one already tracked follows file by file
+          if (change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
+        } else if (partition.model.file(uri)) {
+          removeFile(uri);
+        }
       }
-      if (index % INDEX_BATCH === INDEX_BATCH - 1) {
-        progress?.report(Math.floor((100 * (index + 1)) / files.length), `${index + 1}/${files.length} files`);
+      read += 1;
+      if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
+        if (read - reported >= PROGRESS_EVERY) {
+          progress?.report(Math.floor((100 * read) / closed.length), `${read}/${closed.length} files`);
+          reported = read;
+        }
+        // let hovers and the next keystroke in
         await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = Date.now();
       }
     }
     scanned.add(partition);
