@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ClusterModel } from '../../server/src/core/model/clusterModel';
 import { LintSession } from '../../server/src/core/rules/lintSession';
 import { defaultSettings } from '../../server/src/core/settings';
+import { holdHeapGrowthForEditing } from '../../server/src/lsp/heapGrowth';
 import { typo, type GeneratedApp, type GeneratedWorkspace } from './generateWorkspace';
 
 /**
@@ -52,6 +53,8 @@ export function measureEditor(workspace: GeneratedWorkspace, options: { timedEdi
   session.lintAll();
   const indexMs = performance.now() - start;
   const rssAfterIndexMb = residentMb();
+  // as the language server does once a workspace is indexed
+  holdHeapGrowthForEditing();
 
   const pairs = editPairs(workspace, texts);
   const durations: number[] = [];

@@ -45,6 +45,7 @@ import { positionToOffset } from '../service/positions';
 import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { holdHeapGrowthForEditing } from './heapGrowth';
 import { canonicalUri, isManifestUri, listManifests, readManifest } from './files';
 import { readManifests } from './readManifests';
 import { findPackageRoot, ruleDocUrls } from './ruleDocs';
@@ -82,6 +83,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const logError = (message: string): void => connection.console.error(message);
   let indexing = false;
   let lastStatus = '';
+  let editing = false;
   const sendStatus = (): void => {
     const partitions = workspace.partitions();
     const status: StatusParams = {
@@ -90,6 +92,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // until every file's diagnostics are out, not just read
       indexing: indexing || scheduler.busy,
     };
+    if (!status.indexing && !editing && status.files > 0) {
+      // the workspace is in memory: from here on the heap should only follow the edits
+      editing = true;
+      holdHeapGrowthForEditing();
+    }
     const key = JSON.stringify(status);
     if (key === lastStatus) return;
     lastStatus = key;
