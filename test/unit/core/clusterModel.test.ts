@@ -126,6 +126,19 @@ describe('ClusterModel: controllers and the endpoints they produce', () => {
     assert.equal(model.backendsOf(model.service('default', 'a')!).endpoints.length, 0);
   });
 
+  it('counts its files and Services as files are added, replaced and removed', () => {
+    const service = (name: string) => lines('apiVersion: v1', 'kind: Service', `metadata: {name: ${name}}`);
+    const model = modelOf({ 'a.yaml': `${service('a')}---\n${service('b')}`, 'c.yaml': service('c') });
+    assert.deepEqual(model.size(), { files: 2, services: 3 });
+    model.setFile('a.yaml', service('a'));
+    assert.deepEqual(model.size(), { files: 2, services: 2 });
+    model.setFile('p.yaml', lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}'));
+    assert.deepEqual(model.size(), { files: 3, services: 2 });
+    model.removeFile('c.yaml');
+    assert.deepEqual(model.size(), { files: 2, services: 1 });
+    assert.equal(model.size().services, model.services().length);
+  });
+
   it('expands the items of a kind: List', () => {
     const model = modelOf({ 'l.yaml': lines('apiVersion: v1', 'kind: List', 'items:', '- {apiVersion: v1, kind: Service, metadata: {name: one}}', '- {apiVersion: v1, kind: Service, metadata: {name: two, namespace: b}}') });
     assert.deepEqual(model.services().map((service) => `${service.namespace}/${service.name}`), ['default/one', 'b/two']);

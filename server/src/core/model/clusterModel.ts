@@ -59,6 +59,7 @@ const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node
  */
 export class ClusterModel {
   private readonly contributions = new Map<string, FileContribution>();
+  private serviceCount = 0;
   private generationCounter = 0;
 
   private readonly byKey = new Map<string, ManifestObject[]>();
@@ -108,11 +109,9 @@ export class ClusterModel {
     return this.contributions.get(file)?.entry;
   }
 
-  /** How many files and Services the model holds, counted without putting whole-cluster lists together. */
+  /** How many files and Services the model holds: counted as files come and go, as a status line asks after every edit. */
   size(): { readonly files: number; readonly services: number } {
-    let services = 0;
-    for (const contribution of this.contributions.values()) services += contribution.services.length;
-    return { files: this.contributions.size, services };
+    return { files: this.contributions.size, services: this.serviceCount };
   }
 
   *files(): IterableIterator<ManifestFile> {
@@ -343,6 +342,7 @@ export class ClusterModel {
     for (const [namespace, list] of servicesByNamespace) this.servicesByNamespace.set(namespace, file, list);
     for (const [namespace, list] of podsByNamespace) this.podsByNamespace.set(namespace, file, list);
     this.changed(services !== undefined, pods !== undefined || reservesPodAddresses(entry));
+    this.serviceCount += services?.length ?? 0;
     return { entry, services: services ?? NONE, drafts: drafts ?? NONE, pods: pods ?? NONE, podsByOwner: podsByOwner ?? NO_PODS_BY_OWNER, podGroups: podGroups ?? NONE };
   }
 
@@ -371,6 +371,7 @@ export class ClusterModel {
       }
     }
     this.changed(contribution.services.length > 0, contribution.pods.length > 0 || reservesPodAddresses(contribution.entry));
+    this.serviceCount -= contribution.services.length;
   }
 
   private changed(services: boolean, pods: boolean): void {
