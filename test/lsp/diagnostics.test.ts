@@ -194,6 +194,27 @@ describe('diagnostics over LSP', () => {
     }
   });
 
+  it('publishes the diagnostics of a file opened at start before the rest of the folder is read', async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 3000; index++) files[`team-${index % 10}/app-${index}.yaml`] = SERVICE.replace('name: db', `name: app-${index}`);
+    const folder = workspaceOf(files);
+    folders.push(folder);
+    const opened = path.join(folder, 'opened.yaml');
+    const text = lines('apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: no-such-service', 'subsets: []');
+    fs.writeFileSync(opened, text);
+    const session = await LspSession.starting([folder]);
+    try {
+      await session.open(uriOf(opened), text);
+      await session.until(() => session.codes(uriOf(opened)).some((code) => code.startsWith('endpoints-without-service@')), 30_000);
+      // not gated on indexing: the status has not yet said the folder is read
+      assert.ok(session.statuses.length > 0 && session.statuses.every((status) => status.indexing), JSON.stringify(session.statuses));
+      await session.until(() => !session.statuses[session.statuses.length - 1].indexing, 60_000);
+      assert.equal(session.statuses[session.statuses.length - 1].files, 3001);
+    } finally {
+      await session.dispose();
+    }
+  });
+
   it('answers requests while it reads a large folder', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 3000; index++) files[`team-${index % 10}/app-${index}.yaml`] = SERVICE.replace('name: db', `name: app-${index}`);
