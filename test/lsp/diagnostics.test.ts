@@ -194,11 +194,17 @@ describe('diagnostics over LSP', () => {
     }
   });
 
-  it('publishes the diagnostics of a file opened at start before the rest of the folder is read', async () => {
+  /** A folder of 3,000 Services in ten team folders: large enough to be read for a while. */
+  function largeFolder(): string {
     const files: Record<string, string> = {};
     for (let index = 0; index < 3000; index++) files[`team-${index % 10}/app-${index}.yaml`] = SERVICE.replace('name: db', `name: app-${index}`);
     const folder = workspaceOf(files);
     folders.push(folder);
+    return folder;
+  }
+
+  it('publishes the diagnostics of a file opened at start before the rest of the folder is read', async () => {
+    const folder = largeFolder();
     const opened = path.join(folder, 'opened.yaml');
     const text = lines('apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: no-such-service', 'subsets: []');
     fs.writeFileSync(opened, text);
@@ -216,10 +222,7 @@ describe('diagnostics over LSP', () => {
   });
 
   it('answers requests while it reads a large folder', async () => {
-    const files: Record<string, string> = {};
-    for (let index = 0; index < 3000; index++) files[`team-${index % 10}/app-${index}.yaml`] = SERVICE.replace('name: db', `name: app-${index}`);
-    const folder = workspaceOf(files);
-    folders.push(folder);
+    const folder = largeFolder();
     const session = await LspSession.starting([folder]);
     try {
       await session.until(() => session.progress.some((entry) => entry.startsWith('report')), 30_000);
