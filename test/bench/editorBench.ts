@@ -89,17 +89,24 @@ export function measureEditor(workspace: GeneratedWorkspace, options: { timedEdi
   return {
     changes: session.model.generation,
     indexMs,
+    ...editLatencies(durations, cpuDurations, options),
+    rssAfterIndexMb,
+    rssAfter100EditsMb,
+    rssAfterAllEditsMb,
+    heapAfter100EditsMb,
+    heapAfterAllEditsMb,
+  };
+}
+
+/** The edit percentiles of sorted wall and CPU durations, and how many edits were timed of how many. */
+export function editLatencies(durations: readonly number[], cpuDurations: readonly number[], options: { timedEdits: number; totalEdits: number }) {
+  return {
     editP50Ms: percentile(durations, 0.5),
     editP95Ms: percentile(durations, 0.95),
     editCpuP50Ms: percentile(cpuDurations, 0.5),
     editCpuP95Ms: percentile(cpuDurations, 0.95),
     timedEdits: Math.min(options.timedEdits, options.totalEdits),
     totalEdits: options.totalEdits,
-    rssAfterIndexMb,
-    rssAfter100EditsMb,
-    rssAfterAllEditsMb,
-    heapAfter100EditsMb,
-    heapAfterAllEditsMb,
   };
 }
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { SIMULATE_NSLOOKUP_REQUEST, type SimulateNslookupParams } from '../../server/src/protocol';
 import { LspSession, positionOf, uriOf } from '../lsp/lspHarness';
-import { editPairs, heapMb, percentile, residentMb, type EditorFigures } from './editorBench';
+import { editLatencies, editPairs, heapMb, percentile, residentMb, type EditorFigures } from './editorBench';
 import type { GeneratedWorkspace } from './generateWorkspace';
 
 /**
@@ -107,16 +107,11 @@ export async function measureServer(workspace: GeneratedWorkspace, options: { ti
     indexMs,
     openedFileMs: opened.ms,
     openedFileBeforeIndexed: opened.beforeIndexed,
-    editP50Ms: percentile(durations, 0.5),
-    editP95Ms: percentile(durations, 0.95),
-    editCpuP50Ms: percentile(cpuDurations, 0.5),
-    editCpuP95Ms: percentile(cpuDurations, 0.95),
+    ...editLatencies(durations, cpuDurations, options),
     hoverP50Ms: percentile(hovers, 0.5),
     hoverP95Ms: percentile(hovers, 0.95),
     nslookupP50Ms: percentile(lookups, 0.5),
     nslookupP95Ms: percentile(lookups, 0.95),
-    timedEdits: Math.min(options.timedEdits, options.totalEdits),
-    totalEdits: options.totalEdits,
     rssAfterIndexMb,
     rssAfter100EditsMb,
     rssAfterAllEditsMb,
