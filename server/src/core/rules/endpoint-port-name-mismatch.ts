@@ -3,7 +3,6 @@ import type { ManifestObject } from '../model/manifestObject';
 import { endpointSliceSchema, endpointsSchema } from '../model/schemas/endpoints';
 import type { ValuePath } from '../yaml/sourceLocator';
 import { closestName } from './closestName';
-import { nearestService } from './nearest';
 import { defineRule } from './types';
 
 interface WrittenPort {
@@ -31,7 +30,7 @@ export default defineRule({
   },
   check(context, object) {
     const serviceName = object.kind === 'Endpoints' ? object.name : object.labels[SERVICE_NAME_LABEL];
-    const service = serviceName ? nearestService(context.model, object.namespace, serviceName, object.file) : undefined;
+    const service = serviceName ? context.model.service(object.namespace, serviceName) : undefined;
     // an Endpoints object of a Service with a selector is overwritten anyway (endpoints-for-selector-service)
     if (!service || service.type === 'ExternalName' || (object.kind === 'Endpoints' && service.selector)) return;
     const serviceNames = service.ports.map((port) => port.name ?? '');

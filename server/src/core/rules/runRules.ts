@@ -70,15 +70,18 @@ export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules:
     if (!rule || !severity) continue;
     findings.push({ ruleId: issue.ruleId, messageId: Object.keys(rule.meta.messages)[0], severity, message: issue.message, file: entry.file, span: issue.span, related: [], fixes: [] });
   }
-  for (const object of entry.objects) {
-    for (const rule of rulesForKind(objectRules, object.kind)) {
-      try {
-        rule.check!(new RuleRun(model, rule, object, findings, withFixes), object);
-      } catch (error) {
-        failures.push({ ruleId: rule.meta.id, objectId: object.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  // each object is checked among the objects nearest to its own file (alternatives.ts)
+  model.seenFrom(entry.file, () => {
+    for (const object of entry.objects) {
+      for (const rule of rulesForKind(objectRules, object.kind)) {
+        try {
+          rule.check!(new RuleRun(model, rule, object, findings, withFixes), object);
+        } catch (error) {
+          failures.push({ ruleId: rule.meta.id, objectId: object.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        }
       }
     }
-  }
+  });
   dropSuppressed(findings, firstOfFile, entry.text);
 }
 

@@ -3,7 +3,6 @@ import { podTemplateOf } from '../model/podView';
 import { readReplicaSpecPlain } from '../model/schemas/plainReaders';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
-import { nearestService } from './nearest';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -29,7 +28,7 @@ export default defineRule({
     const serviceName = readReplicaSpecPlain(set.body?.spec ?? {})?.serviceName;
     if (!serviceName) return;
     const path = ['spec', 'serviceName'];
-    const service = nearestService(context.model, set.namespace, serviceName, set.file);
+    const service = context.model.service(set.namespace, serviceName);
     const data = { service: serviceName, namespace: set.namespace, pod: `${set.name}-0`, zone: context.settings.clusterDomain };
     if (!service) {
       reportMissingHeadlessService(context, set, path, serviceName, data, (closest) => `Change serviceName to "${closest}"`);

@@ -2,7 +2,6 @@ import { formatSelector, matchesLabels } from '../model/labelSelector';
 import { podTemplateOf } from '../model/podView';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
-import { nearestService } from './nearest';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -29,7 +28,7 @@ export default defineRule({
     const subdomain = template?.spec.subdomain;
     if (!template || !subdomain) return;
     const path = [...template.templatePath, 'spec', 'subdomain'];
-    const service = nearestService(context.model, object.namespace, subdomain, object.file);
+    const service = context.model.service(object.namespace, subdomain);
     const hostname = template.spec.hostname ?? (object.kind === 'Pod' ? object.name : '<pod-name>');
     const data = { subdomain, namespace: object.namespace, hostname, zone: context.settings.clusterDomain };
     if (!service) {
