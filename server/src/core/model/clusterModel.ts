@@ -26,6 +26,17 @@ export interface ManifestFile {
   readonly locator: SourceLocator;
 }
 
+/** Parses a file under the settings' limits. */
+export function readManifestFile(file: string, text: string, settings: AnalysisSettings): ManifestFile {
+  const parsed: ParsedFile = parseManifestFile(text, { ...defaultParseLimits, maxFileSize: settings.maxFileSize, maxDocuments: settings.maxDocuments, maxNestingDepth: settings.maxNestingDepth });
+  return { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text) };
+}
+
+/** A file an apply unit reads but does not apply (a patch, a generator's input): its syntax counts, its objects do not. */
+export function asSupportFile(entry: ManifestFile): ManifestFile {
+  return entry.objects.length === 0 ? entry : { ...entry, objects: [] };
+}
+
 /** What one file adds to the cluster: its objects, the Services and the Pods they make. */
 interface FileContribution {
   readonly entry: ManifestFile;
@@ -94,8 +105,12 @@ export class ClusterModel {
   }
 
   setFile(file: string, text: string): ManifestFile {
-    const parsed: ParsedFile = parseManifestFile(text, { ...defaultParseLimits, maxFileSize: this.settings.maxFileSize, maxDocuments: this.settings.maxDocuments, maxNestingDepth: this.settings.maxNestingDepth });
-    const entry: ManifestFile = { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text) };
+    return this.setParsedFile(readManifestFile(file, text, this.settings));
+  }
+
+  /** Adds or replaces a file parsed already (one parse serves every apply unit the file belongs to). */
+  setParsedFile(entry: ManifestFile): ManifestFile {
+    const { file } = entry;
     const previous = this.contributions.get(file);
     if (previous) this.withdraw(previous);
     const contribution = this.contribute(entry);

@@ -1,0 +1,28 @@
+/**
+ * What is applied together: one cluster model each. A file may belong to several (a Kustomize base
+ * used by two overlays).
+ */
+export interface ApplyUnit {
+  /** How the user names it (`--cluster`, the editor's picker): the root folder, `plain`, or a configured name. */
+  readonly name: string;
+  readonly kind: 'kustomize' | 'helm' | 'plain' | 'configured';
+  /** The kustomization file, the chart folder, or undefined. */
+  readonly root?: string;
+  /** Files whose objects are part of the unit. */
+  readonly files: readonly string[];
+  /** Files the unit reads but does not apply as objects (patches, generator inputs, the kustomization itself): only their syntax is checked. */
+  readonly support: readonly string[];
+  /** Resources fetched from elsewhere, not followed. */
+  readonly remote: readonly string[];
+  /** Settings a `clusters:` entry sets for this unit. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+}
+
+/** A `clusters:` entry of `.kube-lookup.yaml`: what it names is one unit, whatever discovery would say. */
+export interface ConfiguredCluster {
+  readonly name: string;
+  /** Globs relative to the folder of the settings file; every file when empty. */
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly settings: Readonly<Record<string, unknown>>;
+}
