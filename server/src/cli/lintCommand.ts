@@ -1,4 +1,5 @@
-import { lintFiles } from '../core/rules/runRules';
+import { rulesById } from '../core/rules/index';
+import { enabledObjectRules, lintFiles } from '../core/rules/runRules';
 import { mergeUnitFindings } from '../core/units/unitFindings';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
 import { positionFindings } from './findingPositions';
@@ -18,11 +19,12 @@ export function lintCommand(args: ParsedArgs, output: { stdout: (text: string) =
   const units = selectUnits(workspace, optionValue(args, 'cluster'));
   const failures = new Set<string>();
   // each apply unit is its own cluster; a file's findings are those of every unit it belongs to
-  const perUnit = units.map(({ unit, model }) => {
+  const perUnit = units.map(({ unit, model, whole }) => {
     // the CLI prints no fixes, so none are computed
-    const result = lintFiles(model, undefined, { fixes: false });
+    const result = lintFiles(model, undefined, { fixes: false, wholeCluster: whole });
     for (const failure of result.failures) failures.add(`kube-lookup: rule ${failure.ruleId} failed on ${failure.objectId}: ${failure.error.split('\n')[0]}\n`);
-    return { unit, findings: result.findings };
+    const ran = new Set(enabledObjectRules(model, { wholeCluster: whole }).map((rule) => rule.meta.id));
+    return { unit, findings: result.findings, ran: (ruleId: string) => ran.has(ruleId) || !rulesById.get(ruleId)?.check };
   });
   for (const failure of failures) output.stderr(failure);
   const merged = mergeUnitFindings(perUnit, (file) => workspace.unitsOf(file).filter((name) => units.some(({ unit }) => unit.name === name)));

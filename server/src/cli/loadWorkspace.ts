@@ -4,7 +4,7 @@ import { asSupportFile, ClusterModel, readManifestFile, type ManifestFile } from
 import { rulesById } from '../core/rules/index';
 import { effectiveSeverity } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
-import type { ApplyUnit } from '../core/units/applyUnit';
+import { holdsWholeCluster, type ApplyUnit } from '../core/units/applyUnit';
 import { discoverApplyUnits } from '../core/units/discoverApplyUnits';
 import { normalizePath } from '../core/units/workspacePath';
 import { CONFIG_FILE_NAME, type Configuration } from './loadSettings';
@@ -15,6 +15,8 @@ import { collectManifestFiles } from './workspaceFiles';
 export interface LoadedUnit {
   readonly unit: ApplyUnit;
   readonly model: ClusterModel;
+  /** False when templates or remote resources of the unit are not read (see holdsWholeCluster). */
+  readonly whole: boolean;
 }
 
 export interface LoadedWorkspace {
@@ -62,7 +64,8 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
     for (const file of unit.files) model.setParsedFile(files.get(file)!);
     for (const file of unit.support) model.setParsedFile(asSupportFile(files.get(file)!));
     for (const file of [...unit.files, ...unit.support]) membership.set(file, [...(membership.get(file) ?? []), unit.name]);
-    return { unit, model };
+    const whole = holdsWholeCluster(unit, (file) => files.get(file)!.issues.some((issue) => issue.ruleId === 'templated-file'));
+    return { unit, model, whole };
   });
   return { units: loaded, fileCount: read.length, files, unreadable, unitsOf: (file) => membership.get(file) ?? [] };
 }

@@ -14,6 +14,11 @@ export interface RuleFailure {
 export interface LintOptions {
   /** Compute each finding's quick fixes (the editor offers them; the CLI prints none). Default true. */
   readonly fixes?: boolean;
+  /**
+   * False when the model holds only part of its cluster (a chart's templates not rendered, a remote
+   * base not fetched): rules that read other objects are not run, since what they miss may be there.
+   */
+  readonly wholeCluster?: boolean;
 }
 
 export interface LintResult {
@@ -43,22 +48,24 @@ export function lintFiles(model: ClusterModel, files?: Iterable<string>, options
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const entries = files ? [...files].map((file) => model.file(file)).filter((entry) => entry !== undefined) : [...model.files()];
-  const objectRules = enabledObjectRules(model);
+  const objectRules = enabledObjectRules(model, options);
   for (const entry of entries) lintEntry(model, entry, objectRules, findings, failures, options);
   return { findings, failures };
 }
 
-/** The object rules that are on under the model's settings (one list per settings object). */
-export function enabledObjectRules(model: ClusterModel): readonly Rule[] {
-  let enabled = enabledBySettings.get(model.settings);
+/** The object rules that are on under the model's settings (one list per settings object and scope). */
+export function enabledObjectRules(model: ClusterModel, options: LintOptions = {}): readonly Rule[] {
+  const cache = options.wholeCluster === false ? enabledInPartsBySettings : enabledBySettings;
+  let enabled = cache.get(model.settings);
   if (!enabled) {
-    enabled = allRules.filter((rule) => rule.check && effectiveSeverity(model, rule));
-    enabledBySettings.set(model.settings, enabled);
+    enabled = allRules.filter((rule) => rule.check && effectiveSeverity(model, rule) && (options.wholeCluster !== false || rule.meta.scope !== 'cluster'));
+    cache.set(model.settings, enabled);
   }
   return enabled;
 }
 
 const enabledBySettings = new WeakMap<ClusterModel['settings'], readonly Rule[]>();
+const enabledInPartsBySettings = new WeakMap<ClusterModel['settings'], readonly Rule[]>();
 
 /** The findings of one file: its parse issues, then every enabled rule on each of its objects, less the suppressed. */
 export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules: readonly Rule[], findings: Finding[], failures: RuleFailure[], options: LintOptions = {}): void {

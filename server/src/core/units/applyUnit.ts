@@ -26,3 +26,11 @@ export interface ConfiguredCluster {
   readonly exclude: readonly string[];
   readonly settings: Readonly<Record<string, unknown>>;
 }
+
+/**
+ * Whether a unit's files hold its whole cluster: not when a Helm chart's templates are not rendered
+ * or a Kustomize resource is remote. Checks that read other objects need the whole cluster.
+ */
+export function holdsWholeCluster(unit: ApplyUnit, isTemplated: (file: string) => boolean): boolean {
+  return unit.remote.length === 0 && !unit.files.some(isTemplated);
+}
