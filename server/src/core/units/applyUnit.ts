@@ -29,8 +29,10 @@ export interface ConfiguredCluster {
 
 /**
  * Whether a unit's files hold its whole cluster: not when a Helm chart's templates are not rendered
- * or a Kustomize resource is remote. Checks that read other objects need the whole cluster.
+ * or a Kustomize resource is remote. Checks that read other objects need the whole cluster. (A
+ * templated file among plain files is a stray one: the rest is checked as before.)
  */
 export function holdsWholeCluster(unit: ApplyUnit, isTemplated: (file: string) => boolean): boolean {
-  return unit.remote.length === 0 && !unit.files.some(isTemplated);
+  if (unit.kind === 'helm') return !unit.files.some(isTemplated);
+  return unit.remote.length === 0;
 }
