@@ -43,13 +43,6 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
     return skipped(`File skipped: ${text.length} characters is over the limit of ${limits.maxFileSize} (setting maxFileSize).`);
   }
   if (text.includes('\u0000')) return skipped('File skipped: it contains NUL bytes, so it is not a text manifest.');
-  const templateAt = findTemplateAction(text);
-  if (templateAt !== undefined) {
-    return {
-      documents: [],
-      issues: [{ ruleId: 'templated-file', message: 'Templated file skipped: it contains template actions ({{ … }}) and is not YAML until rendered.', span: templateActionSpan(text, templateAt) }],
-    };
-  }
   const markers = countDocumentMarkers(text);
   if (markers > limits.maxDocuments) {
     return skipped(`File skipped: ${markers} YAML documents is over the limit of ${limits.maxDocuments} (setting maxDocuments).`);
@@ -58,7 +51,8 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
   if (column > 2 * limits.maxNestingDepth) {
     return skipped(`File skipped: a line is indented ${column} columns deep, more than twice the nesting limit of ${limits.maxNestingDepth} (setting maxNestingDepth).`);
   }
-  // the fast first pass reads plain block YAML; everything else, and every error, is `yaml`'s
+  // the fast first pass reads plain block YAML; everything else, and every error, is `yaml`'s. It
+  // never accepts a template action where structure stands, so what it reads is not templated.
   const documents = readBlockYaml(text);
   if (documents) return { documents, issues: [] };
   return parseWithYaml(text, limits);
@@ -76,6 +70,8 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
     if (shape.depth > limits.maxNestingDepth) {
       return skipped(`File skipped: its collections nest ${shape.depth} levels deep, over the limit of ${limits.maxNestingDepth} (setting maxNestingDepth).`);
     }
+    const templateAt = findTemplateAction(text, tokens);
+    if (templateAt !== undefined) return templated(text, templateAt);
     parsed = [...new Composer({ merge: false, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' }).compose(tokens)] as Document.Parsed[];
   } catch (error) {
     return skipped(`File skipped: the YAML parser failed (${String(error)}).`);
@@ -105,11 +101,24 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
     }
   });
   // A file that never names an apiVersion and a kind is not a manifest: its syntax is not our business.
-  if (issues.length > 0 && !(MANIFEST_KEY.apiVersion.test(text) && MANIFEST_KEY.kind.test(text))) return { documents: [], issues: [] };
+  if (issues.length > 0 && !namesManifestKeys(text)) return { documents: [], issues: [] };
   return { documents, issues };
 }
 
 const MANIFEST_KEY = { apiVersion: /(?:^|[\s{,])["']?apiVersion["']?\s*:/m, kind: /(?:^|[\s{,])["']?kind["']?\s*:/m };
+
+function namesManifestKeys(text: string): boolean {
+  return MANIFEST_KEY.apiVersion.test(text) && MANIFEST_KEY.kind.test(text);
+}
+
+/** A template is skipped with one finding at its first action, unless it is no manifest at all. */
+function templated(text: string, offset: number): ParsedFile {
+  if (!namesManifestKeys(text)) return { documents: [], issues: [] };
+  return {
+    documents: [],
+    issues: [{ ruleId: 'templated-file', message: 'Templated file skipped: it contains template actions ({{ … }}) where YAML structure stands, so it is not YAML until rendered.', span: templateActionSpan(text, offset) }],
+  };
+}
 
 function skipped(message: string): ParsedFile {
   return { documents: [], issues: [{ ruleId: 'file-skipped', message, span: { start: 0, end: 0 } }] };
