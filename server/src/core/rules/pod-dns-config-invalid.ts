@@ -3,7 +3,7 @@ import { isRecord } from '../model/extractObjects';
 import { defineRule, type Fix, type RuleContext } from './types';
 import { fieldPath, goQuote, goValue, supportedValues } from './validation/fieldErrors';
 import { utf8Length } from './validation/names';
-import { hasPlaceholder } from './validation/placeholders';
+import { hasPlaceholder } from '../placeholders';
 import { firstPlace } from './validation/places';
 import { POD_SPEC_KINDS, podSpecUnderValidation } from './validation/podTemplates';
 

@@ -5,6 +5,7 @@ import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
 import { nearestService } from './nearest';
 import { defineRule } from './types';
+import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -27,7 +28,7 @@ export default defineRule({
   },
   check(context, set) {
     const serviceName = readReplicaSpecPlain(set.body?.spec ?? {})?.serviceName;
-    if (!serviceName) return;
+    if (!serviceName || hasPlaceholder(serviceName)) return;
     const path = ['spec', 'serviceName'];
     const service = nearestService(context.model, set.namespace, serviceName, set.file);
     const data = { service: serviceName, namespace: set.namespace, pod: `${set.name}-0`, zone: context.settings.clusterDomain };
@@ -46,7 +47,7 @@ export default defineRule({
       return;
     }
     const labels = podTemplateOf(set)?.labels ?? {};
-    if (service.selector && !matchesLabels(labels, service.selector)) {
+    if (service.selector && !matchesLabels(labels, service.selector) && !holdsPlaceholder(service.selector) && !holdsPlaceholder(labels)) {
       context.report({ messageId: 'notSelected', data: { ...data, selector: formatSelector(service.selector) }, path, related: [{ object: service.object, path: ['spec', 'selector'], on: 'key', message: `the selector of Service "${service.name}"` }] });
     }
   },

@@ -2,6 +2,7 @@ import { Composer, Parser, type CST, type Document } from 'yaml';
 import { readBlockYaml } from './blockYamlReader';
 import { countDocumentMarkers, deepestColumn, measureTokens } from './documentShape';
 import { withYamlLineBreaks } from './lineBreaks';
+import { bracePlaceholderIn } from '../placeholders';
 import type { ParseIssue } from './parseIssue';
 import type { Span } from './span';
 import { findTemplateAction } from './templateDetection';
@@ -86,10 +87,13 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
       // the first error of a document is the cause; the ones after it mostly follow from it
       const error = doc.errors[0];
       const span = widenToToken(text, error.pos[0], error.pos[1]);
+      const placeholder = error.code === 'DUPLICATE_KEY' ? undefined : placeholderOnLine(text, span.start);
       const message = error.code === 'DUPLICATE_KEY'
         ? `Duplicate key "${text.slice(span.start, span.end)}": map keys must be unique, and kubectl rejects the document ("mapping key already defined").`
-        : firstLine(error.message);
-      issues.push({ ruleId: 'yaml-syntax', message, span });
+        : placeholder
+          ? `${firstLine(error.message)}: ${placeholder.text} looks like a placeholder, which YAML reads as a flow mapping; substitute it before linting, or quote the value.`
+          : firstLine(error.message);
+      issues.push({ ruleId: 'yaml-syntax', message, span: placeholder?.span ?? span });
       documents.push({ index, span, value: undefined });
       return;
     }
@@ -122,6 +126,18 @@ function templated(text: string, offset: number): ParsedFile {
 
 function skipped(message: string): ParsedFile {
   return { documents: [], issues: [{ ruleId: 'file-skipped', message, span: { start: 0, end: 0 } }] };
+}
+
+/** A `{NAME}` placeholder on the line of an offset (`name: {NAME}-svc`), where it breaks the YAML. */
+function placeholderOnLine(text: string, offset: number): { text: string; span: Span } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  const placeholder = bracePlaceholderIn(line);
+  if (!placeholder) return undefined;
+  const start = lineStart + line.indexOf(placeholder);
+  return { text: placeholder, span: { start, end: start + placeholder.length } };
 }
 
 /** yaml marks many errors with one character; widen such a mark to the token it starts. */
