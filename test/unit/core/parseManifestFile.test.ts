@@ -80,7 +80,7 @@ describe('parseManifestFile', () => {
       [lines('{{- if .Values.enabled }}', 'apiVersion: v1', 'kind: Service', 'metadata: {name: a}', '{{- end }}'), '{{- if .Values.enabled }}'],
       [lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web-{{ .Release.Name }}', '  labels:', '    {{- include "x.labels" . | nindent 4 }}'), '{{- include "x.labels" . | nindent 4 }}'],
       [lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: "{{ .Release.Name }}"', 'spec:', '  ports: [{port: {{ .Values.port }}}]'), '{{ .Values.port }}'],
-      [lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: a}', 'data:', '  {% for k in keys %}', '  {{ k }}: x', '  {% endfor %}'), '{% for k in keys %}'],
+      [lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: a}', 'data:', '  {% for k in keys %}{{ k }}: x', '  {% endfor %}'), '{% for k in keys %}'],
     ];
     for (const [text, action] of cases) {
       const parsed = parseManifestFile(text);

@@ -72,7 +72,8 @@ export default defineRule({
       const path = [...configPath, 'searches'];
       context.report({ messageId: 'tooManySearches', data: { field: fieldPath(path), value: goValue(searches) }, path, on: 'key' });
     }
-    if (searches && utf8Length(searches.join(' ')) > MAX_SEARCH_LIST_CHARS) {
+    // the length of a search list holding a placeholder is the substituted one's, which we cannot know
+    if (searches && utf8Length(searches.join(' ')) > MAX_SEARCH_LIST_CHARS && !searches.some((search) => hasPlaceholder(search))) {
       const path = [...configPath, 'searches'];
       context.report({ messageId: 'searchListTooLong', data: { field: fieldPath(path), value: goValue(searches) }, path, on: 'key' });
     }

@@ -155,11 +155,11 @@ function firstLine(message: string): string {
   return message.split('\n')[0].trim();
 }
 
-/** The template action `{{ … }}` that starts at offset, or the rest of its line when it is not closed there. */
+/** The template action `{{ … }}` or `{% … %}` that starts at offset, or the rest of its line when it is not closed there. */
 function templateActionSpan(text: string, offset: number): Span {
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   if (text[lineEnd - 1] === '\r') lineEnd -= 1;
-  const close = text.indexOf('}}', offset);
+  const close = text.indexOf(text[offset + 1] === '%' ? '%}' : '}}', offset);
   return { start: offset, end: close >= 0 && close < lineEnd ? close + 2 : lineEnd };
 }
