@@ -5,9 +5,9 @@ import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
 /**
  * A reference that finds nothing may find its target once placeholders are substituted: while a
- * Service of the namespace is named by a placeholder, or a Pod labelled by one, a miss proves
- * nothing and is not reported. Worked out once per model generation and namespace (the lists are
- * new arrays in each generation, so these caches never go stale).
+ * Service of the namespace is named by a placeholder, or a Pod's placeholder labels could match a
+ * selector, a miss proves nothing and is not reported. What a namespace holds is worked out once
+ * per model generation (its lists are new arrays in each generation, so these caches never go stale).
  */
 export function servicesNamedByPlaceholder(model: ClusterModel, namespace: string): boolean {
   const services = model.servicesIn(namespace);
@@ -19,14 +19,17 @@ export function servicesNamedByPlaceholder(model: ClusterModel, namespace: strin
   return answer;
 }
 
-export function podsLabelledByPlaceholder(model: ClusterModel, namespace: string): boolean {
+/** Whether a Pod of the namespace would match the selector once the placeholders of its labels are substituted. */
+export function podMatchesOnceSubstituted(model: ClusterModel, namespace: string, selector: Readonly<Record<string, string>>): boolean {
   const pods = model.podsIn(namespace);
-  let answer = podCache.get(pods);
-  if (answer === undefined) {
-    answer = pods.some((pod) => holdsPlaceholder(pod.labels));
-    podCache.set(pods, answer);
+  let labelled = podCache.get(pods);
+  if (labelled === undefined) {
+    labelled = pods.some((pod) => holdsPlaceholder(pod.labels));
+    podCache.set(pods, labelled);
   }
-  return answer;
+  // most namespaces hold no placeholder label at all: then one look at the cache answers
+  if (!labelled) return false;
+  return pods.some((pod) => Object.entries(selector).every(([key, value]) => pod.labels[key] === value || hasPlaceholder(pod.labels[key])));
 }
 
 const serviceCache = new WeakMap<readonly ServiceView[], boolean>();

@@ -2,7 +2,7 @@ import { formatSelector } from '../model/labelSelector';
 import type { PodView } from '../model/podView';
 import { closestName, MAX_SUGGESTION_CANDIDATES } from './closestName';
 import { defineRule } from './types';
-import { podsLabelledByPlaceholder } from './placeholderMatches';
+import { podMatchesOnceSubstituted } from './placeholderMatches';
 import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
 export default defineRule({
@@ -32,7 +32,7 @@ export default defineRule({
     if (context.model.podsSelectedBy(service.namespace, selector).length > 0) return;
     const data = { selector: formatSelector(selector), namespace: service.namespace, name: service.name };
     // a Pod labelled by a placeholder may be selected once substituted
-    if (podsLabelledByPlaceholder(context.model, service.namespace)) return;
+    if (podMatchesOnceSubstituted(context.model, service.namespace, selector)) return;
     const elsewhere = context.model.podsMatching(selector).filter((pod) => pod.namespace !== service.namespace);
     if (elsewhere.length > 0) {
       if (hasPlaceholder(service.namespace) || elsewhere.some((pod) => hasPlaceholder(pod.namespace))) return;
