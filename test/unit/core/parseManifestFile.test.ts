@@ -91,6 +91,8 @@ describe('parseManifestFile', () => {
 
   it('says nothing about a template that never names apiVersion and kind', () => {
     assert.deepEqual(parseManifestFile(lines('image:', '  tag: {{ .Chart.AppVersion }}', '{{- if .Values.x }}', 'x: 1', '{{- end }}')), { documents: [], issues: [] });
+    // a values file that shows a manifest in its comments is still no manifest
+    assert.deepEqual(parseManifestFile(lines('# extraManifests:', '#   - apiVersion: v1', '#     kind: ConfigMap', 'extraManifests: {{ .Values.x }}')), { documents: [], issues: [] });
   });
 
   it('says nothing about YAML that is not a Kubernetes manifest, even when broken', () => {

@@ -109,7 +109,8 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
   return { documents, issues };
 }
 
-const MANIFEST_KEY = { apiVersion: /(?:^|[\s{,])["']?apiVersion["']?\s*:/m, kind: /(?:^|[\s{,])["']?kind["']?\s*:/m };
+// a key at the start of a line (after a byte-order mark or a `- `) or in a flow mapping; not one named in a comment
+const MANIFEST_KEY = { apiVersion: /(?:^\uFEFF?[ \t]*(?:-[ \t]+)*|[{,][ \t\n]*)["']?apiVersion["']?[ \t]*:/m, kind: /(?:^\uFEFF?[ \t]*(?:-[ \t]+)*|[{,][ \t\n]*)["']?kind["']?[ \t]*:/m };
 
 function namesManifestKeys(text: string): boolean {
   return MANIFEST_KEY.apiVersion.test(text) && MANIFEST_KEY.kind.test(text);
