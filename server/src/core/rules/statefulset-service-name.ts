@@ -4,6 +4,7 @@ import { readReplicaSpecPlain } from '../model/schemas/plainReaders';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
 import { defineRule } from './types';
+import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -26,7 +27,7 @@ export default defineRule({
   },
   check(context, set) {
     const serviceName = readReplicaSpecPlain(set.body?.spec ?? {})?.serviceName;
-    if (!serviceName) return;
+    if (!serviceName || hasPlaceholder(serviceName)) return;
     const path = ['spec', 'serviceName'];
     const service = context.model.service(set.namespace, serviceName);
     const data = { service: serviceName, namespace: set.namespace, pod: `${set.name}-0`, zone: context.settings.clusterDomain };
@@ -45,7 +46,7 @@ export default defineRule({
       return;
     }
     const labels = podTemplateOf(set)?.labels ?? {};
-    if (service.selector && !matchesLabels(labels, service.selector)) {
+    if (service.selector && !matchesLabels(labels, service.selector) && !holdsPlaceholder(service.selector) && !holdsPlaceholder(labels)) {
       context.report({ messageId: 'notSelected', data: { ...data, selector: formatSelector(service.selector) }, path, related: [{ object: service.object, path: ['spec', 'selector'], on: 'key', message: `the selector of Service "${service.name}"` }] });
     }
   },

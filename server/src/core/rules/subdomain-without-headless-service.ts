@@ -3,6 +3,7 @@ import { podTemplateOf } from '../model/podView';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
 import { defineRule } from './types';
+import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -26,7 +27,7 @@ export default defineRule({
   check(context, object) {
     const template = podTemplateOf(object);
     const subdomain = template?.spec.subdomain;
-    if (!template || !subdomain) return;
+    if (!template || !subdomain || hasPlaceholder(subdomain)) return;
     const path = [...template.templatePath, 'spec', 'subdomain'];
     const service = context.model.service(object.namespace, subdomain);
     const hostname = template.spec.hostname ?? (object.kind === 'Pod' ? object.name : '<pod-name>');
@@ -39,7 +40,7 @@ export default defineRule({
       context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec'], on: 'key', message: `Service "${service.name}" is not headless` }], fix: (fixContext) => addHeadless(fixContext, service.object) });
     } else if (service.type === 'ExternalName') {
       context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec', 'type'], message: `Service "${service.name}" is an ExternalName Service` }] });
-    } else if (service.selector && !matchesLabels(template.labels, service.selector)) {
+    } else if (service.selector && !matchesLabels(template.labels, service.selector) && !holdsPlaceholder(service.selector) && !holdsPlaceholder(template.labels)) {
       context.report({ messageId: 'notSelected', data: { ...data, selector: formatSelector(service.selector) }, path, related: [{ object: service.object, path: ['spec', 'selector'], on: 'key', message: `the selector of Service "${service.name}"` }] });
     }
   },
