@@ -9,6 +9,7 @@ import { matchesLabels } from './labelSelector';
 import { objectKey, type ManifestObject } from './manifestObject';
 import { computeBackends } from './computeBackends';
 import { allocatePodAddresses, comparePodDrafts, podDraftsOf, podViewOf, type PodAddresses, type PodDraft } from './expandPods';
+import { compareFiles } from './fileOrder';
 import { FileOrderedIndex } from './fileOrderedIndex';
 import { declaredClusterIPs, ModelledService, type ServiceAllocation } from './modelledService';
 import { endpointSliceSchema, endpointsSchema } from './schemas/endpoints';
@@ -149,7 +150,7 @@ export class ClusterModel {
 
   services(): readonly ServiceView[] {
     this.noteRead('services:*', '');
-    this.allServices ??= [...this.contributions.values()].sort((a, b) => compareKeys(a.entry.file, b.entry.file)).flatMap((contribution) => contribution.services);
+    this.allServices ??= [...this.contributions.values()].sort((a, b) => compareFiles(a.entry.file, b.entry.file)).flatMap((contribution) => contribution.services);
     return this.allServices;
   }
 
@@ -392,7 +393,7 @@ export class ClusterModel {
     if (!list) this.byKey.set(key, [object]);
     else {
       list.push(object);
-      list.sort((a, b) => compareKeys(a.file, b.file));
+      list.sort((a, b) => compareFiles(a.file, b.file));
     }
   }
 
@@ -402,7 +403,7 @@ export class ClusterModel {
     if (!list) this.servicesByKey.set(key, [service]);
     else {
       list.push(service);
-      list.sort((a, b) => compareKeys(a.object.file, b.object.file));
+      list.sort((a, b) => compareFiles(a.object.file, b.object.file));
     }
   }
 
@@ -425,7 +426,8 @@ export class ClusterModel {
     for (const { spec } of services) for (const ip of [spec.clusterIP, ...(spec.clusterIPs ?? [])]) if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
     const nodePorts = new NodePortAllocator(this.settings.nodePortRange);
     for (const { spec } of services) for (const port of spec.ports ?? []) if (port.nodePort) nodePorts.reserve(port.nodePort);
-    const sorted = [...services].sort((a, b) => compareKeys(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
+    // a Service defined twice: the files decide, not the order they were read in
+    const sorted = [...services].sort((a, b) => compareKeys(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`) || compareFiles(a.object.file, b.object.file));
     const allocation: ServiceAllocation = { clusterIPs: new Map(), nodePorts: new Map() };
     for (const service of sorted) {
       const { spec, type, headless } = service;
