@@ -18,7 +18,7 @@ export function lintCommand(args: ParsedArgs, output: { stdout: (text: string) =
   // the CLI prints no fixes, so none are computed
   const result = lintFiles(workspace.model, undefined, { fixes: false });
   for (const failure of result.failures) output.stderr(`kube-lookup: rule ${failure.ruleId} failed on ${failure.objectId}: ${failure.error.split('\n')[0]}\n`);
-  const findings = positionFindings(workspace.model, [...workspace.unreadable, ...result.findings]);
+  const findings = positionFindings(workspace.model, result.findings);
   const objectCount = [...workspace.model.objects()].length;
   if (format === 'json') output.stdout(formatJson(findings, workspace.fileCount, objectCount));
   else if (format === 'sarif') output.stdout(formatSarif(findings, output.version));

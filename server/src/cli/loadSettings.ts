@@ -3,9 +3,9 @@ import { closestName } from '../core/rules/closestName';
 import { rulesById } from '../core/rules/index';
 import { analysisSettingsSchema, type AnalysisSettings } from '../core/settings';
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
+import { readTextFileSync } from '../files/readTextFile';
 import { optionValue, type ParsedArgs } from './args';
 import { UsageError } from './usageError';
-import { readTextFile } from './workspaceFiles';
 
 export const CONFIG_FILE_NAME = '.kube-lookup.yaml';
 const MAX_CONFIG_BYTES = 1_000_000;
@@ -16,8 +16,8 @@ export function loadSettings(args: ParsedArgs): AnalysisSettings {
   const configPath = explicit ?? (fs.existsSync(CONFIG_FILE_NAME) ? CONFIG_FILE_NAME : undefined);
   let input: Record<string, unknown> = {};
   if (configPath) {
-    const read = readTextFile(configPath, MAX_CONFIG_BYTES);
-    if (read.text === undefined) throw new UsageError(`cannot read configuration file ${configPath}: ${read.error ?? `${read.size} bytes is over the limit of ${MAX_CONFIG_BYTES}`}`);
+    const read = readTextFileSync(configPath, { maxBytes: MAX_CONFIG_BYTES });
+    if (read.kind !== 'text') throw new UsageError(`cannot read configuration file ${configPath}: ${read.kind === 'too-large' ? `${read.bytes ?? `more than ${MAX_CONFIG_BYTES}`} bytes is over the limit of ${MAX_CONFIG_BYTES}` : read.kind === 'unreadable' ? read.reason : read.target}`);
     const text = read.text;
     let value: unknown;
     try {

@@ -24,6 +24,8 @@ export interface ManifestFile {
   readonly objects: readonly ManifestObject[];
   readonly issues: readonly ParseIssue[];
   readonly locator: SourceLocator;
+  /** Why the file was not read (a link out of the workspace, a device, too many bytes): its only finding. */
+  readonly skipped?: string;
 }
 
 /** What one file adds to the cluster: its objects, the Services and the Pods they make. */
@@ -85,9 +87,13 @@ export class ClusterModel {
     return this.generationCounter;
   }
 
-  setFile(file: string, text: string): ManifestFile {
-    const parsed: ParsedFile = parseManifestFile(text, { ...defaultParseLimits, maxFileSize: this.settings.maxFileSize, maxDocuments: this.settings.maxDocuments, maxNestingDepth: this.settings.maxNestingDepth });
-    const entry: ManifestFile = { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text) };
+  /** Parses a file into the model; a file that could not be read is held empty, with `skipped` as its `file-skipped` finding. */
+  setFile(file: string, text: string, skipped?: string): ManifestFile {
+    if (skipped !== undefined) text = '';
+    const parsed: ParsedFile = skipped !== undefined
+      ? { documents: [], issues: [{ ruleId: 'file-skipped', message: skipped, span: { start: 0, end: 0 } }] }
+      : parseManifestFile(text, { ...defaultParseLimits, maxFileSize: this.settings.maxFileSize, maxDocuments: this.settings.maxDocuments, maxNestingDepth: this.settings.maxNestingDepth });
+    const entry: ManifestFile = { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text), skipped };
     const previous = this.contributions.get(file);
     if (previous) this.withdraw(previous);
     const contribution = this.contribute(entry);
