@@ -21,16 +21,20 @@ describe('manifest files on disk', () => {
     return uriOf(at(name));
   };
 
-  it('lists manifests level by level, sorted, without node_modules, excluded folders or links to folders', async () => {
+  it('lists manifests level by level, sorted, without node_modules, out, dist, excluded folders or links to folders', async () => {
     for (let team = 0; team < 3; team++) for (let app = 0; app < 40; app++) write(`list/team-${team}/app-${app}/service.yaml`, 'kind: Service\n');
     write('list/node_modules/chart/service.yaml', 'kind: Service\n');
     write('list/vendor/service.yaml', 'kind: Service\n');
     write('list/notes.txt', 'not a manifest\n');
+    for (const skipped of ['out', 'dist', 'deep/out']) write(`list/${skipped}/service.yaml`, 'kind: Service\n');
+    // `?` and `#` are part of a file name, not a query or fragment
+    write('list/?odd#name.yaml', 'kind: Service\n');
     fs.symlinkSync(at('list/team-0'), at('list/link-to-team-0'));
     const listed = await listManifests(uriOf(at('list')), (uri) => uri.endsWith('/vendor'));
-    assert.equal(listed.length, 120);
+    assert.equal(listed.length, 121);
     assert.deepEqual(listed, [...listed].sort());
-    assert.ok(listed.every((uri) => /\/list\/team-\d\/app-\d+\/service\.yaml$/.test(uri)));
+    assert.ok(listed.slice(1).every((uri) => /\/list\/team-\d\/app-\d+\/service\.yaml$/.test(uri)), listed[0]);
+    assert.equal(listed[0], uriOf(at('list/?odd#name.yaml')));
   });
 
   it('reads many files at once and gives their texts in the order asked, small folders too', async () => {

@@ -8,9 +8,9 @@ const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
  */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
 
-/** `*.yaml`, `*.yml` or `*.json`, in any case; a URI's query or fragment is not part of the name. */
+/** `*.yaml`, `*.yml` or `*.json`, in any case. */
 export function isManifestName(name: string): boolean {
-  return MANIFEST_EXTENSION.test(name.split(/[?#]/)[0]);
+  return MANIFEST_EXTENSION.test(name);
 }
 
 /** True when a path relative to the folder searched passes through a skipped folder. */

@@ -16,8 +16,9 @@ export function canonicalUri(uri: string): string {
   }
 }
 
+/** A URI's query or fragment is not part of the file name (`?` and `#` in a name are encoded). */
 export function isManifestUri(uri: string): boolean {
-  return isManifestName(uri);
+  return isManifestName(uri.split(/[?#]/)[0]);
 }
 
 /** Folders listed at the same time: enough to keep the thread pool busy. */
