@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { defaultParseLimits, parseManifestFile } from '../../server/src/core/yaml/parseManifestFile';
 import type { ManifestReadLimits } from '../../server/src/files/manifestRead';
 import { listManifests, readLimitsOf } from '../../server/src/lsp/files';
 import { readManifests, readManifestsHere, readManifestsInWorker, type ReadManifest } from '../../server/src/lsp/readManifests';
@@ -124,6 +125,15 @@ describe('manifest files on disk', () => {
     if (fs.existsSync('/proc/self/smaps')) {
       for (const [name, reader] of readers) assert.deepEqual(await textsOf(reader, [uriOf('/proc/self/smaps')], { maxFileSize: 100 }), ['skipped: File skipped: more than 300 bytes is over the limit of 100 characters (setting maxFileSize).'], name);
     }
+  });
+
+  it('skips a file over the limit in characters with the words of the parser, passing no text on', async () => {
+    // 'é' is two bytes: 150 characters in 300 bytes, under the byte limit of 3 × 100
+    const text = 'kind: Service\n# ' + 'é'.repeat(130) + '\n';
+    const uri = write('long/service.yaml', text);
+    const parser = parseManifestFile(text, { ...defaultParseLimits, maxFileSize: 100 }).issues.map((issue) => `skipped: ${issue.message}`);
+    assert.equal(parser.length, 1);
+    for (const [name, reader] of readers) assert.deepEqual(await textsOf(reader, [uri], { ...limits, maxFileSize: 100 }), parser, name);
   });
 
   it('does not follow links out of the folder, and follows those that stay in it', async () => {

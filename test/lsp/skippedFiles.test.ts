@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { lines } from '../helpers/modelFrom';
 import { LspSession, messageOf, uriOf } from './lspHarness';
 
@@ -110,6 +112,28 @@ describe('files the server skips', () => {
       await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(folder, 'src', 'other.yaml')), type: CREATED }] });
       await session.until(() => session.diagnostics.has(uriOf(path.join(folder, 'src', 'other.yaml'))) && session.statuses[session.statuses.length - 1].files === 3);
       for (const name of generated) assert.equal(session.diagnostics.has(uriOf(path.join(folder, name))), false, name);
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('holds nothing of many links to a file over the limit in characters but not in bytes', async () => {
+    const folder = tempFolder();
+    // 2.9 million characters: under the 3 × 1,000,000 bytes read, over the 1,000,000 characters parsed
+    fs.writeFileSync(path.join(folder, 'big.txt'), '# ' + 'x'.repeat(2_900_000) + '\n');
+    const links = Array.from({ length: 64 }, (_, index) => path.join(folder, `link-${index}.yaml`));
+    for (const link of links) fs.symlinkSync('big.txt', link);
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const session = await LspSession.start([folder], { kubeLookup: { maxFileSize: 1_000_000 } }, 30_000);
+    try {
+      for (const link of links) assert.equal(findingOf(session, link), 'file-skipped: File skipped: 2900003 characters is over the limit of 1000000 (setting maxFileSize).');
+      gc();
+      // 64 texts of 2.9 MB would be 186 MB
+      const held = process.memoryUsage().heapUsed - before;
+      assert.ok(held < 40 * 1024 * 1024, `${Math.round(held / 1024 / 1024)} MB held`);
     } finally {
       await session.dispose();
     }

@@ -34,6 +34,8 @@ function readOptions(limits: ManifestReadLimits): ReadOptions {
 function asManifest(read: TextRead, limits: ManifestReadLimits): ManifestRead {
   switch (read.kind) {
     case 'text':
+      // the parser would skip it with the same words; dropped here, its text is neither passed on nor held
+      if (read.text.length > limits.maxFileSize) return { skipped: `File skipped: ${read.text.length} characters is over the limit of ${limits.maxFileSize} (setting maxFileSize).`, missing: false };
       return { text: read.text };
     case 'too-large': {
       const bytes = read.bytes === undefined ? `more than ${3 * limits.maxFileSize}` : String(read.bytes);

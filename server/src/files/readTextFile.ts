@@ -94,17 +94,9 @@ export async function readTextFile(file: string, options: ReadOptions): Promise<
     const stat = await handle.stat();
     const refused = refusalOf(stat, options.maxBytes);
     if (refused) return refused;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(chunkSize(stat.size, total, options.maxBytes));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > options.maxBytes) return { kind: 'too-large', bytes: undefined };
-      if (atEnd(stat.size, bytesRead, chunk.length)) break;
-    }
-    return { kind: 'text', text: decodeText(Buffer.concat(chunks, total)) };
+    const opened = handle;
+    const read = (): Promise<TextRead> => readOpened(opened, stat.size, options.maxBytes);
+    return await (stat.size > LARGE_FILE ? largeReads.run(read) : read());
   } catch (error) {
     const missing = await fsp.lstat(file).then(() => false, () => true);
     return unreadable(error, () => !missing);
@@ -112,6 +104,39 @@ export async function readTextFile(file: string, options: ReadOptions): Promise<
     await handle?.close().catch(() => undefined);
   }
 }
+
+async function readOpened(handle: fsp.FileHandle, size: number, maxBytes: number): Promise<TextRead> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(chunkSize(size, total, maxBytes));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > maxBytes) return { kind: 'too-large', bytes: undefined };
+    if (atEnd(size, bytesRead, chunk.length)) break;
+  }
+  return { kind: 'text', text: decodeText(Buffer.concat(chunks, total)) };
+}
+
+/**
+ * Files above this size are read one at a time: the server reads dozens of files at once, and as
+ * many links to one file of 3 × maxFileSize bytes would hold a gigabyte together.
+ */
+const LARGE_FILE = 1024 * 1024;
+
+/** Runs one task at a time, in the order given. */
+class OneAtATime {
+  private last: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.last.then(task);
+    this.last = result.catch(() => undefined);
+    return result;
+  }
+}
+
+const largeReads = new OneAtATime();
 
 /** The real paths of folders, for `within`; a folder that cannot be resolved stands as given. */
 export function realFoldersSync(folders: readonly string[]): string[] {
