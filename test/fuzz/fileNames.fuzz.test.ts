@@ -50,6 +50,7 @@ describe('fuzz: file names that URIs spell otherwise', () => {
         const expected = answers(paths, sorted);
         assert.equal(answers(paths, shuffled), expected, 'paths loaded in another order');
         assert.equal(answers(uris, shuffled), expected, 'file URIs');
+        assert.equal(answers(paths.map((file) => file.replaceAll('/', '\\')), shuffled), expected, 'Windows paths');
       }),
       fuzzParameters('file names: paths and URIs', 200),
     );

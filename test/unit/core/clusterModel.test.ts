@@ -152,7 +152,8 @@ describe('ClusterModel: files named by path or by URI', () => {
   const service = (port: number): string => lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: twice', 'spec:', '  ports:', `  - port: ${port}`);
   const pod = (ip: string): string => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: twice', 'spec:', '  containers: [{name: c, image: i}]', ...(ip ? ['status:', `  podIP: ${ip}`] : []));
   // sorted raw, then as file URIs percent-encode them: `%` comes before every letter
-  const names = ['a b#1%41?.yaml', 'f.yaml', 'é.yaml', 'ü/x.yaml', '服务.yaml'];
+  // and as Windows spells paths: `\` sorts after `Z`, `/` before `0`
+  const names = ['a b#1%41?.yaml', 'f.yaml', 'é.yaml', 'ü/x.yaml', '服务.yaml', 'f/0.yaml', 'fZ.yaml'];
 
   /** What a lookup of the object defined in every file answers, and the addresses given out. */
   function answers(keys: readonly string[], order: readonly number[]): string {
@@ -171,11 +172,13 @@ describe('ClusterModel: files named by path or by URI', () => {
     const paths = names.map((name) => `manifests/${name}`);
     const uris = names.map((name) => pathToFileURL(`/work/manifests/${name}`).href);
     assert.ok(uris.some((uri) => uri.includes('%C3%A9')), 'the URIs are encoded');
-    const expected = answers(paths, [0, 1, 2, 3, 4]);
+    const windows = paths.map((file) => file.replaceAll('/', '\\'));
+    const expected = answers(paths, [0, 1, 2, 3, 4, 5, 6]);
     assert.equal(JSON.parse(expected).where, 0);
-    for (const order of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]]) {
+    for (const order of [[0, 1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1, 0], [2, 6, 0, 4, 1, 5, 3]]) {
       assert.equal(answers(paths, order), expected, `paths in order ${order.join(',')}`);
       assert.equal(answers(uris, order), expected, `URIs in order ${order.join(',')}`);
+      assert.equal(answers(windows, order), expected, `Windows paths in order ${order.join(',')}`);
     }
   });
 });

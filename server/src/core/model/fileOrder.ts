@@ -1,13 +1,19 @@
 /**
- * The order of files in the model, however they are spelt: the CLI names a file by its path, the
- * server by its file URI, where `é` is `%C3%A9` and `a b` is `a%20b`, which sort elsewhere. The
- * first definition of an object defined twice wins lookups, so both compare decoded paths.
+ * The order of files in the model, however they are spelt: the CLI names a file by its path (with
+ * `\` on Windows), the server by its file URI, where `é` is `%C3%A9` and `a b` is `a%20b`, which
+ * sort elsewhere. The first definition of an object defined twice wins lookups, so both compare
+ * decoded paths with `/` between folders.
  */
 export function compareFiles(a: string, b: string): number {
   if (a === b) return 0;
   const left = decodedUri(a);
   const right = decodedUri(b);
-  if (left !== right) return left < right ? -1 : 1;
+  if (left !== right) {
+    const leftSlashed = slashed(left);
+    const rightSlashed = slashed(right);
+    if (leftSlashed !== rightSlashed) return leftSlashed < rightSlashed ? -1 : 1;
+    return left < right ? -1 : 1;
+  }
   return a < b ? -1 : 1;
 }
 
@@ -19,4 +25,8 @@ function decodedUri(file: string): string {
   } catch {
     return file;
   }
+}
+
+function slashed(file: string): string {
+  return file.includes('\\') ? file.replaceAll('\\', '/') : file;
 }
