@@ -98,4 +98,31 @@ describe('kube-lookup lint', () => {
     assert.equal(code, 0);
     assert.equal((JSON.parse(stdout) as JsonReport).files, 1);
   });
+
+  it('follows a link out of the folders given only when the link itself is named', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-'));
+    try {
+      fs.writeFileSync(path.join(outside, 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: outside}\nspec: {type: Outside, ports: [{port: 80}]}\n');
+      fs.mkdirSync(path.join(folder, 'apps'));
+      fs.symlinkSync(path.join(outside, 'svc.yaml'), path.join(folder, 'apps', 'link.yaml'));
+      // a folder reached through a link is analysed as what it is: the files below it are inside
+      fs.symlinkSync(path.join(folder, 'apps'), path.join(outside, 'apps-link'));
+      const walked = JSON.parse(runCli(['lint', '.', '--format', 'json'], folder).stdout) as JsonReport;
+      assert.deepEqual(walked.findings.map((finding) => `${finding.file} ${finding.ruleId}: ${finding.message}`), [
+        `apps/link.yaml file-skipped: File skipped: it is a link to ${path.join(fs.realpathSync(outside), 'svc.yaml')}, outside the folders analysed; such links are not followed.`,
+      ]);
+      assert.equal(walked.objects, 0);
+      // named, or inside another folder given, it is read
+      for (const args of [['apps/link.yaml'], ['apps', outside]]) {
+        const named = JSON.parse(runCli(['lint', ...args, '--format', 'json'], folder).stdout) as JsonReport;
+        assert.ok(named.findings.some((finding) => finding.file === 'apps/link.yaml' && finding.ruleId === 'service-type-unsupported'), args.join(' '));
+      }
+      const throughLink = JSON.parse(runCli(['lint', path.join(outside, 'apps-link'), '--format', 'json'], folder).stdout) as JsonReport;
+      assert.equal(throughLink.findings[0].ruleId, 'file-skipped');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });

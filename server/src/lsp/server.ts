@@ -46,7 +46,8 @@ import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { holdHeapGrowthForEditing } from './heapGrowth';
-import { canonicalUri, isManifestUri, listManifests, readManifest } from './files';
+import type { ManifestRead } from '../files/manifestRead';
+import { canonicalUri, isManifestUri, listManifests, readLimitsOf, readManifest } from './files';
 import { readManifests } from './readManifests';
 import { findPackageRoot, ruleDocUrls } from './ruleDocs';
 
@@ -179,15 +180,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- indexing ----
 
-  function setFromText(uri: string, text: string): void {
-    const change = workspace.setFile(uri, text);
+  function setFromText(uri: string, text: string, skipped?: string): void {
+    const change = workspace.setFile(uri, text, skipped);
     if (change.excluded) clearDiagnostics([uri]);
     scheduler.filesChanged(change.partition, change.affected);
   }
 
+  /** A file read from disk: a file gone is forgotten, one that cannot be read gets its `file-skipped` finding. */
+  function setFromDisk(uri: string, read: ManifestRead): void {
+    if (read.skipped !== undefined && read.missing) removeFile(uri);
+    else setFromText(uri, read.text ?? '', read.skipped);
+  }
+
+  async function readInFolder(uri: string, folder: Partition): Promise<ManifestRead> {
+    return readManifest(uri, await readLimitsOf(folder.key, folder.settings.analysis.maxFileSize));
+  }
+
   /**
    * Reads every manifest of a folder not open in the editor (a large folder in a worker thread);
-   * forgets files no longer there or no longer readable. Yields to requests every INDEX_SLICE_MS.
+   * forgets files no longer there; a file that cannot be read gets its `file-skipped` finding. Yields to requests every INDEX_SLICE_MS.
    */
   async function indexFolder(partition: Partition, progress: WorkDoneProgressServerReporter | undefined): Promise<void> {
     const files = await listManifests(partition.key, (uri) => partition.excludes(uri));
@@ -198,11 +209,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let read = 0;
     let reported = 0;
     let sliceStart = Date.now();
-    for await (const { uri, text } of readManifests(closed)) {
+    const limits = await readLimitsOf(partition.key, partition.settings.analysis.maxFileSize, true);
+    for await (const { uri, read: content } of readManifests(closed, limits)) {
       // opened while it was read: the editor's text wins
       if (!open.has(uri)) {
-        if (text !== undefined) {
-          const change = workspace.setFile(uri, text);
+        if (content.skipped === undefined || !content.missing) {
+          const change = workspace.setFile(uri, content.text ?? '', content.skipped);
           // a folder being loaded is linted whole afterwards; one already tracked follows file by file
           if (change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
         } else if (partition.model.file(uri)) {
@@ -226,8 +238,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /**
    * Reads the settings of the given folders and applies them: new analysis settings re-parse the
-   * texts in memory; a folder seen for the first time, or whose exclude globs changed, is read
-   * from disk again. Open documents come first.
+   * texts in memory; a folder seen for the first time, or whose exclude globs or size limit
+   * changed, is read from disk again. Open documents come first.
    */
   async function indexFolders(partitions: readonly Partition[]): Promise<void> {
     indexing = true;
@@ -245,9 +257,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const rescan: Partition[] = [];
       for (const partition of partitions) {
         const settings = await fetchSettings(partition.key);
-        const excludeChanged = !same(settings.exclude, partition.settings.exclude);
+        // files over the old size limit were refused unread
+        const reread = !same(settings.exclude, partition.settings.exclude) || settings.analysis.maxFileSize !== partition.settings.analysis.maxFileSize;
         if (!same(settings, partition.settings)) partition.reconfigure(settings);
-        if (!scanned.has(partition) || excludeChanged) rescan.push(partition);
+        if (!scanned.has(partition) || reread) rescan.push(partition);
         else scheduler.lintAll(partition);
       }
       for (const document of documents.all()) {
@@ -343,10 +356,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       removeFile(uri);
       return;
     }
-    void readManifest(uri).then((text) => safely('close', () => {
-      if (open.has(uri)) return;
-      if (text === undefined) removeFile(uri);
-      else setFromText(uri, text);
+    void readInFolder(uri, workspace.folderOf(uri)!).then((read) => safely('close', () => {
+      if (!open.has(uri)) setFromDisk(uri, read);
     }));
   });
 
@@ -369,10 +380,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           removeFile(uri);
           continue;
         }
-        const text = await readManifest(uri);
-        if (open.has(uri)) continue;
-        if (text === undefined) removeFile(uri);
-        else setFromText(uri, text);
+        const read = await readInFolder(uri, folder);
+        if (!open.has(uri)) setFromDisk(uri, read);
       }
     }).catch((error) => logError(`file events failed: ${describeError(error)}`));
   });

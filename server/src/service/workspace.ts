@@ -2,6 +2,7 @@ import { ClusterModel } from '../core/model/clusterModel';
 import { LintSession } from '../core/rules/lintSession';
 import { defaultSettings, type AnalysisSettings } from '../core/settings';
 import { compileGlobs, type GlobMatcher } from '../core/glob';
+import { inSkippedFolder } from '../files/manifestPaths';
 
 /** What the editor settings decide for one workspace folder (or one loose file). */
 export interface EditorSettings {
@@ -39,10 +40,11 @@ export class Partition {
     this.excluded = compileGlobs(settings.exclude);
   }
 
-  /** True when the file is excluded by the settings; paths are matched relative to the folder. */
+  /** True when the file is excluded by the settings or lies in a skipped folder (out/, node_modules/); paths are matched relative to the folder. */
   excludes(uri: string): boolean {
     if (!this.isFolder) return false;
-    return this.excluded(relativePath(this.key, uri));
+    const relative = relativePath(this.key, uri);
+    return inSkippedFolder(relative) || this.excluded(relative);
   }
 
   /** New settings: the model is rebuilt from the texts it holds (every file is parsed again). */
@@ -53,13 +55,13 @@ export class Partition {
     this.model = new ClusterModel(settings.analysis);
     this.session = new LintSession(this.model);
     this.tracking = false;
-    for (const entry of previous.files()) if (!this.excludes(entry.file)) this.model.setFile(entry.file, entry.text);
+    for (const entry of previous.files()) if (!this.excludes(entry.file)) this.model.setFile(entry.file, entry.text, entry.skipped);
   }
 
-  /** Parses one file; returns the files whose findings are to be published again (the file first). */
-  setFile(uri: string, text: string): string[] {
-    if (this.tracking) return this.session.setFile(uri, text);
-    this.model.setFile(uri, text);
+  /** Parses one file (`skipped`: why it could not be read); returns the files whose findings are to be published again (the file first). */
+  setFile(uri: string, text: string, skipped?: string): string[] {
+    if (this.tracking) return this.session.setFile(uri, text, skipped);
+    this.model.setFile(uri, text, skipped);
     return [uri];
   }
 
@@ -115,14 +117,14 @@ export class Workspace {
   }
 
   /** Parses one file into its partition; a file the settings exclude is dropped instead (`excluded`). */
-  setFile(uri: string, text: string): Change {
+  setFile(uri: string, text: string, skipped?: string): Change {
     let partition = this.partitionOf(uri);
     if (!partition) {
       partition = new Partition(uri, false, this.looseSettings());
       this.loose.set(uri, partition);
     }
     if (partition.excludes(uri)) return { partition, affected: partition.removeFile(uri), excluded: true };
-    return { partition, affected: partition.setFile(uri, text) };
+    return { partition, affected: partition.setFile(uri, text, skipped) };
   }
 
   /** Forgets a file; a loose file's partition goes with it. */

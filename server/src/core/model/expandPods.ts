@@ -1,4 +1,5 @@
 import type { AnalysisSettings } from '../settings';
+import { compareFiles } from './fileOrder';
 import { parseIp, type IpFamily } from './ip';
 import type { IpAllocator } from './ipAllocator';
 import type { ManifestObject } from './manifestObject';
@@ -45,9 +46,12 @@ export function podDraftsOf(owner: ManifestObject, settings: AnalysisSettings): 
 export function comparePodDrafts(a: { readonly template: PodTemplateView; readonly name: string }, b: { readonly template: PodTemplateView; readonly name: string }): number {
   const namespaceA = a.template.owner.namespace;
   const namespaceB = b.template.owner.namespace;
-  // the same order as comparing `namespace/name`, without building the strings in the common case
-  if (namespaceA === namespaceB) return a.name < b.name ? -1 : 1;
-  return namespaceA + '/' + a.name < namespaceB + '/' + b.name ? -1 : 1;
+  // the same order as comparing `namespace/name`, without building the strings in the common case;
+  // a Pod defined twice: the files decide, not the order they were read in
+  if (namespaceA === namespaceB) return a.name !== b.name ? (a.name < b.name ? -1 : 1) : compareFiles(a.template.owner.file, b.template.owner.file);
+  const keyA = namespaceA + '/' + a.name;
+  const keyB = namespaceB + '/' + b.name;
+  return keyA !== keyB ? (keyA < keyB ? -1 : 1) : compareFiles(a.template.owner.file, b.template.owner.file);
 }
 
 /**

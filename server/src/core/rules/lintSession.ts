@@ -29,10 +29,10 @@ export class LintSession {
     this.relint(files);
   }
 
-  /** Replaces a file; returns the files whose findings were recomputed (the file first). */
-  setFile(file: string, text: string): string[] {
+  /** Replaces a file (`skipped`: it could not be read, see ClusterModel.setFile); returns the files whose findings were recomputed (the file first). */
+  setFile(file: string, text: string, skipped?: string): string[] {
     const touched = this.model.dependencyKeysOf(file);
-    this.model.setFile(file, text);
+    this.model.setFile(file, text, skipped);
     for (const key of this.model.dependencyKeysOf(file)) touched.add(key);
     const affected = this.readersOf(touched);
     affected.delete(file);
