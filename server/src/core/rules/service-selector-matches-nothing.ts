@@ -1,5 +1,6 @@
 import { formatSelector } from '../model/labelSelector';
 import type { PodView } from '../model/podView';
+import { podsMaybeSelectedBy } from '../model/selectorMatch';
 import { closestName, MAX_SUGGESTION_CANDIDATES } from './closestName';
 import { defineRule } from './types';
 
@@ -27,6 +28,8 @@ export default defineRule({
     const selector = service.selector;
     // through the label index: a healthy Service reads only the Pods that carry its labels
     if (context.model.podsSelectedBy(service.namespace, selector).length > 0) return;
+    // a label the controller generates (pod-template-hash, controller-uid) may match: no claim either way
+    if (podsMaybeSelectedBy(context.model, service.namespace, selector).length > 0) return;
     const data = { selector: formatSelector(selector), namespace: service.namespace, name: service.name };
     const elsewhere = context.model.podsMatching(selector).filter((pod) => pod.namespace !== service.namespace);
     if (elsewhere.length > 0) {
@@ -49,12 +52,17 @@ export default defineRule({
     if (nearMiss) {
       const owner = nearMiss.template.owner;
       const labels = Object.fromEntries(Object.keys(selector).map((key) => [key, nearMiss.labels[key]]));
+      // a label the controller adds (job-name, statefulset.kubernetes.io/pod-name) is written nowhere: point at the owner's name
+      const written = Object.keys(selector).every((key) => nearMiss.template.labels[key] === nearMiss.labels[key]);
+      const related = written
+        ? { object: owner, path: [...nearMiss.template.templatePath, 'metadata', 'labels'], on: 'key' as const, message: `${owner.kind} "${owner.name}" has labels ${formatSelector(labels)}` }
+        : { object: owner, path: ['metadata', 'name'], message: `${owner.kind} "${owner.name}" makes Pods labelled ${formatSelector(labels)}` };
       context.report({
         messageId: 'didYouMean',
         data: { ...data, nearMiss: formatSelector(labels), owner: `${owner.kind} "${owner.name}"` },
         path: ['spec', 'selector'],
         on: 'key',
-        related: [{ object: owner, path: [...nearMiss.template.templatePath, 'metadata', 'labels'], on: 'key', message: `${owner.kind} "${owner.name}" has labels ${formatSelector(labels)}` }],
+        related: [related],
       });
     } else if (podsHere.some((pod) => pod.template.owner.file === object.file)) {
       context.report({ messageId: 'noMatch', data, path: ['spec', 'selector'], on: 'key' });
