@@ -25,7 +25,11 @@ export default defineRule({
   check(context, object) {
     const template = podTemplateOf(object);
     if (!template || template.spec.subdomain) return;
-    // the Pods as the controller makes them: an Indexed Job's get hostname <job>-<index> and job-name labels
+    // job_controller.go gives an Indexed Job's Pods hostname <job>-<index>, whatever the template says
+    const jobSpecPath = template.templatePath.slice(0, -1);
+    const byController = (object.kind === 'Job' || object.kind === 'CronJob') && rawAt(object, [...jobSpecPath, 'completionMode']) === 'Indexed';
+    if (!byController && !template.spec.hostname) return;
+    // the Pods as the controller makes them, with its hostnames and labels (job-name)
     const pods = podsMadeBy(context, object).filter((pod) => pod.hostnameSet);
     if (pods.length === 0) return;
     const selected = (selector: Readonly<Record<string, string>>): boolean => pods.some((pod) => selectorMatchOf(pod, selector) === 'selected');
@@ -34,9 +38,6 @@ export default defineRule({
     // with two candidate Services the intended one is a guess
     if (names.length !== 1) return;
     const service = headless[0];
-    // job_controller.go overwrites an Indexed Job's hostname, whatever the template says
-    const jobSpecPath = template.templatePath.slice(0, -1);
-    const byController = (object.kind === 'Job' || object.kind === 'CronJob') && rawAt(object, [...jobSpecPath, 'completionMode']) === 'Indexed';
     context.report({
       messageId: byController ? 'indexedNoSubdomain' : 'noSubdomain',
       data: { hostname: pods[0].hostname, service: service.name, namespace: object.namespace, zone: context.settings.clusterDomain },
