@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { clusterRecords, resolveFrom } from '../../../server/src/core/dns/index';
 import { selectorMatchOf } from '../../../server/src/core/model/selectorMatch';
+import { hoverAt } from '../../../server/src/service/hover';
 import { lintFiles } from '../../../server/src/core/rules/runRules';
 import { modelOf } from '../../helpers/modelFrom';
 import { fixturesRoot } from '../../helpers/paths';
@@ -86,12 +87,18 @@ describe('rules see the Pods the controllers create', () => {
     assert.equal(lookup.rcode, 'NOERROR');
   });
 
-  it('a generated value is neither selected nor published: rules stay silent, DNS shows no endpoint', () => {
-    const model = modelOfFixture('generated-label-values.yaml');
+  it('a generated value is neither selected nor published: rules stay silent, DNS shows no endpoint and says why', () => {
+    const name = 'generated-label-values.yaml';
+    const text = fs.readFileSync(path.join(folder, name), 'utf8');
+    const model = modelOf({ [name]: text });
     for (const serviceName of ['web-canary', 'report-run', 'report-uid']) {
       const service = model.service('default', serviceName)!;
       assert.ok(model.podsIn('default').some((pod) => selectorMatchOf(pod, service.selector!) === 'unknown'), serviceName);
       assert.deepEqual(model.backendsOf(service).endpoints, [], serviceName);
     }
+    const hover = hoverAt(model, name, text.indexOf('name: web-canary') + 7);
+    assert.match(JSON.stringify(hover?.contents), /No endpoints in the model: the selector names pod-template-hash, a value the controller makes at run time: the Pods of Deployment web may carry it/);
+    const lookup = resolveFrom(model, { namespace: 'default' }, 'web-canary', 'A');
+    assert.match(lookup.tried[0].answer.why.join('\n'), /the selector names pod-template-hash, a value the controller makes at run time/);
   });
 });

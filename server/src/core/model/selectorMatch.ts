@@ -1,5 +1,6 @@
 import type { ClusterModel } from './clusterModel';
 import { GENERATED_LABEL_KEYS, generatedLabelsOf } from './controllerLabels';
+import type { ManifestObject } from './manifestObject';
 import type { PodView } from './podView';
 
 /**
@@ -33,4 +34,13 @@ export function mayNameGeneratedLabel(selector: Readonly<Record<string, string>>
 export function podsMaybeSelectedBy(model: ClusterModel, namespace: string, selector: Readonly<Record<string, string>>): readonly PodView[] {
   if (!mayNameGeneratedLabel(selector)) return [];
   return model.podsIn(namespace).filter((pod) => selectorMatchOf(pod, selector) === 'unknown');
+}
+
+/** A sentence for hovers and nslookup traces: which generated labels leave a selector's Pods unknown, and whose Pods they may be. */
+export function describeUnknownSelection(model: ClusterModel, namespace: string, selector: Readonly<Record<string, string>>): string | undefined {
+  const pods = podsMaybeSelectedBy(model, namespace, selector);
+  if (pods.length === 0) return undefined;
+  const keys = Object.keys(selector).filter((key) => GENERATED_LABEL_KEYS.has(key) && pods.some((pod) => pod.labels[key] === undefined));
+  const owners = [...new Set<ManifestObject>(pods.map((pod) => pod.template.owner))].map((owner) => `${owner.kind} ${owner.name}`);
+  return `the selector names ${keys.join(', ')}, a value the controller makes at run time: the Pods of ${owners.join(', ')} may carry it, which the manifests cannot tell`;
 }
