@@ -25,6 +25,9 @@ describe('controller labels on modelled Pods', () => {
     assert.deepEqual(pods.map((pod) => pod.labels['batch.kubernetes.io/job-completion-index']), ['0', '1']);
     assert.equal(selectorMatchOf(pods[0], { app: 'pi', 'batch.kubernetes.io/controller-uid': '7c2e083b' }), 'unknown');
     assert.equal(selectorMatchOf(pods[0], { app: 'other', 'controller-uid': '7c2e083b' }), 'not-selected');
+    assert.equal(selectorMatchOf(pods[0], { app: 'pi', 'batch.kubernetes.io/job-completion-index': '1' }), 'unknown', 'another Pod of the Job');
+    assert.equal(selectorMatchOf(pods[1], { app: 'pi', 'batch.kubernetes.io/job-completion-index': '1' }), 'selected');
+    assert.equal(selectorMatchOf(pods[0], { app: 'pi', 'batch.kubernetes.io/job-completion-index': '2' }), 'not-selected', 'completions: 2 never runs index 2');
   });
 
   it('CronJob: job-name is <cronjob>-<minutes>, unknown but of a known shape', () => {

@@ -31,6 +31,7 @@ describe('rules see the Pods the controllers create', () => {
     assert.deepEqual(files, [
       'generated-label-values.yaml',
       'indexed-job-headless-service.yaml',
+      'indexed-job-index-service.yaml',
       'indexed-job-mistakes.yaml',
       'job-name-service.yaml',
       'statefulset-pod-name-service.yaml',
@@ -52,6 +53,12 @@ describe('rules see the Pods the controllers create', () => {
     const nearMiss = findings.find((finding) => finding.ruleId === 'service-selector-matches-nothing')!;
     assert.match(nearMiss.message, /did you mean job-name=indexer, the labels of Job "indexer"\?/);
     assert.deepEqual(nearMiss.related.map((related) => related.message), ['Job "indexer" makes Pods labelled job-name=indexer']);
+  });
+
+  it('a Service for a Pod the workload never makes says which Pods it does make, not "did you mean" another one', () => {
+    const messages = (name: string) => lintFiles(modelOfFixture(name)).findings.filter((finding) => finding.ruleId === 'service-selector-matches-nothing').map((finding) => finding.message);
+    assert.deepEqual(messages('statefulset-pod-name-service.yaml'), ['selector statefulset.kubernetes.io/pod-name=web-2 names a Pod that StatefulSet "web" does not run: it makes web-0 to web-1, so Service "web-2" has no endpoints unless the set is scaled up.']);
+    assert.deepEqual(messages('indexed-job-index-service.yaml'), ['selector job-name=render,batch.kubernetes.io/job-completion-index=9 names a completion index that Job "render" never runs: its indexes are 0 to 7, so Service "shard-9" has no endpoints.']);
   });
 
   it('the Indexed Job a rule calls wired is the one records and nslookup publish: <job>-<index>.<service>', () => {
@@ -97,8 +104,8 @@ describe('rules see the Pods the controllers create', () => {
       assert.deepEqual(model.backendsOf(service).endpoints, [], serviceName);
     }
     const hover = hoverAt(model, name, text.indexOf('name: web-canary') + 7);
-    assert.match(JSON.stringify(hover?.contents), /No endpoints in the model: the selector names pod-template-hash, a value the controller makes at run time: the Pods of Deployment web may carry it/);
+    assert.match(JSON.stringify(hover?.contents), /No endpoints in the model: the selector names pod-template-hash, a value the controller sets at run time: the Pods of Deployment web may carry it/);
     const lookup = resolveFrom(model, { namespace: 'default' }, 'web-canary', 'A');
-    assert.match(lookup.tried[0].answer.why.join('\n'), /the selector names pod-template-hash, a value the controller makes at run time/);
+    assert.match(lookup.tried[0].answer.why.join('\n'), /the selector names pod-template-hash, a value the controller sets at run time/);
   });
 });

@@ -1,6 +1,7 @@
 import type { ManifestObject } from './manifestObject';
 import type { PodTemplateView } from './podView';
 import { readReplicaSpecPlain } from './schemas/plainReaders';
+import type { ReplicaSpec } from './schemas/workload';
 
 /**
  * The labels a Pod carries: its template's, plus those its controller (or the API server, for a
@@ -22,7 +23,11 @@ import { readReplicaSpecPlain } from './schemas/plainReaders';
  *   `pod-template-generation` and `controller-revision-hash`.
  */
 
-/** A label a controller sets to a value made at run time (a hash, a UID, a time): the manifests cannot know it. */
+/**
+ * A label a controller sets at run time to a value the manifests cannot pin to a modelled Pod: a
+ * hash, a UID, a time; or the completion index of an Indexed Job's Pod that runs after those
+ * modelled (only `min(parallelism, completions)` run at once).
+ */
 export interface GeneratedLabel {
   readonly key: string;
   /** False when the value cannot be this label's, whatever the run time makes. */
@@ -31,9 +36,9 @@ export interface GeneratedLabel {
 
 const JOB_NAME_KEYS = ['job-name', 'batch.kubernetes.io/job-name'];
 const CONTROLLER_UID_KEYS = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
-const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
-const POD_NAME = 'statefulset.kubernetes.io/pod-name';
-const POD_INDEX = 'apps.kubernetes.io/pod-index';
+export const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
+export const POD_NAME = 'statefulset.kubernetes.io/pod-name';
+export const POD_INDEX = 'apps.kubernetes.io/pod-index';
 
 /** Keys the controllers overwrite with a generated value, by kind. */
 const OVERWRITTEN_GENERATED: Readonly<Record<string, readonly string[]>> = {
@@ -43,7 +48,7 @@ const OVERWRITTEN_GENERATED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Every key any controller may generate: a selector without one of them is judged with certainty. */
-export const GENERATED_LABEL_KEYS: ReadonlySet<string> = new Set([...Object.values(OVERWRITTEN_GENERATED).flat(), ...JOB_NAME_KEYS, ...CONTROLLER_UID_KEYS]);
+export const GENERATED_LABEL_KEYS: ReadonlySet<string> = new Set([...Object.values(OVERWRITTEN_GENERATED).flat(), ...JOB_NAME_KEYS, ...CONTROLLER_UID_KEYS, COMPLETION_INDEX]);
 
 const anyValue = (): boolean => true;
 
@@ -63,16 +68,25 @@ function computeGenerated(template: PodTemplateView): readonly GeneratedLabel[] 
   const owner = template.owner;
   const overwritten = OVERWRITTEN_GENERATED[owner.kind];
   if (overwritten) return overwritten.map((key) => ({ key, mayBe: anyValue }));
-  if (!isJobKind(owner.kind) || manualSelector(owner)) return NONE;
-  const absent = (key: string): boolean => template.labels[key] === undefined;
-  const generated: GeneratedLabel[] = CONTROLLER_UID_KEYS.filter(absent).map((key) => ({ key, mayBe: anyValue }));
-  if (owner.kind === 'CronJob') {
-    // `<cronjob>-<minutes since the epoch>`: any other value is certainly not one of its Jobs
-    const prefix = `${owner.name}-`;
-    const mayBe = (value: string): boolean => value.startsWith(prefix) && /^\d+$/.test(value.slice(prefix.length));
-    generated.push(...JOB_NAME_KEYS.filter(absent).map((key) => ({ key, mayBe })));
+  if (!isJobKind(owner.kind)) return NONE;
+  const jobSpec = jobSpecOf(owner);
+  const generated: GeneratedLabel[] = [];
+  if (jobSpec?.manualSelector !== true) {
+    const absent = (key: string): boolean => template.labels[key] === undefined;
+    generated.push(...CONTROLLER_UID_KEYS.filter(absent).map((key) => ({ key, mayBe: anyValue })));
+    if (owner.kind === 'CronJob') {
+      // `<cronjob>-<minutes since the epoch>`: any other value is certainly not one of its Jobs
+      const prefix = `${owner.name}-`;
+      const mayBe = (value: string): boolean => value.startsWith(prefix) && /^\d+$/.test(value.slice(prefix.length));
+      generated.push(...JOB_NAME_KEYS.filter(absent).map((key) => ({ key, mayBe })));
+    }
   }
-  return generated;
+  if (jobSpec?.completionMode === 'Indexed') {
+    // every index below completions runs at some time, not only the first ones modelled
+    const completions = jobSpec.completions ?? 0;
+    generated.push({ key: COMPLETION_INDEX, mayBe: (value) => /^(0|[1-9]\d{0,8})$/.test(value) && Number(value) < completions });
+  }
+  return generated.length > 0 ? generated : NONE;
 }
 
 /**
@@ -125,9 +139,13 @@ function isJobKind(kind: string): boolean {
 }
 
 function manualSelector(owner: ManifestObject): boolean {
+  return jobSpecOf(owner)?.manualSelector === true;
+}
+
+/** A Job's spec, or the spec of the Jobs a CronJob makes. */
+function jobSpecOf(owner: ManifestObject): NonNullable<NonNullable<ReplicaSpec['jobTemplate']>['spec']> | undefined {
   const spec = readReplicaSpecPlain(owner.body?.spec ?? {}) ?? {};
-  const jobSpec = owner.kind === 'CronJob' ? spec.jobTemplate?.spec : spec;
-  return jobSpec?.manualSelector === true;
+  return owner.kind === 'CronJob' ? spec.jobTemplate?.spec : spec;
 }
 
 const NONE: readonly GeneratedLabel[] = [];

@@ -5,8 +5,9 @@ import type { PodView } from './podView';
 
 /**
  * Whether a Service-style selector selects a modelled Pod. `unknown` when it could only through a
- * label whose value the controller makes at run time (pod-template-hash, controller-uid, a
- * CronJob's job-name): the model neither publishes such a Pod nor may a rule call it unselected.
+ * label whose value the controller sets at run time (pod-template-hash, controller-uid, a
+ * CronJob's job-name, the index of an Indexed Job's later Pod): the model neither publishes such a
+ * Pod nor may a rule call it unselected.
  */
 export type SelectorMatch = 'selected' | 'not-selected' | 'unknown';
 
@@ -15,7 +16,7 @@ export function selectorMatchOf(pod: PodView, selector: Readonly<Record<string, 
   for (const key in selector) {
     const value = pod.labels[key];
     if (value === selector[key]) continue;
-    if (value === undefined && GENERATED_LABEL_KEYS.has(key) && generatedLabelsOf(pod.template).some((label) => label.key === key && label.mayBe(selector[key]))) {
+    if (GENERATED_LABEL_KEYS.has(key) && generatedLabelsOf(pod.template).some((label) => label.key === key && label.mayBe(selector[key]))) {
       unknown = true;
       continue;
     }
@@ -40,7 +41,7 @@ export function podsMaybeSelectedBy(model: ClusterModel, namespace: string, sele
 export function describeUnknownSelection(model: ClusterModel, namespace: string, selector: Readonly<Record<string, string>>): string | undefined {
   const pods = podsMaybeSelectedBy(model, namespace, selector);
   if (pods.length === 0) return undefined;
-  const keys = Object.keys(selector).filter((key) => GENERATED_LABEL_KEYS.has(key) && pods.some((pod) => pod.labels[key] === undefined));
+  const keys = Object.keys(selector).filter((key) => GENERATED_LABEL_KEYS.has(key) && pods.some((pod) => pod.labels[key] !== selector[key]));
   const owners = [...new Set<ManifestObject>(pods.map((pod) => pod.template.owner))].map((owner) => `${owner.kind} ${owner.name}`);
-  return `the selector names ${keys.join(', ')}, a value the controller makes at run time: the Pods of ${owners.join(', ')} may carry it, which the manifests cannot tell`;
+  return `the selector names ${keys.join(', ')}, a value the controller sets at run time: the Pods of ${owners.join(', ')} may carry it, which the manifests cannot tell`;
 }
