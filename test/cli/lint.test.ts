@@ -55,6 +55,11 @@ describe('kube-lookup lint', () => {
     assert.match(stdout, /endpoints-without-service\n\n✖ 2 problems \(1 error, 0 warnings, 1 info\) in 1 file, 2 objects\n$/);
   });
 
+  it('counts hints as hints in the summary, not as info', () => {
+    const { stdout } = runCli(['lint', 'test/fixtures/rules/service-target-port-undeclared/invalid']);
+    assert.match(stdout, /\n✖ 4 problems \(2 errors, 0 warnings, 2 hints\) in 1 file, 2 objects\n$/);
+  });
+
   it('writes SARIF 2.1.0 with the rule catalogue', () => {
     const { stdout } = runCli(['lint', 'examples/broken/selector-typo', '--format', 'sarif']);
     const sarif = JSON.parse(stdout);

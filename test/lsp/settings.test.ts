@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { analysisSettingsSchema, defaultSettings } from '../../server/src/core/settings';
 import { COMMANDS } from '../../server/src/protocol';
 import { editorSettingsFrom } from '../../server/src/service/editorSettings';
-import { compileGlobs } from '../../server/src/service/glob';
+import { compileGlobs } from '../../server/src/core/glob';
 import { repoRoot } from '../helpers/paths';
 
 interface Manifest {

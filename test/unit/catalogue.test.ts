@@ -8,7 +8,7 @@ import { fixturesRoot, repoRoot } from '../helpers/paths';
 
 const RULES_FOLDER = path.join(repoRoot, 'server', 'src', 'core', 'rules');
 /** Files in the rules folder that are machinery, not rules. */
-const NOT_RULES = new Set(['index.ts', 'types.ts', 'runRules.ts', 'closestName.ts', 'ruleDocs.ts', 'suppressions.ts', 'textEdits.ts', 'nearest.ts', 'endpointSliceConversion.ts', 'duplicateServiceFields.ts', 'selectedTemplates.ts', 'missingHeadlessService.ts']);
+const NOT_RULES = new Set(['index.ts', 'types.ts', 'runRules.ts', 'closestName.ts', 'ruleDocs.ts', 'suppressions.ts', 'textEdits.ts', 'endpointSliceConversion.ts', 'duplicateServiceFields.ts', 'selectedTemplates.ts', 'missingHeadlessService.ts']);
 
 describe('rule catalogue', () => {
   const ids = rules.map((rule) => rule.meta.id);

@@ -1,7 +1,8 @@
 import { renderServiceEnvironment, serviceEnvironment } from '../core/dns/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
 import { COMMON_OPTIONS } from './lintCommand';
-import { loadSettings } from './loadSettings';
+import { chooseUnit } from './clusterChoice';
+import { loadConfiguration } from './loadSettings';
 import { loadWorkspace } from './loadWorkspace';
 import { findPod } from './podOrigin';
 import { UsageError } from './usageError';
@@ -12,8 +13,7 @@ export function envCommand(args: ParsedArgs, output: { stdout: (text: string) =>
   const format = optionValue(args, 'format', ['text', 'json']) ?? 'text';
   const [reference, ...paths] = args.positionals;
   if (!reference) throw new UsageError('env needs a POD (kube-lookup env [NAMESPACE/]POD [PATH...])');
-  const settings = loadSettings(args);
-  const { model } = loadWorkspace(paths, settings);
+  const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args)), args, reference);
   const pod = findPod(model, reference);
   const environment = serviceEnvironment(model, pod);
   if (format === 'json') output.stdout(`${JSON.stringify({ pod: `${pod.namespace}/${pod.name}`, ...environment }, null, 2)}\n`);

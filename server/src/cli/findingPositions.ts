@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import type { ClusterModel } from '../core/model/clusterModel';
 import type { Finding } from '../core/rules/types';
 import { LineIndex } from '../core/yaml/lineIndex';
 
@@ -13,12 +12,13 @@ export interface PositionedFinding {
   readonly endColumn: number;
 }
 
-export function positionFindings(model: ClusterModel, findings: readonly Finding[]): PositionedFinding[] {
+/** Places findings in the text of their files (`textOf`; a file it does not know counts as empty). */
+export function positionFindings(textOf: (file: string) => string | undefined, findings: readonly Finding[]): PositionedFinding[] {
   const indexes = new Map<string, LineIndex>();
   const indexOf = (file: string): LineIndex => {
     let index = indexes.get(file);
     if (!index) {
-      index = new LineIndex(model.file(file)?.text ?? '');
+      index = new LineIndex(textOf(file) ?? '');
       indexes.set(file, index);
     }
     return index;

@@ -1,25 +1,36 @@
-import { lintFiles } from '../core/rules/runRules';
+import { rulesById } from '../core/rules/index';
+import { enabledObjectRules, lintFiles } from '../core/rules/runRules';
+import { mergeUnitFindings } from '../core/units/unitFindings';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
 import { positionFindings } from './findingPositions';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import { loadSettings } from './loadSettings';
-import { loadWorkspace } from './loadWorkspace';
+import { loadConfiguration } from './loadSettings';
+import { loadWorkspace, selectUnits } from './loadWorkspace';
 
-export const COMMON_OPTIONS = ['config', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'help'];
+export const COMMON_OPTIONS = ['config', 'cluster', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'help'];
 
 /** `kube-lookup lint [PATH...]`: exit 1 when any finding is at error severity. */
 export function lintCommand(args: ParsedArgs, output: { stdout: (text: string) => void; stderr: (text: string) => void; color: boolean; version: string }): number {
   rejectUnknownOptions(args, [...COMMON_OPTIONS, 'format', 'rule']);
   const format = optionValue(args, 'format', ['text', 'json', 'sarif']) ?? 'text';
-  const settings = loadSettings(args);
-  const workspace = loadWorkspace(args.positionals, settings);
-  // the CLI prints no fixes, so none are computed
-  const result = lintFiles(workspace.model, undefined, { fixes: false });
-  for (const failure of result.failures) output.stderr(`kube-lookup: rule ${failure.ruleId} failed on ${failure.objectId}: ${failure.error.split('\n')[0]}\n`);
-  const findings = positionFindings(workspace.model, [...workspace.unreadable, ...result.findings]);
-  const objectCount = [...workspace.model.objects()].length;
+  const workspace = loadWorkspace(args.positionals, loadConfiguration(args));
+  const units = selectUnits(workspace, optionValue(args, 'cluster'));
+  const failures = new Set<string>();
+  // each apply unit is its own cluster; a file's findings are those of every unit it belongs to
+  const perUnit = units.map(({ unit, model, whole }) => {
+    // the CLI prints no fixes, so none are computed
+    const result = lintFiles(model, undefined, { fixes: false, wholeCluster: whole });
+    for (const failure of result.failures) failures.add(`kube-lookup: rule ${failure.ruleId} failed on ${failure.objectId}: ${failure.error.split('\n')[0]}\n`);
+    const ran = new Set(enabledObjectRules(model, { wholeCluster: whole }).map((rule) => rule.meta.id));
+    return { unit, findings: result.findings, ran: (ruleId: string) => ran.has(ruleId) || !rulesById.get(ruleId)?.check };
+  });
+  for (const failure of failures) output.stderr(failure);
+  const merged = mergeUnitFindings(perUnit, (file) => workspace.unitsOf(file).filter((name) => units.some(({ unit }) => unit.name === name)));
+  const findings = positionFindings((file) => workspace.files.get(file)?.text, [...workspace.unreadable, ...merged]);
+  const objectFiles = new Set(units.flatMap(({ unit }) => unit.files));
+  const objectCount = [...objectFiles].reduce((count, file) => count + (workspace.files.get(file)?.objects.length ?? 0), 0);
   if (format === 'json') output.stdout(formatJson(findings, workspace.fileCount, objectCount));
   else if (format === 'sarif') output.stdout(formatSarif(findings, output.version));
   else output.stdout(formatStylish(findings, workspace.fileCount, objectCount, output.color));

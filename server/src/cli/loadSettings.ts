@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { closestName } from '../core/rules/closestName';
 import { rulesById } from '../core/rules/index';
 import { analysisSettingsSchema, type AnalysisSettings } from '../core/settings';
+import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
+import { parseConfiguredClusters } from '../core/units/configuredClusters';
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
 import { optionValue, type ParsedArgs } from './args';
 import { UsageError } from './usageError';
@@ -10,8 +13,22 @@ import { readTextFile } from './workspaceFiles';
 export const CONFIG_FILE_NAME = '.kube-lookup.yaml';
 const MAX_CONFIG_BYTES = 1_000_000;
 
-/** Settings from `--config FILE` (or `.kube-lookup.yaml` in the current folder), then the flags. */
+/** What the settings file and the flags say: analysis settings, and the clusters named by hand. */
+export interface Configuration {
+  readonly settings: AnalysisSettings;
+  readonly clusters: readonly ConfiguredCluster[];
+  /** The folder the clusters' globs are relative to: the settings file's. */
+  readonly clustersFolder: string;
+  /** The settings of one apply unit: a `clusters:` entry's own settings over the file's, the flags over both. */
+  settingsOf(unit: ApplyUnit): AnalysisSettings;
+}
+
+/** Analysis settings from `--config FILE` (or `.kube-lookup.yaml` in the current folder), then the flags. */
 export function loadSettings(args: ParsedArgs): AnalysisSettings {
+  return loadConfiguration(args).settings;
+}
+
+export function loadConfiguration(args: ParsedArgs): Configuration {
   const explicit = optionValue(args, 'config');
   const configPath = explicit ?? (fs.existsSync(CONFIG_FILE_NAME) ? CONFIG_FILE_NAME : undefined);
   let input: Record<string, unknown> = {};
@@ -28,28 +45,40 @@ export function loadSettings(args: ParsedArgs): AnalysisSettings {
     if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) throw new UsageError(`${configPath}: must be a mapping of settings`);
     input = { ...(value as Record<string, unknown> | null) };
   }
-  const clusterDomain = optionValue(args, 'cluster-domain');
-  if (clusterDomain !== undefined) input.clusterDomain = clusterDomain.replace(/\.$/, '');
-  const pods = optionValue(args, 'pods', ['disabled', 'insecure', 'verified']);
-  if (pods !== undefined) input.pods = pods;
-  if (args.options.has('endpoint-pod-names')) input.endpointPodNames = true;
-  const dnsProfile = optionValue(args, 'dns-profile', ['coredns', 'spec']);
-  if (dnsProfile !== undefined) input.dnsProfile = dnsProfile;
-  const ruleFlag = optionValue(args, 'rule');
-  if (ruleFlag !== undefined) input.rules = { ...(isRecord(input.rules) ? input.rules : {}), ...parseRuleFlag(ruleFlag) };
-  const result = analysisSettingsSchema.safeParse(input);
   const where = configPath ? `${configPath}: ` : '';
-  if (!result.success) {
+  const { clusters, error } = parseConfiguredClusters(input.clusters);
+  if (error) throw new UsageError(`${where}${error}`);
+  delete input.clusters;
+  const flags: Record<string, unknown> = {};
+  const clusterDomain = optionValue(args, 'cluster-domain');
+  if (clusterDomain !== undefined) flags.clusterDomain = clusterDomain.replace(/\.$/, '');
+  const pods = optionValue(args, 'pods', ['disabled', 'insecure', 'verified']);
+  if (pods !== undefined) flags.pods = pods;
+  if (args.options.has('endpoint-pod-names')) flags.endpointPodNames = true;
+  const dnsProfile = optionValue(args, 'dns-profile', ['coredns', 'spec']);
+  if (dnsProfile !== undefined) flags.dnsProfile = dnsProfile;
+  const ruleFlag = optionValue(args, 'rule');
+  if (ruleFlag !== undefined) flags.rules = { ...(isRecord(input.rules) ? input.rules : {}), ...parseRuleFlag(ruleFlag) };
+  const parse = (values: Record<string, unknown>, prefix: string): AnalysisSettings => {
+    const result = analysisSettingsSchema.safeParse(values);
+    if (result.success) return result.data;
     const issue = result.error.issues[0];
-    throw new UsageError(`${where}${issue.path.join('.') || 'settings'}: ${issue.message}`);
-  }
+    throw new UsageError(`${where}${prefix}${issue.path.join('.') || 'settings'}: ${issue.message}`);
+  };
+  const settings = parse({ ...input, ...flags }, '');
+  const perCluster = new Map(clusters.map((cluster, index) => [cluster.name, parse({ ...input, ...cluster.settings, ...flags }, `clusters[${index}].settings.`)]));
   // a misspelt rule id would otherwise be ignored without a word
-  for (const id of Object.keys(result.data.rules)) {
+  for (const id of Object.keys(settings.rules)) {
     if (rulesById.has(id)) continue;
     const closest = closestName(id, rulesById.keys());
     throw new UsageError(`${where}rules.${id}: unknown rule${closest ? ` (did you mean "${closest}"?)` : ''}; \`kube-lookup rules\` lists them`);
   }
-  return result.data;
+  return {
+    settings,
+    clusters,
+    clustersFolder: configPath ? path.dirname(configPath) : '.',
+    settingsOf: (unit) => (unit.kind === 'configured' ? (perCluster.get(unit.name) ?? settings) : settings),
+  };
 }
 
 /** `--rule id=severity[,id=severity]`. */

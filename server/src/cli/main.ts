@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from './args';
+import { clustersCommand } from './clustersCommand';
 import { envCommand } from './envCommand';
 import { lintCommand } from './lintCommand';
 import { nslookupCommand } from './nslookupCommand';
@@ -26,12 +27,17 @@ Commands:
   env [NAMESPACE/]POD [PATH...]
                        the service environment variables kubelet gives the Pod
                        --format text|json         (default text)
+  clusters [PATH...]   the apply units found: Kustomize roots, Helm charts, clusters: of the
+                       settings, and the plain files; each is checked as its own cluster
+                       --format text|json         (default text)
   rules                print the rule catalogue: id, severity, what it catches, how to fix
                        --format text|json|markdown   (default text)
                        --write-docs DIR   write one Markdown page per rule (docs/rules/)
 
 Common options:
   --config FILE            settings file (default: ./.kube-lookup.yaml when present)
+  --cluster NAME           only that apply unit (kube-lookup clusters lists them); lookups need
+                           it when the paths hold several
   --cluster-domain DOMAIN  cluster DNS domain (default cluster.local)
   --pods MODE              CoreDNS pods mode: disabled|insecure|verified (default insecure)
   --endpoint-pod-names     name endpoints after their Pods (CoreDNS endpoint_pod_names)
@@ -74,6 +80,8 @@ export function run(argv: readonly string[], io = { stdout: (text: string) => vo
         return envCommand(args, output);
       case 'rules':
         return rulesCommand(args, output);
+      case 'clusters':
+        return clustersCommand(args, output);
       default:
         throw new UsageError(`unknown command "${args.command}" (try kube-lookup --help)`);
     }

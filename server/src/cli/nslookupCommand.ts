@@ -1,7 +1,8 @@
 import { QUERY_TYPES, renderDig, renderNslookup, resolveFrom, resolutionToJson, reverseName, type LookupOrigin, type QueryType } from '../core/dns/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
 import { COMMON_OPTIONS } from './lintCommand';
-import { loadSettings } from './loadSettings';
+import { chooseUnit } from './clusterChoice';
+import { loadConfiguration } from './loadSettings';
 import { loadWorkspace } from './loadWorkspace';
 import { findPod } from './podOrigin';
 import { UsageError } from './usageError';
@@ -25,8 +26,8 @@ export function nslookupCommand(args: ParsedArgs, output: { stdout: (text: strin
   const from = optionValue(args, 'from');
   const namespace = optionValue(args, 'namespace');
   if (from !== undefined && namespace !== undefined) throw new UsageError('give --from or --namespace, not both');
-  const settings = loadSettings(args);
-  const { model } = loadWorkspace(paths, settings);
+  const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args)), args, from);
+  const { settings } = model;
   const origin: LookupOrigin = from !== undefined ? { pod: findPod(model, from) } : { namespace: namespace ?? 'default' };
   const resolution = resolveFrom(model, origin, name, type);
   if (format === 'json') output.stdout(`${JSON.stringify(resolutionToJson(resolution), null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { ClusterModel } from '../core/model/clusterModel';
 import { LintSession } from '../core/rules/lintSession';
 import { defaultSettings, type AnalysisSettings } from '../core/settings';
-import { compileGlobs, type GlobMatcher } from './glob';
+import { compileGlobs, type GlobMatcher } from '../core/glob';
 
 /** What the editor settings decide for one workspace folder (or one loose file). */
 export interface EditorSettings {

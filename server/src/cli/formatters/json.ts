@@ -14,6 +14,7 @@ export function formatJson(findings: readonly PositionedFinding[], fileCount: nu
       column: item.column,
       endLine: item.endLine,
       endColumn: item.endColumn,
+      clusters: 'clusters' in item.finding ? item.finding.clusters : [],
     })),
   }, null, 2) + '\n';
 }

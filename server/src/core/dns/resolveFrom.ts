@@ -45,6 +45,11 @@ export interface Resolution {
  * through the search list in glibc's order and asks the nameserver each candidate until one answers.
  */
 export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType): Resolution {
+  // a Pod asks the cluster its own file belongs to: of alternative definitions, the nearest answer
+  return model.seenFrom('pod' in origin ? origin.pod.template.owner.file : undefined, () => resolveWithin(model, origin, name, type));
+}
+
+function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType): Resolution {
   const pod = 'pod' in origin ? origin.pod : undefined;
   const namespace = 'pod' in origin ? origin.pod.namespace : origin.namespace;
   const conf = podResolvConf(model.settings, { pod, namespace });

@@ -8,6 +8,7 @@ import { IpAllocator } from './ipAllocator';
 import { matchesLabels } from './labelSelector';
 import { objectKey, type ManifestObject } from './manifestObject';
 import { computeBackends } from './computeBackends';
+import { nearest } from './alternatives';
 import { allocatePodAddresses, comparePodDrafts, podDraftsOf, podViewOf, type PodAddresses, type PodDraft } from './expandPods';
 import { FileOrderedIndex } from './fileOrderedIndex';
 import { declaredClusterIPs, ModelledService, type ServiceAllocation } from './modelledService';
@@ -23,6 +24,17 @@ export interface ManifestFile {
   readonly objects: readonly ManifestObject[];
   readonly issues: readonly ParseIssue[];
   readonly locator: SourceLocator;
+}
+
+/** Parses a file under the settings' limits. */
+export function readManifestFile(file: string, text: string, settings: AnalysisSettings): ManifestFile {
+  const parsed: ParsedFile = parseManifestFile(text, { ...defaultParseLimits, maxFileSize: settings.maxFileSize, maxDocuments: settings.maxDocuments, maxNestingDepth: settings.maxNestingDepth });
+  return { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text) };
+}
+
+/** A file an apply unit reads but does not apply (a patch, a generator's input): its syntax counts, its objects do not. */
+export function asSupportFile(entry: ManifestFile): ManifestFile {
+  return entry.objects.length === 0 ? entry : { ...entry, objects: [] };
 }
 
 /** What one file adds to the cluster: its objects, the Services and the Pods they make. */
@@ -53,6 +65,10 @@ const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node
  * whole cluster are put together on first read, and addresses (which depend on every Service or
  * Pod) are allocated only when read.
  *
+ * An object defined in several files is a set of alternatives (see alternatives.ts). Queries asked
+ * `seenFrom` a file see, of each such object, only the definitions nearest to that file; a Service's
+ * endpoints are always worked out from the Service's own file.
+ *
  * While `trackReads` runs, every query records a key naming what it read; `dependencyKeysOf(file)`
  * names what a file contributes in the same keys, so a caller can tell which analyses a change
  * can affect (see LintSession).
@@ -76,7 +92,11 @@ export class ClusterModel {
   private podAddresses: Map<PodDraft, PodAddresses> | undefined;
   private readonly backends = new Map<ServiceView, { backends: ServiceBackends; reads: Set<string> }>();
   private readonly readStack: Set<string>[] = [];
-  private readonly memos = new WeakMap<object, Map<unknown, { generation: number; value: unknown; reads: Set<string> }>>();
+  private readonly memos = new WeakMap<object, Map<unknown, Map<string | undefined, { generation: number; value: unknown; reads: Set<string> }>>>();
+  /** Objects whose identity is defined in more than one file: alternatives, of which a viewpoint sees the nearest. */
+  private readonly alternatives = new Set<ManifestObject>();
+  /** The file queries are asked from, while `seenFrom` runs. */
+  private viewpoint: string | undefined;
 
   constructor(readonly settings: AnalysisSettings = defaultSettings) {}
 
@@ -85,8 +105,12 @@ export class ClusterModel {
   }
 
   setFile(file: string, text: string): ManifestFile {
-    const parsed: ParsedFile = parseManifestFile(text, { ...defaultParseLimits, maxFileSize: this.settings.maxFileSize, maxDocuments: this.settings.maxDocuments, maxNestingDepth: this.settings.maxNestingDepth });
-    const entry: ManifestFile = { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text) };
+    return this.setParsedFile(readManifestFile(file, text, this.settings));
+  }
+
+  /** Adds or replaces a file parsed already (one parse serves every apply unit the file belongs to). */
+  setParsedFile(entry: ManifestFile): ManifestFile {
+    const { file } = entry;
     const previous = this.contributions.get(file);
     if (previous) this.withdraw(previous);
     const contribution = this.contribute(entry);
@@ -126,7 +150,7 @@ export class ClusterModel {
 
   objectsOfKind(kind: string): readonly ManifestObject[] {
     this.noteRead('kind:', kind);
-    return this.byKind.get(kind);
+    return this.seen(this.byKind.get(kind), (object) => object);
   }
 
   /** Every object of that identity: more than one means it is defined twice. */
@@ -150,33 +174,38 @@ export class ClusterModel {
   services(): readonly ServiceView[] {
     this.noteRead('services:*', '');
     this.allServices ??= [...this.contributions.values()].sort((a, b) => compareKeys(a.entry.file, b.entry.file)).flatMap((contribution) => contribution.services);
-    return this.allServices;
+    return this.seen(this.allServices, serviceObject);
   }
 
+  /** The Service of that name, seen from the viewpoint: the nearest of its definitions. */
   service(namespace: string, name: string): ServiceView | undefined {
     this.noteRead('service:', `${namespace}/${name}`);
-    return this.servicesByKey.get(`${namespace}/${name}`)?.[0];
+    const definitions = this.servicesByKey.get(`${namespace}/${name}`);
+    if (!definitions) return undefined;
+    return definitions.length === 1 ? definitions[0] : this.seen(definitions, serviceObject)[0];
   }
 
+  /** The Service view of this very object, whichever of its alternatives it is. */
   serviceOf(object: ManifestObject): ServiceView | undefined {
-    const service = this.service(object.namespace, object.name);
-    return service?.object === object ? service : undefined;
+    if (object.kind !== 'Service') return undefined;
+    this.noteRead('service:', `${object.namespace}/${object.name}`);
+    return this.servicesByKey.get(`${object.namespace}/${object.name}`)?.find((service) => service.object === object);
   }
 
   servicesIn(namespace: string): readonly ServiceView[] {
     this.noteRead('services:', namespace);
-    return this.servicesByNamespace.get(namespace);
+    return this.seen(this.servicesByNamespace.get(namespace), serviceObject);
   }
 
   pods(): readonly PodView[] {
     this.noteRead('pods:*', '');
     this.allPods ??= [...this.contributions.values()].flatMap((contribution) => contribution.pods).sort(comparePodDrafts);
-    return this.allPods;
+    return this.seen(this.allPods, podOwner);
   }
 
   podsIn(namespace: string): readonly PodView[] {
     this.noteRead('pods:', namespace);
-    return this.podsByNamespace.get(namespace);
+    return this.seen(this.podsByNamespace.get(namespace), podOwner);
   }
 
   podsOf(owner: ManifestObject): readonly PodView[] {
@@ -194,10 +223,11 @@ export class ClusterModel {
     return this.podsWithLabels(undefined, selector);
   }
 
+  /** The Service's endpoints, worked out among the objects nearest to the Service's own file. */
   backendsOf(service: ServiceView): ServiceBackends {
     let cached = this.backends.get(service);
     if (!cached) {
-      const { result, reads } = this.trackReads(() => computeBackends(this, service));
+      const { result, reads } = this.trackReads(() => this.seenFrom(service.object.file, () => computeBackends(this, service)));
       cached = { backends: result, reads };
       this.backends.set(service, cached);
     }
@@ -216,15 +246,39 @@ export class ClusterModel {
       slots = new Map();
       this.memos.set(owner, slots);
     }
-    let entry = slots.get(slot);
+    let byViewpoint = slots.get(slot);
+    if (!byViewpoint) {
+      byViewpoint = new Map();
+      slots.set(slot, byViewpoint);
+    }
+    let entry = byViewpoint.get(this.viewpoint);
     if (!entry || entry.generation !== this.generationCounter) {
       const { result, reads } = this.trackReads(compute);
       entry = { generation: this.generationCounter, value: result, reads };
-      slots.set(slot, entry);
+      byViewpoint.set(this.viewpoint, entry);
     }
     const reads = this.readStack[this.readStack.length - 1];
     if (reads) for (const key of entry.reads) reads.add(key);
     return entry.value as V;
+  }
+
+  /**
+   * Runs `read` with the model seen from a file: of each object defined in several files, queries
+   * return only the definitions nearest to that file (the file itself first).
+   */
+  seenFrom<T>(file: string | undefined, read: () => T): T {
+    const previous = this.viewpoint;
+    this.viewpoint = file;
+    try {
+      return read();
+    } finally {
+      this.viewpoint = previous;
+    }
+  }
+
+  /** True when the object is defined in more than one file (its alternatives). */
+  hasAlternatives(object: ManifestObject): boolean {
+    return this.alternatives.has(object);
   }
 
   /** Runs `read` and returns the keys of everything it asked the model (see dependencyKeysOf). */
@@ -268,6 +322,25 @@ export class ClusterModel {
     if (reads) reads.add(prefix + key);
   }
 
+  /** The list less the alternatives the viewpoint does not see; the list itself when it hides none. */
+  private seen<T>(list: readonly T[], objectOf: (value: T) => ManifestObject): readonly T[] {
+    if (this.viewpoint === undefined || this.alternatives.size === 0) return list;
+    let kept: T[] | undefined;
+    for (let index = 0; index < list.length; index++) {
+      const visible = this.sees(objectOf(list[index]));
+      if (!visible && !kept) kept = list.slice(0, index);
+      else if (visible && kept) kept.push(list[index]);
+    }
+    return kept ?? list;
+  }
+
+  private sees(object: ManifestObject): boolean {
+    if (this.viewpoint === undefined || !this.alternatives.has(object)) return true;
+    const key = objectKey(object.kind, object.namespace, object.name);
+    this.noteRead('object:', key);
+    return nearest(this.viewpoint, this.byKey.get(key) ?? [], (definition) => definition.file).includes(object);
+  }
+
   private podsWithLabels(namespace: string | undefined, selector: Readonly<Record<string, string>>): readonly PodView[] {
     const scope = namespace ?? '*';
     // the rarest label of the selector narrows the candidates; every Pod matched carries it
@@ -289,7 +362,7 @@ export class ClusterModel {
     this.noteRead('podlabel:', narrowest);
     const matched: PodView[] = [];
     for (const group of candidates) if (matchesLabels(group.labels, selector)) matched.push(...group.pods);
-    return matched.sort(comparePodDrafts);
+    return this.seen(matched.sort(comparePodDrafts), podOwner);
   }
 
   private contribute(entry: ManifestFile): FileContribution {
@@ -349,7 +422,10 @@ export class ClusterModel {
   private withdraw(contribution: FileContribution): void {
     const { file, objects } = contribution.entry;
     for (const object of objects) {
-      removeFrom(this.byKey, objectKey(object.kind, object.namespace, object.name), object);
+      const key = objectKey(object.kind, object.namespace, object.name);
+      removeFrom(this.byKey, key, object);
+      this.alternatives.delete(object);
+      this.markAlternatives(this.byKey.get(key) ?? []);
       this.byKind.delete(object.kind, file);
       for (const namespace of [object.namespace, object.kind === 'Namespace' ? object.name : '']) {
         if (!namespace) continue;
@@ -393,6 +469,16 @@ export class ClusterModel {
     else {
       list.push(object);
       list.sort((a, b) => compareKeys(a.file, b.file));
+      this.markAlternatives(list);
+    }
+  }
+
+  /** Definitions of one identity are alternatives when they stand in more than one file. */
+  private markAlternatives(definitions: readonly ManifestObject[]): void {
+    const inSeveralFiles = definitions.some((definition) => definition.file !== definitions[0].file);
+    for (const definition of definitions) {
+      if (inSeveralFiles) this.alternatives.add(definition);
+      else this.alternatives.delete(definition);
     }
   }
 
@@ -482,6 +568,9 @@ export class ClusterModel {
     return this.podAddresses.get(draft) ?? { ips: [], ipSimulated: true };
   }
 }
+
+const serviceObject = (service: ServiceView): ManifestObject => service.object;
+const podOwner = (pod: PodView): ManifestObject => pod.template.owner;
 
 /** Endpoints and EndpointSlices hold addresses simulated Pods must not be given. */
 function reservesPodAddresses(entry: ManifestFile): boolean {

@@ -3,8 +3,8 @@ import type { ManifestObject } from '../model/manifestObject';
 import { endpointSliceSchema, endpointsSchema } from '../model/schemas/endpoints';
 import type { ValuePath } from '../yaml/sourceLocator';
 import { closestName } from './closestName';
-import { nearestService } from './nearest';
 import { defineRule } from './types';
+import { hasPlaceholder } from '../placeholders';
 
 interface WrittenPort {
   readonly name: string;
@@ -31,15 +31,16 @@ export default defineRule({
   },
   check(context, object) {
     const serviceName = object.kind === 'Endpoints' ? object.name : object.labels[SERVICE_NAME_LABEL];
-    const service = serviceName ? nearestService(context.model, object.namespace, serviceName, object.file) : undefined;
+    const service = serviceName ? context.model.service(object.namespace, serviceName) : undefined;
     // an Endpoints object of a Service with a selector is overwritten anyway (endpoints-for-selector-service)
     if (!service || service.type === 'ExternalName' || (object.kind === 'Endpoints' && service.selector)) return;
     const serviceNames = service.ports.map((port) => port.name ?? '');
-    if (serviceNames.length === 0) return;
+    // a port named by a placeholder may match any name once substituted
+    if (serviceNames.length === 0 || serviceNames.some((name) => hasPlaceholder(name))) return;
     const named = serviceNames.filter((name) => name !== '');
     const names = named.length > 0 ? named.map((name) => `"${name}"`).join(', ') : 'none, the port is unnamed';
     for (const port of writtenPorts(object)) {
-      if (serviceNames.includes(port.name)) continue;
+      if (serviceNames.includes(port.name) || hasPlaceholder(port.name)) continue;
       const data = { port: port.name, service: service.name, names };
       const related = [{ object: service.object, path: ['spec', 'ports'], on: 'key' as const, message: `the ports of Service "${service.name}"` }];
       if (port.name === '') {

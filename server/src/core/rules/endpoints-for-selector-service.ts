@@ -1,5 +1,4 @@
 import { formatSelector } from '../model/labelSelector';
-import { nearestService } from './nearest';
 import { defineRule } from './types';
 
 const CONTROLLER_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time';
@@ -21,7 +20,7 @@ export default defineRule({
     },
   },
   check(context, endpoints) {
-    const service = endpoints.name ? nearestService(context.model, endpoints.namespace, endpoints.name, endpoints.file) : undefined;
+    const service = endpoints.name ? context.model.service(endpoints.namespace, endpoints.name) : undefined;
     if (!service?.selector || service.type === 'ExternalName') return;
     // Endpoints exported from a cluster were written by the controller itself (it stamps this annotation)
     if (endpoints.annotations[CONTROLLER_ANNOTATION] !== undefined) return;

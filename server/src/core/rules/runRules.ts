@@ -2,6 +2,7 @@ import type { ClusterModel, ManifestFile } from '../model/clusterModel';
 import type { ManifestObject } from '../model/manifestObject';
 import type { Severity } from '../settings';
 import { rules as allRules, rulesById } from './index';
+import { mergeSameSpanFindings } from './sameSpanFindings';
 import { isSuppressed, lineOf, scanSuppressions } from './suppressions';
 import type { Finding, ObjectPlace, Report, Rule, RuleContext } from './types';
 
@@ -14,6 +15,11 @@ export interface RuleFailure {
 export interface LintOptions {
   /** Compute each finding's quick fixes (the editor offers them; the CLI prints none). Default true. */
   readonly fixes?: boolean;
+  /**
+   * False when the model holds only part of its cluster (a chart's templates not rendered, a remote
+   * base not fetched): rules that read other objects are not run, since what they miss may be there.
+   */
+  readonly wholeCluster?: boolean;
 }
 
 export interface LintResult {
@@ -43,24 +49,26 @@ export function lintFiles(model: ClusterModel, files?: Iterable<string>, options
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const entries = files ? [...files].map((file) => model.file(file)).filter((entry) => entry !== undefined) : [...model.files()];
-  const objectRules = enabledObjectRules(model);
+  const objectRules = enabledObjectRules(model, options);
   for (const entry of entries) lintEntry(model, entry, objectRules, findings, failures, options);
   return { findings, failures };
 }
 
-/** The object rules that are on under the model's settings (one list per settings object). */
-export function enabledObjectRules(model: ClusterModel): readonly Rule[] {
-  let enabled = enabledBySettings.get(model.settings);
+/** The object rules that are on under the model's settings (one list per settings object and scope). */
+export function enabledObjectRules(model: ClusterModel, options: LintOptions = {}): readonly Rule[] {
+  const cache = options.wholeCluster === false ? enabledInPartsBySettings : enabledBySettings;
+  let enabled = cache.get(model.settings);
   if (!enabled) {
-    enabled = allRules.filter((rule) => rule.check && effectiveSeverity(model, rule));
-    enabledBySettings.set(model.settings, enabled);
+    enabled = allRules.filter((rule) => rule.check && effectiveSeverity(model, rule) && (options.wholeCluster !== false || rule.meta.scope !== 'cluster'));
+    cache.set(model.settings, enabled);
   }
   return enabled;
 }
 
 const enabledBySettings = new WeakMap<ClusterModel['settings'], readonly Rule[]>();
+const enabledInPartsBySettings = new WeakMap<ClusterModel['settings'], readonly Rule[]>();
 
-/** The findings of one file: its parse issues, then every enabled rule on each of its objects, less the suppressed. */
+/** The findings of one file: its parse issues, then every enabled rule on each of its objects, less the suppressed, same-span repeats merged. */
 export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules: readonly Rule[], findings: Finding[], failures: RuleFailure[], options: LintOptions = {}): void {
   const withFixes = options.fixes ?? true;
   const firstOfFile = findings.length;
@@ -70,16 +78,20 @@ export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules:
     if (!rule || !severity) continue;
     findings.push({ ruleId: issue.ruleId, messageId: Object.keys(rule.meta.messages)[0], severity, message: issue.message, file: entry.file, span: issue.span, related: [], fixes: [] });
   }
-  for (const object of entry.objects) {
-    for (const rule of rulesForKind(objectRules, object.kind)) {
-      try {
-        rule.check!(new RuleRun(model, rule, object, findings, withFixes), object);
-      } catch (error) {
-        failures.push({ ruleId: rule.meta.id, objectId: object.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  // each object is checked among the objects nearest to its own file (alternatives.ts)
+  model.seenFrom(entry.file, () => {
+    for (const object of entry.objects) {
+      for (const rule of rulesForKind(objectRules, object.kind)) {
+        try {
+          rule.check!(new RuleRun(model, rule, object, findings, withFixes), object);
+        } catch (error) {
+          failures.push({ ruleId: rule.meta.id, objectId: object.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        }
       }
     }
-  }
+  });
   dropSuppressed(findings, firstOfFile, entry.text);
+  mergeSameSpanFindings(findings, firstOfFile);
 }
 
 /** The rules of a list that check objects of a kind, worked out once per list and kind. */

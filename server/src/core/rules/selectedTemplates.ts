@@ -1,7 +1,7 @@
 import type { ClusterModel } from '../model/clusterModel';
 import type { PodTemplateView } from '../model/podView';
 import type { ServiceView } from '../model/serviceView';
-import { nearest } from './nearest';
+import { nearest } from '../model/alternatives';
 
 /**
  * The Pod templates (one per workload or bare Pod) behind a Service's selector, keeping the

@@ -5,6 +5,8 @@ import { podsMaybeSelectedBy } from '../model/selectorMatch';
 import { closestName, MAX_SUGGESTION_CANDIDATES } from './closestName';
 import { rawAt } from './validation/apiObjects';
 import { defineRule } from './types';
+import { podMatchesOnceSubstituted } from './placeholderMatches';
+import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -30,13 +32,17 @@ export default defineRule({
     const service = context.model.serviceOf(object);
     if (!service || !service.selector || service.type === 'ExternalName') return;
     const selector = service.selector;
+    if (holdsPlaceholder(selector)) return;
     // through the label index: a healthy Service reads only the Pods that carry its labels
     if (context.model.podsSelectedBy(service.namespace, selector).length > 0) return;
     // a label the controller generates (pod-template-hash, controller-uid) may match: no claim either way
     if (podsMaybeSelectedBy(context.model, service.namespace, selector).length > 0) return;
     const data = { selector: formatSelector(selector), namespace: service.namespace, name: service.name };
+    // a Pod labelled by a placeholder may be selected once substituted
+    if (podMatchesOnceSubstituted(context.model, service.namespace, selector)) return;
     const elsewhere = context.model.podsMatching(selector).filter((pod) => pod.namespace !== service.namespace);
     if (elsewhere.length > 0) {
+      if (hasPlaceholder(service.namespace) || elsewhere.some((pod) => hasPlaceholder(pod.namespace))) return;
       const first = elsewhere[0].template.owner;
       const namespaces = [...new Set(elsewhere.map((pod) => pod.namespace))].sort();
       context.report({

@@ -1,11 +1,12 @@
 import { formatSelector } from '../model/labelSelector';
+import { podTemplateOf } from '../model/podView';
 import { readReplicaSpecPlain } from '../model/schemas/plainReaders';
 import { selectorMatchOf } from '../model/selectorMatch';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
-import { nearestService } from './nearest';
 import { podsMadeBy } from './podsMadeBy';
 import { defineRule } from './types';
+import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -28,9 +29,9 @@ export default defineRule({
   },
   check(context, set) {
     const serviceName = readReplicaSpecPlain(set.body?.spec ?? {})?.serviceName;
-    if (!serviceName) return;
+    if (!serviceName || hasPlaceholder(serviceName)) return;
     const path = ['spec', 'serviceName'];
-    const service = nearestService(context.model, set.namespace, serviceName, set.file);
+    const service = context.model.service(set.namespace, serviceName);
     const data = { service: serviceName, namespace: set.namespace, pod: `${set.name}-0`, zone: context.settings.clusterDomain };
     if (!service) {
       reportMissingHeadlessService(context, set, path, serviceName, data, (closest) => `Change serviceName to "${closest}"`);
@@ -48,7 +49,8 @@ export default defineRule({
     }
     // the set's Pods carry statefulset.kubernetes.io/pod-name and the other labels the controller adds
     const pods = podsMadeBy(context, set);
-    if (service.selector && pods.length > 0 && pods.every((pod) => selectorMatchOf(pod, service.selector!) === 'not-selected')) {
+    const labels = podTemplateOf(set)?.labels ?? {};
+    if (service.selector && !holdsPlaceholder(service.selector) && !holdsPlaceholder(labels) && pods.length > 0 && pods.every((pod) => selectorMatchOf(pod, service.selector!) === 'not-selected')) {
       context.report({ messageId: 'notSelected', data: { ...data, selector: formatSelector(service.selector) }, path, related: [{ object: service.object, path: ['spec', 'selector'], on: 'key', message: `the selector of Service "${service.name}"` }] });
     }
   },

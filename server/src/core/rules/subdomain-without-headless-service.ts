@@ -3,9 +3,9 @@ import { podTemplateOf } from '../model/podView';
 import { selectorMatchOf } from '../model/selectorMatch';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
-import { nearestService } from './nearest';
 import { podsMadeBy } from './podsMadeBy';
 import { defineRule } from './types';
+import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -29,9 +29,9 @@ export default defineRule({
   check(context, object) {
     const template = podTemplateOf(object);
     const subdomain = template?.spec.subdomain;
-    if (!template || !subdomain) return;
+    if (!template || !subdomain || hasPlaceholder(subdomain)) return;
     const path = [...template.templatePath, 'spec', 'subdomain'];
-    const service = nearestService(context.model, object.namespace, subdomain, object.file);
+    const service = context.model.service(object.namespace, subdomain);
     // the Pods as their controller makes them: an Indexed Job's carry job-name and hostname <job>-<index>
     const pods = podsMadeBy(context, object);
     const first = pods[0];
@@ -45,7 +45,7 @@ export default defineRule({
       context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec'], on: 'key', message: `Service "${service.name}" is not headless` }], fix: (fixContext) => addHeadless(fixContext, service.object) });
     } else if (service.type === 'ExternalName') {
       context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec', 'type'], message: `Service "${service.name}" is an ExternalName Service` }] });
-    } else if (service.selector && pods.length > 0 && pods.every((pod) => selectorMatchOf(pod, service.selector!) === 'not-selected')) {
+    } else if (service.selector && !holdsPlaceholder(service.selector) && !holdsPlaceholder(template.labels) && pods.length > 0 && pods.every((pod) => selectorMatchOf(pod, service.selector!) === 'not-selected')) {
       context.report({ messageId: 'notSelected', data: { ...data, selector: formatSelector(service.selector) }, path, related: [{ object: service.object, path: ['spec', 'selector'], on: 'key', message: `the selector of Service "${service.name}"` }] });
     }
   },

@@ -9,6 +9,7 @@ import { defineRule } from './types';
 import { isApiObject, rawAt } from './validation/apiObjects';
 import { goValue } from './validation/fieldErrors';
 import { firstPlace } from './validation/places';
+import { holdsPlaceholder } from '../placeholders';
 
 const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
 
@@ -46,6 +47,8 @@ export default defineRule({
     if (!isRecord(rawAt(object, ['spec', 'template']))) return;
     const labels = templateLabels(object);
     if (labels === undefined || (!missing && (matches(object, written, admittedTemplateLabels(object, labels)) || namesGeneratedLabel(object, written)))) return;
+    // a selector or labels holding placeholders may match once substituted
+    if (holdsPlaceholder(written) || holdsPlaceholder(labels)) return;
     context.report({
       messageId: 'mismatch',
       data: { value: goValue(Object.keys(labels).length ? labels : null) },
