@@ -1,8 +1,10 @@
-import { formatSelector, matchesLabels } from '../model/labelSelector';
+import { formatSelector } from '../model/labelSelector';
 import { podTemplateOf } from '../model/podView';
 import { readReplicaSpecPlain } from '../model/schemas/plainReaders';
+import { selectorMatchOf } from '../model/selectorMatch';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
+import { podsMadeBy } from './podsMadeBy';
 import { defineRule } from './types';
 import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
@@ -45,8 +47,10 @@ export default defineRule({
       });
       return;
     }
+    // the set's Pods carry statefulset.kubernetes.io/pod-name and the other labels the controller adds
+    const pods = podsMadeBy(context, set);
     const labels = podTemplateOf(set)?.labels ?? {};
-    if (service.selector && !matchesLabels(labels, service.selector) && !holdsPlaceholder(service.selector) && !holdsPlaceholder(labels)) {
+    if (service.selector && !holdsPlaceholder(service.selector) && !holdsPlaceholder(labels) && pods.length > 0 && pods.every((pod) => selectorMatchOf(pod, service.selector!) === 'not-selected')) {
       context.report({ messageId: 'notSelected', data: { ...data, selector: formatSelector(service.selector) }, path, related: [{ object: service.object, path: ['spec', 'selector'], on: 'key', message: `the selector of Service "${service.name}"` }] });
     }
   },
