@@ -16,7 +16,7 @@ function loadedWorkspace(): Workspace {
   return workspace;
 }
 
-const codes = (workspace: Workspace, uri: string) => workspace.partitionOf(uri)!.session.findings(uri).map((finding) => finding.ruleId);
+const codes = (workspace: Workspace, uri: string) => workspace.partitionOf(uri)!.findings(uri).map((finding) => finding.ruleId);
 
 describe('a workspace folder keeps its findings in a LintSession', () => {
   it('loads files without linting them until the folder is linted whole', () => {
@@ -24,7 +24,7 @@ describe('a workspace folder keeps its findings in a LintSession', () => {
     const change = workspace.setFile(`${folder}/svc.yaml`, service('db'));
     assert.deepEqual(change.affected, [`${folder}/svc.yaml`]);
     assert.equal(change.partition.tracking, false);
-    assert.deepEqual(change.partition.session.findings(`${folder}/svc.yaml`), []);
+    assert.deepEqual(change.partition.findings(`${folder}/svc.yaml`), []);
   });
 
   it('then re-lints the edited file and the files it affects, and only those', () => {
@@ -33,8 +33,10 @@ describe('a workspace folder keeps its findings in a LintSession', () => {
     workspace.setFile(`${folder}/pod.yaml`, pod);
     workspace.setFile(`${folder}/cm.yaml`, configMap('settings'));
     const partition = workspace.folderPartitions()[0];
+    // as the diagnostics scheduler lints a loaded folder whole
+    partition.settle();
     partition.tracking = true;
-    partition.session.lintAll();
+    partition.lint(partition.fileUris());
     assert.deepEqual(codes(workspace, `${folder}/pod.yaml`), []);
 
     assert.deepEqual(workspace.setFile(`${folder}/svc.yaml`, service('dbx')).affected, [`${folder}/svc.yaml`, `${folder}/pod.yaml`]);
@@ -46,7 +48,9 @@ describe('a workspace folder keeps its findings in a LintSession', () => {
     const excluded = workspace.setFile(`${folder}/vendor/svc.yaml`, service('db'));
     assert.deepEqual([excluded.excluded, excluded.affected], [true, []]);
     assert.deepEqual(codes(workspace, `${folder}/pod.yaml`), ['subdomain-without-headless-service']);
-    assert.deepEqual(workspace.setFile(`${folder}/svc.yaml`, service('db')).affected, [`${folder}/svc.yaml`, `${folder}/pod.yaml`]);
+    // a new file joins its clusters when the partition settles them
+    assert.deepEqual(workspace.setFile(`${folder}/svc.yaml`, service('db')).affected, [`${folder}/svc.yaml`]);
+    assert.deepEqual(partition.settle().sort(), [`${folder}/pod.yaml`, `${folder}/svc.yaml`]);
     assert.deepEqual(codes(workspace, `${folder}/pod.yaml`), []);
   });
 });

@@ -1,7 +1,17 @@
-import { ClusterModel } from '../core/model/clusterModel';
-import { LintSession } from '../core/rules/lintSession';
-import { defaultSettings, type AnalysisSettings } from '../core/settings';
+import { readManifestFile, type ClusterModel, type ManifestFile } from '../core/model/clusterModel';
+import type { RuleFailure } from '../core/rules/runRules';
+import type { Finding } from '../core/rules/types';
+import { analysisSettingsSchema, defaultSettings, type AnalysisSettings } from '../core/settings';
 import { compileGlobs, type GlobMatcher } from '../core/glob';
+import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
+import { readKustomization, KUSTOMIZATION_FILE_NAMES } from '../core/units/kustomization';
+import { mergeUnitFindings } from '../core/units/unitFindings';
+import { baseName } from '../core/units/workspacePath';
+import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
+import { ActiveClusters } from './activeCluster';
+import { clustersFromSettingsFile, FOLDER_SETTINGS_FILE } from './folderClusters';
+import { discoverFolderUnits, folderRelativePath } from './folderUnits';
+import { UnitModel } from './unitModel';
 
 /** What the editor settings decide for one workspace folder (or one loose file). */
 export interface EditorSettings {
@@ -13,62 +23,289 @@ export interface EditorSettings {
 export const defaultEditorSettings: EditorSettings = { analysis: defaultSettings, exclude: [] };
 
 /**
- * One cluster: the manifests of a workspace folder, or a single file opened outside every folder.
- * Services in one folder never answer for another, as two repositories are two clusters.
+ * A workspace folder, or a single file opened outside every folder. Services in one folder never
+ * answer for another, as two repositories are two clusters; inside a folder, each apply unit
+ * (Kustomize root, Helm chart, `clusters:` entry, the plain files) is its own cluster, with its own
+ * model and LintSession. A file is parsed once and shared by the models of all its units.
+ *
+ * Which units there are is decided again (`settle`) when a file comes or goes, or a kustomization,
+ * a Chart.yaml or the folder's `.kube-lookup.yaml` changes; units that stay follow the change file
+ * by file, so ordinary edits stay incremental.
  */
 export class Partition {
-  model: ClusterModel;
-  /** The findings of the model's files; once `tracking`, kept current edit by edit. */
-  session: LintSession;
   /**
-   * False from when the model is built until the diagnostics scheduler starts linting all of it:
-   * meanwhile files load straight into the model (what a lint of a half-loaded folder read is not
+   * False from when the units are built until the diagnostics scheduler starts linting all of them:
+   * meanwhile files load straight into the models (what a lint of a half-loaded folder read is not
    * worth tracking) and only the files being edited are linted, provisionally.
    */
   tracking = false;
+  /** Bumped whenever the unit models are built afresh: a whole-folder lint under way is for the old ones. */
+  generation = 0;
+  /** Bumped whenever the clusters or their files change (the editor's status item asks again). */
+  layout = 0;
   private excluded: GlobMatcher;
+  private readonly entries = new Map<string, ManifestFile>();
+  private units: UnitModel[] = [];
+  private unitsByFile = new Map<string, UnitModel[]>();
+  /** Files whose objects some unit applies; their Services are counted. */
+  private objectFiles = new Set<string>();
+  private serviceCount = 0;
+  /** True when files came or went, or what decides the units changed, since units were last discovered. */
+  private unsettled = true;
+  private configured: readonly ConfiguredCluster[] = [];
+  private settingsFileText: string | undefined;
+  private readonly active = new ActiveClusters();
 
   constructor(
     /** The folder URI, or the file URI of a loose file. */
     readonly key: string,
     readonly isFolder: boolean,
     public settings: EditorSettings,
+    private readonly warn: (message: string) => void = () => undefined,
   ) {
-    this.model = new ClusterModel(settings.analysis);
-    this.session = new LintSession(this.model);
     this.excluded = compileGlobs(settings.exclude);
   }
 
   /** True when the file is excluded by the settings; paths are matched relative to the folder. */
   excludes(uri: string): boolean {
     if (!this.isFolder) return false;
-    return this.excluded(relativePath(this.key, uri));
+    return this.excluded(folderRelativePath(this.key, uri));
   }
 
-  /** New settings: the model is rebuilt from the texts it holds (every file is parsed again). */
+  /** New settings: every file is parsed again and the units are built afresh. */
   reconfigure(settings: EditorSettings): void {
-    const previous = this.model;
     this.settings = settings;
     this.excluded = compileGlobs(settings.exclude);
-    this.model = new ClusterModel(settings.analysis);
-    this.session = new LintSession(this.model);
-    this.tracking = false;
-    for (const entry of previous.files()) if (!this.excludes(entry.file)) this.model.setFile(entry.file, entry.text);
+    const texts = [...this.entries.values()].map((entry) => [entry.file, entry.text] as const);
+    this.entries.clear();
+    for (const [uri, text] of texts) if (!this.excludes(uri)) this.entries.set(uri, readManifestFile(uri, text, settings.analysis));
+    this.rebuild();
   }
 
   /** Parses one file; returns the files whose findings are to be published again (the file first). */
   setFile(uri: string, text: string): string[] {
-    if (this.tracking) return this.session.setFile(uri, text);
-    this.model.setFile(uri, text);
-    return [uri];
+    if (this.isSettingsFile(uri)) {
+      if (uri === this.settingsFileUri()) this.readSettingsFile(text);
+      return [];
+    }
+    const previous = this.entries.get(uri);
+    const entry = readManifestFile(uri, text, this.settings.analysis);
+    this.entries.set(uri, entry);
+    if (!previous || unitShape(uri, previous.text) !== unitShape(uri, text)) this.unsettled = true;
+    if (this.objectFiles.has(uri)) this.serviceCount += servicesIn(entry) - (previous ? servicesIn(previous) : 0);
+    const affected = [uri];
+    for (const unit of this.unitsByFile.get(uri) ?? []) affected.push(...unit.setEntry(entry, this.tracking));
+    return [...new Set(affected)];
   }
 
   /** Forgets one file; returns the other files whose findings are to be published again. */
   removeFile(uri: string): string[] {
-    if (this.tracking) return this.session.removeFile(uri);
-    this.model.removeFile(uri);
-    return [];
+    if (this.isSettingsFile(uri)) {
+      if (uri === this.settingsFileUri()) this.readSettingsFile(undefined);
+      return [];
+    }
+    const previous = this.entries.get(uri);
+    if (!previous) return [];
+    this.entries.delete(uri);
+    this.unsettled = true;
+    if (this.objectFiles.delete(uri)) this.serviceCount -= servicesIn(previous);
+    const affected = new Set<string>();
+    for (const unit of this.unitsByFile.get(uri) ?? []) for (const file of unit.removeEntry(uri, this.tracking)) affected.add(file);
+    this.unitsByFile.delete(uri);
+    this.active.forget(uri);
+    affected.delete(uri);
+    return [...affected];
   }
+
+  /** True when the units are to be discovered again before the next lint. */
+  get needsSettling(): boolean {
+    return this.unsettled;
+  }
+
+  /**
+   * Discovers the units again if files came or went or their layout changed. Units that stay follow
+   * the change file by file; new ones are built without linting, and the partition stops `tracking`
+   * until the scheduler lints it whole again. Returns the files whose findings may have changed.
+   */
+  settle(): string[] {
+    if (!this.unsettled) return [];
+    this.unsettled = false;
+    const discovered = discoverFolderUnits(this.key, this.isFolder, this.entries.keys(), (uri) => this.entries.get(uri)?.text, this.configured);
+    const previous = new Map(this.units.map((unit) => [unit.name, unit]));
+    const plan = discovered.map((unit) => {
+      const settings = this.settingsOf(unit);
+      const kept = previous.get(unit.name);
+      const follows = kept && kept.unit.kind === unit.kind && same(kept.settings, settings) && (!this.tracking || kept.canFollow(unit));
+      if (follows) previous.delete(unit.name);
+      return { unit, settings, kept: follows ? kept : undefined };
+    });
+    const namesBefore = this.units.map((unit) => unit.name).join('\0');
+    const membersBefore = new Map([...this.unitsByFile].map(([uri, units]) => [uri, units.map((unit) => unit.name).join('\0')]));
+    if (this.tracking && plan.some((step) => !step.kept)) {
+      // a new cluster is linted whole, in slices, by the scheduler
+      this.tracking = false;
+      this.generation += 1;
+    }
+    const affected = new Set<string>();
+    this.units = plan.map(({ unit, settings, kept }) => {
+      if (kept) {
+        for (const file of kept.follow(unit, this.entries, this.tracking)) affected.add(file);
+        return kept;
+      }
+      const fresh = new UnitModel(unit, settings);
+      fresh.follow(unit, this.entries, false);
+      return fresh;
+    });
+    for (const dropped of previous.values()) for (const file of dropped.files()) affected.add(file);
+    this.index();
+    // a file that joined or left a unit: its merged findings name other clusters
+    let moved = false;
+    for (const uri of new Set([...membersBefore.keys(), ...this.unitsByFile.keys()])) {
+      if (membersBefore.get(uri) === (this.unitsByFile.get(uri) ?? []).map((unit) => unit.name).join('\0')) continue;
+      affected.add(uri);
+      moved = true;
+    }
+    if (moved || namesBefore !== this.units.map((unit) => unit.name).join('\0')) this.layout += 1;
+    return [...affected].filter((uri) => this.entries.has(uri));
+  }
+
+  /** Lints the files again in every unit holding them (provisionally, before the partition tracks edits). */
+  lint(files: readonly string[]): void {
+    for (const uri of files) for (const unit of this.unitsByFile.get(uri) ?? []) unit.session.lint([uri]);
+  }
+
+  /** The manifest files of the partition, and its settings file when it has one. */
+  fileUris(): string[] {
+    const files = [...this.entries.keys()];
+    if (this.settingsFileText !== undefined) files.push(this.settingsFileUri());
+    return files;
+  }
+
+  hasFile(uri: string): boolean {
+    return this.entries.has(uri) || (this.settingsFileText !== undefined && uri === this.settingsFileUri());
+  }
+
+  textOf(uri: string): string | undefined {
+    return this.entries.get(uri)?.text;
+  }
+
+  /** The findings of a file: those of every unit it belongs to, merged as the CLI merges them. */
+  findings(uri: string): readonly Finding[] {
+    const units = this.unitsByFile.get(uri) ?? [];
+    if (units.length === 0) return [];
+    return mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: unit.session.findings(uri) })), () => units.map((unit) => unit.name));
+  }
+
+  failuresOf(uri: string): RuleFailure[] {
+    return (this.unitsByFile.get(uri) ?? []).flatMap((unit) => unit.session.failuresOf(uri));
+  }
+
+  /** The units in discovery order. */
+  clusters(): readonly UnitModel[] {
+    return this.units;
+  }
+
+  /** The units a file belongs to, in discovery order. */
+  clustersOf(uri: string): readonly UnitModel[] {
+    return this.unitsByFile.get(uri) ?? [];
+  }
+
+  /** The model that answers about a file's own objects: its active unit's, when it holds the file. */
+  modelOf(uri: string): ClusterModel | undefined {
+    return this.active.fileUnit(uri, this.clustersOf(uri))?.model;
+  }
+
+  /** The unit lookups asked from the file run in (the user's pick, else the file's first unit). */
+  lookupCluster(uri: string): UnitModel | undefined {
+    return this.active.lookupUnit(uri, this.clustersOf(uri), this.units);
+  }
+
+  /** Makes a unit the active cluster of a file; false when the folder has no unit of that name. */
+  chooseCluster(uri: string, name: string): boolean {
+    if (!this.units.some((unit) => unit.name === name)) return false;
+    this.active.choose(uri, name);
+    return true;
+  }
+
+  /** Files and Services as the status line counts them: each file once, whatever its units. */
+  size(): { readonly files: number; readonly services: number } {
+    return { files: this.entries.size, services: this.serviceCount };
+  }
+
+  private rebuild(): void {
+    this.units = [];
+    this.unitsByFile.clear();
+    this.objectFiles.clear();
+    this.serviceCount = 0;
+    this.unsettled = true;
+    this.tracking = false;
+    this.generation += 1;
+  }
+
+  private index(): void {
+    this.unitsByFile = new Map();
+    this.objectFiles = new Set();
+    for (const unit of this.units) {
+      for (const uri of unit.files()) {
+        let units = this.unitsByFile.get(uri);
+        if (!units) this.unitsByFile.set(uri, (units = []));
+        units.push(unit);
+        if (unit.roleOf(uri) === 'objects') this.objectFiles.add(uri);
+      }
+    }
+    this.serviceCount = 0;
+    for (const uri of this.objectFiles) this.serviceCount += servicesIn(this.entries.get(uri)!);
+  }
+
+  /** The settings of one unit: a `clusters:` entry's own settings over the folder's. */
+  private settingsOf(unit: ApplyUnit): AnalysisSettings {
+    if (unit.kind !== 'configured' || !unit.settings || Object.keys(unit.settings).length === 0) return this.settings.analysis;
+    const result = analysisSettingsSchema.safeParse({ ...this.settings.analysis, ...unit.settings });
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    this.warn(`${FOLDER_SETTINGS_FILE}: clusters ${unit.name}: settings.${issue.path.join('.')}: ${issue.message}`);
+    return this.settings.analysis;
+  }
+
+  private settingsFileUri(): string {
+    return `${this.key}/${FOLDER_SETTINGS_FILE}`;
+  }
+
+  /** A settings file is the CLI's, never a manifest (as the CLI skips it); only the one at the folder's root names clusters. */
+  private isSettingsFile(uri: string): boolean {
+    return this.isFolder && baseName(uri) === FOLDER_SETTINGS_FILE;
+  }
+
+  private readSettingsFile(text: string | undefined): void {
+    this.settingsFileText = text;
+    const { clusters, error } = text === undefined ? { clusters: [] } : clustersFromSettingsFile(text);
+    if (error) this.warn(error);
+    if (same(clusters, this.configured)) return;
+    this.configured = clusters;
+    this.unsettled = true;
+  }
+}
+
+/** What in a file decides the units: a kustomization's references, being a Chart.yaml. */
+function unitShape(uri: string, text: string): string {
+  const name = baseName(uri);
+  if (name === 'Chart.yaml') return 'chart';
+  if (!KUSTOMIZATION_FILE_NAMES.includes(name)) return '';
+  try {
+    return JSON.stringify(readKustomization('', parsePlainYaml(text)));
+  } catch {
+    return 'broken';
+  }
+}
+
+function servicesIn(entry: ManifestFile): number {
+  let count = 0;
+  for (const object of entry.objects) if (object.kind === 'Service') count += 1;
+  return count;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Where a file went, and the files whose findings it changed. */
@@ -84,14 +321,18 @@ export class Workspace {
   private folders: Partition[] = [];
   private readonly loose = new Map<string, Partition>();
 
-  constructor(private readonly looseSettings: () => EditorSettings = () => defaultEditorSettings) {}
+  constructor(
+    private readonly looseSettings: () => EditorSettings = () => defaultEditorSettings,
+    /** Says what is wrong with a folder's `clusters:`. */
+    private readonly warn: (message: string) => void = () => undefined,
+  ) {}
 
   /** Sets the workspace folders; partitions of folders that stay are kept. Returns the dropped ones. */
   setFolders(uris: readonly string[]): Partition[] {
     const wanted = new Set(uris.map(withoutSlash));
     const dropped = this.folders.filter((partition) => !wanted.has(partition.key));
     const kept = this.folders.filter((partition) => wanted.has(partition.key));
-    for (const uri of wanted) if (!kept.some((partition) => partition.key === uri)) kept.push(new Partition(uri, true, defaultEditorSettings));
+    for (const uri of wanted) if (!kept.some((partition) => partition.key === uri)) kept.push(new Partition(uri, true, defaultEditorSettings, this.warn));
     // the innermost folder wins for nested folders
     this.folders = kept.sort((a, b) => b.key.length - a.key.length);
     return dropped;
@@ -118,7 +359,7 @@ export class Workspace {
   setFile(uri: string, text: string): Change {
     let partition = this.partitionOf(uri);
     if (!partition) {
-      partition = new Partition(uri, false, this.looseSettings());
+      partition = new Partition(uri, false, this.looseSettings(), this.warn);
       this.loose.set(uri, partition);
     }
     if (partition.excludes(uri)) return { partition, affected: partition.removeFile(uri), excluded: true };
@@ -134,23 +375,13 @@ export class Workspace {
     return { partition, affected };
   }
 
-  /** The model that analyses a file, when the file is known. */
+  /** The model that analyses a file (its active cluster's), when the file is known. */
   modelOf(uri: string): ClusterModel | undefined {
-    const model = this.partitionOf(uri)?.model;
+    const model = this.partitionOf(uri)?.modelOf(uri);
     return model?.file(uri) ? model : undefined;
   }
 }
 
 function withoutSlash(uri: string): string {
   return uri.endsWith('/') ? uri.slice(0, -1) : uri;
-}
-
-/** The path of a file URI below a folder URI, decoded, with `/` separators. */
-export function relativePath(folder: string, uri: string): string {
-  const rest = uri.startsWith(folder + '/') ? uri.slice(folder.length + 1) : uri;
-  try {
-    return decodeURIComponent(rest);
-  } catch {
-    return rest;
-  }
 }
