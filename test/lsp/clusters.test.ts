@@ -99,6 +99,9 @@ describe('apply units in the editor: one cluster per Kustomize root, Helm chart 
       assert.ok(result.clusters[0].support.includes(uriOf(path.join(overlays, 'overlays', 'prod', 'replicas.yaml'))));
       assert.deepEqual(result.fileClusters, ['overlays/prod', 'overlays/remote', 'overlays/staging']);
       assert.equal(result.active, 'overlays/prod');
+      // the status counts each file once, however many clusters hold it; the patch's Service is no Service
+      const status = session.statuses[session.statuses.length - 1];
+      assert.deepEqual([status.clusters, status.services, status.files], [3, 2, 9]);
       const metrics = await session.request<ClustersResult>(CLUSTERS_REQUEST, { uri: uriOf(path.join(overlays, 'overlays', 'staging', 'metrics-service.yaml')), files: false });
       assert.deepEqual([metrics.fileClusters, metrics.active, metrics.clusters[2].files], [['overlays/staging'], 'overlays/staging', []]);
     } finally {

@@ -273,7 +273,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       for (const partition of rescan) await indexFolder(partition, progress);
       // files that settings now exclude lose their diagnostics
-      clearDiagnostics([...tracker.knownFiles()].filter((uri) => !workspace.modelOf(uri)));
+      clearDiagnostics([...tracker.knownFiles()].filter((uri) => !workspace.partitionOf(uri)?.hasFile(uri)));
       if (rescan.length > 0) {
         const files = rescan.reduce((sum, partition) => sum + partition.size().files, 0);
         log(`indexed ${files} manifest files in ${rescan.length} folder(s) in ${Date.now() - started} ms`);

@@ -80,6 +80,8 @@ export class Partition {
     this.entries.clear();
     for (const [uri, text] of texts) if (!this.excludes(uri)) this.entries.set(uri, readManifestFile(uri, text, settings.analysis));
     this.rebuild();
+    // hovers keep working while the scheduler lints the new models
+    if (this.entries.size > 0) this.settle();
   }
 
   /** Parses one file; returns the files whose findings are to be published again (the file first). */
