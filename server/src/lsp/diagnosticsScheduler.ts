@@ -101,6 +101,12 @@ export class DiagnosticsScheduler {
   private async lintWhole(partition: Partition): Promise<void> {
     partition.settle();
     const generation = partition.generation;
+    // the clusters' models are filled in slices too
+    while (!partition.populate(SLICE_MS)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.flushPending();
+      if (partition.generation !== generation || this.dropped.has(partition)) return;
+    }
     // edits from here on go through the sessions, which re-lint what they affect
     partition.tracking = true;
     const files = partition.fileUris();

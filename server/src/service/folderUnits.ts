@@ -4,12 +4,12 @@ import { baseName } from '../core/units/workspacePath';
 
 /**
  * The apply units of a workspace folder, with files as URIs. Discovery reads `/`-separated paths
- * relative to the folder, as the CLI run in that folder does, so units get the same names
- * (`overlays/prod`, `plain`) in the editor and on the command line.
+ * relative to the folder (`pathInFolder`), as the CLI run in that folder does, so units get the same
+ * names (`overlays/prod`, `plain`) in the editor and on the command line.
  */
-export function discoverFolderUnits(folder: string, isFolder: boolean, uris: Iterable<string>, textOf: (uri: string) => string | undefined, configured: readonly ConfiguredCluster[]): ApplyUnit[] {
+export function discoverFolderUnits(folder: string, paths: ReadonlyMap<string, string>, textOf: (uri: string) => string | undefined, configured: readonly ConfiguredCluster[]): ApplyUnit[] {
   const byPath = new Map<string, string>();
-  for (const uri of uris) byPath.set(isFolder ? folderRelativePath(folder, uri) : baseName(folderRelativePath(folder, uri)), uri);
+  for (const [uri, path] of paths) byPath.set(path, uri);
   const toUri = (file: string): string => byPath.get(file) ?? `${folder}/${file.split('/').map(encodeURIComponent).join('/')}`;
   return discoverApplyUnits({
     files: [...byPath.keys()],
@@ -23,6 +23,12 @@ export function discoverFolderUnits(folder: string, isFolder: boolean, uris: Ite
     files: unit.files.map(toUri),
     support: unit.support.map(toUri),
   }));
+}
+
+/** The path discovery reads for a file: relative to the folder, or the name of a file outside every folder. */
+export function pathInFolder(folder: string, isFolder: boolean, uri: string): string {
+  const path = folderRelativePath(folder, uri);
+  return isFolder ? path : baseName(path);
 }
 
 /** The path of a file URI below a folder URI, decoded, with `/` separators. */

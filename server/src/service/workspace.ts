@@ -6,11 +6,11 @@ import { compileGlobs, type GlobMatcher } from '../core/glob';
 import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
 import { readKustomization, KUSTOMIZATION_FILE_NAMES } from '../core/units/kustomization';
 import { mergeUnitFindings } from '../core/units/unitFindings';
-import { baseName } from '../core/units/workspacePath';
+import { baseName, isWithin } from '../core/units/workspacePath';
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
 import { ActiveClusters } from './activeCluster';
 import { clustersFromSettingsFile, FOLDER_SETTINGS_FILE } from './folderClusters';
-import { discoverFolderUnits, folderRelativePath } from './folderUnits';
+import { discoverFolderUnits, folderRelativePath, pathInFolder } from './folderUnits';
 import { UnitModel } from './unitModel';
 
 /** What the editor settings decide for one workspace folder (or one loose file). */
@@ -45,6 +45,8 @@ export class Partition {
   layout = 0;
   private excluded: GlobMatcher;
   private readonly entries = new Map<string, ManifestFile>();
+  /** Each file's path as discovery reads it (decoded once). */
+  private readonly paths = new Map<string, string>();
   private units: UnitModel[] = [];
   private unitsByFile = new Map<string, UnitModel[]>();
   /** Files whose objects some unit applies; their Services are counted. */
@@ -53,6 +55,8 @@ export class Partition {
   /** True when files came or went, or what decides the units changed, since units were last discovered. */
   private unsettled = true;
   private configured: readonly ConfiguredCluster[] = [];
+  /** What discovery was decided by, to place a new plain file without discovering again: paths kustomizations name, chart folders. */
+  private layoutInputs: { referenced: Set<string>; charts: string[] } = { referenced: new Set(), charts: [] };
   private settingsFileText: string | undefined;
   private readonly active = new ActiveClusters();
 
@@ -78,7 +82,10 @@ export class Partition {
     this.excluded = compileGlobs(settings.exclude);
     const texts = [...this.entries.values()].map((entry) => [entry.file, entry.text] as const);
     this.entries.clear();
-    for (const [uri, text] of texts) if (!this.excludes(uri)) this.entries.set(uri, readManifestFile(uri, text, settings.analysis));
+    for (const [uri, text] of texts) {
+      if (this.excludes(uri)) this.paths.delete(uri);
+      else this.entries.set(uri, readManifestFile(uri, text, settings.analysis));
+    }
     this.rebuild();
     // hovers keep working while the scheduler lints the new models
     if (this.entries.size > 0) this.settle();
@@ -93,9 +100,11 @@ export class Partition {
     const previous = this.entries.get(uri);
     const entry = readManifestFile(uri, text, this.settings.analysis);
     this.entries.set(uri, entry);
+    if (!previous) this.paths.set(uri, pathInFolder(this.key, this.isFolder, uri));
+    if (!previous && !this.unsettled && this.joinsPlain(uri)) return [...new Set([uri, ...this.joinPlain(uri)])];
     if (!previous || unitShape(uri, previous.text) !== unitShape(uri, text)) this.unsettled = true;
-    if (this.objectFiles.has(uri)) this.serviceCount += servicesIn(entry) - (previous ? servicesIn(previous) : 0);
     const affected = [uri];
+    if (this.objectFiles.has(uri)) this.serviceCount += servicesIn(entry) - (previous ? servicesIn(previous) : 0);
     for (const unit of this.unitsByFile.get(uri) ?? []) affected.push(...unit.setEntry(entry, this.tracking));
     return [...new Set(affected)];
   }
@@ -109,11 +118,17 @@ export class Partition {
     const previous = this.entries.get(uri);
     if (!previous) return [];
     this.entries.delete(uri);
-    this.unsettled = true;
+    this.paths.delete(uri);
     if (this.objectFiles.delete(uri)) this.serviceCount -= servicesIn(previous);
+    // only a kustomization, a Chart.yaml or the last plain file changes which units there are
+    if (unitShape(uri, previous.text) !== '') this.unsettled = true;
     const affected = new Set<string>();
-    for (const unit of this.unitsByFile.get(uri) ?? []) for (const file of unit.removeEntry(uri, this.tracking)) affected.add(file);
-    this.unitsByFile.delete(uri);
+    for (const unit of this.unitsByFile.get(uri) ?? []) {
+      for (const file of unit.removeEntry(uri, this.tracking)) affected.add(file);
+      unit.unit = { ...unit.unit, files: unit.unit.files.filter((file) => file !== uri), support: unit.unit.support.filter((file) => file !== uri) };
+      if (unit.unit.kind === 'plain' && unit.unit.files.length === 0) this.unsettled = true;
+    }
+    if (this.unitsByFile.delete(uri)) this.layout += 1;
     this.active.forget(uri);
     affected.delete(uri);
     return [...affected];
@@ -126,54 +141,73 @@ export class Partition {
 
   /**
    * Discovers the units again if files came or went or their layout changed. Units that stay follow
-   * the change file by file; new ones are built without linting, and the partition stops `tracking`
-   * until the scheduler lints it whole again. Returns the files whose findings may have changed.
+   * the change file by file; new ones are built afresh, and the partition stops `tracking` until
+   * the scheduler has filled them (`populate`) and linted it whole again. Returns the files whose
+   * findings may have changed.
    */
   settle(): string[] {
     if (!this.unsettled) return [];
     this.unsettled = false;
-    const discovered = discoverFolderUnits(this.key, this.isFolder, this.entries.keys(), (uri) => this.entries.get(uri)?.text, this.configured);
+    const discovered = discoverFolderUnits(this.key, this.paths, (uri) => this.entries.get(uri)?.text, this.configured);
+    this.layoutInputs = this.readLayoutInputs(discovered);
     const previous = new Map(this.units.map((unit) => [unit.name, unit]));
     const plan = discovered.map((unit) => {
       const settings = this.settingsOf(unit);
       const kept = previous.get(unit.name);
-      const follows = kept && kept.unit.kind === unit.kind && same(kept.settings, settings) && (!this.tracking || kept.canFollow(unit));
+      const change = kept && kept.unit.kind === unit.kind && same(kept.settings, settings) ? kept.changeTo(unit) : undefined;
+      const follows = change !== undefined && (!this.tracking || UnitModel.canFollow(change));
       if (follows) previous.delete(unit.name);
-      return { unit, settings, kept: follows ? kept : undefined };
+      return { unit, settings, kept: follows ? kept : undefined, change };
     });
     const namesBefore = this.units.map((unit) => unit.name).join('\0');
-    const membersBefore = new Map([...this.unitsByFile].map(([uri, units]) => [uri, units.map((unit) => unit.name).join('\0')]));
     if (this.tracking && plan.some((step) => !step.kept)) {
-      // a new cluster is linted whole, in slices, by the scheduler
+      // a new cluster is filled and linted whole, in slices, by the scheduler
       this.tracking = false;
       this.generation += 1;
     }
     const affected = new Set<string>();
-    this.units = plan.map(({ unit, settings, kept }) => {
-      if (kept) {
-        for (const file of kept.follow(unit, this.entries, this.tracking)) affected.add(file);
+    // files that joined or left a unit: their merged findings name other clusters
+    const moved = new Set<string>();
+    this.units = plan.map(({ unit, settings, kept, change }) => {
+      if (kept && change) {
+        for (const file of kept.follow(change, this.entries, this.tracking)) affected.add(file);
+        for (const [file] of change.joined) moved.add(file);
+        for (const file of change.left) moved.add(file);
         return kept;
       }
       const fresh = new UnitModel(unit, settings);
-      fresh.follow(unit, this.entries, false);
+      const all = fresh.changeTo(unit);
+      fresh.follow(all, this.entries, false);
+      for (const [file] of all.joined) moved.add(file);
       return fresh;
     });
-    for (const dropped of previous.values()) for (const file of dropped.files()) affected.add(file);
-    this.index();
-    // a file that joined or left a unit: its merged findings name other clusters
-    let moved = false;
-    for (const uri of new Set([...membersBefore.keys(), ...this.unitsByFile.keys()])) {
-      if (membersBefore.get(uri) === (this.unitsByFile.get(uri) ?? []).map((unit) => unit.name).join('\0')) continue;
+    for (const dropped of previous.values()) for (const file of dropped.files()) moved.add(file);
+    for (const uri of moved) {
+      this.reindex(uri);
       affected.add(uri);
-      moved = true;
     }
-    if (moved || namesBefore !== this.units.map((unit) => unit.name).join('\0')) this.layout += 1;
+    if (moved.size > 0 || namesBefore !== this.units.map((unit) => unit.name).join('\0')) this.layout += 1;
     return [...affected].filter((uri) => this.entries.has(uri));
+  }
+
+  /**
+   * Fills the models of units built afresh, until `budgetMs` have passed; true when all are full.
+   * Until then a lint is provisional and a hover may miss objects, as while a folder is read.
+   */
+  populate(budgetMs = Infinity): boolean {
+    const deadline = Date.now() + budgetMs;
+    for (const unit of this.units) if (!unit.populate(this.entries, deadline)) return false;
+    return true;
   }
 
   /** Lints the files again in every unit holding them (provisionally, before the partition tracks edits). */
   lint(files: readonly string[]): void {
-    for (const uri of files) for (const unit of this.unitsByFile.get(uri) ?? []) unit.session.lint([uri]);
+    for (const uri of files) {
+      for (const unit of this.unitsByFile.get(uri) ?? []) {
+        unit.populateFile(uri, this.entries);
+        unit.session.lint([uri]);
+      }
+    }
   }
 
   /** The manifest files of the partition, and its settings file when it has one. */
@@ -244,19 +278,56 @@ export class Partition {
     this.generation += 1;
   }
 
-  private index(): void {
-    this.unitsByFile = new Map();
-    this.objectFiles = new Set();
-    for (const unit of this.units) {
-      for (const uri of unit.files()) {
-        let units = this.unitsByFile.get(uri);
-        if (!units) this.unitsByFile.set(uri, (units = []));
-        units.push(unit);
-        if (unit.roleOf(uri) === 'objects') this.objectFiles.add(uri);
+  /**
+   * True when discovery would put a new file in the existing `plain` unit: no `clusters:` are set,
+   * no kustomization names it (a kustomization may name a file before it exists), no chart holds it,
+   * and it decides no units itself. Creating such a file then costs no discovery.
+   */
+  private joinsPlain(uri: string): boolean {
+    if (this.configured.length > 0 || unitShape(uri, '') !== '' || !this.units.some((unit) => unit.unit.kind === 'plain')) return false;
+    const path = this.paths.get(uri)!;
+    return !this.layoutInputs.referenced.has(path) && !this.layoutInputs.charts.some((chart) => isWithin(path, chart));
+  }
+
+  private joinPlain(uri: string): string[] {
+    const plain = this.units.find((unit) => unit.unit.kind === 'plain')!;
+    const affected = plain.follow({ unit: { ...plain.unit, files: [...plain.unit.files, uri] }, joined: [[uri, 'objects']], left: [] }, this.entries, this.tracking);
+    this.reindex(uri);
+    this.layout += 1;
+    return affected;
+  }
+
+  private readLayoutInputs(units: readonly ApplyUnit[]): { referenced: Set<string>; charts: string[] } {
+    const referenced = new Set<string>();
+    for (const [uri, path] of this.paths) {
+      if (!KUSTOMIZATION_FILE_NAMES.includes(baseName(path))) continue;
+      let references;
+      try {
+        references = readKustomization(path, parsePlainYaml(this.entries.get(uri)?.text ?? ''));
+      } catch {
+        continue;
       }
+      for (const file of [...references.resources, ...references.support]) referenced.add(file);
     }
-    this.serviceCount = 0;
-    for (const uri of this.objectFiles) this.serviceCount += servicesIn(this.entries.get(uri)!);
+    const charts = units.filter((unit) => unit.kind === 'helm' && unit.root !== undefined).map((unit) => pathInFolder(this.key, this.isFolder, unit.root!));
+    return { referenced, charts };
+  }
+
+  /** Which units hold a file, in discovery order, after it joined or left some. */
+  private reindex(uri: string): void {
+    const units = this.units.filter((unit) => unit.roleOf(uri) !== undefined);
+    if (units.length > 0) this.unitsByFile.set(uri, units);
+    else this.unitsByFile.delete(uri);
+    const applied = units.some((unit) => unit.roleOf(uri) === 'objects');
+    const entry = this.entries.get(uri);
+    if (applied === this.objectFiles.has(uri)) return;
+    if (applied) {
+      this.objectFiles.add(uri);
+      this.serviceCount += entry ? servicesIn(entry) : 0;
+    } else {
+      this.objectFiles.delete(uri);
+      this.serviceCount -= entry ? servicesIn(entry) : 0;
+    }
   }
 
   /** The settings of one unit: a `clusters:` entry's own settings over the folder's. */
