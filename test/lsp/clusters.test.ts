@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver/node';
-import { CLUSTERS_REQUEST, SET_ACTIVE_CLUSTER_REQUEST, type ClustersResult } from '../../server/src/protocol';
+import { CLUSTERS_REQUEST, SET_ACTIVE_CLUSTER_REQUEST, SIMULATE_NSLOOKUP_REQUEST, type ClustersResult, type SimulateNslookupResult } from '../../server/src/protocol';
 import { cliPath, fixturesRoot } from '../helpers/paths';
 import { LspSession, messageOf, positionOf, uriOf } from './lspHarness';
 
@@ -132,6 +132,17 @@ describe('apply units in the editor: one cluster per Kustomize root, Helm chart 
       await agreesWithCli(session, folder);
       await assert.rejects(session.request(SET_ACTIVE_CLUSTER_REQUEST, { uri, cluster: 'overlays/qa' }), /no cluster named "overlays\/qa"/);
       assert.equal((await session.request<ClustersResult>(CLUSTERS_REQUEST, { uri })).active, 'overlays/staging');
+      // lookups run in the active cluster too: web-metrics exists in staging only
+      const lookup = async (from: string) => (await session.request<SimulateNslookupResult>(SIMULATE_NSLOOKUP_REQUEST, { uri: from, name: 'web-metrics', from: { namespace: 'default' } })).rcode;
+      assert.equal(await lookup(uri), 'NOERROR');
+      await session.request(SET_ACTIVE_CLUSTER_REQUEST, { uri, cluster: 'overlays/prod' });
+      assert.equal(await lookup(uri), 'NXDOMAIN');
+      // a file of one cluster may pick another of the folder for its lookups; its hovers stay in its own
+      const patch = uriOf(path.join(folder, 'overlays', 'prod', 'replicas.yaml'));
+      assert.equal(await lookup(patch), 'NXDOMAIN');
+      const picked = await session.request<ClustersResult>(SET_ACTIVE_CLUSTER_REQUEST, { uri: patch, cluster: 'overlays/staging' });
+      assert.deepEqual([picked.active, picked.fileClusters], ['overlays/staging', ['overlays/prod']]);
+      assert.equal(await lookup(patch), 'NOERROR');
     } finally {
       await session.dispose();
     }
