@@ -93,7 +93,11 @@ export class DiagnosticsScheduler {
       for (const file of partition.settle()) files.add(file);
       // a cluster came: the folder is linted whole again
       if (tracked && !partition.tracking) this.lintAll(partition);
-      if (!partition.tracking) partition.lint([...files]);
+      if (!partition.tracking) {
+        // a provisional lint against half-filled clusters would flash findings that are not there
+        partition.populate();
+        partition.lint([...files]);
+      }
       this.send(partition, [...files]);
     }
   }
