@@ -4,13 +4,12 @@ import type { Finding } from '../core/rules/types';
 import { analysisSettingsSchema, defaultSettings, type AnalysisSettings } from '../core/settings';
 import { compileGlobs, type GlobMatcher } from '../core/glob';
 import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
-import { readKustomization, KUSTOMIZATION_FILE_NAMES } from '../core/units/kustomization';
 import { mergeUnitFindings } from '../core/units/unitFindings';
-import { baseName, isWithin } from '../core/units/workspacePath';
-import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
+import { baseName } from '../core/units/workspacePath';
 import { ActiveClusters } from './activeCluster';
 import { clustersFromSettingsFile, FOLDER_SETTINGS_FILE } from './folderClusters';
 import { discoverFolderUnits, folderRelativePath, pathInFolder } from './folderUnits';
+import { UnitLayout, unitShape } from './unitLayout';
 import { UnitModel } from './unitModel';
 
 /** What the editor settings decide for one workspace folder (or one loose file). */
@@ -55,8 +54,8 @@ export class Partition {
   /** True when files came or went, or what decides the units changed, since units were last discovered. */
   private unsettled = true;
   private configured: readonly ConfiguredCluster[] = [];
-  /** What discovery was decided by, to place a new plain file without discovering again: paths kustomizations name, chart folders. */
-  private layoutInputs: { referenced: Set<string>; charts: string[] } = { referenced: new Set(), charts: [] };
+  /** What the last discovery was decided by, to place a new plain file without discovering again. */
+  private unitLayout = UnitLayout.empty;
   private settingsFileText: string | undefined;
   private readonly active = new ActiveClusters();
 
@@ -149,7 +148,7 @@ export class Partition {
     if (!this.unsettled) return [];
     this.unsettled = false;
     const discovered = discoverFolderUnits(this.key, this.paths, (uri) => this.entries.get(uri)?.text, this.configured);
-    this.layoutInputs = this.readLayoutInputs(discovered);
+    this.unitLayout = UnitLayout.read(this.paths, (uri) => this.entries.get(uri)?.text, discovered.filter((unit) => unit.kind === 'helm' && unit.root !== undefined).map((unit) => pathInFolder(this.key, this.isFolder, unit.root!)));
     const previous = new Map(this.units.map((unit) => [unit.name, unit]));
     const plan = discovered.map((unit) => {
       const settings = this.settingsOf(unit);
@@ -285,8 +284,7 @@ export class Partition {
    */
   private joinsPlain(uri: string): boolean {
     if (this.configured.length > 0 || unitShape(uri, '') !== '' || !this.units.some((unit) => unit.unit.kind === 'plain')) return false;
-    const path = this.paths.get(uri)!;
-    return !this.layoutInputs.referenced.has(path) && !this.layoutInputs.charts.some((chart) => isWithin(path, chart));
+    return !this.unitLayout.claims(this.paths.get(uri)!);
   }
 
   private joinPlain(uri: string): string[] {
@@ -295,22 +293,6 @@ export class Partition {
     this.reindex(uri);
     this.layout += 1;
     return affected;
-  }
-
-  private readLayoutInputs(units: readonly ApplyUnit[]): { referenced: Set<string>; charts: string[] } {
-    const referenced = new Set<string>();
-    for (const [uri, path] of this.paths) {
-      if (!KUSTOMIZATION_FILE_NAMES.includes(baseName(path))) continue;
-      let references;
-      try {
-        references = readKustomization(path, parsePlainYaml(this.entries.get(uri)?.text ?? ''));
-      } catch {
-        continue;
-      }
-      for (const file of [...references.resources, ...references.support]) referenced.add(file);
-    }
-    const charts = units.filter((unit) => unit.kind === 'helm' && unit.root !== undefined).map((unit) => pathInFolder(this.key, this.isFolder, unit.root!));
-    return { referenced, charts };
   }
 
   /** Which units hold a file, in discovery order, after it joined or left some. */
@@ -356,18 +338,6 @@ export class Partition {
     if (same(clusters, this.configured)) return;
     this.configured = clusters;
     this.unsettled = true;
-  }
-}
-
-/** What in a file decides the units: a kustomization's references, being a Chart.yaml. */
-function unitShape(uri: string, text: string): string {
-  const name = baseName(uri);
-  if (name === 'Chart.yaml') return 'chart';
-  if (!KUSTOMIZATION_FILE_NAMES.includes(name)) return '';
-  try {
-    return JSON.stringify(readKustomization('', parsePlainYaml(text)));
-  } catch {
-    return 'broken';
   }
 }
 
