@@ -64,7 +64,8 @@ export class ClusterStatus implements vscode.Disposable {
     const status = this.status;
     const clusters = this.clusters;
     const services = status ? `${status.services} Service${status.services === 1 ? '' : 's'}` : '';
-    const active = clusters?.active ?? undefined;
+    // a file no cluster holds (a README, an excluded file) shows the workspace's count
+    const active = clusters && clusters.fileClusters.length > 0 ? (clusters.active ?? undefined) : undefined;
     const several = (clusters?.clusters.length ?? 0) > 1;
     if (status?.indexing) this.item.text = '$(sync~spin) ⎈ indexing…';
     else if (active && several) this.item.text = `⎈ ${active}`;
