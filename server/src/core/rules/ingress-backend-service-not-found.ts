@@ -1,0 +1,29 @@
+import { ingressServiceBackends } from '../references/ingressBackends';
+import { reportMissingService } from './missingService';
+import { defineRule } from './types';
+
+export default defineRule({
+  meta: {
+    id: 'ingress-backend-service-not-found',
+    description: "An Ingress backend (`backend.service.name`, `defaultBackend`) that names no Service of the Ingress's namespace: the controller has nowhere to send those requests.",
+    remediation: "Name a Service of the Ingress's own namespace in backend.service.name, or create the Service there; an Ingress cannot reach a Service of another namespace.",
+    severity: 'warning',
+    kinds: ['Ingress'],
+    scope: 'cluster',
+    messages: {
+      noService: '{{field}}.name "{{name}}" names no Service in namespace "{{namespace}}", so the controller has no endpoints for this backend and answers 503.',
+      didYouMean: '{{field}}.name "{{name}}" names no Service in namespace "{{namespace}}"; did you mean "{{closest}}"? Until then the controller answers 503 for this backend.',
+      otherNamespace: '{{field}}.name "{{name}}" names no Service in namespace "{{namespace}}", only in {{others}}; an Ingress reaches Services of its own namespace only.',
+    },
+    example: {
+      wrong: 'kind: Service\nmetadata: {name: frontend}\nspec:\n  ports: [{port: 80}]\n---\nkind: Ingress\nspec:\n  defaultBackend:\n    service: {name: fronted, port: {number: 80}}',
+      right: 'kind: Service\nmetadata: {name: frontend}\nspec:\n  ports: [{port: 80}]\n---\nkind: Ingress\nspec:\n  defaultBackend:\n    service: {name: frontend, port: {number: 80}}',
+    },
+  },
+  check(context, ingress) {
+    for (const backend of ingressServiceBackends(ingress)) {
+      if (!backend.name) continue;
+      reportMissingService(context, ingress, [...backend.path, 'name'], backend.name, ingress.namespace, ingress.namespaceDeclared, { field: backend.field }, (closest) => `Change the backend Service to "${closest}"`);
+    }
+  },
+});
