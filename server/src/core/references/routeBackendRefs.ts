@@ -49,3 +49,13 @@ export function routeServiceRefs(route: ManifestObject): RouteServiceRef[] {
   });
   return refs;
 }
+
+/**
+ * A GAMMA (service mesh) route: one whose parentRefs name Services rather than Gateways. A consumer
+ * route of this kind routes to its producer's namespace, and mesh implementations do not ask for a
+ * ReferenceGrant there (the conformance suite's MeshConsumerRoute has none).
+ */
+export function isMeshRoute(route: ManifestObject): boolean {
+  const parents = list(at(route.body, 'spec', 'parentRefs')).map(record);
+  return parents.length > 0 && parents.some((parent) => parent?.kind === 'Service' && (parent.group ?? '') === '');
+}

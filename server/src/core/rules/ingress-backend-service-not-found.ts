@@ -1,5 +1,5 @@
 import { ingressServiceBackends } from '../references/ingressBackends';
-import { reportMissingService } from './missingService';
+import { namesServiceInOwnFile, reportMissingService } from './missingService';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -21,9 +21,12 @@ export default defineRule({
     },
   },
   check(context, ingress) {
-    for (const backend of ingressServiceBackends(ingress)) {
+    const backends = ingressServiceBackends(ingress);
+    for (const backend of backends) {
       if (!backend.name) continue;
-      reportMissingService(context, ingress, [...backend.path, 'name'], backend.name, ingress.namespace, ingress.namespaceDeclared, { field: backend.field }, (closest) => `Change the backend Service to "${closest}"`);
+      const others = backends.filter((other) => other.name !== backend.name).map((other) => ({ name: other.name, namespace: ingress.namespace }));
+      const evident = namesServiceInOwnFile(context, ingress, others);
+      reportMissingService(context, ingress, [...backend.path, 'name'], backend.name, ingress.namespace, ingress.namespaceDeclared, evident, { field: backend.field }, (closest) => `Change the backend Service to "${closest}"`);
     }
   },
 });

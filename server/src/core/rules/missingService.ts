@@ -1,7 +1,7 @@
 import type { ManifestObject } from '../model/manifestObject';
 import { hasPlaceholder } from '../placeholders';
 import type { ValuePath } from '../yaml/sourceLocator';
-import { closestNamed } from './closestName';
+import { closestNamed, editDistance } from './closestName';
 import { servicesNamedByPlaceholder } from './placeholderMatches';
 import type { RuleContext } from './types';
 
@@ -20,6 +20,7 @@ export function reportMissingService(
   name: string,
   namespace: string,
   namespaceWritten: boolean,
+  evident: boolean,
   data: Readonly<Record<string, string>>,
   fixTitle: (closest: string) => string,
 ): void {
@@ -28,7 +29,8 @@ export function reportMissingService(
   // a Service named by a placeholder may be the one meant, once substituted
   if (servicesNamedByPlaceholder(model, namespace)) return;
   const all = { ...data, name, namespace };
-  const closest = closestNamed(name, model.servicesIn(namespace));
+  const candidate = closestNamed(name, model.servicesIn(namespace));
+  const closest = candidate && editDistance(name, candidate.name, MAX_TYPO_EDITS) <= MAX_TYPO_EDITS ? candidate : undefined;
   if (closest) {
     context.report({
       messageId: 'didYouMean',
@@ -52,7 +54,12 @@ export function reportMissingService(
     });
     return;
   }
-  if (model.servicesIn(namespace).some((service) => service.object.file === object.file)) {
-    context.report({ messageId: 'noService', data: all, path });
-  }
+  if (evident) context.report({ messageId: 'noService', data: all, path });
+}
+
+const MAX_TYPO_EDITS = 2;
+
+/** Whether one of the names, looked up in its namespace, is a Service written in the object's own file. */
+export function namesServiceInOwnFile(context: RuleContext, object: ManifestObject, references: readonly { readonly name?: string; readonly namespace: string }[]): boolean {
+  return references.some((reference) => reference.name !== undefined && context.model.service(reference.namespace, reference.name)?.object.file === object.file);
 }

@@ -1,12 +1,12 @@
 import { hasPlaceholder } from '../placeholders';
 import { grantsIn, referenceGranted, workspaceDeclaresGrants } from '../references/referenceGrants';
-import { ROUTE_KINDS, routeServiceRefs } from '../references/routeBackendRefs';
+import { isMeshRoute, ROUTE_KINDS, routeServiceRefs } from '../references/routeBackendRefs';
 import { defineRule } from './types';
 
 export default defineRule({
   meta: {
     id: 'route-backend-ref-not-permitted',
-    description: 'A Gateway API route `backendRef` to a Service of another namespace that no ReferenceGrant of that namespace allows: the route reports RefNotPermitted and the backend gets no traffic. Checked when the workspace declares ReferenceGrants or the Service.',
+    description: 'A Gateway API route `backendRef` to a Service of another namespace that no ReferenceGrant of that namespace allows: the route reports RefNotPermitted and the backend gets no traffic. Checked when the workspace declares ReferenceGrants or the Service; service mesh (GAMMA) routes, whose parent is a Service, are not.',
     remediation: 'Add a ReferenceGrant in the Service\'s namespace with from: {group: gateway.networking.k8s.io, kind: <the route kind>, namespace: <the route namespace>} and to: {group: "", kind: Service}, optionally with the Service name.',
     severity: 'error',
     kinds: [...ROUTE_KINDS],
@@ -21,6 +21,7 @@ export default defineRule({
   },
   check(context, route) {
     const { model } = context;
+    if (isMeshRoute(route)) return;
     for (const ref of routeServiceRefs(route)) {
       if (!ref.name || ref.namespace === route.namespace || hasPlaceholder(ref.name) || hasPlaceholder(ref.namespace) || hasPlaceholder(route.namespace)) continue;
       // grants are often applied by another team: speak only where the workspace shows its hand

@@ -1,5 +1,5 @@
 import { ROUTE_KINDS, routeServiceRefs } from '../references/routeBackendRefs';
-import { reportMissingService } from './missingService';
+import { namesServiceInOwnFile, reportMissingService } from './missingService';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -21,10 +21,12 @@ export default defineRule({
     },
   },
   check(context, route) {
-    for (const ref of routeServiceRefs(route)) {
+    const refs = routeServiceRefs(route);
+    for (const ref of refs) {
       if (!ref.name) continue;
       const written = ref.namespaceWritten || route.namespaceDeclared;
-      reportMissingService(context, route, [...ref.path, 'name'], ref.name, ref.namespace, written, { field: ref.field }, (closest) => `Change the backendRef to "${closest}"`);
+      const evident = namesServiceInOwnFile(context, route, refs.filter((other) => other.name !== ref.name || other.namespace !== ref.namespace));
+      reportMissingService(context, route, [...ref.path, 'name'], ref.name, ref.namespace, written, evident, { field: ref.field }, (closest) => `Change the backendRef to "${closest}"`);
     }
   },
 });
