@@ -45,6 +45,8 @@ export function reportMissingService(
     return;
   }
   const elsewhere = namespaceWritten ? model.services().filter((service) => service.name === name && service.namespace !== namespace && !hasPlaceholder(service.namespace)) : [];
+  // a Service that does not write its namespace may be put in this one by a kustomization
+  if (elsewhere.some((service) => !service.object.namespaceDeclared)) return;
   if (elsewhere.length > 0) {
     context.report({
       messageId: 'otherNamespace',

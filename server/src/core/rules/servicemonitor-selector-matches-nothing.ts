@@ -37,7 +37,8 @@ export default defineRule({
     const path = ['spec', 'selector'];
     const elsewhere = model.services().filter((service) => !coversNamespace(namespaces, service.namespace) && matches(service, selector));
     if (elsewhere.length > 0 && Object.keys(matchLabels).length + (selector.matchExpressions?.length ?? 0) > 0) {
-      if (elsewhere.some((service) => hasPlaceholder(service.namespace))) return;
+      // a Service that does not write its namespace may be put in the covered one by a kustomization
+      if (elsewhere.some((service) => hasPlaceholder(service.namespace) || !service.object.namespaceDeclared)) return;
       context.report({
         messageId: 'otherNamespace',
         data: { ...data, others: [...new Set(elsewhere.map((service) => `"${service.namespace}"`))].sort().join(', ') },
@@ -60,8 +61,10 @@ export default defineRule({
       context.report({ messageId: 'didYouMean', data: { ...data, nearMiss: formatSelector(labels), service: nearMiss.name }, path, on: 'key', related: [{ object: nearMiss.object, path: ['metadata', 'labels'], on: 'key', message: `Service "${nearMiss.name}" has labels ${formatSelector(labels)}` }] });
       return;
     }
-    // Services of other charts or operators are often not in the workspace: speak when they are written beside the monitor
-    if (inScope.some((service) => service.object.file === monitor.file)) context.report({ messageId: 'noMatch', data, path, on: 'key' });
+    // Services of other charts or operators (or the cluster's own) are often not in the workspace:
+    // speak when a Service written beside the monitor carries every key of the selector, other values
+    const keys = Object.keys(matchLabels);
+    if (inScope.some((service) => service.object.file === monitor.file && keys.every((key) => key in service.object.labels))) context.report({ messageId: 'noMatch', data, path, on: 'key' });
   },
 });
 
