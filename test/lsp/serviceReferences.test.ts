@@ -156,3 +156,37 @@ describe('hover, definition and references on the objects that name a Service', 
     ]);
   });
 });
+
+describe('diagnostics of the objects that name a Service follow edits of the Service in another file', () => {
+  const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  ports:\n  - {name: http-metrics, port: 9090}\n';
+  const CONSUMERS = [
+    'apiVersion: monitoring.coreos.com/v1', 'kind: ServiceMonitor', 'metadata:', '  name: web', 'spec:', '  selector:', '    matchLabels: {app: web}', '  endpoints:', '  - port: http-metrics',
+    '---',
+    'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', 'spec:', '  defaultBackend:', '    service: {name: web, port: {number: 9090}}', '',
+  ].join('\n');
+
+  it('renaming the Service port lights up the ServiceMonitor; renaming the Service, the Ingress', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-references-'));
+    fs.writeFileSync(path.join(folder, 'service.yaml'), SERVICE);
+    fs.writeFileSync(path.join(folder, 'consumers.yaml'), CONSUMERS);
+    const session = await LspSession.start([folder]);
+    const service = uriOf(path.join(folder, 'service.yaml'));
+    const consumers = uriOf(path.join(folder, 'consumers.yaml'));
+    try {
+      await session.open(service, SERVICE);
+      assert.deepEqual(session.codes(consumers), []);
+      const port = positionOf(SERVICE, 'http-metrics');
+      await session.edit(service, { start: port, end: { line: port.line, character: port.character + 'http-metrics'.length } }, 'metrics');
+      await session.until(() => session.codes(consumers).length === 1);
+      assert.deepEqual(session.codes(consumers), ['servicemonitor-port-not-found@8:10']);
+      await session.edit(service, { start: port, end: { line: port.line, character: port.character + 'metrics'.length } }, 'http-metrics');
+      await session.until(() => session.codes(consumers).length === 0);
+      const name = positionOf(SERVICE, 'name: web', 6);
+      await session.edit(service, { start: name, end: { line: name.line, character: name.character + 3 } }, 'webs');
+      await session.until(() => session.codes(consumers).includes('ingress-backend-service-not-found@16:20'));
+    } finally {
+      await session.dispose();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
