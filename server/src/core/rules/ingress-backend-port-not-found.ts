@@ -10,8 +10,8 @@ import { defineRule, type RuleContext } from './types';
 export default defineRule({
   meta: {
     id: 'ingress-backend-port-not-found',
-    description: "An Ingress backend `port.number` that is not a port of its Service, or a `port.name` that is not one of the Service's port names (an ExternalName Service without ports has none).",
-    remediation: 'Set port.number to a spec.ports[].port of the Service (not its targetPort), or port.name to one of its spec.ports[].name; declare the port on an ExternalName Service.',
+    description: "An Ingress backend `port.number` that is not a port of its Service, or a `port.name` that is not one of the Service's port names (an ExternalName Service without ports has none; a number is sent to the external host as is).",
+    remediation: 'Set port.number to a spec.ports[].port of the Service (not its targetPort), or port.name to one of its spec.ports[].name; name the port on an ExternalName Service, or use port.number.',
     severity: 'error',
     kinds: ['Ingress'],
     scope: 'cluster',
@@ -20,7 +20,7 @@ export default defineRule({
       numberIsTarget: '{{field}}.port.number {{port}} is the targetPort of Service "{{service}}" port {{servicePort}}; an Ingress names the Service port, not the container port behind it.',
       nameNotFound: '{{field}}.port.name "{{port}}" is not the name of a port of Service "{{service}}" (its port names: {{names}}), so the controller has no endpoints for this backend.',
       didYouMean: '{{field}}.port.name "{{port}}" is not the name of a port of Service "{{service}}"; did you mean "{{closest}}"? Until then the controller has no endpoints for this backend.',
-      externalNameWithoutPorts: '{{field}}: Service "{{service}}" is an ExternalName Service without ports, so the controller finds no port {{port}} to send to; declare the port in its spec.ports.',
+      externalNameWithoutPorts: '{{field}}.port.name "{{port}}": Service "{{service}}" is an ExternalName Service without ports, so no port has that name; declare it in the Service\'s spec.ports or use port.number.',
     },
     example: {
       wrong: 'kind: Service\nmetadata: {name: web}\nspec:\n  ports: [{name: http, port: 80, targetPort: 8080}]\n---\nkind: Ingress\nspec:\n  defaultBackend:\n    service: {name: web, port: {number: 8080}}',
@@ -43,9 +43,8 @@ function checkNumber(context: RuleContext, ingress: ManifestObject, backend: Ing
   const data = { field: backend.field, port, service: service.name, ports: describePorts(service) };
   const related = [{ object: service.object, path: ['spec', 'ports'], on: 'key' as const, message: `the ports of Service "${service.name}"` }];
   const lookup = lookUpPortNumber(service, port);
-  if ('found' in lookup) return;
-  if ('externalNameWithoutPorts' in lookup) context.report({ messageId: 'externalNameWithoutPorts', data, path, related: [{ object: service.object, path: ['spec', 'type'], message: `Service "${service.name}" is ExternalName` }] });
-  else if ('targetOf' in lookup && lookup.targetOf.port !== undefined) {
+  if ('found' in lookup || 'externalName' in lookup) return;
+  if ('targetOf' in lookup && lookup.targetOf.port !== undefined) {
     const servicePort = lookup.targetOf.port;
     context.report({ messageId: 'numberIsTarget', data: { ...data, servicePort }, path, related, fix: replaceFix(ingress, path, String(servicePort), `Use Service port ${servicePort}`) });
   } else context.report({ messageId: 'numberNotFound', data, path, related });

@@ -7,15 +7,14 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     id: 'route-backend-port-not-found',
-    description: "A Gateway API route `backendRef` whose `port` is not a port of the Service it names (a Service's `spec.ports[].port`, not its targetPort).",
-    remediation: 'Set backendRefs[].port to a spec.ports[].port of the Service, not the targetPort behind it; declare the port on an ExternalName Service.',
+    description: "A Gateway API route `backendRef` whose `port` is not a port of the Service it names (a Service's `spec.ports[].port`, not its targetPort); ExternalName Services are left to the implementation.",
+    remediation: 'Set backendRefs[].port to a spec.ports[].port of the Service, not the targetPort behind it.',
     severity: 'error',
     kinds: [...ROUTE_KINDS],
     scope: 'cluster',
     messages: {
       notFound: '{{field}}.port {{port}} is not a port of Service "{{namespace}}/{{service}}" (its ports: {{ports}}), so this backend gets no traffic.',
       isTarget: '{{field}}.port {{port}} is the targetPort of Service "{{namespace}}/{{service}}" port {{servicePort}}; a backendRef names the Service port, not the container port behind it.',
-      externalNameWithoutPorts: '{{field}}: Service "{{namespace}}/{{service}}" is an ExternalName Service without ports, so there is no port {{port}} to send to; declare the port in its spec.ports.',
     },
     example: {
       wrong: 'kind: Service\nmetadata: {name: store}\nspec:\n  ports: [{port: 80, targetPort: 8080}]\n---\nkind: HTTPRoute\nspec:\n  rules:\n  - backendRefs:\n    - {name: store, port: 8080}',
@@ -30,11 +29,7 @@ export default defineRule({
       const path = [...ref.path, 'port'];
       const data = { field: ref.field, port: ref.port, service: service.name, namespace: service.namespace, ports: describePorts(service) };
       const lookup = lookUpPortNumber(service, ref.port);
-      if ('found' in lookup) continue;
-      if ('externalNameWithoutPorts' in lookup) {
-        context.report({ messageId: 'externalNameWithoutPorts', data, path, related: [{ object: service.object, path: ['spec', 'type'], message: `Service "${service.name}" is ExternalName` }] });
-        continue;
-      }
+      if ('found' in lookup || 'externalName' in lookup) continue;
       const related = [{ object: service.object, path: ['spec', 'ports'], on: 'key' as const, message: `the ports of Service "${service.name}"` }];
       if ('targetOf' in lookup && lookup.targetOf.port !== undefined) {
         const servicePort = lookup.targetOf.port;
