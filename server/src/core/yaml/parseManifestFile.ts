@@ -1,6 +1,7 @@
 import { Composer, Parser, type CST, type Document } from 'yaml';
 import { readBlockYaml } from './blockYamlReader';
 import { countDocumentMarkers, deepestColumn, measureTokens } from './documentShape';
+import { firstDuplicateKey, keyForMessage } from './duplicateKeys';
 import { withYamlLineBreaks } from './lineBreaks';
 import type { ParseIssue } from './parseIssue';
 import type { Span } from './span';
@@ -76,7 +77,8 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
     if (shape.depth > limits.maxNestingDepth) {
       return skipped(`File skipped: its collections nest ${shape.depth} levels deep, over the limit of ${limits.maxNestingDepth} (setting maxNestingDepth).`);
     }
-    parsed = [...new Composer({ merge: false, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' }).compose(tokens)] as Document.Parsed[];
+    // duplicate keys are found by firstDuplicateKey: yaml's own check is quadratic in a mapping's size
+    parsed = [...new Composer({ merge: false, uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' }).compose(tokens)] as Document.Parsed[];
   } catch (error) {
     return skipped(`File skipped: the YAML parser failed (${String(error)}).`);
   }
@@ -86,14 +88,18 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
     const start = doc.contents?.range[0] ?? doc.range[0];
     const end = doc.contents?.range[1] ?? doc.range[1];
     const span = { start, end };
-    if (doc.errors.length > 0) {
-      // the first error of a document is the cause; the ones after it mostly follow from it
-      const error = doc.errors[0];
-      const span = widenToToken(text, error.pos[0], error.pos[1]);
-      const message = error.code === 'DUPLICATE_KEY'
-        ? `Duplicate key "${text.slice(span.start, span.end)}": map keys must be unique, and kubectl rejects the document ("mapping key already defined").`
-        : firstLine(error.message);
-      issues.push({ ruleId: 'yaml-syntax', message, span });
+    // the first error of a document is the cause; the ones after it mostly follow from it
+    const error = doc.errors[0];
+    const duplicate = firstDuplicateKey(doc);
+    if (duplicate && !(error && error.pos[0] <= duplicate.reportedAt)) {
+      const key = keyForMessage(text.slice(duplicate.span.start, duplicate.span.end));
+      const message = `Duplicate key "${key}": map keys must be unique, and kubectl rejects the document ("mapping key already defined").`;
+      issues.push({ ruleId: 'yaml-syntax', message, span: duplicate.span });
+      documents.push({ index, span, value: undefined });
+      return;
+    }
+    if (error) {
+      issues.push({ ruleId: 'yaml-syntax', message: firstLine(error.message), span: widenToToken(text, error.pos[0], error.pos[1]) });
       documents.push({ index, span, value: undefined });
       return;
     }
