@@ -1,4 +1,5 @@
 import { Composer, Parser, type CST, type Document } from 'yaml';
+import { aliasBeyondLimit } from './aliasLimit';
 import { readBlockYaml } from './blockYamlReader';
 import { countDocumentMarkers, deepestColumn, measureTokens } from './documentShape';
 import { firstDuplicateKey, keyForMessage } from './duplicateKeys';
@@ -24,7 +25,7 @@ export interface ParsedFile {
 export interface ParseLimits {
   /** Files larger than this many UTF-16 code units are skipped with an info finding. */
   readonly maxFileSize: number;
-  /** Alias expansions allowed per document (billion-laughs guard). */
+  /** Aliases, and expansions of one anchor, allowed per document (billion-laughs guard). */
   readonly maxAliasCount: number;
   /** Files with more YAML documents than this are skipped with an info finding. */
   readonly maxDocuments: number;
@@ -100,6 +101,12 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
     }
     if (error) {
       issues.push({ ruleId: 'yaml-syntax', message: firstLine(error.message), span: widenToToken(text, error.pos[0], error.pos[1]) });
+      documents.push({ index, span, value: undefined });
+      return;
+    }
+    const alias = aliasBeyondLimit(doc, limits.maxAliasCount);
+    if (alias) {
+      issues.push({ ruleId: 'yaml-syntax', message: `More than ${limits.maxAliasCount} aliases in one document: not read, as a guard against alias bombs.`, span: alias });
       documents.push({ index, span, value: undefined });
       return;
     }
