@@ -40,6 +40,36 @@ describe('fuzz regressions', () => {
     ]);
   });
 
+  it('the deepest nesting a setting allows (500) parses in a fresh process under a deep caller; 1000 is refused', () => {
+    // maxNestingDepth 1000 was documented as safe, but yaml's composer overflowed the stack from about 800 levels
+    const script = `
+      const { ClusterModel } = require(${JSON.stringify(require.resolve('../../server/src/core/model/clusterModel'))});
+      const { lintFiles } = require(${JSON.stringify(require.resolve('../../server/src/core/rules/runRules'))});
+      const { parseSettings } = require(${JSON.stringify(require.resolve('../../server/src/core/settings'))});
+      const depth = 500, head = 'apiVersion: v1\\nkind: Service\\nmetadata: {name: deep}\\nspec:\\n  selector: ';
+      const shapes = {
+        flow: head + '['.repeat(depth - 2) + ']'.repeat(depth - 2),
+        tagged: head + '!!seq &a ['.repeat(depth - 2) + ']'.repeat(depth - 2),
+        map: head + '{a: '.repeat(depth - 2) + '1' + '}'.repeat(depth - 2),
+        block: 'apiVersion: v1\\nkind: Service\\nspec: !!map\\n' + Array.from({ length: depth - 2 }, (_, i) => ' '.repeat(i + 1) + 'k: !!map').join('\\n') + '\\n' + ' '.repeat(depth - 1) + 'z: x',
+      };
+      const settings = parseSettings({ maxNestingDepth: depth }).settings;
+      // a caller deep in its own frames, as a language server handling a request is
+      const deep = (frames) => { if (frames > 0) { const out = deep(frames - 1); return out; } return Object.entries(shapes).map(([name, text]) => {
+        const model = new ClusterModel(settings);
+        model.setFile('x.yaml', text + '\\n');
+        return name + ': ' + lintFiles(model).findings.map((finding) => finding.ruleId + ' ' + finding.message).join('; ');
+      }); };
+      process.stdout.write(JSON.stringify({ lines: deep(1500), errors: parseSettings({ maxNestingDepth: 1000 }).errors }));`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 0, result.stderr.slice(0, 300));
+    const { lines, errors } = JSON.parse(result.stdout) as { lines: string[]; errors: string[] };
+    assert.deepEqual(lines.filter((line) => /stack|yaml-syntax|file-skipped/.test(line)), []);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /maxNestingDepth/);
+    assert.match(errors[0], /500/);
+  });
+
   it('the CLI without a command exits 2 with its one-line reason on stderr', () => {
     let stderr = '';
     const code = run([], { stdout: () => undefined, stderr: (text) => void (stderr += text), color: false });

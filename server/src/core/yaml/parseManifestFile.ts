@@ -33,6 +33,13 @@ export interface ParseLimits {
   readonly maxNestingDepth: number;
 }
 
+/**
+ * The deepest nesting any limit may allow: yaml's composer takes about 1.2 kB of stack per level,
+ * so a fresh process overflows its stack from about 800 levels; 500 leaves room for the callers'
+ * frames (a language server's request handling, a rule asking for a span).
+ */
+export const MAX_NESTING_DEPTH = 500;
+
 export const defaultParseLimits: ParseLimits = { maxFileSize: 5_000_000, maxAliasCount: 100, maxDocuments: 10_000, maxNestingDepth: 200 };
 
 /**
@@ -40,6 +47,7 @@ export const defaultParseLimits: ParseLimits = { maxFileSize: 5_000_000, maxAlia
  * ParseIssue with a span, and the documents without problems still count.
  */
 export function parseManifestFile(text: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
+  limits = safeLimits(limits);
   text = withYamlLineBreaks(text);
   if (text.length > limits.maxFileSize) {
     return skipped(`File skipped: ${text.length} characters is over the limit of ${limits.maxFileSize} (setting maxFileSize).`);
@@ -68,6 +76,7 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
 
 /** Reads a file with the `yaml` package: the reference reader, and the fallback of the fast pass. */
 export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
+  limits = safeLimits(limits);
   let parsed: Document.Parsed[];
   try {
     const tokens: CST.Token[] = [...new Parser().parse(text)];
@@ -120,6 +129,11 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
   // A file that never names an apiVersion and a kind is not a manifest: its syntax is not our business.
   if (issues.length > 0 && !(MANIFEST_KEY.apiVersion.test(text) && MANIFEST_KEY.kind.test(text))) return { documents: [], issues: [] };
   return { documents, issues };
+}
+
+/** Limits as given, with the nesting depth no deeper than the stack allows. */
+function safeLimits(limits: ParseLimits): ParseLimits {
+  return limits.maxNestingDepth <= MAX_NESTING_DEPTH ? limits : { ...limits, maxNestingDepth: MAX_NESTING_DEPTH };
 }
 
 const MANIFEST_KEY = { apiVersion: /(?:^|[\s{,])["']?apiVersion["']?\s*:/m, kind: /(?:^|[\s{,])["']?kind["']?\s*:/m };
