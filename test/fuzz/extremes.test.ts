@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { run } from '../../server/src/cli/main';
+import { cliPath } from '../helpers/paths';
 import { ClusterModel } from '../../server/src/core/model/clusterModel';
 import { lintFiles } from '../../server/src/core/rules/runRules';
 import { defaultSettings } from '../../server/src/core/settings';
@@ -173,5 +179,56 @@ describe('hostile input: very long names and label values', () => {
     assert.ok(ms < 15_000, `${ms} ms`);
     assert.ok(value.some((finding) => finding.ruleId === 'endpoints-without-service'));
     assert.ok(value.every((finding) => !finding.message.includes('did you mean')), 'a name longer than Kubernetes allows is suggested to none');
+  });
+});
+
+describe('hostile input: huge replica counts', () => {
+  /** `count` StatefulSets of 100,000 replicas each, headless Services selecting them: 230 bytes a workload. */
+  const replicaFile = (prefix: string, count: number): string => Array.from({ length: count }, (_, index) =>
+    `---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: ${prefix}${index}}\nspec: {replicas: 100000, serviceName: ${prefix}${index}, selector: {matchLabels: {app: ${prefix}${index}}}, template: {metadata: {labels: {app: ${prefix}${index}}}, spec: {containers: [{name: c}]}}}\n`
+    + `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${prefix}${index}}\nspec: {clusterIP: None, selector: {app: ${prefix}${index}}}\n`).join('');
+
+  it('lints two files of 2,000 workloads at 100,000 replicas in bounded memory (they aborted the CLI out of memory)', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-replicas-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'a.yaml'), replicaFile('a', 2_000));
+      fs.writeFileSync(path.join(folder, 'b.yaml'), replicaFile('b', 2_000));
+      // 4,000 workloads ask for 400 million Pods; 100,000 are simulated, in a heap of 640 MB
+      const result = spawnSync(process.execPath, ['--max-old-space-size=640', cliPath, 'lint', folder, '--format', 'json'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(result.status, 0, `${result.signal ?? ''} ${result.stderr.slice(0, 300)}`);
+      const findings = (JSON.parse(result.stdout) as { findings: { ruleId: string; message: string }[] }).findings.filter((finding) => finding.ruleId === 'simulated-pods-capped');
+      assert.equal(findings.length, 4_000);
+      assert.equal(findings.filter((finding) => finding.message.includes('only the first 1000 are simulated (at most 1000 per workload)')).length, 100);
+      assert.equal(findings.filter((finding) => finding.message.includes('0 are simulated, as the workspace reached its limit of 100000')).length, 3_900);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('says in records and nslookup answers that the Pods are truncated, instead of pretending', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-replicas-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'a.yaml'), replicaFile('a', 2));
+      const cli = (...argv: string[]): string => {
+        let stdout = '';
+        run(argv, { stdout: (text) => void (stdout += text), stderr: () => undefined, color: false });
+        return stdout;
+      };
+      const records = JSON.parse(cli('records', '--format', 'json', folder)) as { truncated: unknown[]; records: { name: string }[] };
+      assert.deepEqual(records.truncated, [
+        { kind: 'StatefulSet', namespace: 'default', name: 'a0', requested: 100_000, simulated: 1_000 },
+        { kind: 'StatefulSet', namespace: 'default', name: 'a1', requested: 100_000, simulated: 1_000 },
+      ]);
+      assert.equal(records.records.filter((record) => record.name.endsWith('.a0.default.svc.cluster.local.')).length, 1_000);
+      const note = 'Pods truncated: StatefulSet default/a0 (1000 of 100000), StatefulSet default/a1 (1000 of 100000) ask for more Pods than are simulated (at most 1000 per workload, 100000 per workspace); records and answers list the simulated Pods only';
+      assert.ok(cli('records', folder).startsWith(`; ${note}\n`));
+      assert.ok(cli('records', '--format', 'zone', folder).includes(`\n; ${note}\n`));
+      const answer = JSON.parse(cli('nslookup', 'a0.default.svc.cluster.local', '--format', 'json', folder)) as { answers: unknown[]; truncated?: string };
+      assert.equal(answer.answers.length, 1_000);
+      assert.equal(answer.truncated, note);
+      assert.ok(cli('nslookup', 'a0.default.svc.cluster.local', folder).includes(`;; note: ${note}\n`));
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

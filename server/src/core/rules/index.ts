@@ -26,6 +26,7 @@ import serviceSelectorMatchesNothing from './service-selector-matches-nothing';
 import serviceTargetPortNotFound from './service-target-port-not-found';
 import serviceTargetPortUndeclared from './service-target-port-undeclared';
 import serviceTypeUnsupported from './service-type-unsupported';
+import simulatedPodsCapped from './simulated-pods-capped';
 import statefulsetServiceName from './statefulset-service-name';
 import subdomainWithoutHeadlessService from './subdomain-without-headless-service';
 import subdomainWithoutHostname from './subdomain-without-hostname';
@@ -62,6 +63,7 @@ export const rules: readonly Rule[] = [
   serviceTargetPortNotFound,
   serviceTargetPortUndeclared,
   serviceTypeUnsupported,
+  simulatedPodsCapped,
   statefulsetServiceName,
   subdomainWithoutHeadlessService,
   subdomainWithoutHostname,
