@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { run } from '../../server/src/cli/main';
@@ -68,6 +71,21 @@ describe('fuzz regressions', () => {
     assert.equal(errors.length, 1);
     assert.match(errors[0], /maxNestingDepth/);
     assert.match(errors[0], /500/);
+  });
+
+  it('a duplicate key after an empty value is one line of text output, on the line of the key', () => {
+    // yaml marked the newline before the key: the message held a line break and named the line above
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-duplicate-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name:\n  name: web\n');
+      let stdout = '';
+      const code = run(['lint', folder], { stdout: (text) => void (stdout += text), stderr: () => undefined, color: false });
+      assert.equal(code, 1);
+      const [line] = stdout.split('\n').filter((text) => text.includes('yaml-syntax'));
+      assert.equal(line.trim(), '5:3  error  Duplicate key "name": map keys must be unique, and kubectl rejects the document ("mapping key already defined").  yaml-syntax');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('the CLI without a command exits 2 with its one-line reason on stderr', () => {
