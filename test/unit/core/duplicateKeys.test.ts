@@ -88,11 +88,11 @@ describe('duplicate keys (found in linear time, reported as yaml reported them)'
     assert.ok((used.user + used.system) / 1000 < 8_000, `${(used.user + used.system) / 1000} ms`);
   });
 
-  it('refuses a duplicate key in the configuration file, also in linear time', () => {
+  it('refuses a duplicate key in the configuration file, and reads 60,000 tagged keys in linear time', () => {
     assert.throws(() => parsePlainYaml('a: 1\nb: 2\na: 3\n'), (error: Error) => error.message === 'Map keys must be unique');
-    const keys = Array.from({ length: 30_000 }, (_, index) => `k${index}: !!str v`).join('\n');
+    const keys = Array.from({ length: 60_000 }, (_, index) => `k${index}: !!str v`).join('\n');
     const start = process.cpuUsage();
-    assert.equal(Object.keys(parsePlainYaml(keys) as object).length, 30_000);
+    assert.equal(Object.keys(parsePlainYaml(keys) as object).length, 60_000);
     const used = process.cpuUsage(start);
     assert.ok((used.user + used.system) / 1000 < 8_000, `${(used.user + used.system) / 1000} ms`);
   });
