@@ -28,6 +28,8 @@ export class LintSession {
 
   /** Lints the given files again (all of a model loaded in bulk, a few at a time); files no longer in the model are skipped. */
   lint(files: readonly string[]): void {
+    // what the Pod budget moved while the model was loaded in bulk is covered by linting all of it
+    this.model.takeBudgetChanges();
     this.relint(files);
   }
 
