@@ -34,6 +34,7 @@ import serviceTargetPortUndeclared from './service-target-port-undeclared';
 import serviceTypeUnsupported from './service-type-unsupported';
 import servicemonitorPortNotFound from './servicemonitor-port-not-found';
 import servicemonitorSelectorMatchesNothing from './servicemonitor-selector-matches-nothing';
+import simulatedPodsCapped from './simulated-pods-capped';
 import statefulsetServiceName from './statefulset-service-name';
 import subdomainWithoutHeadlessService from './subdomain-without-headless-service';
 import subdomainWithoutHostname from './subdomain-without-hostname';
@@ -78,6 +79,7 @@ export const rules: readonly Rule[] = [
   serviceTypeUnsupported,
   servicemonitorPortNotFound,
   servicemonitorSelectorMatchesNothing,
+  simulatedPodsCapped,
   statefulsetServiceName,
   subdomainWithoutHeadlessService,
   subdomainWithoutHostname,
