@@ -128,4 +128,27 @@ describe('code actions over LSP', () => {
       fs.rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('disables a rule for one line of a CRLF file with a CRLF line, not a bare LF', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-fix-'));
+    const file = path.join(folder, 'database.yaml');
+    const text = fs.readFileSync(path.join(repoRoot, 'examples', 'broken', 'endpoints-name-typo', 'database.yaml'), 'utf8').replace(/\n/g, '\r\n');
+    fs.writeFileSync(file, text);
+    const uri = uriOf(file);
+    const session = await LspSession.start([folder]);
+    try {
+      await session.open(uri, text);
+      const orphan = (): Diagnostic | undefined => session.diagnostics.get(uri)?.find((candidate) => candidate.code === 'endpoints-without-service');
+      await session.until(() => orphan() !== undefined);
+      const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: orphan()!.range, context: { diagnostics: [orphan()!] } });
+      const disable = actions.find((action) => action.title === 'Disable endpoints-without-service for this line')!;
+      const edits = disable.edit!.changes![uri] as TextEdit[];
+      assert.deepEqual(edits.map((edit) => edit.newText), ['  # kube-lookup-disable-next-line endpoints-without-service\r\n']);
+      const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits);
+      assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF in a CRLF file');
+    } finally {
+      await session.dispose();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

@@ -34,11 +34,18 @@ export function codeActions(model: ClusterModel, uri: string, range: Range, find
         title: `Disable ${finding.ruleId} for this line`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: `${line.indent}# ${DISABLE_NEXT_LINE} ${finding.ruleId}\n` }] } },
+        edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: `${line.indent}# ${DISABLE_NEXT_LINE} ${finding.ruleId}${lineBreakOf(entry.text, line.start)}` }] } },
       });
     }
   }
   return [...actions, ...disables];
+}
+
+/** The line break ending the line that starts at `start`, else the file's first one: the inserted comment line matches its neighbours (CRLF stays CRLF). */
+function lineBreakOf(text: string, start: number): string {
+  const pattern = /\r\n|\r|\n/g;
+  pattern.lastIndex = start;
+  return pattern.exec(text)?.[0] ?? /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
 }
 
 function overlaps(a: Range, b: Range): boolean {

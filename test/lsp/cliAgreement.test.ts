@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { cliFindings, serverFindings } from './cliComparison';
+import { LspSession } from './lspHarness';
+
+/** Files whose findings end at a line break: the CLI once counted the CR of CRLF into the range. */
+const CRLF_FILES: Readonly<Record<string, string>> = {
+  'quote.yaml': "apiVersion: v1\nkind: Pod\nmetadata:\n  name: 'web\nspec: {}\n",
+  'twice.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\nspec:\n  type: ClusterIP\n',
+  'typo.yaml': 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: databse\nsubsets: []\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: database\nspec:\n  ports:\n  - port: 80\n',
+};
+
+describe('the editor and the CLI agree', () => {
+  it('on the ranges of findings in CRLF files (the CR is not part of a range)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-crlf-'));
+    for (const [name, text] of Object.entries(CRLF_FILES)) fs.writeFileSync(path.join(folder, name), text.replace(/\n/g, '\r\n'));
+    const session = await LspSession.start([folder]);
+    try {
+      const cli = cliFindings(folder);
+      assert.ok(cli.some((line) => line.startsWith('twice.yaml yaml-syntax error 4:5-4:5 ')), cli.join('\n'));
+      await session.until(() => serverFindings(session, folder).length === cli.length);
+      assert.deepEqual(serverFindings(session, folder), cli);
+    } finally {
+      await session.dispose();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
