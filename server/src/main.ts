@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { clientProcessWatch } from './lsp/clientProcess';
 import { startServer } from './lsp/server';
 
 // The transport comes from the command line: --stdio (any LSP editor), --node-ipc (VS Code), --socket=N.
@@ -7,4 +8,4 @@ if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg
   process.stderr.write('Usage: kube-lookup-language-server --stdio\n');
   process.exit(2);
 }
-startServer(createConnection(ProposedFeatures.all));
+startServer(createConnection(ProposedFeatures.all, { messageStrategy: clientProcessWatch() }));

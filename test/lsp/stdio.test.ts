@@ -51,3 +51,52 @@ it('refuses to start without a transport', async () => {
   assert.equal(code, 2);
   assert.equal(stderr, 'Usage: kube-lookup-language-server --stdio\n');
 });
+
+it('keeps serving after 3 s when the client process is not visible from here (docker run -i)', { timeout: 30_000 }, async () => {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const client = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  client.onNotification('window/logMessage', () => undefined);
+  client.listen();
+  try {
+    // above any pid_max: no such process is visible, as the host's pids are not inside a container
+    const invisible = 2 ** 31 - 2;
+    await client.sendRequest('initialize', { processId: invisible, rootUri: null, capabilities: {} });
+    await client.sendNotification('initialized', {});
+    // vscode-languageserver's watchdog looks every 3 s
+    const outcome = await Promise.race([exited.then((code) => `exited with ${code}`), new Promise<string>((resolve) => setTimeout(() => resolve('running'), 4000))]);
+    assert.equal(outcome, 'running');
+    const seeds = path.join(repoRoot, 'examples', 'seeds');
+    const file = path.join(seeds, 'headless1.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: 'yaml', version: 1, text } });
+    const hover = (await client.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: positionOf(text, 'subdomain: headless1', 12) })) as Hover;
+    assert.ok(hover);
+    assert.match(stderr, /process 2147483646 is not visible/);
+    await client.sendRequest('shutdown');
+    await client.sendNotification('exit');
+    assert.equal(await exited, 0);
+  } finally {
+    client.dispose();
+    child.kill();
+  }
+});
+
+it('exits when a client process it can see goes away', { timeout: 30_000 }, async () => {
+  const parent = spawn(process.execPath, ['-e', 'setTimeout(() => undefined, 60000)'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const client = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  client.listen();
+  try {
+    await client.sendRequest('initialize', { processId: parent.pid, rootUri: null, capabilities: {} });
+    parent.kill();
+    assert.equal(await exited, 1);
+  } finally {
+    client.dispose();
+    child.kill();
+    parent.kill();
+  }
+});
