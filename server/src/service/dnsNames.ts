@@ -1,12 +1,13 @@
 import type { ClusterModel } from '../core/model/clusterModel';
 import type { PodView } from '../core/model/podView';
 import type { ServiceView } from '../core/model/serviceView';
+import { code } from './markdown';
 
 /**
  * The DNS names the editor explains next to objects, per the Kubernetes DNS spec 1.1.0: a Pod's
  * hostname FQDN (published only under the headless Service its subdomain names, once that Service
  * selects it and it is ready) with the reason when it is not, and the CoreDNS Pod-IP name. The
- * records themselves come from core/dns.
+ * records themselves come from core/dns. Reasons are hover Markdown, names in code spans.
  */
 export function serviceFqdn(model: ClusterModel, service: Pick<ServiceView, 'name' | 'namespace'>): string {
   return `${service.name}.${service.namespace}.svc.${model.settings.clusterDomain}`;
@@ -25,12 +26,12 @@ export function hostnameRecord(model: ClusterModel, pod: PodView): HostnameRecor
   const fqdn = `${pod.hostname}.${pod.subdomain}.${pod.namespace}.svc.${model.settings.clusterDomain}`;
   if (!pod.hostnameSet) return { published: false, fqdn, reason: '`spec.hostname` is not set, so the endpoint gets no hostname' };
   const service = model.service(pod.namespace, pod.subdomain);
-  if (!service) return { published: false, fqdn, reason: `subdomain \`${pod.subdomain}\` names no Service in namespace \`${pod.namespace}\`` };
-  if (service.type === 'ExternalName') return { published: false, fqdn, reason: `Service \`${service.name}\` is an ExternalName Service` };
-  if (!service.headless) return { published: false, fqdn, reason: `Service \`${service.name}\` is not headless (\`clusterIP: None\`)` };
+  if (!service) return { published: false, fqdn, reason: `subdomain ${code(pod.subdomain)} names no Service in namespace ${code(pod.namespace)}` };
+  if (service.type === 'ExternalName') return { published: false, fqdn, reason: `Service ${code(service.name)} is an ExternalName Service` };
+  if (!service.headless) return { published: false, fqdn, reason: `Service ${code(service.name)} is not headless (\`clusterIP: None\`)` };
   const endpoint = model.backendsOf(service).endpoints.find((candidate) => candidate.pod === pod);
-  if (!endpoint) return { published: false, fqdn, reason: `Service \`${service.name}\` does not select this Pod` };
-  if (!endpoint.ready) return { published: false, fqdn, reason: `the Pod is not ready and Service \`${service.name}\` does not set \`publishNotReadyAddresses\`` };
+  if (!endpoint) return { published: false, fqdn, reason: `Service ${code(service.name)} does not select this Pod` };
+  if (!endpoint.ready) return { published: false, fqdn, reason: `the Pod is not ready and Service ${code(service.name)} does not set \`publishNotReadyAddresses\`` };
   return { published: true, fqdn, service };
 }
 

@@ -10,6 +10,7 @@ import { labelSelectorSchema } from '../core/model/schemas/workload';
 import type { ServicePort, ServiceView } from '../core/model/serviceView';
 import { serviceNames } from '../core/dns/index';
 import { hostnameRecord, podIpName, serviceFqdn } from './dnsNames';
+import { code, text } from './markdown';
 import { pathIs, placeAt, startsWith, type PlaceAt } from './objectAt';
 import { spanToRange } from './positions';
 import { referenceHover } from './referenceHover';
@@ -38,7 +39,7 @@ function hoverText(model: ClusterModel, place: PlaceAt): string | undefined {
     if (!service) return undefined;
     if (service.object !== object) {
       // a Service defined twice: the cluster keeps one, and every answer comes from that one
-      const note = `⚠ Service \`${object.namespace}/${object.name}\` is defined more than once; the one in \`${baseName(service.object.file)}\` is used.`;
+      const note = `⚠ Service ${code(`${object.namespace}/${object.name}`)} is defined more than once; the one in ${code(baseName(service.object.file))} is used.`;
       return onIdentity ? `${note}\n\n${serviceHover(model, service)}` : undefined;
     }
     if (onIdentity) return serviceHover(model, service);
@@ -74,18 +75,18 @@ function hoverText(model: ClusterModel, place: PlaceAt): string | undefined {
 function serviceHover(model: ClusterModel, service: ServiceView): string {
   const names = serviceNames(model, service);
   const lines = [
-    `**Service** \`${service.namespace}/${service.name}\` · ${service.headless ? 'headless' : service.type}`,
+    `**Service** ${code(`${service.namespace}/${service.name}`)} · ${service.headless ? 'headless' : text(service.type)}`,
     '',
-    `\`${names.fqdn}\`  `,
-    `\`${service.name}\` from namespace \`${service.namespace}\` · \`${service.name}.${service.namespace}\` from any namespace`,
-    ...names.capturedFrom.map((capture) => `⚠ from namespace \`${capture.namespace}\`, \`${service.name}.${service.namespace}\` is answered by ${capture.by} first (search-path capture)`),
+    `${code(names.fqdn)}  `,
+    `${code(service.name)} from namespace ${code(service.namespace)} · ${code(`${service.name}.${service.namespace}`)} from any namespace`,
+    ...names.capturedFrom.map((capture) => `⚠ from namespace ${code(capture.namespace)}, ${code(`${service.name}.${service.namespace}`)} is answered by ${text(capture.by)} first (search-path capture)`),
     '',
   ];
   const reached = reachedBy(model, service);
   lines.push(...reached.map((line) => `- ${line}`));
   for (const srv of names.srvNames) {
     const port = service.ports.find((candidate) => candidate.name && srv.startsWith(`_${candidate.name}._${candidate.protocol.toLowerCase()}.`));
-    lines.push(`- SRV \`${srv}\` → port ${port?.port ?? '?'}`);
+    lines.push(`- SRV ${code(srv)} → port ${text(port?.port ?? '?')}`);
   }
   lines.push('');
   lines.push(...endpointsSection(model, service));
@@ -93,20 +94,20 @@ function serviceHover(model: ClusterModel, service: ServiceView): string {
 }
 
 function reachedBy(model: ClusterModel, service: ServiceView): string[] {
-  if (service.type === 'ExternalName') return [`CNAME → \`${service.externalName ?? '(no externalName)'}\``];
+  if (service.type === 'ExternalName') return [`CNAME → ${code(service.externalName ?? '(no externalName)')}`];
   const lines: string[] = [];
-  const portList = service.ports.map((port) => `${port.port ?? '?'}/${port.protocol} → ${port.targetPort ?? '?'}`).join(', ');
+  const portList = service.ports.map((port) => text(`${port.port ?? '?'}/${port.protocol} → ${port.targetPort ?? '?'}`)).join(', ');
   if (service.headless) {
     lines.push(`no cluster IP: the name answers the ready endpoints' IPs${portList ? ` · ports ${portList}` : ''}`);
   } else {
-    const ips = service.clusterIPs.map((ip) => `\`${ip.ip}\`${ip.simulated ? ' (simulated)' : ''}`).join(', ');
+    const ips = service.clusterIPs.map((ip) => `${code(ip.ip)}${ip.simulated ? ' (simulated)' : ''}`).join(', ');
     lines.push(`cluster IP ${ips || '(none)'}${portList ? ` · ${portList}` : ''}`);
   }
   if (service.type === 'NodePort' || service.type === 'LoadBalancer') {
     for (const port of service.ports) {
       if (port.nodePort === undefined) continue;
-      const nodes = model.settings.nodeIPs.map((ip) => `\`${ip}:${port.nodePort}\``).join(', ');
-      lines.push(`nodePort ${port.nodePort}${port.nodePortSimulated ? ' (simulated)' : ''} → port ${port.port ?? '?'} on every node: ${nodes}`);
+      const nodes = model.settings.nodeIPs.map((ip) => code(`${ip}:${port.nodePort}`)).join(', ');
+      lines.push(`nodePort ${text(port.nodePort)}${port.nodePortSimulated ? ' (simulated)' : ''} → port ${text(port.port ?? '?')} on every node: ${nodes}`);
     }
   }
   if (service.type === 'LoadBalancer') lines.push('load balancer: its address comes from the cloud provider (`status.loadBalancer`)');
@@ -119,48 +120,49 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
   if (backends.origin === 'external-name') lines.push('No endpoints: ExternalName Services get none.');
   else if (backends.endpoints.length === 0) {
     const unknown = service.selector ? describeUnknownSelection(model, service.namespace, service.selector) : undefined;
-    if (unknown) lines.push(`No endpoints in the model: ${unknown}.`);
-    else lines.push(service.selector ? `No endpoints: selector \`${formatSelector(service.selector)}\` matches no Pod in \`${service.namespace}\`.` : 'No endpoints: no selector, and no Endpoints or EndpointSlice for it.');
+    if (unknown) lines.push(`No endpoints in the model: ${text(unknown)}.`);
+    else lines.push(service.selector ? `No endpoints: selector ${code(formatSelector(service.selector))} matches no Pod in ${code(service.namespace)}.` : 'No endpoints: no selector, and no Endpoints or EndpointSlice for it.');
   } else {
     if (backends.origin === 'hand-written') {
-      const sources = [...new Set(backends.endpoints.map((endpoint) => `${endpoint.source.kind} \`${endpoint.source.name}\``))];
+      const sources = [...new Set(backends.endpoints.map((endpoint) => `${text(endpoint.source.kind)} ${code(endpoint.source.name)}`))];
       lines.push(`No selector: the endpoints come from ${sources.join(', ')}.`, '');
     }
     lines.push('| Pod | IP | Target port | Ready |', '| --- | --- | --- | --- |');
     for (const endpoint of backends.endpoints) {
       const ports = service.ports.map((port) => {
         const resolved = endpoint.ports.find((candidate) => candidate.name === port.name);
-        const label = service.ports.length > 1 ? `${port.name ?? port.port} ` : '';
+        const label = service.ports.length > 1 ? `${text(port.name ?? port.port ?? '?')} ` : '';
         if (endpoint.unresolvedPorts.some((unresolved) => unresolved.portIndex === port.index)) return `${label}✗`;
-        return `${label}${resolved?.port ?? endpoint.ports[0]?.port ?? '?'}`;
+        return `${label}${text(resolved?.port ?? endpoint.ports[0]?.port ?? '?')}`;
       });
       // hand-written addresses name no Pod; one whose declared IP matches is shown by name
       const pod = endpoint.pod ?? model.podsIn(service.namespace).find((candidate) => !candidate.ipSimulated && candidate.ips.some((ip) => ip.ip === endpoint.ip));
       const who = pod?.name ?? endpoint.hostname ?? '—';
-      lines.push(`| ${who} | ${endpoint.ip}${endpoint.simulated ? ' (simulated)' : ''} | ${ports.join(', ') || '—'} | ${endpoint.ready ? 'yes' : 'no'} |`);
+      // table cells hold escaped text: a pipe inside a code span would still split the cell
+      lines.push(`| ${text(who)} | ${text(endpoint.ip)}${endpoint.simulated ? ' (simulated)' : ''} | ${ports.join(', ') || '—'} | ${endpoint.ready ? 'yes' : 'no'} |`);
     }
     const unresolved = new Map<string, string[]>();
     for (const endpoint of backends.endpoints) for (const port of endpoint.unresolvedPorts) unresolved.set(port.reason, [...(unresolved.get(port.reason) ?? []), endpoint.pod?.name ?? endpoint.ip]);
-    for (const [reason, pods] of unresolved) lines.push('', `✗ ${reason}: ${pods.map((pod) => `\`${pod}\``).join(', ')}`);
+    for (const [reason, pods] of unresolved) lines.push('', `✗ ${text(reason)}: ${pods.map((pod) => code(pod)).join(', ')}`);
     const named = backends.endpoints.filter((endpoint) => endpoint.hostname && endpoint.ready);
     if (service.headless && named.length > 0) {
       lines.push('');
-      for (const endpoint of named) lines.push(`- \`${endpoint.hostname}.${serviceFqdn(model, service)}\` → ${endpoint.ip}${endpoint.simulated ? ' (simulated)' : ''}`);
+      for (const endpoint of named) lines.push(`- ${code(`${endpoint.hostname}.${serviceFqdn(model, service)}`)} → ${text(endpoint.ip)}${endpoint.simulated ? ' (simulated)' : ''}`);
     }
   }
-  for (const ignored of backends.ignored) lines.push('', `Ignored: ${ignored.object.kind} \`${ignored.object.namespace}/${ignored.object.name}\`: ${ignored.reason}.`);
+  for (const ignored of backends.ignored) lines.push('', `Ignored: ${text(ignored.object.kind)} ${code(`${ignored.object.namespace}/${ignored.object.name}`)}: ${text(ignored.reason)}.`);
   return lines;
 }
 
 function portHover(model: ClusterModel, service: ServiceView, port: ServicePort): string {
-  const lines = [`**Port** ${port.port ?? '?'}/${port.protocol}${port.name ? ` (\`${port.name}\`)` : ''} of Service \`${service.name}\` → target port \`${port.targetPort ?? '?'}\``];
-  if (port.nodePort !== undefined) lines.push('', `nodePort ${port.nodePort}${port.nodePortSimulated ? ' (simulated)' : ''}: ${model.settings.nodeIPs.map((ip) => `\`${ip}:${port.nodePort}\``).join(', ')}`);
+  const lines = [`**Port** ${text(`${port.port ?? '?'}/${port.protocol}`)}${port.name ? ` (${code(port.name)})` : ''} of Service ${code(service.name)} → target port ${code(port.targetPort ?? '?')}`];
+  if (port.nodePort !== undefined) lines.push('', `nodePort ${text(port.nodePort)}${port.nodePortSimulated ? ' (simulated)' : ''}: ${model.settings.nodeIPs.map((ip) => code(`${ip}:${port.nodePort}`)).join(', ')}`);
   const srv = port.name ? serviceNames(model, service).srvNames.find((name) => name.startsWith(`_${port.name}._${port.protocol.toLowerCase()}.`)) : undefined;
-  if (srv) lines.push('', `SRV \`${srv}\``);
+  if (srv) lines.push('', `SRV ${code(srv)}`);
   const backends = model.backendsOf(service);
   const perPod = backends.endpoints.filter((endpoint) => endpoint.pod).map((endpoint) => {
     const resolved = findPort(endpoint.pod!.template.spec, port);
-    return `- \`${endpoint.pod!.name}\`: ${resolved.ok ? `${resolved.port}${resolved.container ? ` (container \`${resolved.container}\`)` : ''}` : `✗ ${resolved.reason}`}`;
+    return `- ${code(endpoint.pod!.name)}: ${resolved.ok ? `${text(resolved.port)}${resolved.container ? ` (container ${code(resolved.container)})` : ''}` : `✗ ${text(resolved.reason)}`}`;
   });
   if (perPod.length > 0) lines.push('', ...perPod);
   return lines.join('\n');
@@ -174,30 +176,30 @@ function externalNameHover(model: ClusterModel, service: ServiceView): string {
   const how = ipLike
     ? 'CoreDNS does not serve an ExternalName that is an IP address: the name gets NXDOMAIN.'
     : inside ? 'The target is inside the cluster zone, so the cluster DNS resolves it too.' : 'The target is outside the cluster: its addresses come from the upstream resolver.';
-  return [`**CNAME** \`${serviceFqdn(model, service)}.\` → \`${target}.\``, '', how].join('\n');
+  return [`**CNAME** ${code(`${serviceFqdn(model, service)}.`)} → ${code(`${target}.`)}`, '', how].join('\n');
 }
 
 /** Which Service an Endpoints object (by name) or an EndpointSlice (by label) serves. */
 function bindingHover(model: ClusterModel, object: ManifestObject, kind: 'Endpoints' | 'EndpointSlice'): string {
   const name = kind === 'Endpoints' ? object.name : object.labels[SERVICE_NAME_LABEL];
   const service = model.service(object.namespace, name);
-  const header = `**${kind}** \`${object.namespace}/${object.name}\``;
-  if (!service) return `${header} → no Service \`${name}\` in namespace \`${object.namespace}\`: these addresses are not used.`;
+  const header = `**${kind}** ${code(`${object.namespace}/${object.name}`)}`;
+  if (!service) return `${header} → no Service ${code(name ?? '')} in namespace ${code(object.namespace)}: these addresses are not used.`;
   const ignored = model.backendsOf(service).ignored.find((entry) => entry.object === object);
-  if (ignored) return `${header} → Service \`${service.name}\`, but ignored: ${ignored.reason}.`;
+  if (ignored) return `${header} → Service ${code(service.name)}, but ignored: ${text(ignored.reason)}.`;
   const count = model.backendsOf(service).endpoints.filter((endpoint) => endpoint.source === object).length;
-  return `${header} → Service \`${service.name}\` (\`${serviceFqdn(model, service)}\`): ${count} address${count === 1 ? '' : 'es'} used.`;
+  return `${header} → Service ${code(service.name)} (${code(serviceFqdn(model, service))}): ${count} address${count === 1 ? '' : 'es'} used.`;
 }
 
 // ---- selectors ----
 
 function selectorHover(model: ClusterModel, namespace: string, selector: Readonly<Record<string, string>>, shown: string): string {
   const pods = model.podsSelectedBy(namespace, selector);
-  const lines = [`**Selector** \`${shown}\` matches ${count(pods.length, 'Pod')} in \`${namespace}\``];
+  const lines = [`**Selector** ${code(shown)} matches ${count(pods.length, 'Pod')} in ${code(namespace)}`];
   lines.push(...podList(pods));
   if (pods.length === 0) {
     const elsewhere = model.podsMatching(selector).filter((pod) => pod.namespace !== namespace);
-    if (elsewhere.length > 0) lines.push('', `Same labels in other namespaces (not selected): ${[...new Set(elsewhere.map((pod) => `\`${pod.namespace}\``))].join(', ')}`);
+    if (elsewhere.length > 0) lines.push('', `Same labels in other namespaces (not selected): ${[...new Set(elsewhere.map((pod) => code(pod.namespace)))].join(', ')}`);
   }
   return lines.join('\n');
 }
@@ -208,39 +210,39 @@ function workloadSelectorHover(model: ClusterModel, object: ManifestObject): str
   if (!parsed.success) return undefined;
   const pods = model.podsIn(object.namespace).filter((pod) => matchesLabelSelector(pod.labels, parsed.data));
   const shown = formatSelector(parsed.data.matchLabels ?? {}) + (parsed.data.matchExpressions?.length ? ' + expressions' : '');
-  return [`**Selector** \`${shown}\` matches ${count(pods.length, 'Pod')} in \`${object.namespace}\``, ...podList(pods)].join('\n');
+  return [`**Selector** ${code(shown)} matches ${count(pods.length, 'Pod')} in ${code(object.namespace)}`, ...podList(pods)].join('\n');
 }
 
 function podList(pods: readonly PodView[]): string[] {
-  const shown = pods.slice(0, 8).map((pod) => `- \`${pod.name}\`${pod.template.owner.kind === 'Pod' ? '' : ` (${pod.template.owner.kind} \`${pod.template.owner.name}\`)`}`);
+  const shown = pods.slice(0, 8).map((pod) => `- ${code(pod.name)}${pod.template.owner.kind === 'Pod' ? '' : ` (${text(pod.template.owner.kind)} ${code(pod.template.owner.name)})`}`);
   if (pods.length > 8) shown.push(`- … and ${pods.length - 8} more`);
   return shown.length > 0 ? ['', ...shown] : [];
 }
 
 function labelsHover(model: ClusterModel, object: ManifestObject, pods: readonly PodView[]): string {
   const services = servicesSelecting(model, pods);
-  const header = `**Labels** of the Pods of ${object.kind} \`${object.name}\``;
-  return services.length > 0 ? `${header}: selected by ${services.map((service) => `Service \`${service.name}\``).join(', ')}` : `${header}: no Service in \`${object.namespace}\` selects them`;
+  const header = `**Labels** of the Pods of ${text(object.kind)} ${code(object.name)}`;
+  return services.length > 0 ? `${header}: selected by ${services.map((service) => `Service ${code(service.name)}`).join(', ')}` : `${header}: no Service in ${code(object.namespace)} selects them`;
 }
 
 // ---- Pods and workloads ----
 
 function podsHover(model: ClusterModel, object: ManifestObject, pods: readonly PodView[]): string {
-  const lines = [`**${object.kind}** \`${object.namespace}/${object.name}\`${object.kind === 'Pod' ? '' : ` · ${count(pods.length, 'Pod')}`}`, ''];
+  const lines = [`**${text(object.kind)}** ${code(`${object.namespace}/${object.name}`)}${object.kind === 'Pod' ? '' : ` · ${count(pods.length, 'Pod')}`}`, ''];
   const reasons = new Set<string>();
   for (const pod of pods.slice(0, 8)) {
     const record = hostnameRecord(model, pod);
-    const ips = pod.ips.map((ip) => ip.ip).join(', ') + (pod.ipSimulated ? ' (simulated)' : '');
-    const name = record.published ? ` → \`${record.fqdn}\`` : record.fqdn ? ` · \`${record.fqdn}\` not published` : '';
-    lines.push(`- \`${pod.name}\` ${ips}${name}`);
+    const ips = text(pod.ips.map((ip) => ip.ip).join(', ')) + (pod.ipSimulated ? ' (simulated)' : '');
+    const name = record.published ? ` → ${code(record.fqdn)}` : record.fqdn ? ` · ${code(record.fqdn)} not published` : '';
+    lines.push(`- ${code(pod.name)} ${ips}${name}`);
     if (!record.published) reasons.add(record.fqdn ? `Not published: ${record.reason}.` : `No hostname FQDN: ${record.reason}.`);
   }
   if (pods.length > 8) lines.push(`- … and ${pods.length - 8} more`);
   if (reasons.size > 0) lines.push('', ...reasons);
   const ipName = pods.length === 1 && pods[0].ips[0] ? podIpName(model, pods[0].namespace, pods[0].ips[0].ip) : undefined;
-  if (ipName) lines.push('', `Pod IP name: \`${ipName}\` (CoreDNS \`pods ${model.settings.pods}\`)`);
+  if (ipName) lines.push('', `Pod IP name: ${code(ipName)} (CoreDNS ${code(`pods ${model.settings.pods}`)})`);
   const services = servicesSelecting(model, pods);
-  if (services.length > 0) lines.push('', `Selected by ${services.map((service) => `Service \`${service.name}\``).join(', ')}`);
+  if (services.length > 0) lines.push('', `Selected by ${services.map((service) => `Service ${code(service.name)}`).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -248,14 +250,14 @@ function subdomainHover(model: ClusterModel, object: ManifestObject, pods: reado
   const subdomain = pods[0]?.subdomain ?? (object.kind === 'StatefulSet' ? stringField(object.body?.spec, 'serviceName') : podTemplateOf(object)?.spec.subdomain);
   if (!subdomain) return `**subdomain**: not set, so the Pods get no hostname FQDN.`;
   const service = model.service(object.namespace, subdomain);
-  const target = service ? `Service \`${service.namespace}/${service.name}\`${service.headless ? ' (headless)' : ` (${service.type}, not headless)`}` : `no Service in \`${object.namespace}\``;
-  const lines = [`**subdomain** \`${subdomain}\` → ${target}`, ''];
+  const target = service ? `Service ${code(`${service.namespace}/${service.name}`)}${service.headless ? ' (headless)' : ` (${text(service.type)}, not headless)`}` : `no Service in ${code(object.namespace)}`;
+  const lines = [`**subdomain** ${code(subdomain)} → ${target}`, ''];
   const reasons = new Set<string>();
   for (const pod of pods.slice(0, 8)) {
     const record = hostnameRecord(model, pod);
-    if (record.published) lines.push(`- \`${record.fqdn}\` → ${pod.ips.map((ip) => ip.ip).join(', ')}${pod.ipSimulated ? ' (simulated)' : ''}`);
+    if (record.published) lines.push(`- ${code(record.fqdn)} → ${text(pod.ips.map((ip) => ip.ip).join(', '))}${pod.ipSimulated ? ' (simulated)' : ''}`);
     else {
-      lines.push(`- \`${record.fqdn ?? pod.name}\` not published`);
+      lines.push(`- ${code(record.fqdn ?? pod.name)} not published`);
       reasons.add(`Not published: ${record.reason}.`);
     }
   }
@@ -271,16 +273,16 @@ function containerPortHover(model: ClusterModel, object: ManifestObject, pods: r
   const port = container?.ports?.find((candidate) => candidate.index === portIndex);
   if (!container || !port || port.containerPort === undefined) return undefined;
   const protocol = port.protocol ?? 'TCP';
-  const header = `**Container port** ${port.containerPort}/${protocol}${port.name ? ` (\`${port.name}\`)` : ''} of container \`${container.name ?? '?'}\``;
+  const header = `**Container port** ${text(`${port.containerPort}/${protocol}`)}${port.name ? ` (${code(port.name)})` : ''} of container ${code(container.name ?? '?')}`;
   const targets: string[] = [];
   for (const service of servicesSelecting(model, pods)) {
     for (const servicePort of service.ports) {
       if (servicePort.protocol !== protocol) continue;
       const target = servicePort.targetPort ?? servicePort.port;
-      if (target === port.containerPort || (port.name !== undefined && target === port.name)) targets.push(`- Service \`${service.name}\` port ${servicePort.port ?? '?'}${servicePort.name ? ` (\`${servicePort.name}\`)` : ''} → ${target}`);
+      if (target === port.containerPort || (port.name !== undefined && target === port.name)) targets.push(`- Service ${code(service.name)} port ${text(servicePort.port ?? '?')}${servicePort.name ? ` (${code(servicePort.name)})` : ''} → ${text(target ?? '?')}`);
     }
   }
-  return targets.length > 0 ? [`${header}, reached from:`, '', ...targets].join('\n') : `${header}: no Service port of \`${object.namespace}\` targets it.`;
+  return targets.length > 0 ? [`${header}, reached from:`, '', ...targets].join('\n') : `${header}: no Service port of ${code(object.namespace)} targets it.`;
 }
 
 function servicesSelecting(model: ClusterModel, pods: readonly PodView[]): ServiceView[] {
