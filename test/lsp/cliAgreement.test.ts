@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { LineIndex } from '../../server/src/core/yaml/lineIndex';
 import { cliFindings, serverFindings } from './cliComparison';
 import { LspSession } from './lspHarness';
 
@@ -14,13 +15,22 @@ const CRLF_FILES: Readonly<Record<string, string>> = {
 };
 
 describe('the editor and the CLI agree', () => {
+  it('on where an offset inside a CRLF line break stands: at the line end, as the editor puts it', () => {
+    const index = new LineIndex('a: 1\r\nb: 2\r\n');
+    assert.deepEqual(index.position(4), { line: 0, character: 4 });
+    assert.deepEqual(index.position(5), { line: 0, character: 4 });
+    assert.deepEqual(index.position(6), { line: 1, character: 0 });
+  });
+
   it('on the ranges of findings in CRLF files (the CR is not part of a range)', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-crlf-'));
     for (const [name, text] of Object.entries(CRLF_FILES)) fs.writeFileSync(path.join(folder, name), text.replace(/\n/g, '\r\n'));
     const session = await LspSession.start([folder]);
     try {
       const cli = cliFindings(folder);
-      assert.ok(cli.some((line) => line.startsWith('twice.yaml yaml-syntax error 4:5-4:5 ')), cli.join('\n'));
+      // main's parser now puts the duplicate key on the key itself; the name's range ends at the CR
+      assert.ok(cli.some((line) => line.startsWith('twice.yaml yaml-syntax error 5:0-5:4 ')), cli.join('\n'));
+      assert.ok(cli.some((line) => line.startsWith('typo.yaml endpoints-without-service error 3:8-3:15 ')), cli.join('\n'));
       await session.until(() => serverFindings(session, folder).length === cli.length);
       assert.deepEqual(serverFindings(session, folder), cli);
     } finally {
