@@ -35,6 +35,15 @@ const POD = lines(
   '    image: postgres',
 );
 
+/** Resolves once `condition` holds, asking again every 20 ms; rejects after a timeout. */
+async function eventually(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the server');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function workspaceOf(files: Record<string, string>): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-lsp-'));
   for (const [name, text] of Object.entries(files)) {
@@ -156,6 +165,38 @@ describe('diagnostics over LSP', () => {
       fs.rmSync(path.dirname(service), { recursive: true });
       await session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.dirname(service)), type: 3 }] });
       await session.until(() => session.codes(pod).length === 1);
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('follows a folder renamed, moved in and moved out: one event for the folder, none for its files', async () => {
+    const folder = workspaceOf({ 'pod.yaml': POD, 'team/deep/service.yaml': SERVICE, 'team/node_modules/x/service.yaml': SERVICE.replace('name: db', 'name: hidden') });
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-outside-'));
+    folders.push(folder, outside);
+    const session = await LspSession.start([folder]);
+    const pod = uriOf(path.join(folder, 'pod.yaml'));
+    const event = (changes: [string, number][]): Promise<void> => session.client.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map(([file, type]) => ({ uri: uriOf(file), type })) });
+    const hoverOn = (file: string): Promise<unknown> => session.request('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 3, character: 9 } });
+    try {
+      await session.until(() => session.statuses.some((status) => !status.indexing) && session.codes(pod).length === 0);
+      // renamed: the old folder goes, the new one comes with its files
+      fs.renameSync(path.join(folder, 'team'), path.join(folder, 'squad'));
+      await event([[path.join(folder, 'team'), 3], [path.join(folder, 'squad'), 1]]);
+      await eventually(async () => (await hoverOn(path.join(folder, 'squad', 'deep', 'service.yaml'))) !== null);
+      assert.deepEqual(session.codes(pod), []);
+      assert.equal(await hoverOn(path.join(folder, 'team', 'deep', 'service.yaml')), null);
+      assert.equal(await hoverOn(path.join(folder, 'squad', 'node_modules', 'x', 'service.yaml')), null, 'node_modules is skipped as at start');
+      // moved out: the Pod's Service is gone
+      fs.renameSync(path.join(folder, 'squad'), path.join(outside, 'squad'));
+      await event([[path.join(folder, 'squad'), 3]]);
+      await session.until(() => session.codes(pod).length === 1);
+      // moved in again, one level down
+      fs.mkdirSync(path.join(folder, 'apps'));
+      fs.renameSync(path.join(outside, 'squad'), path.join(folder, 'apps', 'squad'));
+      await event([[path.join(folder, 'apps'), 1], [path.join(folder, 'apps', 'squad'), 1]]);
+      await session.until(() => session.codes(pod).length === 0);
+      await eventually(async () => (await hoverOn(path.join(folder, 'apps', 'squad', 'deep', 'service.yaml'))) !== null);
     } finally {
       await session.dispose();
     }

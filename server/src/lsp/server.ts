@@ -54,6 +54,7 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { holdHeapGrowthForEditing } from './heapGrowth';
 import type { ManifestRead } from '../files/manifestRead';
 import { canonicalUri, isManifestUri, listManifests, readLimitsOf, readManifest } from './files';
+import { isFolder } from './isFolder';
 import { readManifests } from './readManifests';
 import { findPackageRoot, ruleDocUrls } from './ruleDocs';
 
@@ -334,8 +335,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (capabilities.configurationRegistration) quietly(connection.client.register(DidChangeConfigurationNotification.type, { section: ['kubeLookup', 'files.exclude'] }));
     if (capabilities.watchedFilesRegistration) quietly(connection.client.register(DidChangeWatchedFilesNotification.type, {
-      // a deleted folder is reported as one event for the folder, so deletions of any path are watched too
-      watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+      // a folder deleted, renamed or moved in is reported as one event for the folder, so those of any path are watched too
+      watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
     }));
     if (capabilities.folders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -389,19 +390,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const change of params.changes) {
         const uri = canonicalUri(change.uri);
         const folder = workspace.folderOf(uri);
-        if (change.type === FileChangeType.Deleted && folder) {
-          for (const file of folder.fileUris()) if (file.startsWith(uri + '/') && !open.has(file)) removeFile(file);
-        }
-        if (open.has(uri) || !isManifestUri(uri) || !folder) continue;
+        if (!folder) continue;
         if (change.type === FileChangeType.Deleted) {
-          removeFile(uri);
+          // a folder deleted, or renamed or moved away, comes as one event for the folder
+          for (const file of folder.fileUris()) if (file.startsWith(uri + '/') && !open.has(file)) removeFile(file);
+          if (isManifestUri(uri) && !open.has(uri)) removeFile(uri);
           continue;
         }
+        // a folder created, or renamed or moved in, comes as one event for the folder too
+        if (change.type === FileChangeType.Created && (await isFolder(uri))) {
+          await loadFolder(folder, uri);
+          continue;
+        }
+        if (open.has(uri) || !isManifestUri(uri)) continue;
         const read = await readInFolder(uri, folder);
         if (!open.has(uri)) setFromDisk(uri, read);
       }
     }).catch((error) => logError(`file events failed: ${describeError(error)}`));
   });
+
+  /**
+   * Reads the manifests below a folder that appeared inside a workspace folder. The listing starts
+   * at the workspace folder and keeps to the path down to the new one, so it skips what a full
+   * listing skips (node_modules, excluded globs) on the way.
+   */
+  async function loadFolder(partition: Partition, uri: string): Promise<void> {
+    const onPath = (candidate: string): boolean => candidate === uri || candidate.startsWith(uri + '/') || uri.startsWith(candidate + '/');
+    const files = (await listManifests(partition.key, (candidate) => !onPath(candidate) || partition.excludes(candidate))).filter((file) => file.startsWith(uri + '/') && !open.has(file));
+    const limits = await readLimitsOf(partition.key, partition.settings.analysis.maxFileSize, true);
+    for await (const { uri: file, read } of readManifests(files, limits)) {
+      if (open.has(file)) continue;
+      if (read.skipped === undefined || !read.missing) setFromDisk(file, read);
+      else if (partition.hasFile(file)) removeFile(file);
+    }
+  }
 
   // ---- language features ----
 
