@@ -8,7 +8,7 @@ import {
   type Diagnostic,
   type ProtocolConnection,
 } from 'vscode-languageserver/node';
-import { startServer } from '../../server/src/lsp/server';
+import { startServer, type ServerOptions } from '../../server/src/lsp/server';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol';
 import { repoRoot } from '../helpers/paths';
 
@@ -31,17 +31,17 @@ export class LspSession {
 
   private constructor(readonly client: ProtocolConnection, readonly settings: Record<string, unknown>) {}
 
-  static async start(folders: readonly string[], settings: Record<string, unknown> = {}, timeoutMs = 5000): Promise<LspSession> {
-    const session = await LspSession.starting(folders, settings);
+  static async start(folders: readonly string[], settings: Record<string, unknown> = {}, timeoutMs = 5000, options: ServerOptions = {}): Promise<LspSession> {
+    const session = await LspSession.starting(folders, settings, options);
     await session.until(() => session.statuses.some((status) => !status.indexing), timeoutMs);
     return session;
   }
 
   /** A session whose server has just started indexing its folders. */
-  static async starting(folders: readonly string[], settings: Record<string, unknown> = {}): Promise<LspSession> {
+  static async starting(folders: readonly string[], settings: Record<string, unknown> = {}, options: ServerOptions = {}): Promise<LspSession> {
     const up = new PassThrough();
     const down = new PassThrough();
-    startServer(createConnection(up, down), { packageRoot: repoRoot });
+    startServer(createConnection(up, down), { packageRoot: repoRoot, ...options });
     const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
     const session = new LspSession(client, settings);
     client.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {

@@ -385,8 +385,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (change) scheduler.filesChanged(change.partition, change.affected);
   }
 
+  /** File events are handled one batch after the other: a later event's read must not land before an earlier one's. */
+  let fileEvents: Promise<void> = Promise.resolve();
+
   connection.onDidChangeWatchedFiles((params) => {
-    void ready.then(async () => {
+    fileEvents = fileEvents.then(() => ready).then(async () => {
       for (const change of params.changes) {
         const uri = canonicalUri(change.uri);
         const folder = workspace.folderOf(uri);
