@@ -18,6 +18,12 @@ function loadedWorkspace(): Workspace {
 
 const codes = (workspace: Workspace, uri: string) => workspace.partitionOf(uri)!.findings(uri).map((finding) => finding.ruleId);
 
+/** The files a change returns are stale until linted, where stale, as the diagnostics scheduler does (in steps). */
+function linted<C extends { partition: { lint(files: readonly string[], all?: boolean): void }; affected: readonly string[] } | undefined>(change: C): C {
+  change?.partition.lint(change.affected, false);
+  return change;
+}
+
 describe('a workspace folder keeps its findings in a LintSession', () => {
   it('loads files without linting them until the folder is linted whole', () => {
     const workspace = loadedWorkspace();
@@ -40,17 +46,17 @@ describe('a workspace folder keeps its findings in a LintSession', () => {
     partition.lint(partition.fileUris());
     assert.deepEqual(codes(workspace, `${folder}/pod.yaml`), []);
 
-    assert.deepEqual(workspace.setFile(`${folder}/svc.yaml`, service('dbx')).affected, [`${folder}/svc.yaml`, `${folder}/pod.yaml`]);
+    assert.deepEqual(linted(workspace.setFile(`${folder}/svc.yaml`, service('dbx'))).affected, [`${folder}/svc.yaml`, `${folder}/pod.yaml`]);
     assert.deepEqual(codes(workspace, `${folder}/pod.yaml`), ['subdomain-without-headless-service']);
-    assert.deepEqual(workspace.setFile(`${folder}/cm.yaml`, configMap('other')).affected, [`${folder}/cm.yaml`]);
+    assert.deepEqual(linted(workspace.setFile(`${folder}/cm.yaml`, configMap('other'))).affected, [`${folder}/cm.yaml`]);
 
     // the Service moves to an excluded path: it leaves the model, and the Pod still has none
-    assert.deepEqual(workspace.removeFile(`${folder}/svc.yaml`)?.affected, [`${folder}/pod.yaml`]);
-    const excluded = workspace.setFile(`${folder}/vendor/svc.yaml`, service('db'));
+    assert.deepEqual(linted(workspace.removeFile(`${folder}/svc.yaml`))?.affected, [`${folder}/pod.yaml`]);
+    const excluded = linted(workspace.setFile(`${folder}/vendor/svc.yaml`, service('db')));
     assert.deepEqual([excluded.excluded, excluded.affected], [true, []]);
     assert.deepEqual(codes(workspace, `${folder}/pod.yaml`), ['subdomain-without-headless-service']);
     // a new file no kustomization or chart claims joins the plain cluster at once, without discovery
-    assert.deepEqual(workspace.setFile(`${folder}/svc.yaml`, service('db')).affected, [`${folder}/svc.yaml`, `${folder}/pod.yaml`]);
+    assert.deepEqual(linted(workspace.setFile(`${folder}/svc.yaml`, service('db'))).affected, [`${folder}/svc.yaml`, `${folder}/pod.yaml`]);
     assert.equal(partition.needsSettling, false);
     assert.deepEqual(codes(workspace, `${folder}/pod.yaml`), []);
   });
@@ -79,7 +85,7 @@ describe('a workspace folder keeps its findings in a LintSession', () => {
     assert.deepEqual(codes(workspace, `${folder}/base/pod.yaml`), ['subdomain-without-headless-service']);
     // the kustomization now names both: the plain cluster empties and goes, the Service joins base file by file
     workspace.setFile(`${folder}/base/kustomization.yaml`, 'resources: [pod.yaml, svc.yaml]\n');
-    partition.settle();
+    partition.lint(partition.settle(), false);
     assert.equal(partition.tracking, true);
     assert.deepEqual(partition.clusters().map((unit) => unit.name), ['base']);
     assert.deepEqual(codes(workspace, `${folder}/base/pod.yaml`), []);

@@ -1,18 +1,23 @@
+import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticsTracker } from '../service/diagnostics';
 import type { Partition } from '../service/workspace';
 
-/** Time spent linting per turn of the event loop while a whole folder is linted. */
-const SLICE_MS = 10;
+/** Time spent linting per turn of the event loop: a request waits for about one slice. */
+const SLICE_MS = 5;
+
+/** The time one version of a file may take to check, by default, before it is skipped. */
+export const LINT_BUDGET_MS = 10_000;
 
 /**
- * Decides what to lint and publish. After an edit the LintSessions of the file's clusters have
- * already re-linted the edited file and the files whose findings it can change; those are published
- * on the next turn of the event loop, after the partition has settled its clusters (a file came or
- * went, a kustomization changed). A partition built or rebuilt (indexing, new settings) is linted
- * whole once, open files first, in slices of about 10 ms between which requests (hovers, the next
- * keystroke) are served; from then on its session tracks every edit. Only files whose diagnostics
- * actually changed are published.
+ * Decides what to lint and publish, and lints it in slices of about 5 ms, an object at a time,
+ * between which requests (hovers, the next keystroke) are served. After an edit the partition first
+ * settles its clusters (a file came or went, a kustomization changed); then the files the edit made
+ * stale are linted, each in the clusters where it is stale, and their merged findings published. A
+ * partition built or rebuilt (indexing, new settings) is linted whole once, open files first; from
+ * then on its sessions track every edit. Only files whose diagnostics actually changed are
+ * published. A file whose lint takes more than the budget is skipped with a `file-skipped` finding,
+ * so one hostile file cannot keep the server busy for good.
  */
 export class DiagnosticsScheduler {
   private readonly pending = new Map<Partition, Set<string>>();
@@ -20,6 +25,7 @@ export class DiagnosticsScheduler {
   private readonly dropped = new WeakSet<Partition>();
   private scheduled = false;
   private running = false;
+  private sliceStart = 0;
 
   constructor(
     private readonly tracker: DiagnosticsTracker,
@@ -27,6 +33,8 @@ export class DiagnosticsScheduler {
     private readonly isOpen: (uri: string) => boolean,
     private readonly log: (message: string) => void,
     private readonly onIdle: () => void,
+    /** Lint time one version of a file may take before it is skipped. */
+    private readonly fileBudgetMs = LINT_BUDGET_MS,
   ) {}
 
   /** True while linting or publishing is queued or under way. */
@@ -69,12 +77,13 @@ export class DiagnosticsScheduler {
 
   private async run(): Promise<void> {
     this.running = true;
+    this.sliceStart = performance.now();
     try {
-      this.flushPending();
+      await this.lintPending();
       for (const partition of [...this.whole]) {
         this.whole.delete(partition);
         await this.lintWhole(partition);
-        this.flushPending();
+        await this.lintPending();
       }
     } catch (error) {
       this.log(`diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -85,20 +94,27 @@ export class DiagnosticsScheduler {
     }
   }
 
-  /** Publishes the changed files; in a partition not yet tracking, lints them first (provisionally). */
-  private flushPending(): void {
-    for (const [partition, files] of [...this.pending]) {
-      this.pending.delete(partition);
+  /**
+   * Lints and publishes the stale files, one at a time (edits that come meanwhile queue more); in a
+   * partition not yet tracking, provisionally, against its clusters filled first.
+   */
+  private async lintPending(): Promise<void> {
+    while (this.pending.size > 0) {
+      const [partition, files] = this.pending.entries().next().value!;
+      if (this.dropped.has(partition)) {
+        this.pending.delete(partition);
+        continue;
+      }
       const tracked = partition.tracking;
       for (const file of partition.settle()) files.add(file);
       // a cluster came: the folder is linted whole again
       if (tracked && !partition.tracking) this.lintAll(partition);
-      if (!partition.tracking) {
-        // a provisional lint against half-filled clusters would flash findings that are not there
-        partition.populate();
-        partition.lint([...files]);
-      }
-      this.send(partition, [...files]);
+      // a provisional lint against half-filled clusters would flash findings that are not there
+      if (!partition.tracking) partition.populate();
+      const file = files.values().next().value;
+      if (file !== undefined) files.delete(file);
+      if (files.size === 0) this.pending.delete(partition);
+      if (file !== undefined) await this.lintFile(partition, file, false);
     }
   }
 
@@ -107,27 +123,57 @@ export class DiagnosticsScheduler {
     const generation = partition.generation;
     // the clusters' models are filled in slices too
     while (!partition.populate(SLICE_MS)) {
-      await new Promise((resolve) => setImmediate(resolve));
-      this.flushPending();
+      await this.yieldToRequests();
+      await this.lintPending();
       if (partition.generation !== generation || this.dropped.has(partition)) return;
     }
-    // edits from here on go through the sessions, which re-lint what they affect
+    // edits from here on go through the sessions, which say which files they make stale
     partition.tracking = true;
     const files = partition.fileUris();
     const ordered = [...files.filter(this.isOpen), ...files.filter((file) => !this.isOpen(file))];
-    let sliceStart = Date.now();
     for (const file of ordered) {
-      if (Date.now() - sliceStart >= SLICE_MS) {
-        // let hovers and the next keystroke in
-        await new Promise((resolve) => setImmediate(resolve));
-        this.flushPending();
-        sliceStart = Date.now();
-        // rebuilt (its next pass is queued) or removed meanwhile
+      // rebuilt (its next pass is queued) or removed meanwhile
+      if (partition.generation !== generation || this.dropped.has(partition)) return;
+      await this.lintFile(partition, file, true);
+      // edits first
+      await this.lintPending();
+    }
+  }
+
+  /**
+   * Lints one file (in every cluster holding it when `all`, else where it is stale) an object at a
+   * time, yielding to requests every SLICE_MS, then publishes its merged findings.
+   */
+  private async lintFile(partition: Partition, file: string, all: boolean): Promise<void> {
+    const generation = partition.generation;
+    const version = partition.entryOf(file);
+    const steps = partition.lintSteps(file, all);
+    let spent = 0;
+    for (;;) {
+      const started = performance.now();
+      const done = steps.step();
+      const now = performance.now();
+      spent += now - started;
+      if (done) break;
+      if (spent > this.fileBudgetMs) {
+        steps.skip(`File skipped: checking it took longer than ${seconds(this.fileBudgetMs)} (the language server's time budget per file).`);
+        break;
+      }
+      if (now - this.sliceStart >= SLICE_MS) {
+        await this.yieldToRequests();
         if (partition.generation !== generation || this.dropped.has(partition)) return;
       }
-      partition.lint([file]);
-      this.send(partition, [file]);
     }
+    // edited meanwhile: its old findings would be placed on the new text; it is pending again
+    if (partition.entryOf(file) !== version) return;
+    this.send(partition, [file]);
+    if (performance.now() - this.sliceStart >= SLICE_MS) await this.yieldToRequests();
+  }
+
+  /** Lets hovers and the next keystroke in. */
+  private async yieldToRequests(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    this.sliceStart = performance.now();
   }
 
   private send(partition: Partition, files: string[]): void {
@@ -135,4 +181,9 @@ export class DiagnosticsScheduler {
     for (const failure of update.failures) this.log(`rule ${failure.ruleId} failed on ${failure.objectId}: ${failure.error}`);
     for (const { uri, diagnostics } of update.changed) this.publish(uri, diagnostics);
   }
+}
+
+/** A duration for a message: `0.05 s`, `10 s`. */
+export function seconds(ms: number): string {
+  return `${+(ms / 1000).toFixed(2)} s`;
 }

@@ -1,5 +1,5 @@
 import { asSupportFile, ClusterModel, type ManifestFile } from '../core/model/clusterModel';
-import { LintSession } from '../core/rules/lintSession';
+import { LintSession, type LintSteps } from '../core/rules/lintSession';
 import type { AnalysisSettings } from '../core/settings';
 import type { ApplyUnit } from '../core/units/applyUnit';
 
@@ -31,6 +31,8 @@ export class UnitModel {
   private readonly roles = new Map<string, FileRole>();
   /** Files of the unit not yet (or not currently) in the model. */
   private readonly pending = new Set<string>();
+  /** Files whose findings in this unit a change made stale, not linted again yet (while tracking). */
+  private readonly stale = new Set<string>();
 
   constructor(public unit: ApplyUnit, readonly settings: AnalysisSettings) {
     this.model = new ClusterModel(settings);
@@ -49,24 +51,45 @@ export class UnitModel {
     return this.roles.keys();
   }
 
-  /** A new text of one of the unit's files; returns the files re-linted when `tracking`. */
+  /**
+   * A new text of one of the unit's files; when `tracking`, returns the files whose findings it made
+   * stale (linted later, in steps: see lintSteps).
+   */
   setEntry(entry: ManifestFile, tracking: boolean): string[] {
     const role = this.roles.get(entry.file);
     if (!role) return [];
     this.pending.delete(entry.file);
     const held = role === 'support' ? asSupportFile(entry) : entry;
-    if (tracking) return this.session.setParsedFile(held);
+    if (tracking) return this.markStale(this.session.changeParsedFile(held));
     this.model.setParsedFile(held);
     return [];
   }
 
-  /** Drops one file; returns the other files re-linted when `tracking`. */
+  /** Drops one file; when `tracking`, returns the other files whose findings it made stale. */
   removeEntry(uri: string, tracking: boolean): string[] {
     if (!this.roles.delete(uri)) return [];
     this.pending.delete(uri);
-    if (tracking) return this.session.removeFile(uri);
+    this.stale.delete(uri);
+    if (tracking) return this.markStale(this.session.forgetFile(uri));
     this.model.removeFile(uri);
     return [];
+  }
+
+  /** True when a change made the file's findings in this unit stale. */
+  isStale(uri: string): boolean {
+    return this.stale.has(uri);
+  }
+
+  /** Lints one file of the unit in steps (see LintSession.lintInSteps); `bulk`: the model was loaded in bulk. */
+  lintSteps(uri: string, entries: ReadonlyMap<string, ManifestFile>, bulk: boolean): LintSteps {
+    this.populateFile(uri, entries);
+    this.stale.delete(uri);
+    return this.session.lintInSteps(uri, bulk);
+  }
+
+  private markStale(files: string[]): string[] {
+    for (const file of files) this.stale.add(file);
+    return files;
   }
 
   /** What it takes to bring the unit to what discovery found now. */
@@ -84,8 +107,8 @@ export class UnitModel {
   }
 
   /**
-   * Applies a change: files leave at once; files that join are linted in at once when `tracking`,
-   * else wait for `populate`. Returns the files re-linted.
+   * Applies a change: files leave at once; files that join go into the model at once when
+   * `tracking`, else wait for `populate`. Returns the files made stale (when `tracking`).
    */
   follow(change: UnitChange, entries: ReadonlyMap<string, ManifestFile>, tracking: boolean): string[] {
     this.unit = change.unit;

@@ -1,4 +1,6 @@
 import { readManifestFile, type ClusterModel, type ManifestFile } from '../core/model/clusterModel';
+import type { LintSteps } from '../core/rules/lintSession';
+import type { ParsedFile } from '../core/yaml/parseManifestFile';
 import type { RuleFailure } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
 import { analysisSettingsSchema, defaultSettings, type AnalysisSettings } from '../core/settings';
@@ -92,14 +94,19 @@ export class Partition {
     if (this.entries.size > 0) this.settle();
   }
 
-  /** Parses one file (`skipped`: why it could not be read); returns the files whose findings are to be published again (the file first). */
-  setFile(uri: string, text: string, skipped?: string): string[] {
+  /**
+   * Parses one file (`skipped`: why it could not be read; `parsed`: its text parsed already, in a
+   * worker thread, under `parseLimitsOf(settings.analysis)`); returns the files whose findings are
+   * now stale, to be linted (`lintSteps`) and published again (the file first). Nothing is linted
+   * here: the scheduler lints in slices, so one large file does not hold up the editor.
+   */
+  setFile(uri: string, text: string, skipped?: string, parsed?: ParsedFile): string[] {
     if (this.isSettingsFile(uri)) {
       if (uri === this.settingsFileUri()) this.readSettingsFile(text);
       return [];
     }
     const previous = this.entries.get(uri);
-    const entry = readManifestFile(uri, text, this.settings.analysis, skipped);
+    const entry = readManifestFile(uri, text, this.settings.analysis, skipped, parsed);
     this.entries.set(uri, entry);
     if (!previous) this.paths.set(uri, pathInFolder(this.key, this.isFolder, uri));
     if (!previous && !this.unsettled && this.joinsPlain(uri)) return [...new Set([uri, ...this.joinPlain(uri)])];
@@ -110,7 +117,7 @@ export class Partition {
     return [...new Set(affected)];
   }
 
-  /** Forgets one file; returns the other files whose findings are to be published again. */
+  /** Forgets one file; returns the other files whose findings are now stale, to be linted and published again. */
   removeFile(uri: string): string[] {
     if (this.isSettingsFile(uri)) {
       if (uri === this.settingsFileUri()) this.readSettingsFile(undefined);
@@ -201,14 +208,38 @@ export class Partition {
     return true;
   }
 
-  /** Lints the files again in every unit holding them (provisionally, before the partition tracks edits). */
-  lint(files: readonly string[]): void {
+  /**
+   * Lints one file in steps, in the units where its findings are stale, or in every unit holding it
+   * when `all` or while the partition does not track edits (provisionally then). `skip` gives up:
+   * the file's findings in those units become one `file-skipped` finding.
+   */
+  lintSteps(uri: string, all: boolean): LintSteps & { skip(message: string): void } {
+    const bulk = all || !this.tracking;
+    const units = (this.unitsByFile.get(uri) ?? []).filter((unit) => bulk || unit.isStale(uri));
+    const steps = units.map((unit) => unit.lintSteps(uri, this.entries, bulk));
+    let current = 0;
+    return {
+      step: (): boolean => {
+        if (current < steps.length && steps[current].step()) current += 1;
+        return current >= steps.length;
+      },
+      skip: (message: string): void => {
+        for (const unit of units) unit.session.skip(uri, message);
+      },
+    };
+  }
+
+  /** Lints files at once, as the scheduler does in steps: in every unit holding them (`all`), or only where stale. */
+  lint(files: readonly string[], all = true): void {
     for (const uri of files) {
-      for (const unit of this.unitsByFile.get(uri) ?? []) {
-        unit.populateFile(uri, this.entries);
-        unit.session.lint([uri]);
-      }
+      const steps = this.lintSteps(uri, all);
+      while (!steps.step());
     }
+  }
+
+  /** The parsed file as the partition holds it now: a lint of another version is not published. */
+  entryOf(uri: string): ManifestFile | undefined {
+    return this.entries.get(uri);
   }
 
   /** The manifest files of the partition, and its settings file when it has one. */
@@ -401,14 +432,14 @@ export class Workspace {
   }
 
   /** Parses one file into its partition; a file the settings exclude is dropped instead (`excluded`). */
-  setFile(uri: string, text: string, skipped?: string): Change {
+  setFile(uri: string, text: string, skipped?: string, parsed?: ParsedFile): Change {
     let partition = this.partitionOf(uri);
     if (!partition) {
       partition = new Partition(uri, false, this.looseSettings(), this.warn);
       this.loose.set(uri, partition);
     }
     if (partition.excludes(uri)) return { partition, affected: partition.removeFile(uri), excluded: true };
-    return { partition, affected: partition.setFile(uri, text, skipped) };
+    return { partition, affected: partition.setFile(uri, text, skipped, parsed) };
   }
 
   /** Forgets a file; a loose file's partition goes with it. */

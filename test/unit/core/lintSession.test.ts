@@ -46,6 +46,35 @@ describe('LintSession: incremental findings equal a full lint after every edit',
     assert.deepEqual(session.setFile('other.yaml', lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: d')), ['other.yaml']);
   });
 
+  it('lints in steps, an object at a time: the same findings, and a change between steps that touches what was read makes the file stale again', () => {
+    const service = (name: string): string => lines('apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`, 'spec:', '  clusterIP: None', '  selector: {app: db}');
+    const pods = lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', '  labels: {app: db}', 'spec:', '  hostname: a', '  subdomain: db', '---', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: q', 'spec:', '  hostname: b', '  subdomain: dbx');
+    const session = new LintSession(new ClusterModel());
+    session.model.setFile('svc.yaml', service('db'));
+    session.model.setFile('pods.yaml', pods);
+    const steps = session.lintInSteps('pods.yaml');
+    // the parse issues, then one object per step
+    assert.deepEqual([steps.step(), steps.step()], [false, false]);
+    // between steps: the Service the first Pod's subdomain named is renamed
+    assert.deepEqual(session.changeFile('svc.yaml', service('dbx')), ['svc.yaml', 'pods.yaml']);
+    assert.equal(steps.step(), true);
+    session.lint(['pods.yaml']);
+    const fresh = new LintSession(rebuilt(session));
+    fresh.lintAll();
+    assert.deepEqual(summary(session.findings('pods.yaml')), summary(fresh.findings('pods.yaml')));
+    // a lint in steps of an unchanged model gives what a lint at once does
+    const again = session.lintInSteps('pods.yaml');
+    while (!again.step());
+    assert.deepEqual(summary(session.findings('pods.yaml')), summary(fresh.findings('pods.yaml')));
+    // the file itself changed: the lint in steps is abandoned, its findings left to the next lint
+    const abandoned = session.lintInSteps('pods.yaml');
+    session.changeFile('pods.yaml', service('other'));
+    assert.equal(abandoned.step(), true);
+    // a file over budget: one file-skipped finding
+    session.skip('pods.yaml', 'File skipped: too slow.');
+    assert.deepEqual(session.findings('pods.yaml').map((finding) => `${finding.ruleId} ${finding.message}`), ['file-skipped File skipped: too slow.']);
+  });
+
   it('agrees with a lint from scratch over hundreds of random edits, removals and additions', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-session-'));
     try {

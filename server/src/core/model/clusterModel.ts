@@ -1,5 +1,5 @@
 import { defaultSettings, type AnalysisSettings } from '../settings';
-import { defaultParseLimits, parseManifestFile, type ParsedFile } from '../yaml/parseManifestFile';
+import { defaultParseLimits, parseManifestFile, type ParsedFile, type ParseLimits } from '../yaml/parseManifestFile';
 import type { ParseIssue } from '../yaml/parseIssue';
 import { SourceLocator } from '../yaml/sourceLocator';
 import { extractObjects } from './extractObjects';
@@ -31,12 +31,17 @@ export interface ManifestFile {
 }
 
 /** Parses a file under the settings' limits; a file that could not be read is held empty, with `skipped` as its `file-skipped` finding. */
-export function readManifestFile(file: string, text: string, settings: AnalysisSettings, skipped?: string): ManifestFile {
+export function readManifestFile(file: string, text: string, settings: AnalysisSettings, skipped?: string, parsed?: ParsedFile): ManifestFile {
   if (skipped !== undefined) text = '';
-  const parsed: ParsedFile = skipped !== undefined
+  const read: ParsedFile = skipped !== undefined
     ? { documents: [], issues: [{ ruleId: 'file-skipped', message: skipped, span: { start: 0, end: 0 } }] }
-    : parseManifestFile(text, { ...defaultParseLimits, maxFileSize: settings.maxFileSize, maxDocuments: settings.maxDocuments, maxNestingDepth: settings.maxNestingDepth });
-  return { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text), skipped };
+    : (parsed ?? parseManifestFile(text, parseLimitsOf(settings)));
+  return { file, text, objects: extractObjects(file, read.documents), issues: read.issues, locator: new SourceLocator(text), skipped };
+}
+
+/** The limits files are parsed with under the settings (a worker thread parsing for the model uses them too). */
+export function parseLimitsOf(settings: AnalysisSettings): ParseLimits {
+  return { ...defaultParseLimits, maxFileSize: settings.maxFileSize, maxDocuments: settings.maxDocuments, maxNestingDepth: settings.maxNestingDepth };
 }
 
 /** A file an apply unit reads but does not apply (a patch, a generator's input): its syntax counts, its objects do not. */

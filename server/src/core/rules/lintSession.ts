@@ -1,5 +1,6 @@
 import { readManifestFile, type ClusterModel, type ManifestFile } from '../model/clusterModel';
-import { enabledObjectRules, lintEntry, type RuleFailure } from './runRules';
+import { rulesById } from './index';
+import { effectiveSeverity, enabledObjectRules, finishFileFindings, lintEntry, lintIssues, lintObject, type RuleFailure } from './runRules';
 import type { Finding } from './types';
 
 /**
@@ -7,6 +8,10 @@ import type { Finding } from './types';
  * Linting a file records what its rules read from the model; a change to a file re-lints that
  * file and only the files whose last lint read something the change touched (before or after
  * it), so the cost follows the edit, not the size of the workspace.
+ *
+ * A caller that must stay responsive changes files with `changeParsedFile` / `forgetFile` and lints
+ * the files they return in steps (`lintInSteps`), an object at a time, between which the model may
+ * change again.
  */
 export class LintSession {
   private readonly findingsByFile = new Map<string, Finding[]>();
@@ -38,8 +43,27 @@ export class LintSession {
     return this.setParsedFile(readManifestFile(file, text, this.model.settings, skipped));
   }
 
-  /** Replaces a file parsed already (one parse serves the sessions of every apply unit holding it). */
+  /** Replaces a file parsed already (one parse serves the sessions of every apply unit holding it); returns the files whose findings were recomputed (the file first). */
   setParsedFile(entry: ManifestFile): string[] {
+    const files = this.changeParsedFile(entry);
+    this.relint(files);
+    return files;
+  }
+
+  /** Removes a file; returns the other files whose findings were recomputed. */
+  removeFile(file: string): string[] {
+    const files = this.forgetFile(file);
+    this.relint(files);
+    return files;
+  }
+
+  /** Replaces a file without linting (see changeParsedFile). */
+  changeFile(file: string, text: string, skipped?: string): string[] {
+    return this.changeParsedFile(readManifestFile(file, text, this.model.settings, skipped));
+  }
+
+  /** Replaces a file parsed already without linting: returns the files whose findings are now stale (the file first). */
+  changeParsedFile(entry: ManifestFile): string[] {
     const { file } = entry;
     const touched = this.model.dependencyKeysOf(file);
     this.model.setParsedFile(entry);
@@ -49,13 +73,11 @@ export class LintSession {
     const affected = this.readersOf(touched);
     for (const other of moved.files) affected.add(other);
     affected.delete(file);
-    const files = [file, ...affected];
-    this.relint(files);
-    return files;
+    return [file, ...affected];
   }
 
-  /** Removes a file; returns the other files whose findings were recomputed. */
-  removeFile(file: string): string[] {
+  /** Removes a file without linting: returns the other files whose findings are now stale. */
+  forgetFile(file: string): string[] {
     const touched = this.model.dependencyKeysOf(file);
     this.model.removeFile(file);
     this.forget(file);
@@ -64,9 +86,58 @@ export class LintSession {
     // a file that freed Pod budget gives it to others (see ClusterModel.takeBudgetChanges)
     const moved = this.model.takeBudgetChanges();
     for (const key of moved.keys) touched.add(key);
-    const files = [...new Set([...this.readersOf(touched), ...moved.files])].filter((other) => other !== file);
-    this.relint(files);
-    return files;
+    return [...new Set([...this.readersOf(touched), ...moved.files])].filter((other) => other !== file);
+  }
+
+  /**
+   * Lints one file an object at a time: each `step()` checks one object and returns true once the
+   * file's findings are in. What each step reads is recorded at once, so a change to the model
+   * between steps that touches what was read makes the file stale again (changeParsedFile returns
+   * it). A change of the file itself abandons the lint (`step()` returns true, nothing is kept).
+   * `bulk`: the model was loaded in bulk, and what the Pod budget moved meanwhile is covered by
+   * linting all of it (as `lint`).
+   */
+  lintInSteps(file: string, bulk = false): LintSteps {
+    if (bulk) this.model.takeBudgetChanges();
+    const entry = this.model.file(file);
+    this.forget(file);
+    if (!entry) {
+      this.findingsByFile.delete(file);
+      this.failuresByFile.delete(file);
+      return { step: () => true };
+    }
+    const objectRules = enabledObjectRules(this.model);
+    const findings: Finding[] = [];
+    const failures: RuleFailure[] = [];
+    const reads = new Set<string>();
+    this.readsByFile.set(file, reads);
+    let next = -1;
+    return {
+      step: (): boolean => {
+        if (this.model.file(file) !== entry || this.readsByFile.get(file) !== reads) return true;
+        const { reads: stepReads } = this.model.trackReads(() => {
+          if (next < 0) lintIssues(this.model, entry, findings);
+          else lintObject(this.model, entry.objects[next], objectRules, findings, failures);
+        });
+        this.noteReads(file, reads, stepReads);
+        next += 1;
+        if (next < entry.objects.length) return false;
+        finishFileFindings(findings, 0, entry.text);
+        this.findingsByFile.set(file, findings);
+        this.failuresByFile.set(file, failures);
+        return true;
+      },
+    };
+  }
+
+  /** Gives up on linting a file: its findings become one `file-skipped` finding with the reason. */
+  skip(file: string, message: string): void {
+    this.forget(file);
+    const rule = rulesById.get('file-skipped')!;
+    const severity = effectiveSeverity(this.model, rule);
+    const entry = this.model.file(file);
+    this.findingsByFile.set(file, severity && entry ? [{ ruleId: 'file-skipped', messageId: Object.keys(rule.meta.messages)[0], severity, message, file, span: { start: 0, end: 0 }, related: [], fixes: [] }] : []);
+    this.failuresByFile.set(file, []);
   }
 
   findings(file: string): readonly Finding[] {
@@ -103,15 +174,20 @@ export class LintSession {
       const { reads } = this.model.trackReads(() => lintEntry(this.model, entry, objectRules, findings, failures));
       this.findingsByFile.set(file, findings);
       this.failuresByFile.set(file, failures);
-      this.readsByFile.set(file, reads);
-      for (const key of reads) {
-        let readers = this.readers.get(key);
-        if (!readers) {
-          readers = new Set();
-          this.readers.set(key, readers);
-        }
-        readers.add(file);
+      this.readsByFile.set(file, new Set());
+      this.noteReads(file, this.readsByFile.get(file)!, reads);
+    }
+  }
+
+  private noteReads(file: string, into: Set<string>, reads: Iterable<string>): void {
+    for (const key of reads) {
+      into.add(key);
+      let readers = this.readers.get(key);
+      if (!readers) {
+        readers = new Set();
+        this.readers.set(key, readers);
       }
+      readers.add(file);
     }
   }
 
@@ -123,4 +199,10 @@ export class LintSession {
     }
     this.readsByFile.delete(file);
   }
+}
+
+/** A lint in progress, advanced one object per step. */
+export interface LintSteps {
+  /** Lints the next object; true when the lint is over (done or abandoned). */
+  step(): boolean;
 }

@@ -70,28 +70,40 @@ const enabledInPartsBySettings = new WeakMap<ClusterModel['settings'], readonly 
 
 /** The findings of one file: its parse issues, then every enabled rule on each of its objects, less the suppressed, same-span repeats merged. */
 export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules: readonly Rule[], findings: Finding[], failures: RuleFailure[], options: LintOptions = {}): void {
-  const withFixes = options.fixes ?? true;
   const firstOfFile = findings.length;
+  lintIssues(model, entry, findings);
+  for (const object of entry.objects) lintObject(model, object, objectRules, findings, failures, options);
+  finishFileFindings(findings, firstOfFile, entry.text);
+}
+
+/** The parser's findings of a file (syntax, skipped, templated), at their rules' severities. */
+export function lintIssues(model: ClusterModel, entry: ManifestFile, findings: Finding[]): void {
   for (const issue of entry.issues) {
     const rule = rulesById.get(issue.ruleId);
     const severity = rule && effectiveSeverity(model, rule);
     if (!rule || !severity) continue;
     findings.push({ ruleId: issue.ruleId, messageId: Object.keys(rule.meta.messages)[0], severity, message: issue.message, file: entry.file, span: issue.span, related: [], fixes: [] });
   }
-  // each object is checked among the objects nearest to its own file (alternatives.ts)
-  model.seenFrom(entry.file, () => {
-    for (const object of entry.objects) {
-      for (const rule of rulesForKind(objectRules, object.kind)) {
-        try {
-          rule.check!(new RuleRun(model, rule, object, findings, withFixes), object);
-        } catch (error) {
-          failures.push({ ruleId: rule.meta.id, objectId: object.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-        }
+}
+
+/** Every enabled rule of the object's kind on one object, seen from its own file (alternatives.ts); a rule that throws is recorded and skipped. */
+export function lintObject(model: ClusterModel, object: ManifestObject, objectRules: readonly Rule[], findings: Finding[], failures: RuleFailure[], options: LintOptions = {}): void {
+  const withFixes = options.fixes ?? true;
+  model.seenFrom(object.file, () => {
+    for (const rule of rulesForKind(objectRules, object.kind)) {
+      try {
+        rule.check!(new RuleRun(model, rule, object, findings, withFixes), object);
+      } catch (error) {
+        failures.push({ ruleId: rule.meta.id, objectId: object.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
     }
   });
-  dropSuppressed(findings, firstOfFile, entry.text);
-  mergeSameSpanFindings(findings, firstOfFile);
+}
+
+/** The end of a file's lint: the findings from `first` on less the suppressed, same-span repeats merged. */
+export function finishFileFindings(findings: Finding[], first: number, text: string): void {
+  dropSuppressed(findings, first, text);
+  mergeSameSpanFindings(findings, first);
 }
 
 /** The rules of a list that check objects of a kind, worked out once per list and kind. */
@@ -112,7 +124,7 @@ function rulesForKind(objectRules: readonly Rule[], kind: string): readonly Rule
 const rulesByKind = new WeakMap<readonly Rule[], Map<string, readonly Rule[]>>();
 
 /** Removes the findings from `first` on that a `# kube-lookup-disable-…` comment of the file switches off. */
-function dropSuppressed(findings: Finding[], first: number, text: string): void {
+export function dropSuppressed(findings: Finding[], first: number, text: string): void {
   const suppressions = scanSuppressions(text);
   if (suppressions.file !== 'all' && suppressions.file.size === 0 && suppressions.lines.size === 0) return;
   const kept = findings.slice(first).filter((finding) => !isSuppressed(suppressions, finding.ruleId, lineOf(text, finding.span)));
