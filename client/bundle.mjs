@@ -1,4 +1,4 @@
-// Bundles the extension and its language server (and the server's file-reading worker) for the
+// Bundles the extension and its language server (and the server's file-reading and parsing workers) for the
 // .vsix: one file each, no node_modules.
 // `vscode` is provided by the editor at run time; everything else is inlined.
 import * as esbuild from 'esbuild';
@@ -19,4 +19,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   // the server starts it from the file beside its own (see readManifests.ts)
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/readManifestsWorker.ts'], outfile: 'dist/readManifestsWorker.js' }),
+  // the worker that parses large files (see offThreadParser.ts)
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/parseManifestWorker.ts'], outfile: 'dist/parseManifestWorker.js' }),
 ]);

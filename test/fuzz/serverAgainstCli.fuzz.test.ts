@@ -49,7 +49,7 @@ describe('fuzz: the language server agrees with the CLI after any edit sequence'
 
   it('same findings from the server, edited and watched, as from a cold CLI run on the same files', { timeout: 600_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(content, { minLength: FILES.length, maxLength: FILES.length }), fc.array(step, { minLength: 1, maxLength: 12 }), async (initial, steps) => {
+      fc.asyncProperty(fc.array(content, { minLength: FILES.length, maxLength: FILES.length }), fc.array(step, { minLength: 1, maxLength: 12 }), fc.boolean(), async (initial, steps, offThread) => {
         const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-differential-'));
         const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-differential-out-'));
         made.push(folder, outside);
@@ -57,7 +57,8 @@ describe('fuzz: the language server agrees with the CLI after any edit sequence'
           fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
           fs.writeFileSync(path.join(folder, file), textOf(initial[index]));
         });
-        const session = await LspSession.start([folder], {}, 30_000);
+        // every file parsed in the worker thread, as large files are, or none
+        const session = await LspSession.start([folder], {}, 30_000, offThread ? { parseOffThreadFrom: 0 } : {});
         const open = new Map<string, string>();
         try {
           for (const action of steps) await play(session, folder, outside, open, action);
@@ -68,7 +69,7 @@ describe('fuzz: the language server agrees with the CLI after any edit sequence'
           }
           const cli = cliFindings(folder);
           await session.until(() => sameLists(serverFindings(session, folder), cli), 15_000).catch(() => undefined);
-          assert.deepEqual(serverFindings(session, folder), cli, `steps: ${JSON.stringify(steps)}`);
+          assert.deepEqual(serverFindings(session, folder), cli, `steps: ${JSON.stringify(steps)}${offThread ? ', parsed in the worker thread' : ''}`);
         } finally {
           await session.dispose();
           fs.rmSync(folder, { recursive: true, force: true });
@@ -76,11 +77,12 @@ describe('fuzz: the language server agrees with the CLI after any edit sequence'
         }
       }),
       {
-        ...fuzzParameters<[Parameters<typeof textOf>[0][], Step[]]>('server against CLI edit sequences', 25),
+        ...fuzzParameters<[Parameters<typeof textOf>[0][], Step[], boolean]>('server against CLI edit sequences', 25),
         // found by this test: file events handled out of order left a deleted file in the model
         examples: [[
           [{ seed: 2, damage: [] }, { seed: 0, damage: [] }, { seed: 86 % projectSeeds.length, damage: [] }, { seed: 3, damage: [] }, { seed: 42 % projectSeeds.length, damage: [{ kind: 'line-endings', ending: '\r' }] }, { seed: 0, damage: [] }, { seed: 0, damage: [] }],
           [{ kind: 'write', file: 'a.yaml', content: { seed: 0, damage: [] } }, { kind: 'move-out', folder: 'dir1' }, { kind: 'move-out', folder: 'dir3' }, { kind: 'delete', file: 'a.yaml' }, { kind: 'rename', from: 'dir2', to: 'dir1' }, { kind: 'move-in', folder: 'dir2' }],
+          false,
         ]],
       },
     );

@@ -18,6 +18,11 @@ function manyObjects(pairs: number): string {
   return text;
 }
 
+/** Documents nesting flow sequences 190 deep, within maxNestingDepth: slow for the YAML parser. */
+function deeplyNested(documents: number): string {
+  return Array.from({ length: documents }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d${i}\ndata:\n  x: ${'['.repeat(190)}${']'.repeat(190)}\n`).join('---\n');
+}
+
 describe('hostile files in the language server', () => {
   const folders: string[] = [];
   after(() => {
@@ -56,6 +61,42 @@ describe('hostile files in the language server', () => {
       assert.ok(median < 200, `median hover latency ${median} ms`);
       // before, a hover waited for the whole analysis (30 s and more); a slow CI machine still stays far below
       assert.ok(max < 5000, `max hover latency ${max} ms`);
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('skips a file whose parsing takes longer than the budget, and parses the next file in a new worker', { timeout: 120_000 }, async () => {
+    const folder = workspace();
+    const session = await LspSession.start([folder], {}, 30_000, { parseBudgetMs: 300, parseOffThreadFrom: 0 });
+    const deep = uriOf(path.join(folder, 'deep.yaml'));
+    const next = uriOf(path.join(folder, 'next.yaml'));
+    try {
+      // about 1.5 s of parsing on an idle machine
+      await session.open(deep, deeplyNested(500));
+      await session.until(() => session.diagnostics.has(deep), 60_000);
+      assert.deepEqual(session.diagnostics.get(deep)!.map((diagnostic) => `${diagnostic.code} ${messageOf(diagnostic)}`), [
+        "file-skipped File skipped: parsing it took longer than 0.3 s (the language server's time budget per file).",
+      ]);
+      await session.open(next, 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: nothing\n');
+      await session.until(() => session.codes(next).includes('endpoints-without-service@3:8'), 60_000);
+      assert.notEqual(await session.request('textDocument/hover', { textDocument: { uri: uriOf(path.join(folder, 'small.yaml')) }, position: { line: 3, character: 9 } }), null);
+    } finally {
+      await session.dispose();
+    }
+  });
+
+  it('parses large files again in the worker thread when settings change', { timeout: 120_000 }, async () => {
+    const folder = workspace();
+    fs.writeFileSync(path.join(folder, 'orphan.yaml'), 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: nothing\n');
+    const session = await LspSession.start([folder], {}, 30_000, { parseOffThreadFrom: 0 });
+    const orphan = uriOf(path.join(folder, 'orphan.yaml'));
+    try {
+      const severity = (): number | undefined => session.diagnostics.get(orphan)?.find((diagnostic) => diagnostic.code === 'endpoints-without-service')?.severity;
+      await session.until(() => severity() === 1, 60_000);
+      session.settings.kubeLookup = { rules: { 'endpoints-without-service': 'warning' } };
+      await session.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await session.until(() => severity() === 2, 60_000);
     } finally {
       await session.dispose();
     }

@@ -16,7 +16,8 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ClusterModel } from '../core/model/clusterModel';
+import { parseLimitsOf, type ClusterModel } from '../core/model/clusterModel';
+import type { ParsedFile, ParseLimits } from '../core/yaml/parseManifestFile';
 import {
   CLUSTERS_REQUEST,
   PODS_REQUEST,
@@ -51,6 +52,7 @@ import { positionToOffset } from '../service/positions';
 import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { OffThreadParser } from './offThreadParser';
 import { holdHeapGrowthForEditing } from './heapGrowth';
 import type { ManifestRead } from '../files/manifestRead';
 import { canonicalUri, isManifestUri, listManifests, readLimitsOf, readManifest } from './files';
@@ -74,6 +76,14 @@ export interface ServerOptions {
  * a `file-skipped` finding: a 5 MB file of 10,000 objects takes about 4 s to check on a busy machine.
  */
 const FILE_BUDGET_MS = 10_000;
+
+/**
+ * From this size on a file is parsed in a worker thread. Plain block YAML parses at about 100 ms
+ * per MB, but what only the `yaml` package reads (flow style, deep nesting, anchors) can take 20×
+ * that; the copy of a result back costs a few milliseconds per part, and manifests written by hand
+ * stay below this size, so their edits are parsed at once.
+ */
+const PARSE_OFF_THREAD_FROM = 32 * 1024;
 
 /** Time spent reading and parsing files per turn of the event loop while indexing. */
 const INDEX_SLICE_MS = 10;
@@ -99,6 +109,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let looseSettings: EditorSettings = defaultEditorSettings;
   const workspace = new Workspace(() => looseSettings, (message) => warnOnce(message));
   const tracker = new DiagnosticsTracker(ruleDocUrls(packageRoot));
+  const parseOffThreadFrom = options.parseOffThreadFrom ?? PARSE_OFF_THREAD_FROM;
+  const parser = new OffThreadParser(options.parseBudgetMs ?? FILE_BUDGET_MS);
+  /** The newest text of each file being parsed off the thread (an older answer is dropped), and when it is in. */
+  const parsing = new Map<string, { readonly text: string; readonly done: Promise<void> }>();
   const log = (message: string): void => connection.console.log(message);
   const logError = (message: string): void => connection.console.error(message);
   let indexing = false;
@@ -110,7 +124,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       services: partitions.reduce((sum, partition) => sum + partition.size().services, 0),
       files: partitions.reduce((sum, partition) => sum + partition.size().files, 0),
       // until every file's diagnostics are out, not just read
-      indexing: indexing || scheduler.busy,
+      indexing: indexing || scheduler.busy || parsing.size > 0,
       clusters: partitions.reduce((sum, partition) => sum + partition.clusters().length, 0),
       clusterLayout: partitions.reduce((sum, partition) => sum + partition.layout + partition.generation, 0),
     };
@@ -210,10 +224,53 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- indexing ----
 
-  function setFromText(uri: string, text: string, skipped?: string): void {
-    const change = workspace.setFile(uri, text, skipped);
+  /**
+   * A file's new text (`skipped`: why it could not be read): parsed here, or in the worker thread
+   * when large, then applied once parsed unless a newer text came meanwhile. `publish: false` while
+   * a folder loads: it is linted whole after (see parsed()).
+   */
+  function setFromText(uri: string, text: string, skipped?: string, publish = true): void {
+    if (skipped !== undefined || text.length < parseOffThreadFrom) {
+      parsing.delete(uri);
+      applyText(uri, text, skipped, undefined, publish);
+      return;
+    }
+    const limits = parseLimitsFor(uri);
+    const done = parser.parse(text, limits).then((parsed) => safely('parse', () => {
+      if (parsing.get(uri)?.text !== text) return;
+      parsing.delete(uri);
+      // settings changed while it was parsed: again, with the new limits
+      if (!same(limits, parseLimitsFor(uri))) setFromText(uri, text, undefined, publish);
+      else applyText(uri, text, undefined, parsed, publish);
+      sendStatus();
+    }));
+    parsing.set(uri, { text, done });
+    sendStatus();
+  }
+
+  function applyText(uri: string, text: string, skipped: string | undefined, parsed: ParsedFile | undefined, publish: boolean): void {
+    const change = workspace.setFile(uri, text, skipped, parsed);
     if (change.excluded) clearDiagnostics([uri]);
-    scheduler.filesChanged(change.partition, change.affected);
+    if (publish || change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
+  }
+
+  /** The limits a file is parsed with: those of its folder's settings. */
+  function parseLimitsFor(uri: string): ParseLimits {
+    return parseLimitsOf((workspace.partitionOf(uri)?.settings ?? looseSettings).analysis);
+  }
+
+  /** Resolves once no file of the partition waits for the worker thread: then it is linted whole. */
+  async function parsed(partition: Partition): Promise<void> {
+    for (;;) {
+      const waiting = [...parsing].filter(([uri]) => workspace.partitionOf(uri) === partition).map(([, job]) => job.done);
+      if (waiting.length === 0) return;
+      await Promise.all(waiting);
+    }
+  }
+
+  /** Files a partition's new settings left for the worker thread (its old parse stands in meanwhile). */
+  function reparse(files: readonly { readonly file: string; readonly text: string }[]): void {
+    for (const { file, text } of files) setFromText(file, text, undefined, false);
   }
 
   /** A file read from disk: a file gone is forgotten, one that cannot be read gets its `file-skipped` finding. */
@@ -244,9 +301,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // opened while it was read: the editor's text wins
       if (!open.has(uri)) {
         if (content.skipped === undefined || !content.missing) {
-          const change = workspace.setFile(uri, content.text ?? '', content.skipped);
           // a folder being loaded is linted whole afterwards; one already tracked follows file by file
-          if (change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
+          setFromText(uri, content.text ?? '', content.skipped, false);
         } else if (partition.hasFile(uri)) {
           removeFile(uri);
         }
@@ -262,6 +318,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         sliceStart = Date.now();
       }
     }
+    // large files parsed in the worker thread are in before the folder is linted whole
+    await parsed(partition);
     scanned.add(partition);
     scheduler.lintAll(partition);
   }
@@ -281,7 +339,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       looseSettings = await fetchSettings(undefined);
       for (const partition of workspace.partitions()) {
         if (partition.isFolder || same(partition.settings, looseSettings)) continue;
-        partition.reconfigure(looseSettings);
+        reparse(partition.reconfigure(looseSettings, parseOffThreadFrom));
+        await parsed(partition);
         scheduler.lintAll(partition);
       }
       const rescan: Partition[] = [];
@@ -289,9 +348,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const settings = await fetchSettings(partition.key);
         // files over the old size limit were refused unread
         const reread = !same(settings.exclude, partition.settings.exclude) || settings.analysis.maxFileSize !== partition.settings.analysis.maxFileSize;
-        if (!same(settings, partition.settings)) partition.reconfigure(settings);
+        if (!same(settings, partition.settings)) reparse(partition.reconfigure(settings, parseOffThreadFrom));
         if (!scanned.has(partition) || reread) rescan.push(partition);
-        else scheduler.lintAll(partition);
+        else {
+          await parsed(partition);
+          scheduler.lintAll(partition);
+        }
       }
       for (const document of documents.all()) {
         const uri = canonicalUri(document.uri);
@@ -367,6 +429,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ready = indexFolders(workspace.folderPartitions());
   });
 
+  connection.onShutdown(() => parser.dispose());
+
   connection.onDidChangeConfiguration(() => {
     ready = ready.then(() => indexFolders(workspace.folderPartitions()));
   });
@@ -393,6 +457,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   function removeFile(uri: string): void {
+    parsing.delete(uri);
     const change = workspace.removeFile(uri);
     clearDiagnostics([uri]);
     if (change) scheduler.filesChanged(change.partition, change.affected);

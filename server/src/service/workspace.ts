@@ -79,19 +79,28 @@ export class Partition {
     return inSkippedFolder(relative) || this.excluded(relative);
   }
 
-  /** New settings: every file is parsed again and the units are built afresh. */
-  reconfigure(settings: EditorSettings): void {
+  /**
+   * New settings: every file is parsed again and the units are built afresh. Texts of `deferFrom`
+   * characters or more are not parsed here: their old parse stands in, and they are returned for
+   * the caller to parse off its thread and set again.
+   */
+  reconfigure(settings: EditorSettings, deferFrom = Infinity): { readonly file: string; readonly text: string }[] {
     this.settings = settings;
     this.excluded = compileGlobs(settings.exclude);
-    const texts = [...this.entries.values()].map((entry) => [entry.file, entry.text, entry.skipped] as const);
+    const previous = [...this.entries.values()];
     this.entries.clear();
-    for (const [uri, text, skipped] of texts) {
-      if (this.excludes(uri)) this.paths.delete(uri);
-      else this.entries.set(uri, readManifestFile(uri, text, settings.analysis, skipped));
+    const deferred: { file: string; text: string }[] = [];
+    for (const entry of previous) {
+      if (this.excludes(entry.file)) this.paths.delete(entry.file);
+      else if (entry.skipped === undefined && entry.text.length >= deferFrom) {
+        this.entries.set(entry.file, entry);
+        deferred.push({ file: entry.file, text: entry.text });
+      } else this.entries.set(entry.file, readManifestFile(entry.file, entry.text, settings.analysis, entry.skipped));
     }
     this.rebuild();
     // hovers keep working while the scheduler lints the new models
     if (this.entries.size > 0) this.settle();
+    return deferred;
   }
 
   /**
