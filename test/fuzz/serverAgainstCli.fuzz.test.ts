@@ -18,6 +18,8 @@ const CREATED = 1;
 const CHANGED = 2;
 const DELETED = 3;
 
+/** What a kustomization written into a folder may list: files and folders beside it, some missing, one outside. */
+const RESOURCES = ['b.yaml', 'd.yaml', 'e.yml', 'sub', 'sub/c.yaml', 'g.yaml', '../dir1', 'missing.yaml'];
 const content = fc.record({ seed: fc.nat({ max: projectSeeds.length - 1 }), damage: fc.array(mutation, { maxLength: 2 }) });
 const step = fc.oneof(
   fc.record({ kind: fc.constant('write' as const), file: fc.constantFrom(...FILES), content }),
@@ -27,6 +29,8 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('rename' as const), from: fc.constantFrom(...FOLDERS), to: fc.constantFrom(...FOLDERS) }),
   fc.record({ kind: fc.constant('move-out' as const), folder: fc.constantFrom(...FOLDERS) }),
   fc.record({ kind: fc.constant('move-in' as const), folder: fc.constantFrom(...FOLDERS) }),
+  // apply units: the CLI and the server lint each kustomization's objects as a cluster of its own
+  fc.record({ kind: fc.constant('kustomize' as const), folder: fc.constantFrom('.', ...FOLDERS), resources: fc.subarray(RESOURCES) }),
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
@@ -38,8 +42,9 @@ function textOf({ seed, damage }: { seed: number; damage: Parameters<typeof appl
 /**
  * Plays random steps on a workspace the server watches: files written and deleted on disk, edited
  * in the editor and closed, folders renamed, moved out and back in (each with the events an editor
- * sends). Then the open documents are saved, and the server's diagnostics must be what a cold
- * `kube-lookup lint` of the folder prints: same rule ids, ranges, messages and severities.
+ * sends), kustomizations written (apply units). Then the open documents are saved, and the
+ * server's diagnostics must be what a cold `kube-lookup lint` of the folder prints: same rule ids,
+ * ranges, messages and severities.
  */
 describe('fuzz: the language server agrees with the CLI after any edit sequence', () => {
   const made: string[] = [];
@@ -135,6 +140,14 @@ async function play(session: LspSession, folder: string, outside: string, open: 
       if (!fs.existsSync(at(action.folder)) || fs.existsSync(away) || openUnder(action.folder)) return;
       fs.renameSync(at(action.folder), away);
       await event([[at(action.folder), DELETED]]);
+      return;
+    }
+    case 'kustomize': {
+      const file = path.join(action.folder, 'kustomization.yaml');
+      if (open.has(file) || !fs.existsSync(at(action.folder))) return;
+      const existed = fs.existsSync(at(file));
+      fs.writeFileSync(at(file), `resources:${action.resources.map((resource) => `\n- ${resource}`).join('') || ' []'}\n`);
+      await event([[at(file), existed ? CHANGED : CREATED]]);
       return;
     }
     case 'move-in': {
