@@ -14,6 +14,7 @@ import fileSkipped from './file-skipped';
 import hostNetworkClusterFirst from './host-network-cluster-first';
 import hostnameFqdnTooLong from './hostname-fqdn-too-long';
 import hostnameWithoutSubdomain from './hostname-without-subdomain';
+import kustomizeNotRendered from './kustomize-not-rendered';
 import objectNameInvalid from './object-name-invalid';
 import podDnsConfigInvalid from './pod-dns-config-invalid';
 import podHostnameInvalid from './pod-hostname-invalid';
@@ -50,6 +51,7 @@ export const rules: readonly Rule[] = [
   hostNetworkClusterFirst,
   hostnameFqdnTooLong,
   hostnameWithoutSubdomain,
+  kustomizeNotRendered,
   objectNameInvalid,
   podDnsConfigInvalid,
   podHostnameInvalid,

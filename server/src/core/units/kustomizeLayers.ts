@@ -1,0 +1,110 @@
+import { parsePlainYaml } from '../yaml/parsePlainYaml';
+import { readKustomization } from './kustomization';
+import { joinPath, parentFolder } from './workspacePath';
+
+/** A patch a kustomization applies from a file (inline patches have no file to point at). */
+export interface PatchFile {
+  readonly file: string;
+  /** `target:` of a `patches`/`patchesJson6902` entry: which objects it applies to. */
+  readonly target?: { readonly kind?: string; readonly name?: string };
+}
+
+/** What one kustomization of a unit does to the objects below it: the transformers a finding may name. */
+export interface KustomizeLayer {
+  /** The kustomization file. */
+  readonly file: string;
+  readonly namespace?: string;
+  readonly namePrefix?: string;
+  readonly nameSuffix?: string;
+  /** `commonLabels`, and the `labels` entries' pairs: added to metadata, and to selectors where kustomize adds them there. */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly patches: readonly PatchFile[];
+  /** Resources and components, resolved; folders stand for their kustomization. */
+  readonly resources: readonly string[];
+}
+
+/**
+ * The kustomizations of a unit, and which of them an origin file lies below: the transformers that
+ * may have changed that file's objects. Paths are `/`-separated (see workspacePath.ts).
+ */
+export class KustomizeLayers {
+  private readonly byFolder = new Map<string, KustomizeLayer>();
+  private readonly reaching = new Map<string, KustomizeLayer[]>();
+
+  constructor(private readonly rootFile: string, kustomizationFiles: readonly string[], textOf: (file: string) => string | undefined) {
+    for (const file of kustomizationFiles) {
+      const layer = readLayer(file, textOf(file));
+      if (layer) this.byFolder.set(parentFolder(file), layer);
+    }
+  }
+
+  /** The kustomizations whose build includes `file`, innermost first (the root last). */
+  over(file: string): readonly KustomizeLayer[] {
+    let layers = this.reaching.get(file);
+    if (!layers) {
+      layers = [];
+      const root = this.byFolder.get(parentFolder(this.rootFile));
+      if (root) this.collect(root, file, new Set(), layers);
+      this.reaching.set(file, layers);
+    }
+    return layers;
+  }
+
+  /** Adds the layers from `layer` down that reach `file`, innermost first; true when `layer` reaches it. */
+  private collect(layer: KustomizeLayer, file: string, seen: Set<KustomizeLayer>, out: KustomizeLayer[]): boolean {
+    if (seen.has(layer)) return out.includes(layer);
+    seen.add(layer);
+    let reaches = false;
+    for (const resource of layer.resources) {
+      const nested = this.byFolder.get(resource);
+      if (nested) reaches = this.collect(nested, file, seen, out) || reaches;
+      else if (resource === file) reaches = true;
+    }
+    if (reaches) out.push(layer);
+    return reaches;
+  }
+}
+
+function readLayer(file: string, text: string | undefined): KustomizeLayer | undefined {
+  let value: unknown;
+  try {
+    value = text === undefined ? undefined : parsePlainYaml(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(value)) return undefined;
+  const folder = parentFolder(file);
+  const labels: Record<string, string> = {};
+  for (const [key, item] of Object.entries(isRecord(value.commonLabels) ? value.commonLabels : {})) labels[key] = String(item);
+  for (const entry of Array.isArray(value.labels) ? value.labels : []) {
+    if (isRecord(entry) && isRecord(entry.pairs)) for (const [key, item] of Object.entries(entry.pairs)) labels[key] = String(item);
+  }
+  const patches: PatchFile[] = [];
+  for (const entry of Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []) {
+    if (typeof entry === 'string' && !entry.includes('\n')) patches.push({ file: joinPath(folder, entry) });
+  }
+  for (const field of ['patches', 'patchesJson6902']) {
+    for (const entry of Array.isArray(value[field]) ? value[field] : []) {
+      if (!isRecord(entry) || typeof entry.path !== 'string') continue;
+      const target = isRecord(entry.target) ? { kind: stringOrUndefined(entry.target.kind), name: stringOrUndefined(entry.target.name) } : undefined;
+      patches.push({ file: joinPath(folder, entry.path), target });
+    }
+  }
+  return {
+    file,
+    namespace: stringOrUndefined(value.namespace),
+    namePrefix: stringOrUndefined(value.namePrefix),
+    nameSuffix: stringOrUndefined(value.nameSuffix),
+    labels,
+    patches,
+    resources: readKustomization(file, value).resources,
+  };
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { findKustomizeTool } from '../../server/src/render/kustomizeTool';
+import { cliPath, fixturesRoot } from '../helpers/paths';
+
+/**
+ * Kustomize roots built by the real `kustomize build` or `kubectl kustomize` on this machine, with
+ * findings mapped back to the lines as written. Lines that must be flagged carry
+ * `# expect: <rule-id> "<flagged text>"` (as in repositories.test.ts); every finding at warning or
+ * error must be one of them. Without either tool these tests cannot run: they are skipped, loudly.
+ */
+const EXPECT = /# expect: ([a-z0-9-]+) "([^"]*)"/g;
+const overlays = path.join(fixturesRoot, 'rendering', 'overlays');
+const tool = findKustomizeTool();
+const missing = tool ? undefined : 'neither `kustomize` nor `kubectl` is on PATH: the Kustomize rendering tests cannot run (install kubectl or kustomize)';
+if (missing) process.stderr.write(`\n*** SKIPPED: ${missing} ***\n\n`);
+
+interface JsonFinding { ruleId: string; severity: string; message: string; file: string; line: number; column: number; endLine: number; endColumn: number; clusters: string[] }
+
+function lint(folder: string, ...args: string[]): JsonFinding[] {
+  const result = spawnSync(process.execPath, [cliPath, 'lint', '.', '--format', 'json', ...args], { cwd: folder, encoding: 'utf8' });
+  assert.ok(result.status === 0 || result.status === 1, result.stderr);
+  return (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
+}
+
+function expectations(folder: string): string[] {
+  const expected: string[] = [];
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    fs.readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
+      for (const match of line.matchAll(EXPECT)) expected.push(`${path.relative(folder, file)}:${index + 1} ${match[1]} "${match[2]}"`);
+    });
+  }
+  return expected.sort();
+}
+
+function describeFinding(folder: string, finding: JsonFinding): string {
+  const lines = fs.readFileSync(path.join(folder, finding.file), 'utf8').split('\n');
+  const text = finding.line === finding.endLine ? lines[finding.line - 1].slice(finding.column - 1, finding.endColumn - 1) : '…';
+  return `${finding.file}:${finding.line} ${finding.ruleId} "${text}"`;
+}
+
+function assertMarked(folder: string, findings: JsonFinding[]): void {
+  const expected = expectations(folder);
+  const serious = findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').map((finding) => describeFinding(folder, finding)).sort();
+  const all = new Set(findings.map((finding) => describeFinding(folder, finding)));
+  assert.deepEqual(serious.filter((found) => !expected.includes(found)), [], 'findings at warning or error that no marker expects');
+  assert.deepEqual(expected.filter((marked) => !all.has(marked)), [], 'marked mistakes not found');
+}
+
+describe(`Kustomize rendering with ${tool?.name ?? 'no tool'}`, { skip: missing }, () => {
+  const findings = missing ? [] : lint(overlays);
+  const find = (file: string, ruleId: string): JsonFinding[] => findings.filter((finding) => finding.file === file && finding.ruleId === ruleId);
+
+  it('reports what the builds apply at the lines as written, and nothing else at warning or error', () => {
+    assertMarked(overlays, findings);
+  });
+
+  it('checks a base Service through the selector its kustomization adds, in each overlay that uses the base', () => {
+    const typo = find('base/service.yaml', 'service-target-port-not-found');
+    assert.deepEqual(typo.map((finding) => [finding.line, finding.column, finding.clusters]), [[10, 17, ['overlays/prod']], [10, 17, ['overlays/staging']]]);
+    // the rendered names: namePrefix of each overlay
+    assert.match(typo[0].message, /in Deployment "prod-web"; did you mean "http"\?.*\(in cluster overlays\/prod\)$/);
+    assert.match(typo[1].message, /in Deployment "staging-web"/);
+  });
+
+  it('puts a value a patch sets on the patch line: strategic merge by merge key, JSON 6902 by path', () => {
+    const strategic = find('overlays/prod/https-port.yaml', 'service-target-port-not-found');
+    assert.deepEqual(strategic.map((finding) => [finding.line, finding.column, finding.endColumn]), [[10, 17, 23]]);
+    assert.match(strategic[0].message, /\(rendered by kustomize: spec\.ports\[0\]\.targetPort is "httpss", set by this patch\)$/);
+    const json = find('overlays/prod/metrics-port.yaml', 'service-target-port-not-found');
+    assert.deepEqual(json.map((finding) => [finding.line, finding.column, finding.endColumn]), [[4, 10, 16]]);
+  });
+
+  it('puts a field a transformer added on the object\'s name, saying what was rendered and by which transformer', () => {
+    const [selector] = find('apps/monitoring/service.yaml', 'service-selector-matches-nothing');
+    assert.deepEqual([selector.line, selector.column, selector.endColumn], [5, 9, 16]);
+    assert.match(selector.message, /only Pods in "tools".*\(rendered by kustomize: spec\.selector is \{app: monitor\}, labels app=monitor added by commonLabels in apps\/monitoring\/kustomization\.yaml\)$/);
+  });
+
+  it('sees the rendered names: a namePrefix renames the Service a Pod\'s subdomain names', () => {
+    const [subdomain] = find('overlays/staging/debug-pod.yaml', 'subdomain-without-headless-service');
+    assert.equal(subdomain.line, 8);
+    assert.match(subdomain.message, /names no Service in namespace "staging"/);
+  });
+
+  it('does not build a root with a remote resource, and reports why once on its entry', () => {
+    const remote = find('overlays/remote/kustomization.yaml', 'kustomize-not-rendered');
+    assert.deepEqual(remote.map((finding) => [finding.severity, finding.line, finding.column]), [['info', 2, 3]]);
+    assert.match(remote[0].message, /^Not rendered: github\.com\/example\/platform\/\/deploy\/base\?ref=v1\.2\.0 is a remote resource/);
+  });
+
+  it('reports a failed build with kustomize\'s message and reads that root as written', () => {
+    const [broken] = find('overlays/broken/kustomization.yaml', 'kustomize-not-rendered');
+    assert.equal(broken.line, 2);
+    assert.match(broken.message, new RegExp(`^Not rendered: ${tool!.name} failed: .*missing\\.yaml: no such file or directory.*; the files are read as written\\.$`));
+    assert.ok(!broken.message.includes(os.tmpdir()), 'the temporary wrapper stays out of the message');
+  });
+
+  it('lints the files as written with --no-render: the base Service has no selector then', () => {
+    const raw = lint(overlays, '--no-render');
+    assert.deepEqual(raw.filter((finding) => finding.ruleId === 'kustomize-not-rendered'), []);
+    assert.deepEqual(raw.filter((finding) => finding.file === 'base/service.yaml'), []);
+  });
+
+  it('flags the kustomize-not-rendered rule fixtures at their marks (rendering happens in the CLI, not in the rule tests)', () => {
+    for (const kind of ['invalid', 'valid']) {
+      const folder = path.join(fixturesRoot, 'rules', 'kustomize-not-rendered', kind);
+      const found = lint(folder).filter((finding) => finding.ruleId === 'kustomize-not-rendered').map((finding) => describeFinding(folder, finding)).sort();
+      assert.deepEqual(found, kind === 'valid' ? [] : expectations(folder));
+    }
+  });
+});
+
+describe('Kustomize rendering without a tool on PATH', () => {
+  it('reads every root as written and says so once per root', () => {
+    // only node itself is reachable: its own folder on PATH holds no kubectl or kustomize
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-no-tool-'));
+    const result = spawnSync(process.execPath, [cliPath, 'lint', 'overlays/prod', '--format', 'json'], { cwd: overlays, encoding: 'utf8', env: { ...process.env, PATH: bare } });
+    fs.rmSync(bare, { recursive: true, force: true });
+    const findings = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => finding.ruleId === 'kustomize-not-rendered');
+    assert.deepEqual(findings.map((finding) => [finding.file, finding.line, finding.message]), [['overlays/prod/kustomization.yaml', 1, 'Not rendered: neither kustomize nor kubectl is on PATH; the files are read as written.']]);
+  });
+});
