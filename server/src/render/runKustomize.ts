@@ -68,5 +68,7 @@ function kustomizeMessage(stderr: string, wrapper: string, root: string): string
   if (innermost >= 0) message = message.slice(innermost + "accumulation err='".length);
   const relative = path.relative(wrapper, root).split(path.sep).join('/');
   const here = `${process.cwd()}${path.sep}`;
-  return message.split(wrapper).join('<wrapper>').split(relative).join(path.relative(process.cwd(), root) || '.').split(here).join('');
+  message = message.split(wrapper).join('<wrapper>').split(relative).join(path.relative(process.cwd(), root) || '.').split(here).join('');
+  // the outer layer is the wrapper accumulating the root itself: no news to the user
+  return message.replace(/^accumulating resources from '([^']*)': '\1' must resolve to a file': (?:recursed accumulation of path '\1': )?/, '');
 }
