@@ -42,8 +42,9 @@ export function splitRenderedOutput(output: string, resolve: (originPath: string
 
 /** The origin annotation of one rendered document. */
 export function originOf(documentText: string, resolve: (originPath: string) => string): RenderOrigin {
-  const value = parseManifestFile(documentText).documents[0]?.value;
-  const annotation = field(field(field(value, 'metadata'), 'annotations'), ORIGIN_ANNOTATION);
+  // kustomize writes the annotation as a block scalar at a fixed indentation: found without parsing the document
+  const block = /^ {4}config\.kubernetes\.io\/origin: \|\n((?: {6}.*\n?)+)/m.exec(documentText);
+  const annotation = block ? block[1].replace(/^ {6}/gm, '') : field(field(field(parseManifestFile(documentText).documents[0]?.value, 'metadata'), 'annotations'), ORIGIN_ANNOTATION);
   if (typeof annotation !== 'string') return {};
   let origin: unknown;
   try {
