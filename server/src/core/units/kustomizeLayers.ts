@@ -21,6 +21,8 @@ export interface KustomizeLayer {
   readonly patches: readonly PatchFile[];
   /** Resources and components, resolved; folders stand for their kustomization. */
   readonly resources: readonly string[];
+  /** The folders of its `components`: their transformers and patches apply to all this kustomization accumulates. */
+  readonly components: readonly string[];
 }
 
 /**
@@ -50,7 +52,11 @@ export class KustomizeLayers {
     return layers;
   }
 
-  /** Adds the layers from `layer` down that reach `file`, innermost first; true when `layer` reaches it. */
+  /**
+   * Adds the layers from `layer` down that reach `file`, innermost first; true when `layer` reaches
+   * it. The components a reaching layer includes come just before it: Kustomize applies them to
+   * everything the layer accumulated, then the layer's own transformers.
+   */
   private collect(layer: KustomizeLayer, file: string, seen: Set<KustomizeLayer>, out: KustomizeLayer[]): boolean {
     if (seen.has(layer)) return out.includes(layer);
     seen.add(layer);
@@ -60,8 +66,20 @@ export class KustomizeLayers {
       if (nested) reaches = this.collect(nested, file, seen, out) || reaches;
       else if (resource === file) reaches = true;
     }
-    if (reaches) out.push(layer);
-    return reaches;
+    if (!reaches) return false;
+    this.addComponents(layer, out);
+    out.push(layer);
+    return true;
+  }
+
+  /** The components a layer includes, each after the components it includes itself. */
+  private addComponents(layer: KustomizeLayer, out: KustomizeLayer[]): void {
+    for (const component of layer.components) {
+      const included = this.byFolder.get(component);
+      if (!included || out.includes(included)) continue;
+      this.addComponents(included, out);
+      out.push(included);
+    }
   }
 }
 
@@ -98,6 +116,7 @@ function readLayer(file: string, text: string | undefined): KustomizeLayer | und
     labels,
     patches,
     resources: readKustomization(file, value).resources,
+    components: (Array.isArray(value.components) ? value.components : []).filter((entry): entry is string => typeof entry === 'string').map((entry) => joinPath(folder, entry)),
   };
 }
 

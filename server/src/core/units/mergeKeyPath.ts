@@ -16,12 +16,15 @@ export function pathByMergeKeys(written: unknown, rendered: unknown, path: Value
   for (const segment of path) {
     if (typeof segment === 'number') {
       if (!Array.isArray(inWritten) || !Array.isArray(inRendered)) return undefined;
+      const list: unknown[] = inWritten;
       const item = inRendered[segment] as Record<string, unknown> | undefined;
-      const key = MERGE_KEYS.find((candidate) => item && typeof item === 'object' && item[candidate] !== undefined);
-      const index = key ? inWritten.findIndex((candidate) => candidate && typeof candidate === 'object' && (candidate as Record<string, unknown>)[key] === item![key]) : segment < inWritten.length ? segment : -1;
+      // the first merge key both sides carry: a patch may name a port by number only
+      const keys = MERGE_KEYS.filter((candidate) => item && typeof item === 'object' && item[candidate] !== undefined);
+      const byKey = keys.map((key) => list.findIndex((candidate) => candidate && typeof candidate === 'object' && (candidate as Record<string, unknown>)[key] === item![key])).find((found) => found >= 0);
+      const index = byKey ?? (keys.length === 0 && segment < list.length ? segment : -1);
       if (index < 0) return undefined;
       out.push(index);
-      inWritten = inWritten[index];
+      inWritten = list[index];
       inRendered = item;
     } else {
       if (typeof inWritten !== 'object' || inWritten === null || Array.isArray(inWritten) || !Object.hasOwn(inWritten, segment)) return undefined;
