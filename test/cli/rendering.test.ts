@@ -101,6 +101,23 @@ describe(`Kustomize rendering with ${tool?.name ?? 'no tool'}`, { skip: missing 
     assert.match(subdomain.message, /names no Service in namespace "staging"/);
   });
 
+  it('maps to the patches of the linted folders when the base lies outside them, and leaves the base\'s own findings out', () => {
+    const result = spawnSync(process.execPath, [cliPath, 'lint', 'overlays/prod', 'overlays/staging', '--format', 'json'], { cwd: overlays, encoding: 'utf8' });
+    const found = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`);
+    assert.deepEqual(found, [
+      'overlays/prod/https-port.yaml:10:17 service-target-port-not-found',
+      'overlays/prod/metrics-port.yaml:4:10 service-target-port-not-found',
+      'overlays/staging/debug-pod.yaml:8:14 subdomain-without-headless-service',
+      'overlays/staging/kustomization.yaml:18:21 service-target-port-not-found',
+    ]);
+  });
+
+  it('answers lookups with the rendered names and namespaces', () => {
+    const lookup = (...args: string[]) => JSON.parse(spawnSync(process.execPath, [cliPath, 'nslookup', 'staging-web', '--cluster', 'overlays/staging', '--namespace', 'staging', '--format', 'json', ...args], { cwd: overlays, encoding: 'utf8' }).stdout) as { rcode: string };
+    assert.equal(lookup().rcode, 'NOERROR');
+    assert.equal(lookup('--no-render').rcode, 'NXDOMAIN');
+  });
+
   it('does not build a root with a remote resource, and reports why once on its entry', () => {
     const remote = find('overlays/remote/kustomization.yaml', 'kustomize-not-rendered');
     assert.deepEqual(remote.map((finding) => [finding.severity, finding.line, finding.column]), [['info', 2, 3]]);

@@ -54,6 +54,7 @@ export function renderKustomizeUnit(unit: ApplyUnit, context: RenderContext): Un
       rendered: new Map(rendered.map((file) => [file.entry.file, file])),
       sourceOf,
       layersOver: (file) => layers.over(normalizePath(file)),
+      readLayers: () => layers.all(),
       display: context.display,
     },
   };

@@ -39,6 +39,7 @@ function lintCaptured(root: string, kustomizations: string[]) {
     rendered: new Map(rendered.map((file) => [file.entry.file, file])),
     sourceOf: (file) => files.get(file),
     layersOver: (file) => layers.over(file),
+    readLayers: () => layers.all(),
     display: (file) => file,
   });
   const at = (file: string, span: { start: number; end: number }): string => {

@@ -2,9 +2,12 @@ import { parsePlainYaml } from '../yaml/parsePlainYaml';
 import { readKustomization } from './kustomization';
 import { joinPath, parentFolder } from './workspacePath';
 
-/** A patch a kustomization applies from a file (inline patches have no file to point at). */
+/** A patch a kustomization applies: from a file, or written inline in the kustomization. */
 export interface PatchFile {
+  /** The patch file; for an inline patch, the kustomization. */
   readonly file: string;
+  /** Where an inline patch's text stands in the kustomization, such as `['patches', 2, 'patch']`. */
+  readonly inlineAt?: readonly (string | number)[];
   /** `target:` of a `patches`/`patchesJson6902` entry: which objects it applies to. */
   readonly target?: { readonly kind?: string; readonly name?: string };
 }
@@ -38,6 +41,12 @@ export class KustomizeLayers {
       const layer = readLayer(file, textOf(file));
       if (layer) this.byFolder.set(parentFolder(file), layer);
     }
+  }
+
+  /** Every kustomization read, the root last. */
+  all(): readonly KustomizeLayer[] {
+    const root = this.byFolder.get(parentFolder(this.rootFile));
+    return [...[...this.byFolder.values()].filter((layer) => layer !== root), ...(root ? [root] : [])];
   }
 
   /** The kustomizations whose build includes `file`, innermost first (the root last). */
@@ -98,15 +107,17 @@ function readLayer(file: string, text: string | undefined): KustomizeLayer | und
     if (isRecord(entry) && isRecord(entry.pairs)) for (const [key, item] of Object.entries(entry.pairs)) labels[key] = String(item);
   }
   const patches: PatchFile[] = [];
-  for (const entry of Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []) {
-    if (typeof entry === 'string' && !entry.includes('\n')) patches.push({ file: joinPath(folder, entry) });
-  }
+  (Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []).forEach((entry: unknown, index: number) => {
+    if (typeof entry !== 'string') return;
+    patches.push(entry.includes('\n') ? { file, inlineAt: ['patchesStrategicMerge', index] } : { file: joinPath(folder, entry) });
+  });
   for (const field of ['patches', 'patchesJson6902']) {
-    for (const entry of Array.isArray(value[field]) ? value[field] : []) {
-      if (!isRecord(entry) || typeof entry.path !== 'string') continue;
+    (Array.isArray(value[field]) ? value[field] : []).forEach((entry: unknown, index: number) => {
+      if (!isRecord(entry)) return;
       const target = isRecord(entry.target) ? { kind: stringOrUndefined(entry.target.kind), name: stringOrUndefined(entry.target.name) } : undefined;
-      patches.push({ file: joinPath(folder, entry.path), target });
-    }
+      if (typeof entry.path === 'string') patches.push({ file: joinPath(folder, entry.path), target });
+      else if (typeof entry.patch === 'string') patches.push({ file, inlineAt: [field, index, 'patch'], target });
+    });
   }
   return {
     file,

@@ -3,6 +3,7 @@ import type { ManifestObject } from '../model/manifestObject';
 import type { ValuePath } from '../yaml/sourceLocator';
 import type { Span } from '../yaml/span';
 import type { KustomizeLayer, PatchFile } from './kustomizeLayers';
+import { inlinePatch } from './inlinePatch';
 import { parsedDocuments } from './parsedDocuments';
 import { pathByMergeKeys } from './mergeKeyPath';
 import { sameValue, valueAt } from './plainValues';
@@ -19,9 +20,15 @@ export function findInPatches(layers: readonly KustomizeLayer[], rendered: Manif
   for (const layer of [...layers].reverse()) {
     for (const patch of [...layer.patches].reverse()) {
       if (patch.target?.kind !== undefined && patch.target.kind !== rendered.kind) continue;
-      if (patch.target?.name !== undefined && !names.includes(patch.target.name)) continue;
+      if (patch.target?.name !== undefined && !namesOne(names, patch.target.name)) continue;
       const entry = sourceOf(patch.file);
       if (!entry) continue;
+      if (patch.inlineAt) {
+        const inline = inlinePatch(entry, patch.inlineAt);
+        const found = inline && placeInPatch(inline.entry, patch, rendered.kind, names, path, renderedValue, renderedRoot);
+        if (found) return { file: entry.file, span: inline.toKustomization(found.span), keySpan: found.keySpan && inline.toKustomization(found.keySpan) };
+        continue;
+      }
       const found = placeInPatch(entry, patch, rendered.kind, names, path, renderedValue, renderedRoot);
       if (found) return { file: entry.file, ...found };
     }
@@ -52,7 +59,7 @@ function placeInPatch(entry: ManifestFile, patch: PatchFile, kind: string, names
     const object = value as Record<string, unknown>;
     if (object.kind !== undefined && object.kind !== kind) continue;
     const name = valueAt(object, ['metadata', 'name']).value;
-    if (patch.target === undefined && typeof name === 'string' && !names.includes(name)) continue;
+    if (patch.target === undefined && typeof name === 'string' && !namesOne(names, name)) continue;
     const walked = pathByMergeKeys(object, renderedRoot, path);
     if (!walked || !covers(walked.value, renderedValue)) continue;
     const location = entry.locator.locate(document.span, walked.path);
@@ -68,4 +75,9 @@ function covers(patchValue: unknown, renderedValue: unknown): boolean {
   if (typeof patchValue !== 'object' || patchValue === null || Array.isArray(patchValue)) return false;
   if (typeof renderedValue !== 'object' || renderedValue === null || Array.isArray(renderedValue)) return false;
   return Object.entries(patchValue).every(([key, item]) => sameValue(item, (renderedValue as Record<string, unknown>)[key]));
+}
+
+/** A patch names the object by its name before a prefix or suffix was added: a rendered name contains it. */
+function namesOne(names: readonly string[], patchName: string): boolean {
+  return names.some((name) => name === patchName || (patchName !== '' && name.includes(patchName)));
 }

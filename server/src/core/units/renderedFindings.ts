@@ -19,6 +19,8 @@ export interface RenderedSources {
   readonly sourceOf: (file: string) => ManifestFile | undefined;
   /** The kustomizations whose build includes a file, innermost first. */
   readonly layersOver: (file: string) => readonly KustomizeLayer[];
+  /** Every kustomization of the unit that was read, the root last: for objects whose origin was not read. */
+  readonly readLayers: () => readonly KustomizeLayer[];
   /** How a file is named in messages. */
   readonly display: (file: string) => string;
 }
@@ -77,10 +79,15 @@ function mapPlace(renderedFile: RenderedFile, span: Span, sources: RenderedSourc
   const rendered = renderedFile.entry;
   const object = rendered.objects.find((candidate) => candidate.documentSpan.start <= span.start && span.start <= candidate.documentSpan.end);
   const origin = sources.sourceOf(renderedFile.origin);
-  if (!object || !origin) return undefined;
+  if (!object) return undefined;
   const { path, role } = placeIn(rendered, object, span);
   const renderedRoot = documentValue(rendered, object);
   const renderedValue = valueAt(renderedRoot, path);
+  if (!origin) {
+    // the object comes from a file outside the linted paths: only a patch that was read can hold the finding
+    const patched = renderedValue.found ? findInPatches(sources.readLayers(), object, object, path, renderedValue.value, renderedRoot, sources.sourceOf) : undefined;
+    return patched && { file: patched.file, span: role === 'key' && patched.keySpan ? patched.keySpan : patched.span, note: withNote ? `rendered by kustomize: ${formatPath(path)} is ${describeValue(renderedValue.value)}, set by this patch` : undefined };
+  }
   const written = originObject(object, origin);
   if (!written) return generatedPlace(object, origin, sources);
   // list items are matched by merge key: a patch may have added or reordered them
