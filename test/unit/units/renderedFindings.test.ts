@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { ClusterModel, readManifestFile, type ManifestFile } from '../../../server/src/core/model/clusterModel';
 import { lintFiles } from '../../../server/src/core/rules/runRules';
 import { defaultSettings } from '../../../server/src/core/settings';
+import { inlinePatch } from '../../../server/src/core/units/inlinePatch';
 import { KustomizeLayers } from '../../../server/src/core/units/kustomizeLayers';
 import { pathByMergeKeys } from '../../../server/src/core/units/mergeKeyPath';
 import { mapRenderedFindings } from '../../../server/src/core/units/renderedFindings';
@@ -74,5 +75,16 @@ describe('rendered findings, mapped back', () => {
     const rendered = { spec: { ports: [{ name: 'https', port: 443 }, { name: 'http', port: 80 }, { name: 'metrics', port: 9090 }] } };
     assert.deepEqual(pathByMergeKeys(written, rendered, ['spec', 'ports', 2, 'port']), { path: ['spec', 'ports', 1, 'port'], value: 9090 });
     assert.equal(pathByMergeKeys(written, rendered, ['spec', 'ports', 0, 'port']), undefined);
+  });
+
+  it('maps a span inside an inline patch (patch: |-) to the kustomization', () => {
+    const text = 'patches:\n- target: {kind: Service}\n  patch: |-\n    - op: replace\n      path: /spec/type\n      value: NodePort\n';
+    const kustomization = readManifestFile('kustomization.yaml', text, defaultSettings);
+    const inline = inlinePatch(kustomization, ['patches', 0, 'patch'])!;
+    assert.equal(inline.entry.text, '- op: replace\n  path: /spec/type\n  value: NodePort');
+    const at = inline.entry.text.indexOf('NodePort');
+    const span = inline.toKustomization({ start: at, end: at + 'NodePort'.length });
+    assert.equal(text.slice(span.start, span.end), 'NodePort');
+    assert.equal(inlinePatch(readManifestFile('k.yaml', 'patches:\n- patch: "[{op: remove, path: /x}]"\n', defaultSettings), ['patches', 0, 'patch']), undefined, 'a quoted patch is not mapped');
   });
 });
