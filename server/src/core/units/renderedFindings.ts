@@ -39,8 +39,8 @@ interface SourcePlace {
  * origin file when the value written there is the one rendered; to the line of a patch file that
  * sets it; else to the field (or the object's `metadata.name`) in the origin file, with the rendered
  * value and the transformer that changed it in the message and the transformer's line as related
- * information. Findings on files that were not read (a base outside the linted paths) are dropped,
- * and suppression comments of the file a finding lands in apply.
+ * information. Findings on files that were not read (a base outside the linted paths) are dropped
+ * unless a patch that was read set the value; suppression comments of the file a finding lands in apply.
  */
 export function mapRenderedFindings(findings: readonly Finding[], sources: RenderedSources): Finding[] {
   const suppressions = new Map<string, Suppressions>();
@@ -83,10 +83,11 @@ function mapPlace(renderedFile: RenderedFile, span: Span, sources: RenderedSourc
   const { path, role } = placeIn(rendered, object, span);
   const renderedRoot = documentValue(rendered, object);
   const renderedValue = valueAt(renderedRoot, path);
+  const shown = `${formatPath(path)} is ${describeValue(renderedValue.value)}`;
   if (!origin) {
     // the object comes from a file outside the linted paths: only a patch that was read can hold the finding
     const patched = renderedValue.found ? findInPatches(sources.readLayers(), object, object, path, renderedValue.value, renderedRoot, sources.sourceOf) : undefined;
-    return patched && { file: patched.file, span: role === 'key' && patched.keySpan ? patched.keySpan : patched.span, note: withNote ? `rendered by kustomize: ${formatPath(path)} is ${describeValue(renderedValue.value)}, set by this patch` : undefined };
+    return patched && patchPlace(patched, role, withNote, shown);
   }
   const written = originObject(object, origin);
   if (!written) return generatedPlace(object, origin, sources);
@@ -98,13 +99,16 @@ function mapPlace(renderedFile: RenderedFile, span: Span, sources: RenderedSourc
   if (exists && sameValue(writtenPath!.value, renderedValue.value)) return { file: origin.file, span: at(writtenLocation) };
   const layers = sources.layersOver(origin.file);
   const patched = renderedValue.found ? findInPatches(layers, object, written, path, renderedValue.value, renderedRoot, sources.sourceOf) : undefined;
-  const shown = `${formatPath(path)} is ${describeValue(renderedValue.value)}`;
-  if (patched) return { file: patched.file, span: role === 'key' && patched.keySpan ? patched.keySpan : patched.span, note: withNote ? `rendered by kustomize: ${shown}, set by this patch` : undefined };
+  if (patched) return patchPlace(patched, role, withNote, shown);
   const by = transformerOf(path, renderedValue.value, writtenPath?.value, layers, sources);
   const note = withNote ? `rendered by kustomize: ${shown}${by ? `, ${by.text}` : ''}` : undefined;
   if (exists) return { file: origin.file, span: at(writtenLocation!), note, related: withNote ? by?.related : undefined };
   const name = origin.locator.locate(written.documentSpan, [...written.basePath, 'metadata', 'name']);
   return { file: origin.file, span: name.value, note, related: withNote ? by?.related : undefined };
+}
+
+function patchPlace(patched: { file: string; span: Span; keySpan?: Span }, role: 'key' | 'value', withNote: boolean, shown: string): SourcePlace {
+  return { file: patched.file, span: role === 'key' && patched.keySpan ? patched.keySpan : patched.span, note: withNote ? `rendered by kustomize: ${shown}, set by this patch` : undefined };
 }
 
 /** The path (below the object) and role of the node a finding's span covers. */
