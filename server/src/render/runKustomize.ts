@@ -21,8 +21,10 @@ export type KustomizeBuild =
  * edited: a wrapper kustomization in a fresh temporary folder lists the root folder as its only
  * resource and adds `buildMetadata: [originAnnotations]`, so each object carries
  * `config.kubernetes.io/origin` naming the file it came from (relative to the wrapper's folder).
- * Kustomize loads a folder resource outside the wrapper's folder under its default load
- * restrictor (only files are restricted), so the restrictor is left as the user would have it.
+ * The root is named by a relative path: Kustomize 5.5 refuses an absolute one ("new root … cannot
+ * be absolute"), but loads a folder outside the wrapper's folder under its default load restrictor
+ * (which restricts files only), so the restrictor is left as the user would have it. (On Windows, a
+ * root on another drive than the temporary folder has no relative path and fails to build.)
  * No plugin, exec function or helm is enabled; the network is cut off through an unreachable proxy
  * (remote roots are not built at all, this guards what the discovery did not recognise as remote).
  */
