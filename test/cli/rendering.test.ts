@@ -95,6 +95,12 @@ describe(`Kustomize rendering with ${tool?.name ?? 'no tool'}`, { skip: missing 
     assert.match(selector.message, /only Pods in "tools".*\(rendered by kustomize: spec\.selector is \{app: monitor\}, labels app=monitor added by commonLabels in apps\/monitoring\/kustomization\.yaml\)$/);
   });
 
+  it('reports a name a namePrefix made invalid on the name as written, naming the prefix', () => {
+    const [name] = find('apps/legacy/service.yaml', 'object-name-invalid');
+    assert.deepEqual([name.line, name.column, name.endColumn], [4, 9, 12]);
+    assert.match(name.message, /^metadata\.name: Invalid value: "legacy\.v1-api": .*\(rendered by kustomize: metadata\.name is "legacy\.v1-api", prefixed by namePrefix "legacy\.v1-" in apps\/legacy\/kustomization\.yaml\)$/);
+  });
+
   it('sees the rendered names: a namePrefix renames the Service a Pod\'s subdomain names', () => {
     const [subdomain] = find('overlays/staging/debug-pod.yaml', 'subdomain-without-headless-service');
     assert.equal(subdomain.line, 8);

@@ -160,12 +160,12 @@ function transformerOf(path: ValuePath, rendered: unknown, written: unknown, lay
   };
   if (path.length === 2 && path[0] === 'metadata' && path[1] === 'name') {
     const layer = layers.find((candidate) => candidate.namePrefix !== undefined || candidate.nameSuffix !== undefined);
-    if (layer) return keyOf(layer, layer.namePrefix !== undefined ? 'namePrefix' : 'nameSuffix', layer.namePrefix !== undefined ? `namePrefix "${layer.namePrefix}"` : `nameSuffix "${layer.nameSuffix}"`);
+    if (layer) return keyOf(layer, layer.namePrefix !== undefined ? 'namePrefix' : 'nameSuffix', layer.namePrefix !== undefined ? `prefixed by namePrefix "${layer.namePrefix}"` : `suffixed by nameSuffix "${layer.nameSuffix}"`);
   }
   if (path.length === 2 && path[0] === 'metadata' && path[1] === 'namespace') {
     // the outermost namespace wins
     const layer = [...layers].reverse().find((candidate) => candidate.namespace !== undefined);
-    if (layer) return keyOf(layer, 'namespace', `namespace "${layer.namespace}"`);
+    if (layer) return keyOf(layer, 'namespace', `set by namespace "${layer.namespace}"`);
   }
   if (path.some((segment) => segment === 'labels' || segment === 'selector' || segment === 'matchLabels')) {
     const added = addedLabels(rendered, written);
