@@ -32,12 +32,15 @@ describe('the real-world corpus', { skip }, () => {
     assert.doesNotMatch(stderr, /rule .* failed/);
     assert.equal(code, 1);
     assert.ok(report.files > 300 && report.objects > 400, `${report.files} files, ${report.objects} objects`);
-    const found = report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}`);
+    // without a kustomize or kubectl to build it, the kustomize/ root is read as written (rendering.test.ts says so loudly)
+    const kustomizeRendered = !report.findings.some((finding) => finding.ruleId === 'kustomize-not-rendered' && finding.file.startsWith('GoogleCloudPlatform+microservices-demo/kustomize/'));
+    const found = report.findings.filter((finding) => finding.ruleId !== 'kustomize-not-rendered').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}`);
     assert.deepEqual(found, [
       // Helm chart templates are not YAML until rendered: skipped, said once per file.
       ...HELM_TEMPLATES.map((name) => `GoogleCloudPlatform+microservices-demo/helm-chart/templates/${name}.yaml:15:1 info templated-file`),
-      // `project: {{PROJECT_ID}}`, filled in by sed before use (its README says so): a template too.
-      'GoogleCloudPlatform+microservices-demo/kustomize/components/google-cloud-operations/otel-collector.yaml:116:18 info templated-file',
+      // `project: {{PROJECT_ID}}`, filled in by sed before use (its README says so): a template to
+      // the reader, but plain YAML to kustomize, which builds it into the kustomize/ root
+      ...(kustomizeRendered ? [] : ['GoogleCloudPlatform+microservices-demo/kustomize/components/google-cloud-operations/otel-collector.yaml:116:18 info templated-file']),
       // `config: {{config_data}}`: templates by name and by content.
       'kubernetes+examples/_archived/newrelic-infrastructure/newrelic-config-template.yaml:7:11 info templated-file',
       'kubernetes+examples/_archived/newrelic/newrelic-config-template.yaml:7:11 info templated-file',
@@ -80,7 +83,9 @@ describe('the real-world corpus', { skip }, () => {
     ];
     for (const folder of clean) {
       const { code, report } = lint(folder);
-      assert.deepEqual(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}: ${finding.message}`), [], folder);
+      // (whether a kustomize or kubectl on PATH built the kustomizations is rendering.test.ts's matter)
+      const findings = report.findings.filter((finding) => finding.ruleId !== 'kustomize-not-rendered');
+      assert.deepEqual(findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}: ${finding.message}`), [], folder);
       assert.equal(code, 0, folder);
       assert.ok(report.objects > 0, `${folder} has objects`);
     }
