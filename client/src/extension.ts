@@ -17,7 +17,9 @@ import {
   type SimulateNslookupResult,
   type StatusParams,
 } from '../../server/src/protocol';
+import { ClusterStatus } from './clusterStatus';
 import { simulateNslookupCommand } from './nslookupCommand';
+import { pickClusterCommand } from './pickClusterCommand';
 import { TRANSCRIPT_SCHEME, TranscriptDocuments } from './transcripts';
 
 let client: LanguageClient | undefined;
@@ -47,12 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
   };
   client = new LanguageClient('kubeLookup', 'kube-lookup', serverOptions, clientOptions);
   const transcripts = new TranscriptDocuments();
-  const status = vscode.window.createStatusBarItem('kubeLookup.status', vscode.StatusBarAlignment.Left, 10);
-  status.name = 'kube-lookup';
-  status.command = COMMANDS.showLog;
-  status.text = '⎈ …';
-  status.tooltip = 'kube-lookup: starting';
-  status.show();
+  const status = new ClusterStatus(client);
 
   context.subscriptions.push(
     output,
@@ -60,6 +57,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     transcripts,
     vscode.workspace.registerTextDocumentContentProvider(TRANSCRIPT_SCHEME, transcripts),
     vscode.commands.registerCommand(COMMANDS.showLog, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.pickCluster, () => run(output, async () => {
+      const chosen = await pickClusterCommand(client!);
+      if (chosen) status.show(chosen);
+    })),
     vscode.commands.registerCommand(COMMANDS.simulateNslookup, () => run(output, () => simulateNslookupCommand(client!, transcripts))),
     vscode.commands.registerCommand(COMMANDS.showRecords, () => run(output, async () => {
       const params = atCursor();
@@ -80,11 +81,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     })),
   );
 
-  client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
-    status.text = params.indexing ? '$(sync~spin) ⎈ indexing…' : `⎈ ${params.services} Service${params.services === 1 ? '' : 's'}`;
-    status.tooltip = `kube-lookup: ${params.services} Services in ${params.files} manifest files${params.indexing ? ' (indexing)' : ''}`;
-  });
+  client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params));
   await client.start();
+  void status.refresh();
   output.info('kube-lookup language server started');
   return { simulateNslookup: (params) => client!.sendRequest<SimulateNslookupResult | null>(SIMULATE_NSLOOKUP_REQUEST, params) };
 }

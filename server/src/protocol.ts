@@ -116,6 +116,55 @@ export interface StatusParams {
   readonly services: number;
   readonly files: number;
   readonly indexing: boolean;
+  /** Apply units (clusters) across the workspace folders. */
+  readonly clusters: number;
+  /** Changes whenever some folder's clusters or their files change: the client asks `kubeLookup/clusters` again. */
+  readonly clusterLayout: number;
+}
+
+/** `kubeLookup/clusters`: the apply units (clusters) of the folder holding a document, and the document's own. */
+export const CLUSTERS_REQUEST = 'kubeLookup/clusters';
+
+export interface ClustersParams {
+  /** A document (or folder) of the workspace: picks the workspace folder. */
+  readonly uri: string;
+  /** False to leave out each cluster's file lists (the status item only counts them). */
+  readonly files?: boolean;
+}
+
+export type ClusterKind = 'kustomize' | 'helm' | 'plain' | 'configured';
+
+export interface WireCluster {
+  /** As `kube-lookup clusters` and `--cluster` name it: the root folder relative to the workspace folder, `plain`, or a configured name. */
+  readonly name: string;
+  readonly kind: ClusterKind;
+  /** The kustomization file or chart folder, as a URI. */
+  readonly root: string | null;
+  /** Files whose objects the cluster applies (URIs); empty when `files: false` was asked. */
+  readonly files: readonly string[];
+  /** Files it reads but does not apply: kustomizations, patches, generator inputs (URIs); empty when `files: false`. */
+  readonly support: readonly string[];
+  readonly fileCount: number;
+  readonly services: number;
+}
+
+export interface ClustersResult {
+  /** The workspace folder, or null for a file outside every folder (or an unknown one). */
+  readonly folder: string | null;
+  /** In discovery order. */
+  readonly clusters: readonly WireCluster[];
+  /** The names of the clusters the document belongs to, in discovery order. */
+  readonly fileClusters: readonly string[];
+  /** The document's active cluster: the one hovers, CodeLens and lookups use; null when there is none. */
+  readonly active: string | null;
+}
+
+/** `kubeLookup/setActiveCluster`: makes a cluster the document's active one; answers as `kubeLookup/clusters` does. */
+export const SET_ACTIVE_CLUSTER_REQUEST = 'kubeLookup/setActiveCluster';
+
+export interface SetActiveClusterParams {
+  readonly uri: string;
+  readonly cluster: string;
 }
 
 /** Client commands. `showEndpoints` is what a Service's CodeLens runs. */
@@ -125,6 +174,7 @@ export const COMMANDS = {
   showServiceEnvironment: 'kubeLookup.showServiceEnvironment',
   showEndpoints: 'kubeLookup.showEndpoints',
   showLog: 'kubeLookup.showLog',
+  pickCluster: 'kubeLookup.pickCluster',
 } as const;
 
 /** Arguments of the `kubeLookup.showEndpoints` command: where to show the list, and its entries. */

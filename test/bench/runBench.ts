@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { EditorFigures } from './editorBench';
 import { REQUEST_COUNT, type ServerFigures } from './serverBench';
 import { generateWorkspace, type GeneratedWorkspace } from './generateWorkspace';
+import { generateVariants } from './generateVariants';
 
 /**
  * `npm run bench`: generates workspaces of each size, then measures whole processes — a cold
@@ -25,6 +26,24 @@ export interface BenchOptions {
   readonly serverEdits: number;
   /** Where workspaces are generated (git-ignored). */
   readonly workRoot: string;
+  /** A workspace of Kustomize overlays over one base: how many overlays of how many applications. */
+  readonly variants?: { readonly overlays: number; readonly apps: number };
+}
+
+/** Lint figures of the variant workspace, beside the lint of its base alone in the same run. */
+export interface VariantFigures {
+  readonly overlays: number;
+  readonly apps: number;
+  readonly files: number;
+  readonly lintMs: number;
+  readonly floorMs: number;
+  readonly ratio: number;
+  readonly baseLintMs: number;
+  /** The variant lint over the base lint: each overlay checks the whole base once more. */
+  readonly perBase: number;
+  readonly lintPeakRssMb: number;
+  readonly findingsCorrect: boolean;
+  readonly findings: Readonly<Record<string, number>>;
 }
 
 export interface SizeFigures {
@@ -54,6 +73,7 @@ export interface BenchReport {
   readonly sizes: SizeFigures[];
   /** lint time of the largest size over that of the size a third of it, when both ran. */
   readonly growth?: { readonly from: number; readonly to: number; readonly ratio: number };
+  readonly variants?: VariantFigures;
   readonly targets: readonly Target[];
 }
 
@@ -106,7 +126,42 @@ export function runBench(options: BenchOptions, log: (line: string) => void = ()
       server: roundFigures(server),
     });
   }
-  return { node: process.version, cpus: os.cpus().length, runs: options.runs, sizes, growth: growthOf(sizes), targets: targetsOf(sizes, growthOf(sizes)) };
+  const variants = options.variants && measureVariants(options.variants.overlays, options.variants.apps, options, log);
+  const targets = targetsOf(sizes, growthOf(sizes));
+  if (variants) {
+    targets.push({ figure: `findings of ${variants.overlays} overlays of ${variants.apps} apps`, target: 'exactly the planted ones, once', value: variants.findingsCorrect ? 1 : 0, met: variants.findingsCorrect });
+    targets.push({ figure: `  lint / ${variants.overlays} × the base's lint`, target: '≤ 1.2', value: round(variants.perBase / variants.overlays, 2), met: variants.perBase / variants.overlays <= 1.2 });
+  }
+  return { node: process.version, cpus: os.cpus().length, runs: options.runs, sizes, growth: growthOf(sizes), variants, targets };
+}
+
+/** Lints the overlays workspace and its base alone, alternating, with the floor of the same files. */
+function measureVariants(overlays: number, apps: number, options: BenchOptions, log: (line: string) => void): VariantFigures {
+  const workspace = generateVariants(path.join(options.workRoot, `variants-${overlays}x${apps}`), apps, overlays);
+  log(`variants: ${overlays} overlays of ${apps} apps, ${workspace.fileCount} files`);
+  timeFloor(workspace, options.workRoot);
+  const lint: number[] = [];
+  const base: number[] = [];
+  const floor: number[] = [];
+  const rss: number[] = [];
+  let findings: Record<string, number> = {};
+  for (let run = 0; run < options.runs; run++) {
+    const whole = timeLint(workspace, options.workRoot);
+    lint.push(whole.ms);
+    rss.push(whole.peakRssMb);
+    findings = whole.findings;
+    base.push(timeLint(workspace.base, options.workRoot).ms);
+    floor.push(timeFloor(workspace, options.workRoot).ms);
+    log(`  run ${run + 1}: lint ${whole.ms.toFixed(0)} ms (${whole.peakRssMb.toFixed(0)} MB), base alone ${base[base.length - 1].toFixed(0)} ms, floor ${floor[floor.length - 1].toFixed(0)} ms`);
+  }
+  const lintMs = median(lint);
+  const baseLintMs = median(base);
+  const floorMs = median(floor);
+  return {
+    overlays, apps, files: workspace.fileCount, lintMs: round(lintMs, 0), floorMs: round(floorMs, 0), ratio: round(lintMs / floorMs, 2),
+    baseLintMs: round(baseLintMs, 0), perBase: round(lintMs / baseLintMs, 2), lintPeakRssMb: round(median(rss), 0),
+    findingsCorrect: sameCounts(findings, workspace.expected), findings,
+  };
 }
 
 /** Runs a script in a fresh Node process: its wall time, and the CPU time and peak RSS it reports at exit. */
@@ -211,7 +266,15 @@ export function formatTable(report: BenchReport): string {
   for (const { apps, server } of report.sizes) {
     serverRows.push([apps, server.indexMs, server.openedFileMs, server.editP50Ms, server.editP95Ms, server.editCpuP95Ms, server.hoverP50Ms, server.hoverP95Ms, server.nslookupP50Ms, server.nslookupP95Ms, server.rssAfterIndexMb, server.rssAfter100EditsMb, server.rssAfterAllEditsMb, server.heapAfter100EditsMb, server.heapAfterAllEditsMb].map(String));
   }
-  const lines = [aligned(rows), '', 'Language server, in-process over JSON-RPC:', aligned(serverRows), '', aligned([['figure', 'value', 'target', ''], ...report.targets.map((target) => [target.figure, String(target.value), target.target, target.met ? 'met' : 'MISSED'])])];
+  const lines = [aligned(rows), '', 'Language server, in-process over JSON-RPC:', aligned(serverRows)];
+  const variants = report.variants;
+  if (variants) {
+    lines.push('', 'Variants: Kustomize overlays over one base (each overlay an apply unit):', aligned([
+      ['overlays', 'apps', 'files', 'lint ms', 'floor ms', 'ratio', 'base alone ms', 'lint / base', 'peak RSS MB', 'findings'],
+      [variants.overlays, variants.apps, variants.files, variants.lintMs, variants.floorMs, variants.ratio, variants.baseLintMs, variants.perBase, variants.lintPeakRssMb, variants.findingsCorrect ? 'ok' : 'WRONG'].map(String),
+    ]));
+  }
+  lines.push('', aligned([['figure', 'value', 'target', ''], ...report.targets.map((target) => [target.figure, String(target.value), target.target, target.met ? 'met' : 'MISSED'])]));
   if (report.sizes.length > 0) lines.push('', `Whole-process lint and floor: median of ${report.runs} runs. Editor figures: core level, in-process, ${report.sizes[0].editor.timedEdits} timed edits of ${report.sizes[0].editor.totalEdits}; server: ${report.sizes[0].server.timedEdits} timed edits of ${report.sizes[0].server.totalEdits}, ${REQUEST_COUNT} hovers and nslookups.`);
   return lines.join('\n');
 }
@@ -243,12 +306,19 @@ function roundFigures<F extends object>(figures: F): F {
   return Object.fromEntries(Object.entries(figures).map(([key, value]: [string, unknown]) => [key, typeof value !== 'number' ? value : key.endsWith('Ms') && !wholeWorkspace(key) ? round(value, 2) : round(value, 0)])) as F;
 }
 
+/** `--variants OVERLAYSxAPPS`, or `none`. */
+function variantsOption(value: string): BenchOptions['variants'] {
+  if (value === 'none') return undefined;
+  const [overlays, apps] = value.split('x').map(Number);
+  return { overlays, apps };
+}
+
 function optionOf(argv: readonly string[], name: string): string | undefined {
   const at = argv.indexOf(`--${name}`);
   return at >= 0 ? argv[at + 1] : undefined;
 }
 
-// npm run bench [-- --sizes 1000,10000,30000 --runs 5 --edits 10000 --server-edits 10000 --json FILE]
+// npm run bench [-- --sizes 1000,10000,30000 --runs 5 --edits 10000 --server-edits 10000 --variants 10x1000 --json FILE]
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const options: BenchOptions = {
@@ -258,6 +328,7 @@ if (require.main === module) {
     totalEdits: Number(optionOf(argv, 'edits') ?? 10_000),
     serverEdits: Number(optionOf(argv, 'server-edits') ?? 10_000),
     workRoot: path.join(repoRoot, '.work', 'bench'),
+    variants: variantsOption(optionOf(argv, 'variants') ?? '10x1000'),
   };
   fs.mkdirSync(options.workRoot, { recursive: true });
   const report = runBench(options, (line) => process.stderr.write(`${line}\n`));

@@ -55,6 +55,11 @@ describe('kube-lookup lint', () => {
     assert.match(stdout, /endpoints-without-service\n\n✖ 2 problems \(1 error, 0 warnings, 1 info\) in 1 file, 2 objects\n$/);
   });
 
+  it('counts hints as hints in the summary, not as info', () => {
+    const { stdout } = runCli(['lint', 'test/fixtures/rules/service-target-port-undeclared/invalid']);
+    assert.match(stdout, /\n✖ 4 problems \(2 errors, 0 warnings, 2 hints\) in 1 file, 2 objects\n$/);
+  });
+
   it('writes SARIF 2.1.0 with the rule catalogue', () => {
     const { stdout } = runCli(['lint', 'examples/broken/selector-typo', '--format', 'sarif']);
     const sarif = JSON.parse(stdout);
@@ -92,5 +97,32 @@ describe('kube-lookup lint', () => {
     const { code, stdout } = runCli(['lint', folder, '--format', 'json']);
     assert.equal(code, 0);
     assert.equal((JSON.parse(stdout) as JsonReport).files, 1);
+  });
+
+  it('follows a link out of the folders given only when the link itself is named', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-'));
+    try {
+      fs.writeFileSync(path.join(outside, 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: outside}\nspec: {type: Outside, ports: [{port: 80}]}\n');
+      fs.mkdirSync(path.join(folder, 'apps'));
+      fs.symlinkSync(path.join(outside, 'svc.yaml'), path.join(folder, 'apps', 'link.yaml'));
+      // a folder reached through a link is analysed as what it is: the files below it are inside
+      fs.symlinkSync(path.join(folder, 'apps'), path.join(outside, 'apps-link'));
+      const walked = JSON.parse(runCli(['lint', '.', '--format', 'json'], folder).stdout) as JsonReport;
+      assert.deepEqual(walked.findings.map((finding) => `${finding.file} ${finding.ruleId}: ${finding.message}`), [
+        `apps/link.yaml file-skipped: File skipped: it is a link to ${path.join(fs.realpathSync(outside), 'svc.yaml')}, outside the folders analysed; such links are not followed.`,
+      ]);
+      assert.equal(walked.objects, 0);
+      // named, or inside another folder given, it is read
+      for (const args of [['apps/link.yaml'], ['apps', outside]]) {
+        const named = JSON.parse(runCli(['lint', ...args, '--format', 'json'], folder).stdout) as JsonReport;
+        assert.ok(named.findings.some((finding) => finding.file === 'apps/link.yaml' && finding.ruleId === 'service-type-unsupported'), args.join(' '));
+      }
+      const throughLink = JSON.parse(runCli(['lint', path.join(outside, 'apps-link'), '--format', 'json'], folder).stdout) as JsonReport;
+      assert.equal(throughLink.findings[0].ruleId, 'file-skipped');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

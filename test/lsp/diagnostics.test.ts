@@ -161,7 +161,7 @@ describe('diagnostics over LSP', () => {
     }
   });
 
-  it('reads a folder again without overwriting open documents, and forgets a file that became unreadable', async () => {
+  it('reads a folder again without overwriting open documents, and reports a file that became unreadable as skipped', async () => {
     const orphan = lines('apiVersion: v1', 'kind: Endpoints', 'metadata:', '  name: orphan', 'subsets: []');
     const filler: Record<string, string> = {};
     // more files than are read at once
@@ -187,8 +187,10 @@ describe('diagnostics over LSP', () => {
       await session.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
       await session.until(() => session.statuses.slice(statuses).some((status) => status.indexing) && !session.statuses[session.statuses.length - 1].indexing, 30_000);
       assert.deepEqual(session.codes(pod), ['subdomain-without-headless-service@8:13']);
-      assert.deepEqual(session.codes(unreadable), []);
-      assert.equal(session.statuses[session.statuses.length - 1].files, 202);
+      // as the CLI reports it
+      assert.deepEqual(session.codes(unreadable), ['file-skipped@0:0']);
+      assert.equal(messageOf(session.diagnostics.get(unreadable)![0]), 'File skipped: cannot read it (is a folder).');
+      assert.equal(session.statuses[session.statuses.length - 1].files, 203);
     } finally {
       await session.dispose();
     }

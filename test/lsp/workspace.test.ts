@@ -16,7 +16,7 @@ function loadedWorkspace(): Workspace {
   return workspace;
 }
 
-const codes = (workspace: Workspace, uri: string) => workspace.partitionOf(uri)!.session.findings(uri).map((finding) => finding.ruleId);
+const codes = (workspace: Workspace, uri: string) => workspace.partitionOf(uri)!.findings(uri).map((finding) => finding.ruleId);
 
 describe('a workspace folder keeps its findings in a LintSession', () => {
   it('loads files without linting them until the folder is linted whole', () => {
@@ -24,7 +24,7 @@ describe('a workspace folder keeps its findings in a LintSession', () => {
     const change = workspace.setFile(`${folder}/svc.yaml`, service('db'));
     assert.deepEqual(change.affected, [`${folder}/svc.yaml`]);
     assert.equal(change.partition.tracking, false);
-    assert.deepEqual(change.partition.session.findings(`${folder}/svc.yaml`), []);
+    assert.deepEqual(change.partition.findings(`${folder}/svc.yaml`), []);
   });
 
   it('then re-lints the edited file and the files it affects, and only those', () => {
@@ -33,8 +33,11 @@ describe('a workspace folder keeps its findings in a LintSession', () => {
     workspace.setFile(`${folder}/pod.yaml`, pod);
     workspace.setFile(`${folder}/cm.yaml`, configMap('settings'));
     const partition = workspace.folderPartitions()[0];
+    // as the diagnostics scheduler lints a loaded folder whole
+    partition.settle();
+    partition.populate();
     partition.tracking = true;
-    partition.session.lintAll();
+    partition.lint(partition.fileUris());
     assert.deepEqual(codes(workspace, `${folder}/pod.yaml`), []);
 
     assert.deepEqual(workspace.setFile(`${folder}/svc.yaml`, service('dbx')).affected, [`${folder}/svc.yaml`, `${folder}/pod.yaml`]);
@@ -46,7 +49,39 @@ describe('a workspace folder keeps its findings in a LintSession', () => {
     const excluded = workspace.setFile(`${folder}/vendor/svc.yaml`, service('db'));
     assert.deepEqual([excluded.excluded, excluded.affected], [true, []]);
     assert.deepEqual(codes(workspace, `${folder}/pod.yaml`), ['subdomain-without-headless-service']);
+    // a new file no kustomization or chart claims joins the plain cluster at once, without discovery
     assert.deepEqual(workspace.setFile(`${folder}/svc.yaml`, service('db')).affected, [`${folder}/svc.yaml`, `${folder}/pod.yaml`]);
+    assert.equal(partition.needsSettling, false);
     assert.deepEqual(codes(workspace, `${folder}/pod.yaml`), []);
+  });
+
+  it('discovers the clusters again when a kustomization comes, and follows it file by file', () => {
+    const workspace = loadedWorkspace();
+    const partition = workspace.folderPartitions()[0];
+    workspace.setFile(`${folder}/base/svc.yaml`, service('db'));
+    workspace.setFile(`${folder}/base/pod.yaml`, pod);
+    partition.settle();
+    partition.populate();
+    partition.tracking = true;
+    partition.lint(partition.fileUris());
+    assert.deepEqual(partition.clusters().map((unit) => unit.name), ['plain']);
+    // a kustomization naming only the Pod: the Service leaves, and the Pod's subdomain names nothing
+    assert.deepEqual(workspace.setFile(`${folder}/base/kustomization.yaml`, 'resources: [pod.yaml]\n').affected, [`${folder}/base/kustomization.yaml`]);
+    assert.equal(partition.needsSettling, true);
+    const affected = partition.settle();
+    // a new cluster: the scheduler fills and lints the folder again
+    assert.equal(partition.tracking, false);
+    assert.deepEqual(partition.clusters().map((unit) => [unit.name, [...unit.files()].length]), [['base', 2], ['plain', 1]]);
+    assert.deepEqual(new Set(affected), new Set([`${folder}/base/pod.yaml`, `${folder}/base/kustomization.yaml`]));
+    partition.populate();
+    partition.tracking = true;
+    partition.lint(partition.fileUris());
+    assert.deepEqual(codes(workspace, `${folder}/base/pod.yaml`), ['subdomain-without-headless-service']);
+    // the kustomization now names both: the plain cluster empties and goes, the Service joins base file by file
+    workspace.setFile(`${folder}/base/kustomization.yaml`, 'resources: [pod.yaml, svc.yaml]\n');
+    partition.settle();
+    assert.equal(partition.tracking, true);
+    assert.deepEqual(partition.clusters().map((unit) => unit.name), ['base']);
+    assert.deepEqual(codes(workspace, `${folder}/base/pod.yaml`), []);
   });
 });

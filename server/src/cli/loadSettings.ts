@@ -6,9 +6,9 @@ import { analysisSettingsSchema, type AnalysisSettings } from '../core/settings'
 import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
 import { parseConfiguredClusters } from '../core/units/configuredClusters';
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
+import { readTextFileSync } from '../files/readTextFile';
 import { optionValue, type ParsedArgs } from './args';
 import { UsageError } from './usageError';
-import { readTextFile } from './workspaceFiles';
 
 export const CONFIG_FILE_NAME = '.kube-lookup.yaml';
 const MAX_CONFIG_BYTES = 1_000_000;
@@ -33,8 +33,8 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
   const configPath = explicit ?? (fs.existsSync(CONFIG_FILE_NAME) ? CONFIG_FILE_NAME : undefined);
   let input: Record<string, unknown> = {};
   if (configPath) {
-    const read = readTextFile(configPath, MAX_CONFIG_BYTES);
-    if (read.text === undefined) throw new UsageError(`cannot read configuration file ${configPath}: ${read.error ?? `${read.size} bytes is over the limit of ${MAX_CONFIG_BYTES}`}`);
+    const read = readTextFileSync(configPath, { maxBytes: MAX_CONFIG_BYTES });
+    if (read.kind !== 'text') throw new UsageError(`cannot read configuration file ${configPath}: ${read.kind === 'too-large' ? `${read.bytes ?? `more than ${MAX_CONFIG_BYTES}`} bytes is over the limit of ${MAX_CONFIG_BYTES}` : read.kind === 'unreadable' ? read.reason : read.target}`);
     const text = read.text;
     let value: unknown;
     try {

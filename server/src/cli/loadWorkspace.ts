@@ -38,8 +38,6 @@ export interface LoadedWorkspace {
   readonly fileCount: number;
   /** Every file read, parsed once whatever the number of units it belongs to. */
   readonly files: ReadonlyMap<string, ManifestFile>;
-  /** Files that could not be read, as `file-skipped` findings. */
-  readonly unreadable: Finding[];
   /** The names of the units a file belongs to. */
   unitsOf(file: string): readonly string[];
 }
@@ -53,14 +51,9 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
   const { settings } = configuration;
   // the settings file is YAML too, but no manifest
   const read = collectManifestFiles(paths, settings.maxFileSize).filter((file) => path.basename(file.path) !== CONFIG_FILE_NAME);
+  // a file that could not be read is held too, with its `file-skipped` finding
   const files = new Map<string, ManifestFile>();
-  const unreadable: Finding[] = [];
-  const skippedRule = rulesById.get('file-skipped')!;
-  const severity = effectiveSeverity(new ClusterModel(settings), skippedRule);
-  for (const file of read) {
-    if (file.text !== undefined) files.set(file.path, readManifestFile(file.path, file.text, settings));
-    else if (severity) unreadable.push({ ruleId: 'file-skipped', messageId: 'skipped', severity, message: file.skipped ?? 'File skipped.', file: file.path, span: { start: 0, end: 0 }, related: [], fixes: [] });
-  }
+  for (const file of read) files.set(file.path, readManifestFile(file.path, file.text ?? '', settings, file.skipped));
   // discovery reads `/`-separated paths; the CLI's own paths are the platform's
   const byDiscoveryPath = new Map([...files.keys()].map((file) => [normalizePath(file), file]));
   const units = discoverApplyUnits({
@@ -93,7 +86,7 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
     const whole = holdsWholeCluster(unit, (file) => files.get(file)!.issues.some((issue) => issue.ruleId === 'templated-file'));
     return { unit, model, whole, rendered, notes };
   });
-  return { units: loaded, fileCount: read.length, files, unreadable, unitsOf: (file) => membership.get(file) ?? [] };
+  return { units: loaded, fileCount: read.length, files, unitsOf: (file) => membership.get(file) ?? [] };
 }
 
 /**

@@ -6,9 +6,10 @@ import type { Partition } from '../service/workspace';
 const SLICE_MS = 10;
 
 /**
- * Decides what to lint and publish. After an edit the partition's LintSession has already
- * re-linted the edited file and the files whose findings it can change; those are published on
- * the next turn of the event loop. A partition built or rebuilt (indexing, new settings) is linted
+ * Decides what to lint and publish. After an edit the LintSessions of the file's clusters have
+ * already re-linted the edited file and the files whose findings it can change; those are published
+ * on the next turn of the event loop, after the partition has settled its clusters (a file came or
+ * went, a kustomization changed). A partition built or rebuilt (indexing, new settings) is linted
  * whole once, open files first, in slices of about 10 ms between which requests (hovers, the next
  * keystroke) are served; from then on its session tracks every edit. Only files whose diagnostics
  * actually changed are published.
@@ -35,7 +36,7 @@ export class DiagnosticsScheduler {
 
   /** Files whose findings may have changed (as a partition's setFile or removeFile returned them). */
   filesChanged(partition: Partition, files: readonly string[]): void {
-    if (files.length === 0) return;
+    if (files.length === 0 && !partition.needsSettling) return;
     let set = this.pending.get(partition);
     if (!set) this.pending.set(partition, (set = new Set()));
     for (const file of files) set.add(file);
@@ -88,16 +89,31 @@ export class DiagnosticsScheduler {
   private flushPending(): void {
     for (const [partition, files] of [...this.pending]) {
       this.pending.delete(partition);
-      if (!partition.tracking) partition.session.lint([...files]);
+      const tracked = partition.tracking;
+      for (const file of partition.settle()) files.add(file);
+      // a cluster came: the folder is linted whole again
+      if (tracked && !partition.tracking) this.lintAll(partition);
+      if (!partition.tracking) {
+        // a provisional lint against half-filled clusters would flash findings that are not there
+        partition.populate();
+        partition.lint([...files]);
+      }
       this.send(partition, [...files]);
     }
   }
 
   private async lintWhole(partition: Partition): Promise<void> {
-    const session = partition.session;
-    // edits from here on go through the session, which re-lints what they affect
+    partition.settle();
+    const generation = partition.generation;
+    // the clusters' models are filled in slices too
+    while (!partition.populate(SLICE_MS)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.flushPending();
+      if (partition.generation !== generation || this.dropped.has(partition)) return;
+    }
+    // edits from here on go through the sessions, which re-lint what they affect
     partition.tracking = true;
-    const files = [...partition.model.files()].map((entry) => entry.file);
+    const files = partition.fileUris();
     const ordered = [...files.filter(this.isOpen), ...files.filter((file) => !this.isOpen(file))];
     let sliceStart = Date.now();
     for (const file of ordered) {
@@ -107,15 +123,15 @@ export class DiagnosticsScheduler {
         this.flushPending();
         sliceStart = Date.now();
         // rebuilt (its next pass is queued) or removed meanwhile
-        if (partition.session !== session || this.dropped.has(partition)) return;
+        if (partition.generation !== generation || this.dropped.has(partition)) return;
       }
-      session.lint([file]);
+      partition.lint([file]);
       this.send(partition, [file]);
     }
   }
 
   private send(partition: Partition, files: string[]): void {
-    const update = this.tracker.update(partition.session, files);
+    const update = this.tracker.update(partition, files);
     for (const failure of update.failures) this.log(`rule ${failure.ruleId} failed on ${failure.objectId}: ${failure.error}`);
     for (const { uri, diagnostics } of update.changed) this.publish(uri, diagnostics);
   }

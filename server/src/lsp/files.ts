@@ -1,10 +1,10 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-export const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+import { readManifestFile, readManifestFileSync, type ManifestRead, type ManifestReadLimits } from '../files/manifestRead';
+import { isManifestName, SKIPPED_FOLDERS } from '../files/manifestPaths';
+import { realFolders } from '../files/readTextFile';
 
 /** One spelling per file: editors and node encode file URIs differently (`%3A`, drive letters). */
 export function canonicalUri(uri: string): string {
@@ -16,17 +16,18 @@ export function canonicalUri(uri: string): string {
   }
 }
 
+/** A URI's query or fragment is not part of the file name (`?` and `#` in a name are encoded). */
 export function isManifestUri(uri: string): boolean {
-  return MANIFEST_EXTENSION.test(uri.split(/[?#]/)[0]);
+  return isManifestName(uri.split(/[?#]/)[0]);
 }
 
 /** Folders listed at the same time: enough to keep the thread pool busy. */
 const LISTINGS_IN_FLIGHT = 32;
 
 /**
- * The manifest files below a folder URI, as URIs, sorted. Symbolic links to folders are not
- * followed (no loops); `skip(uri)` prunes excluded files and folders early. Folders are listed a
- * level at a time, several at once.
+ * The manifest files below a folder URI, as URIs, sorted, as the CLI walks a folder. Symbolic
+ * links to folders are not followed (no loops); `skip(uri)` prunes excluded files and folders
+ * early. Folders are listed a level at a time, several at once.
  */
 export async function listManifests(folderUri: string, skip: (uri: string) => boolean): Promise<string[]> {
   if (!folderUri.startsWith('file:')) return [];
@@ -45,7 +46,7 @@ export async function listManifests(folderUri: string, skip: (uri: string) => bo
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name) && !skip(pathToFileURL(full).href)) below.push(full);
-        } else if ((entry.isFile() || entry.isSymbolicLink()) && MANIFEST_EXTENSION.test(entry.name)) {
+        } else if ((entry.isFile() || entry.isSymbolicLink()) && isManifestName(entry.name)) {
           const uri = pathToFileURL(full).href;
           if (!skip(uri)) found.push(uri);
         }
@@ -57,41 +58,33 @@ export async function listManifests(folderUri: string, skip: (uri: string) => bo
 }
 
 /**
- * The text of a file URI, or undefined when it cannot be read (deleted, a folder, no permission) or
- * is not a regular file. The file is opened without blocking and checked through the open handle:
- * a link to a FIFO would block a thread of the pool for good, a link to /dev/zero never ends.
+ * How the files of a workspace folder are read: up to maxFileSize, and never through a link out of
+ * the folder. `listed`: the files come from listManifests, which enters no link to a folder.
  */
-export async function readManifest(uri: string): Promise<string | undefined> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    if (!(await handle.stat()).isFile()) return undefined;
-    return decode(await handle.readFile());
-  } catch {
-    return undefined;
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
+export async function readLimitsOf(folderUri: string, maxFileSize: number, listed = false): Promise<ManifestReadLimits> {
+  return { maxFileSize, within: await realFolders([fileURLToPath(folderUri)]), walked: listed };
+}
+
+/** A file URI read as the CLI reads a file (see readManifestFile). */
+export async function readManifest(uri: string, limits: ManifestReadLimits): Promise<ManifestRead> {
+  const file = pathOf(uri);
+  return file === undefined ? NOT_ON_DISK : readManifestFile(file, limits);
 }
 
 /** readManifest without the thread pool, for a worker thread that reads many files in a row. */
-export function readManifestSync(uri: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    return fstatSync(fd).isFile() ? decode(readFileSync(fd)) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+export function readManifestSync(uri: string, limits: ManifestReadLimits): ManifestRead {
+  const file = pathOf(uri);
+  return file === undefined ? NOT_ON_DISK : readManifestFileSync(file, limits);
 }
 
-/** UTF-8 unless a UTF-16LE byte order mark says otherwise; a byte order mark is not text. */
-function decode(buffer: Buffer): string {
-  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
-  const text = buffer.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+const NOT_ON_DISK: ManifestRead = { skipped: 'File skipped: it is not a file on disk.', missing: true };
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs `work` on every item with up to `width` of them under way at once. */

@@ -18,21 +18,27 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClusterModel } from '../core/model/clusterModel';
 import {
+  CLUSTERS_REQUEST,
   PODS_REQUEST,
   RECORDS_REQUEST,
   SERVICE_ENVIRONMENT_REQUEST,
+  SET_ACTIVE_CLUSTER_REQUEST,
   SIMULATE_NSLOOKUP_REQUEST,
   STATUS_NOTIFICATION,
+  type ClustersParams,
+  type ClustersResult,
   type PodsParams,
   type PodsResult,
   type RecordsParams,
   type RecordsResult,
   type ServiceEnvironmentParams,
   type ServiceEnvironmentResult,
+  type SetActiveClusterParams,
   type SimulateNslookupParams,
   type SimulateNslookupResult,
   type StatusParams,
 } from '../protocol';
+import { clustersOf } from '../service/clustersRequest';
 import { codeActions } from '../service/codeActions';
 import { codeLenses } from '../service/codeLens';
 import { DiagnosticsTracker } from '../service/diagnostics';
@@ -46,7 +52,8 @@ import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { holdHeapGrowthForEditing } from './heapGrowth';
-import { canonicalUri, isManifestUri, listManifests, readManifest } from './files';
+import type { ManifestRead } from '../files/manifestRead';
+import { canonicalUri, isManifestUri, listManifests, readLimitsOf, readManifest } from './files';
 import { readManifests } from './readManifests';
 import { findPackageRoot, ruleDocUrls } from './ruleDocs';
 
@@ -77,7 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const open = new Set<string>();
   let looseSettings: EditorSettings = defaultEditorSettings;
-  const workspace = new Workspace(() => looseSettings);
+  const workspace = new Workspace(() => looseSettings, (message) => warnOnce(message));
   const tracker = new DiagnosticsTracker(ruleDocUrls(packageRoot));
   const log = (message: string): void => connection.console.log(message);
   const logError = (message: string): void => connection.console.error(message);
@@ -87,10 +94,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const sendStatus = (): void => {
     const partitions = workspace.partitions();
     const status: StatusParams = {
-      services: partitions.reduce((sum, partition) => sum + partition.model.size().services, 0),
-      files: partitions.reduce((sum, partition) => sum + partition.model.size().files, 0),
+      services: partitions.reduce((sum, partition) => sum + partition.size().services, 0),
+      files: partitions.reduce((sum, partition) => sum + partition.size().files, 0),
       // until every file's diagnostics are out, not just read
       indexing: indexing || scheduler.busy,
+      clusters: partitions.reduce((sum, partition) => sum + partition.clusters().length, 0),
+      clusterLayout: partitions.reduce((sum, partition) => sum + partition.layout + partition.generation, 0),
     };
     if (!status.indexing && !editing && status.files > 0) {
       // the workspace is in memory: from here on the heap should only follow the edits
@@ -113,7 +122,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const uri of tracker.clear(uris)) quietly(connection.sendDiagnostics({ uri, diagnostics: [] }));
   };
 
-  let capabilities = { configuration: false, watchedFilesRegistration: false, configurationRegistration: false, progress: false, folders: false };
+  let capabilities = { configuration: false, watchedFilesRegistration: false, configurationRegistration: false, progress: false, folders: false, codeLensRefresh: false };
   const warnedSettings = new Set<string>();
   const scanned = new WeakSet<Partition>();
 
@@ -149,9 +158,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return model && text !== undefined ? { model, uri: key, text } : undefined;
   }
 
-  /** The model a custom request works on: the document's, else the first workspace folder's. */
+  /** The model a lookup works on: the document's active cluster's, else the first workspace folder's first cluster's. */
   function modelFor(uri: string): ClusterModel | undefined {
-    return fileOf(uri)?.model ?? workspace.partitionOf(canonicalUri(uri))?.model ?? workspace.folderPartitions()[0]?.model;
+    const key = canonicalUri(uri);
+    return (workspace.partitionOf(key) ?? workspace.folderPartitions()[0])?.lookupCluster(key)?.model;
+  }
+
+  function warnOnce(message: string): void {
+    if (warnedSettings.has(message)) return;
+    warnedSettings.add(message);
+    logError(`kube-lookup: ${message}`);
+    quietly(connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `kube-lookup: ${message}` }));
   }
 
   // ---- settings ----
@@ -179,33 +196,44 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- indexing ----
 
-  function setFromText(uri: string, text: string): void {
-    const change = workspace.setFile(uri, text);
+  function setFromText(uri: string, text: string, skipped?: string): void {
+    const change = workspace.setFile(uri, text, skipped);
     if (change.excluded) clearDiagnostics([uri]);
     scheduler.filesChanged(change.partition, change.affected);
   }
 
+  /** A file read from disk: a file gone is forgotten, one that cannot be read gets its `file-skipped` finding. */
+  function setFromDisk(uri: string, read: ManifestRead): void {
+    if (read.skipped !== undefined && read.missing) removeFile(uri);
+    else setFromText(uri, read.text ?? '', read.skipped);
+  }
+
+  async function readInFolder(uri: string, folder: Partition): Promise<ManifestRead> {
+    return readManifest(uri, await readLimitsOf(folder.key, folder.settings.analysis.maxFileSize));
+  }
+
   /**
    * Reads every manifest of a folder not open in the editor (a large folder in a worker thread);
-   * forgets files no longer there or no longer readable. Yields to requests every INDEX_SLICE_MS.
+   * forgets files no longer there; a file that cannot be read gets its `file-skipped` finding. Yields to requests every INDEX_SLICE_MS.
    */
   async function indexFolder(partition: Partition, progress: WorkDoneProgressServerReporter | undefined): Promise<void> {
     const files = await listManifests(partition.key, (uri) => partition.excludes(uri));
     const listed = new Set(files);
-    const gone = [...partition.model.files()].map((entry) => entry.file).filter((uri) => !listed.has(uri) && !open.has(uri));
+    const gone = partition.fileUris().filter((uri) => !listed.has(uri) && !open.has(uri));
     for (const uri of gone) removeFile(uri);
     const closed = files.filter((uri) => !open.has(uri));
     let read = 0;
     let reported = 0;
     let sliceStart = Date.now();
-    for await (const { uri, text } of readManifests(closed)) {
+    const limits = await readLimitsOf(partition.key, partition.settings.analysis.maxFileSize, true);
+    for await (const { uri, read: content } of readManifests(closed, limits)) {
       // opened while it was read: the editor's text wins
       if (!open.has(uri)) {
-        if (text !== undefined) {
-          const change = workspace.setFile(uri, text);
+        if (content.skipped === undefined || !content.missing) {
+          const change = workspace.setFile(uri, content.text ?? '', content.skipped);
           // a folder being loaded is linted whole afterwards; one already tracked follows file by file
           if (change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
-        } else if (partition.model.file(uri)) {
+        } else if (partition.hasFile(uri)) {
           removeFile(uri);
         }
       }
@@ -226,8 +254,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /**
    * Reads the settings of the given folders and applies them: new analysis settings re-parse the
-   * texts in memory; a folder seen for the first time, or whose exclude globs changed, is read
-   * from disk again. Open documents come first.
+   * texts in memory; a folder seen for the first time, or whose exclude globs or size limit
+   * changed, is read from disk again. Open documents come first.
    */
   async function indexFolders(partitions: readonly Partition[]): Promise<void> {
     indexing = true;
@@ -245,9 +273,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const rescan: Partition[] = [];
       for (const partition of partitions) {
         const settings = await fetchSettings(partition.key);
-        const excludeChanged = !same(settings.exclude, partition.settings.exclude);
+        // files over the old size limit were refused unread
+        const reread = !same(settings.exclude, partition.settings.exclude) || settings.analysis.maxFileSize !== partition.settings.analysis.maxFileSize;
         if (!same(settings, partition.settings)) partition.reconfigure(settings);
-        if (!scanned.has(partition) || excludeChanged) rescan.push(partition);
+        if (!scanned.has(partition) || reread) rescan.push(partition);
         else scheduler.lintAll(partition);
       }
       for (const document of documents.all()) {
@@ -257,9 +286,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       for (const partition of rescan) await indexFolder(partition, progress);
       // files that settings now exclude lose their diagnostics
-      clearDiagnostics([...tracker.knownFiles()].filter((uri) => !workspace.modelOf(uri)));
+      clearDiagnostics([...tracker.knownFiles()].filter((uri) => !workspace.partitionOf(uri)?.hasFile(uri)));
       if (rescan.length > 0) {
-        const files = rescan.reduce((sum, partition) => sum + [...partition.model.files()].length, 0);
+        const files = rescan.reduce((sum, partition) => sum + partition.size().files, 0);
         log(`indexed ${files} manifest files in ${rescan.length} folder(s) in ${Date.now() - started} ms`);
       }
     } catch (error) {
@@ -283,6 +312,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       watchedFilesRegistration: Boolean(client.workspace?.didChangeWatchedFiles?.dynamicRegistration),
       progress: Boolean(client.window?.workDoneProgress),
       folders: Boolean(client.workspace?.workspaceFolders),
+      codeLensRefresh: Boolean(client.workspace?.codeLens?.refreshSupport),
     };
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders.map(canonicalUri));
@@ -314,7 +344,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const before = new Set(workspace.folderPartitions());
         for (const dropped of workspace.setFolders(wanted)) {
           scheduler.forget(dropped);
-          clearDiagnostics([...dropped.model.files()].map((entry) => entry.file));
+          clearDiagnostics(dropped.fileUris());
         }
         const added = workspace.folderPartitions().filter((partition) => !before.has(partition));
         ready = ready.then(() => indexFolders(added));
@@ -343,10 +373,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       removeFile(uri);
       return;
     }
-    void readManifest(uri).then((text) => safely('close', () => {
-      if (open.has(uri)) return;
-      if (text === undefined) removeFile(uri);
-      else setFromText(uri, text);
+    void readInFolder(uri, workspace.folderOf(uri)!).then((read) => safely('close', () => {
+      if (!open.has(uri)) setFromDisk(uri, read);
     }));
   });
 
@@ -362,17 +390,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const uri = canonicalUri(change.uri);
         const folder = workspace.folderOf(uri);
         if (change.type === FileChangeType.Deleted && folder) {
-          for (const entry of [...folder.model.files()]) if (entry.file.startsWith(uri + '/') && !open.has(entry.file)) removeFile(entry.file);
+          for (const file of folder.fileUris()) if (file.startsWith(uri + '/') && !open.has(file)) removeFile(file);
         }
         if (open.has(uri) || !isManifestUri(uri) || !folder) continue;
         if (change.type === FileChangeType.Deleted) {
           removeFile(uri);
           continue;
         }
-        const text = await readManifest(uri);
-        if (open.has(uri)) continue;
-        if (text === undefined) removeFile(uri);
-        else setFromText(uri, text);
+        const read = await readInFolder(uri, folder);
+        if (!open.has(uri)) setFromDisk(uri, read);
       }
     }).catch((error) => logError(`file events failed: ${describeError(error)}`));
   });
@@ -437,6 +463,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!file || !pod) return { pod: '', variables: [], text: 'Put the cursor on a Pod or on a workload that makes Pods.\n' };
     return serviceEnvironmentOf(file.model, pod);
   }, { pod: '', variables: [], text: '' } as ServiceEnvironmentResult));
+
+  connection.onRequest(CLUSTERS_REQUEST, guarded('clusters', (params: ClustersParams): ClustersResult => {
+    const uri = canonicalUri(params.uri);
+    return clustersOf(workspace.partitionOf(uri) ?? workspace.folderPartitions().find((folder) => folder.key === uri) ?? workspace.folderPartitions()[0], uri, params.files !== false);
+  }, clustersOf(undefined, '')));
+
+  connection.onRequest(SET_ACTIVE_CLUSTER_REQUEST, guarded('set active cluster', (params: SetActiveClusterParams): ClustersResult | ResponseError<void> => {
+    const uri = canonicalUri(params.uri);
+    const partition = workspace.partitionOf(uri);
+    if (!partition?.chooseCluster(uri, params.cluster)) return new ResponseError(LSPErrorCodes.RequestFailed, `no cluster named "${params.cluster}" for ${params.uri}`);
+    // the Service CodeLens count endpoints in the active cluster
+    if (capabilities.codeLensRefresh) quietly(connection.sendRequest('workspace/codeLens/refresh'));
+    return clustersOf(partition, uri, false);
+  }, clustersOf(undefined, '')));
 
   documents.listen(connection);
   connection.listen();

@@ -15,7 +15,7 @@ export function codeActions(model: ClusterModel, uri: string, range: Range, find
   for (const finding of findings) {
     const findingRange = spanToRange(uri, entry.text, finding.span);
     if (!overlaps(findingRange, range)) continue;
-    const diagnostic = contextDiagnostics.find((candidate) => candidate.code === finding.ruleId && sameRange(candidate.range, findingRange)) ?? toDiagnostic(model, finding, ruleDocUrl);
+    const diagnostic = contextDiagnostics.find((candidate) => candidate.code === finding.ruleId && sameRange(candidate.range, findingRange)) ?? toDiagnostic((file) => model.file(file)?.text, finding, ruleDocUrl);
     for (const fix of finding.fixes) {
       const changes: Record<string, TextEdit[]> = {};
       for (const edit of fix.edits) {

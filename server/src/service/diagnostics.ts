@@ -1,6 +1,4 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import type { ClusterModel } from '../core/model/clusterModel';
-import type { LintSession } from '../core/rules/lintSession';
 import type { RuleFailure } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
 import type { Severity } from '../core/settings';
@@ -21,8 +19,11 @@ const UNNECESSARY = new Set(['endpoints-without-service']);
 /** Where a rule is documented; decided by the server from the package it runs from. */
 export type RuleDocUrl = (ruleId: string) => string | undefined;
 
-export function toDiagnostic(model: ClusterModel, finding: Finding, ruleDocUrl: RuleDocUrl): Diagnostic {
-  const text = model.file(finding.file)?.text ?? '';
+/** The text of a file the findings name, to turn their spans into ranges. */
+export type TextOf = (file: string) => string | undefined;
+
+export function toDiagnostic(textOf: TextOf, finding: Finding, ruleDocUrl: RuleDocUrl): Diagnostic {
+  const text = textOf(finding.file) ?? '';
   const href = ruleDocUrl(finding.ruleId);
   const diagnostic: Diagnostic = {
     range: spanToRange(finding.file, text, finding.span),
@@ -35,7 +36,7 @@ export function toDiagnostic(model: ClusterModel, finding: Finding, ruleDocUrl: 
   if (UNNECESSARY.has(finding.ruleId)) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
-      location: { uri: related.file, range: spanToRange(related.file, model.file(related.file)?.text ?? '', related.span) },
+      location: { uri: related.file, range: spanToRange(related.file, textOf(related.file) ?? '', related.span) },
       message: related.message,
     }));
   }
@@ -49,6 +50,13 @@ export interface DiagnosticsUpdate {
   readonly failures: readonly RuleFailure[];
 }
 
+/** Where the tracker reads a file's findings: a workspace folder, whose files' findings merge those of their clusters. */
+export interface FindingsSource {
+  textOf(file: string): string | undefined;
+  findings(file: string): readonly Finding[];
+  failuresOf(file: string): readonly RuleFailure[];
+}
+
 /**
  * Remembers what was last published for each file and the findings behind it (code actions use
  * them), so a re-lint publishes only the files whose diagnostics actually changed.
@@ -58,16 +66,16 @@ export class DiagnosticsTracker {
 
   constructor(private readonly ruleDocUrl: RuleDocUrl) {}
 
-  /** Takes the session's current findings of the files (linted already) and compares them with what was published. */
-  update(session: LintSession, files: readonly string[]): DiagnosticsUpdate {
-    const model = session.model;
+  /** Takes the current findings of the files (linted already) and compares them with what was published. */
+  update(source: FindingsSource, files: readonly string[]): DiagnosticsUpdate {
     const changed: DiagnosticsUpdate['changed'] = [];
     const failures: RuleFailure[] = [];
+    const textOf: TextOf = (file) => source.textOf(file);
     for (const uri of new Set(files)) {
-      if (!model.file(uri)) continue;
-      const fileFindings = session.findings(uri);
-      failures.push(...session.failuresOf(uri));
-      const diagnostics = fileFindings.map((finding) => toDiagnostic(model, finding, this.ruleDocUrl));
+      if (source.textOf(uri) === undefined) continue;
+      const fileFindings = source.findings(uri);
+      failures.push(...source.failuresOf(uri));
+      const diagnostics = fileFindings.map((finding) => toDiagnostic(textOf, finding, this.ruleDocUrl));
       const key = JSON.stringify(diagnostics);
       const previous = this.published.get(uri);
       this.published.set(uri, { key, findings: fileFindings });

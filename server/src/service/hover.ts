@@ -5,6 +5,7 @@ import { findPort } from '../core/model/findPort';
 import { formatSelector, matchesLabels, matchesLabelSelector } from '../core/model/labelSelector';
 import type { ManifestObject } from '../core/model/manifestObject';
 import { POD_TEMPLATE_PATHS, podTemplateOf, type PodView } from '../core/model/podView';
+import { describeUnknownSelection } from '../core/model/selectorMatch';
 import { labelSelectorSchema } from '../core/model/schemas/workload';
 import type { ServicePort, ServiceView } from '../core/model/serviceView';
 import { serviceNames } from '../core/dns/index';
@@ -109,7 +110,9 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
   const lines: string[] = [];
   if (backends.origin === 'external-name') lines.push('No endpoints: ExternalName Services get none.');
   else if (backends.endpoints.length === 0) {
-    lines.push(service.selector ? `No endpoints: selector \`${formatSelector(service.selector)}\` matches no Pod in \`${service.namespace}\`.` : 'No endpoints: no selector, and no Endpoints or EndpointSlice for it.');
+    const unknown = service.selector ? describeUnknownSelection(model, service.namespace, service.selector) : undefined;
+    if (unknown) lines.push(`No endpoints in the model: ${unknown}.`);
+    else lines.push(service.selector ? `No endpoints: selector \`${formatSelector(service.selector)}\` matches no Pod in \`${service.namespace}\`.` : 'No endpoints: no selector, and no Endpoints or EndpointSlice for it.');
   } else {
     if (backends.origin === 'hand-written') {
       const sources = [...new Set(backends.endpoints.map((endpoint) => `${endpoint.source.kind} \`${endpoint.source.name}\``))];

@@ -1,7 +1,17 @@
-import { ClusterModel } from '../core/model/clusterModel';
-import { LintSession } from '../core/rules/lintSession';
-import { defaultSettings, type AnalysisSettings } from '../core/settings';
+import { readManifestFile, type ClusterModel, type ManifestFile } from '../core/model/clusterModel';
+import type { RuleFailure } from '../core/rules/runRules';
+import type { Finding } from '../core/rules/types';
+import { analysisSettingsSchema, defaultSettings, type AnalysisSettings } from '../core/settings';
 import { compileGlobs, type GlobMatcher } from '../core/glob';
+import { inSkippedFolder } from '../files/manifestPaths';
+import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
+import { mergeUnitFindings } from '../core/units/unitFindings';
+import { baseName } from '../core/units/workspacePath';
+import { ActiveClusters } from './activeCluster';
+import { clustersFromSettingsFile, FOLDER_SETTINGS_FILE } from './folderClusters';
+import { discoverFolderUnits, folderRelativePath, pathInFolder } from './folderUnits';
+import { UnitLayout, unitShape } from './unitLayout';
+import { UnitModel } from './unitModel';
 
 /** What the editor settings decide for one workspace folder (or one loose file). */
 export interface EditorSettings {
@@ -13,62 +23,334 @@ export interface EditorSettings {
 export const defaultEditorSettings: EditorSettings = { analysis: defaultSettings, exclude: [] };
 
 /**
- * One cluster: the manifests of a workspace folder, or a single file opened outside every folder.
- * Services in one folder never answer for another, as two repositories are two clusters.
+ * A workspace folder, or a single file opened outside every folder. Services in one folder never
+ * answer for another, as two repositories are two clusters; inside a folder, each apply unit
+ * (Kustomize root, Helm chart, `clusters:` entry, the plain files) is its own cluster, with its own
+ * model and LintSession. A file is parsed once and shared by the models of all its units.
+ *
+ * Which units there are is decided again (`settle`) when a file comes or goes, or a kustomization,
+ * a Chart.yaml or the folder's `.kube-lookup.yaml` changes; units that stay follow the change file
+ * by file, so ordinary edits stay incremental.
  */
 export class Partition {
-  model: ClusterModel;
-  /** The findings of the model's files; once `tracking`, kept current edit by edit. */
-  session: LintSession;
   /**
-   * False from when the model is built until the diagnostics scheduler starts linting all of it:
-   * meanwhile files load straight into the model (what a lint of a half-loaded folder read is not
+   * False from when the units are built until the diagnostics scheduler starts linting all of them:
+   * meanwhile files load straight into the models (what a lint of a half-loaded folder read is not
    * worth tracking) and only the files being edited are linted, provisionally.
    */
   tracking = false;
+  /** Bumped whenever the unit models are built afresh: a whole-folder lint under way is for the old ones. */
+  generation = 0;
+  /** Bumped whenever the clusters or their files change (the editor's status item asks again). */
+  layout = 0;
   private excluded: GlobMatcher;
+  private readonly entries = new Map<string, ManifestFile>();
+  /** Each file's path as discovery reads it (decoded once). */
+  private readonly paths = new Map<string, string>();
+  private units: UnitModel[] = [];
+  private unitsByFile = new Map<string, UnitModel[]>();
+  /** Files whose objects some unit applies; their Services are counted. */
+  private objectFiles = new Set<string>();
+  private serviceCount = 0;
+  /** True when files came or went, or what decides the units changed, since units were last discovered. */
+  private unsettled = true;
+  private configured: readonly ConfiguredCluster[] = [];
+  /** What the last discovery was decided by, to place a new plain file without discovering again. */
+  private unitLayout = UnitLayout.empty;
+  private settingsFileText: string | undefined;
+  private readonly active = new ActiveClusters();
 
   constructor(
     /** The folder URI, or the file URI of a loose file. */
     readonly key: string,
     readonly isFolder: boolean,
     public settings: EditorSettings,
+    private readonly warn: (message: string) => void = () => undefined,
   ) {
-    this.model = new ClusterModel(settings.analysis);
-    this.session = new LintSession(this.model);
     this.excluded = compileGlobs(settings.exclude);
   }
 
-  /** True when the file is excluded by the settings; paths are matched relative to the folder. */
+  /** True when the file is excluded by the settings or lies in a skipped folder (out/, node_modules/); paths are matched relative to the folder. */
   excludes(uri: string): boolean {
     if (!this.isFolder) return false;
-    return this.excluded(relativePath(this.key, uri));
+    const relative = folderRelativePath(this.key, uri);
+    return inSkippedFolder(relative) || this.excluded(relative);
   }
 
-  /** New settings: the model is rebuilt from the texts it holds (every file is parsed again). */
+  /** New settings: every file is parsed again and the units are built afresh. */
   reconfigure(settings: EditorSettings): void {
-    const previous = this.model;
     this.settings = settings;
     this.excluded = compileGlobs(settings.exclude);
-    this.model = new ClusterModel(settings.analysis);
-    this.session = new LintSession(this.model);
-    this.tracking = false;
-    for (const entry of previous.files()) if (!this.excludes(entry.file)) this.model.setFile(entry.file, entry.text);
+    const texts = [...this.entries.values()].map((entry) => [entry.file, entry.text, entry.skipped] as const);
+    this.entries.clear();
+    for (const [uri, text, skipped] of texts) {
+      if (this.excludes(uri)) this.paths.delete(uri);
+      else this.entries.set(uri, readManifestFile(uri, text, settings.analysis, skipped));
+    }
+    this.rebuild();
+    // hovers keep working while the scheduler lints the new models
+    if (this.entries.size > 0) this.settle();
   }
 
-  /** Parses one file; returns the files whose findings are to be published again (the file first). */
-  setFile(uri: string, text: string): string[] {
-    if (this.tracking) return this.session.setFile(uri, text);
-    this.model.setFile(uri, text);
-    return [uri];
+  /** Parses one file (`skipped`: why it could not be read); returns the files whose findings are to be published again (the file first). */
+  setFile(uri: string, text: string, skipped?: string): string[] {
+    if (this.isSettingsFile(uri)) {
+      if (uri === this.settingsFileUri()) this.readSettingsFile(text);
+      return [];
+    }
+    const previous = this.entries.get(uri);
+    const entry = readManifestFile(uri, text, this.settings.analysis, skipped);
+    this.entries.set(uri, entry);
+    if (!previous) this.paths.set(uri, pathInFolder(this.key, this.isFolder, uri));
+    if (!previous && !this.unsettled && this.joinsPlain(uri)) return [...new Set([uri, ...this.joinPlain(uri)])];
+    if (!previous || unitShape(uri, previous.text) !== unitShape(uri, text)) this.unsettled = true;
+    const affected = [uri];
+    if (this.objectFiles.has(uri)) this.serviceCount += servicesIn(entry) - (previous ? servicesIn(previous) : 0);
+    for (const unit of this.unitsByFile.get(uri) ?? []) affected.push(...unit.setEntry(entry, this.tracking));
+    return [...new Set(affected)];
   }
 
   /** Forgets one file; returns the other files whose findings are to be published again. */
   removeFile(uri: string): string[] {
-    if (this.tracking) return this.session.removeFile(uri);
-    this.model.removeFile(uri);
-    return [];
+    if (this.isSettingsFile(uri)) {
+      if (uri === this.settingsFileUri()) this.readSettingsFile(undefined);
+      return [];
+    }
+    const previous = this.entries.get(uri);
+    if (!previous) return [];
+    this.entries.delete(uri);
+    this.paths.delete(uri);
+    if (this.objectFiles.delete(uri)) this.serviceCount -= servicesIn(previous);
+    // only a kustomization, a Chart.yaml or the last plain file changes which units there are
+    if (unitShape(uri, previous.text) !== '') this.unsettled = true;
+    const affected = new Set<string>();
+    for (const unit of this.unitsByFile.get(uri) ?? []) {
+      for (const file of unit.removeEntry(uri, this.tracking)) affected.add(file);
+      unit.unit = { ...unit.unit, files: unit.unit.files.filter((file) => file !== uri), support: unit.unit.support.filter((file) => file !== uri) };
+      if (unit.unit.kind === 'plain' && unit.unit.files.length === 0) this.unsettled = true;
+    }
+    if (this.unitsByFile.delete(uri)) this.layout += 1;
+    this.active.forget(uri);
+    affected.delete(uri);
+    return [...affected];
   }
+
+  /** True when the units are to be discovered again before the next lint. */
+  get needsSettling(): boolean {
+    return this.unsettled;
+  }
+
+  /**
+   * Discovers the units again if files came or went or their layout changed. Units that stay follow
+   * the change file by file; new ones are built afresh, and the partition stops `tracking` until
+   * the scheduler has filled them (`populate`) and linted it whole again. Returns the files whose
+   * findings may have changed.
+   */
+  settle(): string[] {
+    if (!this.unsettled) return [];
+    this.unsettled = false;
+    const discovered = discoverFolderUnits(this.key, this.paths, (uri) => this.entries.get(uri)?.text, this.configured);
+    this.unitLayout = UnitLayout.read(this.paths, (uri) => this.entries.get(uri)?.text, discovered.filter((unit) => unit.kind === 'helm' && unit.root !== undefined).map((unit) => pathInFolder(this.key, this.isFolder, unit.root!)));
+    const previous = new Map(this.units.map((unit) => [unit.name, unit]));
+    const plan = discovered.map((unit) => {
+      const settings = this.settingsOf(unit);
+      const kept = previous.get(unit.name);
+      const change = kept && kept.unit.kind === unit.kind && same(kept.settings, settings) ? kept.changeTo(unit) : undefined;
+      const follows = change !== undefined && (!this.tracking || UnitModel.canFollow(change));
+      if (follows) previous.delete(unit.name);
+      return { unit, settings, kept: follows ? kept : undefined, change };
+    });
+    const namesBefore = this.units.map((unit) => unit.name).join('\0');
+    if (this.tracking && plan.some((step) => !step.kept)) {
+      // a new cluster is filled and linted whole, in slices, by the scheduler
+      this.tracking = false;
+      this.generation += 1;
+    }
+    const affected = new Set<string>();
+    // files that joined or left a unit: their merged findings name other clusters
+    const moved = new Set<string>();
+    this.units = plan.map(({ unit, settings, kept, change }) => {
+      if (kept && change) {
+        for (const file of kept.follow(change, this.entries, this.tracking)) affected.add(file);
+        for (const [file] of change.joined) moved.add(file);
+        for (const file of change.left) moved.add(file);
+        return kept;
+      }
+      const fresh = new UnitModel(unit, settings);
+      const all = fresh.changeTo(unit);
+      fresh.follow(all, this.entries, false);
+      for (const [file] of all.joined) moved.add(file);
+      return fresh;
+    });
+    for (const dropped of previous.values()) for (const file of dropped.files()) moved.add(file);
+    for (const uri of moved) {
+      this.reindex(uri);
+      affected.add(uri);
+    }
+    if (moved.size > 0 || namesBefore !== this.units.map((unit) => unit.name).join('\0')) this.layout += 1;
+    return [...affected].filter((uri) => this.entries.has(uri));
+  }
+
+  /**
+   * Fills the models of units built afresh, until `budgetMs` have passed; true when all are full.
+   * Until then a lint is provisional and a hover may miss objects, as while a folder is read.
+   */
+  populate(budgetMs = Infinity): boolean {
+    const deadline = Date.now() + budgetMs;
+    for (const unit of this.units) if (!unit.populate(this.entries, deadline)) return false;
+    return true;
+  }
+
+  /** Lints the files again in every unit holding them (provisionally, before the partition tracks edits). */
+  lint(files: readonly string[]): void {
+    for (const uri of files) {
+      for (const unit of this.unitsByFile.get(uri) ?? []) {
+        unit.populateFile(uri, this.entries);
+        unit.session.lint([uri]);
+      }
+    }
+  }
+
+  /** The manifest files of the partition, and its settings file when it has one. */
+  fileUris(): string[] {
+    const files = [...this.entries.keys()];
+    if (this.settingsFileText !== undefined) files.push(this.settingsFileUri());
+    return files;
+  }
+
+  hasFile(uri: string): boolean {
+    return this.entries.has(uri) || (this.settingsFileText !== undefined && uri === this.settingsFileUri());
+  }
+
+  textOf(uri: string): string | undefined {
+    return this.entries.get(uri)?.text;
+  }
+
+  /** The findings of a file: those of every unit it belongs to, merged as the CLI merges them. */
+  findings(uri: string): readonly Finding[] {
+    const units = this.unitsByFile.get(uri) ?? [];
+    if (units.length === 0) return [];
+    return mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: unit.session.findings(uri) })), () => units.map((unit) => unit.name));
+  }
+
+  failuresOf(uri: string): RuleFailure[] {
+    return (this.unitsByFile.get(uri) ?? []).flatMap((unit) => unit.session.failuresOf(uri));
+  }
+
+  /** The units in discovery order. */
+  clusters(): readonly UnitModel[] {
+    return this.units;
+  }
+
+  /** The units a file belongs to, in discovery order. */
+  clustersOf(uri: string): readonly UnitModel[] {
+    return this.unitsByFile.get(uri) ?? [];
+  }
+
+  /** The model that answers about a file's own objects: its active unit's, when it holds the file. */
+  modelOf(uri: string): ClusterModel | undefined {
+    return this.active.fileUnit(uri, this.clustersOf(uri))?.model;
+  }
+
+  /** The unit lookups asked from the file run in (the user's pick, else the file's first unit). */
+  lookupCluster(uri: string): UnitModel | undefined {
+    return this.active.lookupUnit(uri, this.clustersOf(uri), this.units);
+  }
+
+  /** Makes a unit the active cluster of a file; false when the folder has no unit of that name. */
+  chooseCluster(uri: string, name: string): boolean {
+    if (!this.units.some((unit) => unit.name === name)) return false;
+    this.active.choose(uri, name);
+    return true;
+  }
+
+  /** Files and Services as the status line counts them: each file once, whatever its units. */
+  size(): { readonly files: number; readonly services: number } {
+    return { files: this.entries.size, services: this.serviceCount };
+  }
+
+  private rebuild(): void {
+    this.units = [];
+    this.unitsByFile.clear();
+    this.objectFiles.clear();
+    this.serviceCount = 0;
+    this.unsettled = true;
+    this.tracking = false;
+    this.generation += 1;
+  }
+
+  /**
+   * True when discovery would put a new file in the existing `plain` unit: no `clusters:` are set,
+   * no kustomization names it (a kustomization may name a file before it exists), no chart holds it,
+   * and it decides no units itself. Creating such a file then costs no discovery.
+   */
+  private joinsPlain(uri: string): boolean {
+    if (this.configured.length > 0 || unitShape(uri, '') !== '' || !this.units.some((unit) => unit.unit.kind === 'plain')) return false;
+    return !this.unitLayout.claims(this.paths.get(uri)!);
+  }
+
+  private joinPlain(uri: string): string[] {
+    const plain = this.units.find((unit) => unit.unit.kind === 'plain')!;
+    const affected = plain.follow({ unit: { ...plain.unit, files: [...plain.unit.files, uri] }, joined: [[uri, 'objects']], left: [] }, this.entries, this.tracking);
+    this.reindex(uri);
+    this.layout += 1;
+    return affected;
+  }
+
+  /** Which units hold a file, in discovery order, after it joined or left some. */
+  private reindex(uri: string): void {
+    const units = this.units.filter((unit) => unit.roleOf(uri) !== undefined);
+    if (units.length > 0) this.unitsByFile.set(uri, units);
+    else this.unitsByFile.delete(uri);
+    const applied = units.some((unit) => unit.roleOf(uri) === 'objects');
+    const entry = this.entries.get(uri);
+    if (applied === this.objectFiles.has(uri)) return;
+    if (applied) {
+      this.objectFiles.add(uri);
+      this.serviceCount += entry ? servicesIn(entry) : 0;
+    } else {
+      this.objectFiles.delete(uri);
+      this.serviceCount -= entry ? servicesIn(entry) : 0;
+    }
+  }
+
+  /** The settings of one unit: a `clusters:` entry's own settings over the folder's. */
+  private settingsOf(unit: ApplyUnit): AnalysisSettings {
+    if (unit.kind !== 'configured' || !unit.settings || Object.keys(unit.settings).length === 0) return this.settings.analysis;
+    const result = analysisSettingsSchema.safeParse({ ...this.settings.analysis, ...unit.settings });
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    this.warn(`${FOLDER_SETTINGS_FILE}: clusters ${unit.name}: settings.${issue.path.join('.')}: ${issue.message}`);
+    return this.settings.analysis;
+  }
+
+  private settingsFileUri(): string {
+    return `${this.key}/${FOLDER_SETTINGS_FILE}`;
+  }
+
+  /** A settings file is the CLI's, never a manifest (as the CLI skips it); only the one at the folder's root names clusters. */
+  private isSettingsFile(uri: string): boolean {
+    return this.isFolder && baseName(uri) === FOLDER_SETTINGS_FILE;
+  }
+
+  private readSettingsFile(text: string | undefined): void {
+    this.settingsFileText = text;
+    const { clusters, error } = text === undefined ? { clusters: [] } : clustersFromSettingsFile(text);
+    if (error) this.warn(error);
+    if (same(clusters, this.configured)) return;
+    this.configured = clusters;
+    this.unsettled = true;
+  }
+}
+
+function servicesIn(entry: ManifestFile): number {
+  let count = 0;
+  for (const object of entry.objects) if (object.kind === 'Service') count += 1;
+  return count;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Where a file went, and the files whose findings it changed. */
@@ -84,14 +366,18 @@ export class Workspace {
   private folders: Partition[] = [];
   private readonly loose = new Map<string, Partition>();
 
-  constructor(private readonly looseSettings: () => EditorSettings = () => defaultEditorSettings) {}
+  constructor(
+    private readonly looseSettings: () => EditorSettings = () => defaultEditorSettings,
+    /** Says what is wrong with a folder's `clusters:`. */
+    private readonly warn: (message: string) => void = () => undefined,
+  ) {}
 
   /** Sets the workspace folders; partitions of folders that stay are kept. Returns the dropped ones. */
   setFolders(uris: readonly string[]): Partition[] {
     const wanted = new Set(uris.map(withoutSlash));
     const dropped = this.folders.filter((partition) => !wanted.has(partition.key));
     const kept = this.folders.filter((partition) => wanted.has(partition.key));
-    for (const uri of wanted) if (!kept.some((partition) => partition.key === uri)) kept.push(new Partition(uri, true, defaultEditorSettings));
+    for (const uri of wanted) if (!kept.some((partition) => partition.key === uri)) kept.push(new Partition(uri, true, defaultEditorSettings, this.warn));
     // the innermost folder wins for nested folders
     this.folders = kept.sort((a, b) => b.key.length - a.key.length);
     return dropped;
@@ -115,14 +401,14 @@ export class Workspace {
   }
 
   /** Parses one file into its partition; a file the settings exclude is dropped instead (`excluded`). */
-  setFile(uri: string, text: string): Change {
+  setFile(uri: string, text: string, skipped?: string): Change {
     let partition = this.partitionOf(uri);
     if (!partition) {
-      partition = new Partition(uri, false, this.looseSettings());
+      partition = new Partition(uri, false, this.looseSettings(), this.warn);
       this.loose.set(uri, partition);
     }
     if (partition.excludes(uri)) return { partition, affected: partition.removeFile(uri), excluded: true };
-    return { partition, affected: partition.setFile(uri, text) };
+    return { partition, affected: partition.setFile(uri, text, skipped) };
   }
 
   /** Forgets a file; a loose file's partition goes with it. */
@@ -134,23 +420,13 @@ export class Workspace {
     return { partition, affected };
   }
 
-  /** The model that analyses a file, when the file is known. */
+  /** The model that analyses a file (its active cluster's), when the file is known. */
   modelOf(uri: string): ClusterModel | undefined {
-    const model = this.partitionOf(uri)?.model;
+    const model = this.partitionOf(uri)?.modelOf(uri);
     return model?.file(uri) ? model : undefined;
   }
 }
 
 function withoutSlash(uri: string): string {
   return uri.endsWith('/') ? uri.slice(0, -1) : uri;
-}
-
-/** The path of a file URI below a folder URI, decoded, with `/` separators. */
-export function relativePath(folder: string, uri: string): string {
-  const rest = uri.startsWith(folder + '/') ? uri.slice(folder.length + 1) : uri;
-  try {
-    return decodeURIComponent(rest);
-  } catch {
-    return rest;
-  }
 }

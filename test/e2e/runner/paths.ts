@@ -20,3 +20,6 @@ export const vsixPath = path.join(workRoot, 'kube-lookup.vsix');
 export const suiteEntry = path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'index.js');
 
 export const examplesRoot = path.join(repoRoot, 'examples');
+
+/** A Kustomize base with three overlays, copied into the UI workspace. */
+export const overlaysFixture = path.join(repoRoot, 'test', 'fixtures', 'repositories', 'kustomize-overlays');

@@ -1,7 +1,8 @@
 /**
  * UI tests: the packaged .vsix installed into code-server, driven through headless Chromium as a
  * user would — hover a Service, read the Problems panel, run "Kubernetes: Simulate nslookup" from
- * the palette. Every step leaves a screenshot in .work/screenshots/ui/.
+ * the palette, pick the cluster of a Kustomize base from the status bar. Every step leaves a
+ * screenshot in .work/screenshots/ui/.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, recordForeignRequests } from './browser';
 import { installExtension, startCodeServer } from './codeServer';
-import { repoRoot, vsixPath } from './paths';
+import { overlaysFixture, repoRoot, vsixPath } from './paths';
 import { prepareRunFolder, type RunFolder } from './runFolder';
 import { stopwatch, summaryLine } from './summary';
 import { activeEditorText, choose, hoverUntil, openFile, runCommand, waitForWorkbench } from './workbench';
@@ -108,12 +109,29 @@ function steps(run: RunFolder): [string, Step][] {
         assert(new RegExp(`^Address: ${shown.clusterIp.replace(/\./g, '\\.')} \\(simulated\\)$`, 'm').test(transcript), `transcript without Address: ${shown.clusterIp}:\n${transcript}`);
       },
     ],
+    [
+      'cluster status',
+      async (page) => {
+        // a Kustomize base used by three overlays: the status item shows the file's first cluster
+        await openFile(page, 'kustomize/base/service.yaml');
+        const status = (text: string) => page.locator('.statusbar-item', { hasText: text }).first();
+        await status('⎈ kustomize/overlays/prod').waitFor({ timeout: 60_000 });
+        await status('⎈ kustomize/overlays/prod').click();
+        await choose(page, 'cluster for this file', '', /^kustomize\/overlays\/staging$/);
+        await status('⎈ kustomize/overlays/staging').waitFor({ timeout: 30_000 });
+        // the pick is the file's: a file of one cluster shows its own
+        await openFile(page, 'kustomize/overlays/prod/kustomization.yaml');
+        await status('⎈ kustomize/overlays/prod').waitFor({ timeout: 30_000 });
+      },
+    ],
   ];
 }
 
 async function main(): Promise<number> {
   const elapsed = stopwatch();
   const run = prepareRunFolder('ui');
+  // Kustomize overlays beside the examples: several clusters in one folder
+  fs.cpSync(overlaysFixture, path.join(run.workspace, 'kustomize'), { recursive: true });
   if (!fs.existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run npm run test:e2e`);
   const installed = installExtension(run, vsixPath);
   assert(/^kube-lookup\.kube-lookup@/m.test(installed), `the .vsix did not install: ${installed}`);

@@ -107,6 +107,7 @@ const EDGE_CASES = [
   '---\na: 1\n---\n', '---\na: 1\n---\n---\nb: 2\n', '# only comment\n', '', '\n\n', 'a: 1\n---\n# c\n', '# c\n---\na: 1\n', 'a: 1\n--- # c\nb: 2\n',
   'a: 1\n---\n\n# c\n\nb: 2\n', 'a: 1\n---   \nb: 2\n', '---\n', '--- \n', '\n---\na: 1', '--- # c\n', 'a: 1\n...\n', '%YAML 1.2\n---\na: 1\n',
   'a: x\n  y\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '? a\n: b\n', 'a: 1\na: 2\n', 'a: b: c\n', '1: a\n', 'true: a\n', 'null: a\n', '__proto__: 1\n',
+  'a:\n  m:\n    labels: # c\n  s: 1\n', 'a:\n  - labels: # c\n  - b\n',
   'a:\n\tb: 1\n', 'a: 1\r\nb: 2\r\n', '\ufeffa: 1\n', 'a: "multi\n  line"\n', 'a: [1,\n  2]\n', 'a: - b\n', '- a\nb: 1\n', 'a: 1\n b: 2\n',
 ];
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { ClusterModel } from '../../../server/src/core/model/clusterModel';
 import { lines, modelOf, modelOfFolder } from '../../helpers/modelFrom';
 import { repoRoot } from '../../helpers/paths';
 
@@ -143,5 +145,40 @@ describe('ClusterModel: controllers and the endpoints they produce', () => {
     const model = modelOf({ 'l.yaml': lines('apiVersion: v1', 'kind: List', 'items:', '- {apiVersion: v1, kind: Service, metadata: {name: one}}', '- {apiVersion: v1, kind: Service, metadata: {name: two, namespace: b}}') });
     assert.deepEqual(model.services().map((service) => `${service.namespace}/${service.name}`), ['default/one', 'b/two']);
     assert.ok(model.namespaceExists('b'));
+  });
+});
+
+describe('ClusterModel: files named by path or by URI', () => {
+  const service = (port: number): string => lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: twice', 'spec:', '  ports:', `  - port: ${port}`);
+  const pod = (ip: string): string => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: twice', 'spec:', '  containers: [{name: c, image: i}]', ...(ip ? ['status:', `  podIP: ${ip}`] : []));
+  // sorted raw, then as file URIs percent-encode them: `%` comes before every letter
+  // and as Windows spells paths: `\` sorts after `Z`, `/` before `0`
+  const names = ['a b#1%41?.yaml', 'f.yaml', 'é.yaml', 'ü/x.yaml', '服务.yaml', 'f/0.yaml', 'fZ.yaml'];
+
+  /** What a lookup of the object defined in every file answers, and the addresses given out. */
+  function answers(keys: readonly string[], order: readonly number[]): string {
+    const model = new ClusterModel();
+    for (const index of order) {
+      model.setFile(keys[index], service(80 + index) + '---\n' + pod(''));
+    }
+    const first = model.service('default', 'twice')!;
+    const where = keys.indexOf(first.object.file);
+    const ips = model.services().map((each) => `${keys.indexOf(each.object.file)}=${each.clusterIPs.map((ip) => ip.ip).join(',')}`);
+    const pods = model.podsIn('default').map((each) => `${keys.indexOf(each.template.owner.file)}=${each.ips.map((ip) => ip.ip).join(',')}`);
+    return JSON.stringify({ where, ips: ips.sort(), pods: pods.sort() });
+  }
+
+  it('resolves an object defined in several files to the same file, and allocates the same addresses, in the CLI and the server', () => {
+    const paths = names.map((name) => `manifests/${name}`);
+    const uris = names.map((name) => pathToFileURL(`/work/manifests/${name}`).href);
+    assert.ok(uris.some((uri) => uri.includes('%C3%A9')), 'the URIs are encoded');
+    const windows = paths.map((file) => file.replaceAll('/', '\\'));
+    const expected = answers(paths, [0, 1, 2, 3, 4, 5, 6]);
+    assert.equal(JSON.parse(expected).where, 0);
+    for (const order of [[0, 1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1, 0], [2, 6, 0, 4, 1, 5, 3]]) {
+      assert.equal(answers(paths, order), expected, `paths in order ${order.join(',')}`);
+      assert.equal(answers(uris, order), expected, `URIs in order ${order.join(',')}`);
+      assert.equal(answers(windows, order), expected, `Windows paths in order ${order.join(',')}`);
+    }
   });
 });

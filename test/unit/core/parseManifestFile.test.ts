@@ -57,8 +57,42 @@ describe('parseManifestFile', () => {
     const parsed = parseManifestFile(jinja);
     assert.equal(parsed.issues.length, 1);
     assert.equal(jinja.slice(parsed.issues[0].span.start, parsed.issues[0].span.end), '{{PROJECT_ID}}');
-    const mixed = lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: otel}', 'data:', '  key: run-${{ github.run_id }}-{{ .Values.x }}');
-    assert.equal(parseManifestFile(mixed).issues[0]?.ruleId, 'templated-file');
+    // inside a plain scalar an action is text, like any other character of the value
+    const inPlain = lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: otel}', 'data:', '  key: run-${{ github.run_id }}-{{ .Values.x }}');
+    assert.deepEqual(parseManifestFile(inPlain).issues, []);
+    assert.deepEqual((parseManifestFile(inPlain).documents[0].value as { data: unknown }).data, { key: 'run-${{ github.run_id }}-{{ .Values.x }}' });
+  });
+
+  it('reads template actions inside block scalars and multi-line quoted strings as text', () => {
+    const alertmanager = lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: alertmanager-templates', 'data:', '  slack.tmpl: |', '    {{ define "slack.title" }}', '    {{- if eq .Status "firing" }}FIRING{{ end }}', '    {{- end }}');
+    const fast = parseManifestFile(alertmanager);
+    assert.deepEqual(fast.issues, []);
+    assert.equal((fast.documents[0].value as { data: Record<string, string> }).data['slack.tmpl'], '{{ define "slack.title" }}\n{{- if eq .Status "firing" }}FIRING{{ end }}\n{{- end }}\n');
+    // a multi-line double-quoted string is beyond the fast reader: `yaml` reads it, and still no template
+    const quoted = lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: chat}', 'data:', '  template: "{% for m in messages %}', '    {{ m.content }}{% endfor %}"');
+    const fallback = parseManifestFile(quoted);
+    assert.deepEqual(fallback.issues, []);
+    assert.equal(fallback.documents.length, 1);
+  });
+
+  it('skips Helm, Jinja and Go templates where an action stands for structure, at that action', () => {
+    const cases: [string, string][] = [
+      [lines('{{- if .Values.enabled }}', 'apiVersion: v1', 'kind: Service', 'metadata: {name: a}', '{{- end }}'), '{{- if .Values.enabled }}'],
+      [lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web-{{ .Release.Name }}', '  labels:', '    {{- include "x.labels" . | nindent 4 }}'), '{{- include "x.labels" . | nindent 4 }}'],
+      [lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: "{{ .Release.Name }}"', 'spec:', '  ports: [{port: {{ .Values.port }}}]'), '{{ .Values.port }}'],
+      [lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: a}', 'data:', '  {% for k in keys %}{{ k }}: x', '  {% endfor %}'), '{% for k in keys %}'],
+    ];
+    for (const [text, action] of cases) {
+      const parsed = parseManifestFile(text);
+      assert.equal(parsed.documents.length, 0, text);
+      assert.deepEqual(parsed.issues.map((issue) => [issue.ruleId, text.slice(issue.span.start, issue.span.end)]), [['templated-file', action]], text);
+    }
+  });
+
+  it('says nothing about a template that never names apiVersion and kind', () => {
+    assert.deepEqual(parseManifestFile(lines('image:', '  tag: {{ .Chart.AppVersion }}', '{{- if .Values.x }}', 'x: 1', '{{- end }}')), { documents: [], issues: [] });
+    // a values file that shows a manifest in its comments is still no manifest
+    assert.deepEqual(parseManifestFile(lines('# extraManifests:', '#   - apiVersion: v1', '#     kind: ConfigMap', 'extraManifests: {{ .Values.x }}')), { documents: [], issues: [] });
   });
 
   it('says nothing about YAML that is not a Kubernetes manifest, even when broken', () => {

@@ -61,8 +61,8 @@ describe('rules for what the API server rejects: messages in its own words', () 
     assert.deepEqual(messagesOf('service-node-port-invalid', nodePort), ['spec.ports[1].nodePort: Duplicate value: 31000']);
     assert.deepEqual(messagesOf('service-node-port-invalid', nodePort, { nodePortRange: '20000-22767' }), [
       'spec.ports[0].nodePort: Invalid value: 31000: provided port is not in the valid range. The range of valid ports is 20000-22767',
-      'spec.ports[1].nodePort: Invalid value: 31000: provided port is not in the valid range. The range of valid ports is 20000-22767',
-      'spec.ports[1].nodePort: Duplicate value: 31000',
+      // two errors on one token: one finding that lists both
+      'spec.ports[1].nodePort: Invalid value: 31000: provided port is not in the valid range. The range of valid ports is 20000-22767; Duplicate value: 31000',
     ]);
   });
 

@@ -20,14 +20,16 @@ export function formatStylish(findings: readonly PositionedFinding[], fileCount:
   const count = (severity: string): number => findings.filter((item) => item.finding.severity === severity).length;
   const errors = count('error');
   const warnings = count('warning');
-  const others = findings.length - errors - warnings;
+  const infos = count('info');
+  const hints = count('hint');
   if (findings.length > 0) lines.push('');
   const scope = `${fileCount} ${fileCount === 1 ? 'file' : 'files'}, ${objectCount} ${objectCount === 1 ? 'object' : 'objects'}`;
   if (findings.length === 0) {
     lines.push(paint('32', `✔ no problems (${scope})`));
   } else {
     const parts = [`${errors} ${errors === 1 ? 'error' : 'errors'}`, `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`];
-    if (others > 0) parts.push(`${others} info`);
+    if (infos > 0) parts.push(`${infos} info`);
+    if (hints > 0) parts.push(`${hints} ${hints === 1 ? 'hint' : 'hints'}`);
     const summary = `✖ ${findings.length} ${findings.length === 1 ? 'problem' : 'problems'} (${parts.join(', ')}) in ${scope}`;
     lines.push(paint(errors > 0 ? '31;1' : '33;1', summary));
   }

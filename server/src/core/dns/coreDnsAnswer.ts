@@ -1,5 +1,6 @@
 import type { ClusterModel } from '../model/clusterModel';
 import { canonicalIp, parseIp } from '../model/ip';
+import { describeUnknownSelection } from '../model/selectorMatch';
 import type { ServiceEndpoint } from '../model/serviceEndpoints';
 import type { ServiceView } from '../model/serviceView';
 import { builtInServices, findService, isBuiltIn } from './builtInServices';
@@ -294,6 +295,7 @@ function findServices(model: ClusterModel, request: Request, zone: string, why: 
     const lines = [...why, summary];
     if (ready.length === 0) lines.push(`a headless Service with no ready endpoint has no records: NXDOMAIN (spec §2.4)`);
     else if (backends.length === 0) lines.push(`no endpoint port matches "_${request.port}._${request.protocol}"`);
+    lines.push(...unknownSelectionNote(model, service, endpoints));
     return { nameError: backends.length === 0, backends, why: lines };
   }
   const backends: Backend[] = [];
@@ -303,9 +305,16 @@ function findServices(model: ClusterModel, request: Request, zone: string, why: 
   }
   const ips = service.clusterIPs.map((ip) => `${ip.ip}${ip.simulated ? ' (simulated)' : ''}`).join(', ');
   const lines = [...why, `${label} has cluster IP ${ips || 'none'} and ${countOf(ready.length, 'ready endpoint')}${ready.length === 0 ? '; CoreDNS answers with the cluster IP all the same' : ''}`];
+  lines.push(...unknownSelectionNote(model, service, endpoints));
   if (service.ports.length === 0) lines.push(`${label} declares no ports, and CoreDNS publishes a ClusterIP Service per port: NXDOMAIN`);
   else if (backends.length === 0) lines.push(`no port of ${label} is named "${request.port}" with protocol "${request.protocol || 'any'}" (ports: ${service.ports.map((port) => `${port.name ?? '(unnamed)'}/${port.protocol}`).join(', ')})`);
   return { nameError: backends.length === 0, backends, why: lines };
+}
+
+/** Why a Service with a selector on a run-time value (pod-template-hash, controller-uid) has no endpoints in the model. */
+function unknownSelectionNote(model: ClusterModel, service: ServiceView, endpoints: readonly ServiceEndpoint[]): string[] {
+  const note = endpoints.length === 0 && service.selector ? describeUnknownSelection(model, service.namespace, service.selector) : undefined;
+  return note ? [note] : [];
 }
 
 /** `pods insecure` answers any address-shaped name in an existing namespace; `verified` needs a Pod with that IP. */

@@ -10,6 +10,7 @@ import { objectKey, type ManifestObject } from './manifestObject';
 import { computeBackends } from './computeBackends';
 import { nearest } from './alternatives';
 import { allocatePodAddresses, comparePodDrafts, podDraftsOf, podViewOf, type PodAddresses, type PodDraft } from './expandPods';
+import { compareFiles } from './fileOrder';
 import { FileOrderedIndex } from './fileOrderedIndex';
 import { declaredClusterIPs, ModelledService, type ServiceAllocation } from './modelledService';
 import { endpointSliceSchema, endpointsSchema } from './schemas/endpoints';
@@ -24,12 +25,17 @@ export interface ManifestFile {
   readonly objects: readonly ManifestObject[];
   readonly issues: readonly ParseIssue[];
   readonly locator: SourceLocator;
+  /** Why the file was not read (a link out of the workspace, a device, too many bytes): its only finding. */
+  readonly skipped?: string;
 }
 
-/** Parses a file under the settings' limits. */
-export function readManifestFile(file: string, text: string, settings: AnalysisSettings): ManifestFile {
-  const parsed: ParsedFile = parseManifestFile(text, { ...defaultParseLimits, maxFileSize: settings.maxFileSize, maxDocuments: settings.maxDocuments, maxNestingDepth: settings.maxNestingDepth });
-  return { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text) };
+/** Parses a file under the settings' limits; a file that could not be read is held empty, with `skipped` as its `file-skipped` finding. */
+export function readManifestFile(file: string, text: string, settings: AnalysisSettings, skipped?: string): ManifestFile {
+  if (skipped !== undefined) text = '';
+  const parsed: ParsedFile = skipped !== undefined
+    ? { documents: [], issues: [{ ruleId: 'file-skipped', message: skipped, span: { start: 0, end: 0 } }] }
+    : parseManifestFile(text, { ...defaultParseLimits, maxFileSize: settings.maxFileSize, maxDocuments: settings.maxDocuments, maxNestingDepth: settings.maxNestingDepth });
+  return { file, text, objects: extractObjects(file, parsed.documents), issues: parsed.issues, locator: new SourceLocator(text), skipped };
 }
 
 /** A file an apply unit reads but does not apply (a patch, a generator's input): its syntax counts, its objects do not. */
@@ -104,8 +110,9 @@ export class ClusterModel {
     return this.generationCounter;
   }
 
-  setFile(file: string, text: string): ManifestFile {
-    return this.setParsedFile(readManifestFile(file, text, this.settings));
+  /** Parses a file into the model; a file that could not be read is held empty, with `skipped` as its `file-skipped` finding. */
+  setFile(file: string, text: string, skipped?: string): ManifestFile {
+    return this.setParsedFile(readManifestFile(file, text, this.settings, skipped));
   }
 
   /** Adds or replaces a file parsed already (one parse serves every apply unit the file belongs to). */
@@ -173,7 +180,7 @@ export class ClusterModel {
 
   services(): readonly ServiceView[] {
     this.noteRead('services:*', '');
-    this.allServices ??= [...this.contributions.values()].sort((a, b) => compareKeys(a.entry.file, b.entry.file)).flatMap((contribution) => contribution.services);
+    this.allServices ??= [...this.contributions.values()].sort((a, b) => compareFiles(a.entry.file, b.entry.file)).flatMap((contribution) => contribution.services);
     return this.seen(this.allServices, serviceObject);
   }
 
@@ -468,7 +475,7 @@ export class ClusterModel {
     if (!list) this.byKey.set(key, [object]);
     else {
       list.push(object);
-      list.sort((a, b) => compareKeys(a.file, b.file));
+      list.sort((a, b) => compareFiles(a.file, b.file));
       this.markAlternatives(list);
     }
   }
@@ -488,7 +495,7 @@ export class ClusterModel {
     if (!list) this.servicesByKey.set(key, [service]);
     else {
       list.push(service);
-      list.sort((a, b) => compareKeys(a.object.file, b.object.file));
+      list.sort((a, b) => compareFiles(a.object.file, b.object.file));
     }
   }
 
@@ -511,7 +518,8 @@ export class ClusterModel {
     for (const { spec } of services) for (const ip of [spec.clusterIP, ...(spec.clusterIPs ?? [])]) if (ip) for (const allocator of allocators.values()) allocator.reserve(ip);
     const nodePorts = new NodePortAllocator(this.settings.nodePortRange);
     for (const { spec } of services) for (const port of spec.ports ?? []) if (port.nodePort) nodePorts.reserve(port.nodePort);
-    const sorted = [...services].sort((a, b) => compareKeys(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
+    // a Service defined twice: the files decide, not the order they were read in
+    const sorted = [...services].sort((a, b) => compareKeys(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`) || compareFiles(a.object.file, b.object.file));
     const allocation: ServiceAllocation = { clusterIPs: new Map(), nodePorts: new Map() };
     for (const service of sorted) {
       const { spec, type, headless } = service;

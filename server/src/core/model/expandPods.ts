@@ -1,7 +1,9 @@
 import type { AnalysisSettings } from '../settings';
+import { compareFiles } from './fileOrder';
 import { parseIp, type IpFamily } from './ip';
 import type { IpAllocator } from './ipAllocator';
 import type { ManifestObject } from './manifestObject';
+import { podLabelsOf } from './controllerLabels';
 import { controllerPodName, indexedJobPodName, jobName } from './podNames';
 import { podTemplateOf, type PodTemplateView, type PodView } from './podView';
 import { readPodStatusPlain, readReplicaSpecPlain } from './schemas/plainReaders';
@@ -16,8 +18,8 @@ export interface PodDraft {
   readonly ordinal?: number;
   /** The hostname the controller writes into the Pod spec: StatefulSet `<set>-<ordinal>`, Indexed Job `<job>-<index>`. */
   readonly controllerHostname?: string;
-  /** Labels the controller adds to the template's: StatefulSet pod name and index, Job name and completion index. */
-  readonly controllerLabels?: Readonly<Record<string, string>>;
+  /** The template's labels with those the controller writes whose values are known (controllerLabels.ts). */
+  readonly labels: Readonly<Record<string, string>>;
   readonly nodeName: string;
   readonly declaredIps: { ip: string; family: IpFamily }[];
   readonly ready: boolean;
@@ -34,20 +36,26 @@ export function isWorkloadKind(kind: string): boolean {
   return (WORKLOAD_KINDS as readonly string[]).includes(kind);
 }
 
-/** The Pods one object makes (none for other kinds), named as its controller names them. */
-export function podDraftsOf(owner: ManifestObject, settings: AnalysisSettings): PodDraft[] {
+/**
+ * The Pods one object makes (none for other kinds), named as its controller names them; at least
+ * `minimum` of them even when it makes fewer now (`replicas: 0`, a suspended Job).
+ */
+export function podDraftsOf(owner: ManifestObject, settings: AnalysisSettings, minimum = 0): PodDraft[] {
   if (!isWorkloadKind(owner.kind)) return [];
   const template = podTemplateOf(owner);
-  return template ? draftsFor(owner, template, nodesOf(settings)) : [];
+  return template ? draftsFor(owner, template, nodesOf(settings), minimum) : [];
 }
 
 /** Sorts as the allocator takes them: by namespace/name. */
 export function comparePodDrafts(a: { readonly template: PodTemplateView; readonly name: string }, b: { readonly template: PodTemplateView; readonly name: string }): number {
   const namespaceA = a.template.owner.namespace;
   const namespaceB = b.template.owner.namespace;
-  // the same order as comparing `namespace/name`, without building the strings in the common case
-  if (namespaceA === namespaceB) return a.name < b.name ? -1 : 1;
-  return namespaceA + '/' + a.name < namespaceB + '/' + b.name ? -1 : 1;
+  // the same order as comparing `namespace/name`, without building the strings in the common case;
+  // a Pod defined twice: the files decide, not the order they were read in
+  if (namespaceA === namespaceB) return a.name !== b.name ? (a.name < b.name ? -1 : 1) : compareFiles(a.template.owner.file, b.template.owner.file);
+  const keyA = namespaceA + '/' + a.name;
+  const keyB = namespaceB + '/' + b.name;
+  return keyA !== keyB ? (keyA < keyB ? -1 : 1) : compareFiles(a.template.owner.file, b.template.owner.file);
 }
 
 /**
@@ -84,7 +92,7 @@ class ModelledPod implements PodView {
     const statefulSet = owner.kind === 'StatefulSet';
     this.name = draft.name;
     this.namespace = owner.namespace;
-    this.labels = draft.controllerLabels ? { ...draft.template.labels, ...draft.controllerLabels } : draft.template.labels;
+    this.labels = draft.labels;
     this.template = draft.template;
     this.hostname = truncateHostname(draft.controllerHostname ?? spec.hostname ?? draft.name);
     this.hostnameSet = Boolean(draft.controllerHostname || spec.hostname);
@@ -153,7 +161,7 @@ function nodesOf(settings: AnalysisSettings): { name: string; ip: string }[] {
   return settings.nodeIPs.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
 }
 
-function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { name: string; ip: string }[]): PodDraft[] {
+function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { name: string; ip: string }[], minimum: number): PodDraft[] {
   const nodeFor = (seed: string): string => template.spec.nodeName ?? nodes[hashOf(seed) % nodes.length].name;
   if (owner.kind === 'Pod') {
     const status = readPodStatusPlain(owner.body?.status ?? {}) ?? {};
@@ -167,12 +175,13 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
     const readyCondition = status.conditions?.find((condition) => condition.type === 'Ready');
     const declared = readyCondition !== undefined || status.phase !== undefined;
     const ready = readyCondition ? readyCondition.status === 'True' : status.phase === undefined || status.phase === 'Running';
-    return [{ name: owner.name, template, nodeName: nodeFor(owner.name), declaredIps, ready, readiness: declared ? 'declared' : 'assumed', phase: status.phase }];
+    return [{ name: owner.name, template, labels: template.labels, nodeName: nodeFor(owner.name), declaredIps, ready, readiness: declared ? 'declared' : 'assumed', phase: status.phase }];
   }
   const spec = replicaSpecOf(owner);
   if (owner.kind === 'DaemonSet') {
+    const labels = podLabelsOf(template, { name: owner.name, index: 0, indexed: false });
     return nodes.map((node, replica) => ({
-      name: controllerPodName(owner.kind, owner.name, owner.namespace, replica), template, nodeName: node.name, declaredIps: [], ready: true, readiness: 'assumed' as const,
+      name: controllerPodName(owner.kind, owner.name, owner.namespace, replica), template, labels, nodeName: node.name, declaredIps: [], ready: true, readiness: 'assumed' as const,
     }));
   }
   if (owner.kind === 'Job' || owner.kind === 'CronJob') {
@@ -180,26 +189,26 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
     const jobSpec = owner.kind === 'Job' ? spec : (spec.jobTemplate?.spec ?? {});
     // a suspended Job (or CronJob) runs no Pods
     const suspended = spec.suspend === true || jobSpec.suspend === true;
-    const active = suspended ? 0 : Math.min(jobSpec.parallelism ?? 1, jobSpec.completions ?? Number.POSITIVE_INFINITY);
+    const active = Math.max(minimum, suspended ? 0 : Math.min(jobSpec.parallelism ?? 1, jobSpec.completions ?? Number.POSITIVE_INFINITY));
     const indexed = jobSpec.completionMode === 'Indexed';
     return Array.from({ length: Math.max(0, Math.min(active, 1000)) }, (_, index) => {
       const name = indexed ? indexedJobPodName(owner.kind, owner.name, owner.namespace, index) : controllerPodName(owner.kind, owner.name, owner.namespace, index);
       const job = jobName(owner.kind, owner.name);
+      // job_controller.go: an Indexed Job's Pod gets hostname `<job>-<index>`, whatever the template says
       const controllerHostname = indexed ? `${job}-${index}` : undefined;
-      // the API server adds the job-name labels to the Job's template; the controller adds the index
-      const controllerLabels: Record<string, string> = { 'batch.kubernetes.io/job-name': job, 'job-name': job, ...(indexed ? { 'batch.kubernetes.io/job-completion-index': String(index) } : {}) };
-      return { name, template, controllerHostname, controllerLabels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
+      const labels = podLabelsOf(template, { name, index, indexed });
+      return { name, template, controllerHostname, labels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
     });
   }
-  const replicas = Math.max(0, Math.min(spec.replicas ?? 1, 1000));
+  const replicas = Math.max(minimum, Math.min(spec.replicas ?? 1, 1000));
   // a StatefulSet's ordinals start at spec.ordinals.start; the controller sets hostname = Pod name
   const start = owner.kind === 'StatefulSet' ? Math.max(0, spec.ordinals?.start ?? 0) : 0;
   return Array.from({ length: replicas }, (_, replica) => {
     const ordinal = start + replica;
     const name = controllerPodName(owner.kind, owner.name, owner.namespace, ordinal);
     const statefulSet = owner.kind === 'StatefulSet';
-    const controllerLabels = statefulSet ? { 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(ordinal) } : undefined;
-    return { name, template, ordinal: statefulSet ? ordinal : undefined, controllerHostname: statefulSet ? name : undefined, controllerLabels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
+    const labels = podLabelsOf(template, { name, index: ordinal, indexed: false });
+    return { name, template, ordinal: statefulSet ? ordinal : undefined, controllerHostname: statefulSet ? name : undefined, labels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
   });
 }
 

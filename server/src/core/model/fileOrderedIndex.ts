@@ -1,8 +1,10 @@
+import { compareFiles } from './fileOrder';
+
 /**
  * An index whose lists are kept per file, so that replacing one file touches only its own part.
- * A key's whole list is put together on first read (in file path order, so that it never depends on
- * the order files were opened in, or sorted when a comparison is given) and kept until a file
- * changes that key.
+ * A key's whole list is put together on first read (in file path order, decoded from URIs, so that
+ * it never depends on the order files were opened in or how they are spelt; or sorted when a
+ * comparison is given) and kept until a file changes that key.
  */
 export class FileOrderedIndex<V> {
   private readonly parts = new Map<string, Map<string, readonly V[]>>();
@@ -32,7 +34,7 @@ export class FileOrderedIndex<V> {
     if (list) return list;
     const part = this.parts.get(key);
     if (!part) return EMPTY;
-    const files = [...part.keys()].sort();
+    const files = [...part.keys()].sort(compareFiles);
     const values: V[] = [];
     for (const file of files) for (const value of part.get(file)!) values.push(value);
     if (this.compare) values.sort(this.compare);

@@ -4,6 +4,7 @@ import { endpointSliceSchema, endpointsSchema } from '../model/schemas/endpoints
 import type { ValuePath } from '../yaml/sourceLocator';
 import { closestName } from './closestName';
 import { defineRule } from './types';
+import { hasPlaceholder } from '../placeholders';
 
 interface WrittenPort {
   readonly name: string;
@@ -34,11 +35,12 @@ export default defineRule({
     // an Endpoints object of a Service with a selector is overwritten anyway (endpoints-for-selector-service)
     if (!service || service.type === 'ExternalName' || (object.kind === 'Endpoints' && service.selector)) return;
     const serviceNames = service.ports.map((port) => port.name ?? '');
-    if (serviceNames.length === 0) return;
+    // a port named by a placeholder may match any name once substituted
+    if (serviceNames.length === 0 || serviceNames.some((name) => hasPlaceholder(name))) return;
     const named = serviceNames.filter((name) => name !== '');
     const names = named.length > 0 ? named.map((name) => `"${name}"`).join(', ') : 'none, the port is unnamed';
     for (const port of writtenPorts(object)) {
-      if (serviceNames.includes(port.name)) continue;
+      if (serviceNames.includes(port.name) || hasPlaceholder(port.name)) continue;
       const data = { port: port.name, service: service.name, names };
       const related = [{ object: service.object, path: ['spec', 'ports'], on: 'key' as const, message: `the ports of Service "${service.name}"` }];
       if (port.name === '') {

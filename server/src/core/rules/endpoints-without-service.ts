@@ -2,6 +2,8 @@ import type { ClusterModel } from '../model/clusterModel';
 import type { PodView } from '../model/podView';
 import { closestNamed } from './closestName';
 import { defineRule } from './types';
+import { servicesNamedByPlaceholder } from './placeholderMatches';
+import { hasPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -21,7 +23,8 @@ export default defineRule({
     },
   },
   check(context, endpoints) {
-    if (!endpoints.name || context.model.service(endpoints.namespace, endpoints.name)) return;
+    if (!endpoints.name || hasPlaceholder(endpoints.name) || context.model.service(endpoints.namespace, endpoints.name)) return;
+    if (servicesNamedByPlaceholder(context.model, endpoints.namespace)) return;
     // GlusterFS volumes read their servers from an Endpoints object by name: no Service needed.
     if (glusterfsEndpoints(context.model, endpoints.namespace).has(endpoints.name)) return;
     const service = closestNamed(endpoints.name, context.model.servicesIn(endpoints.namespace));

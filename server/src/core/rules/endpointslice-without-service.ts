@@ -1,6 +1,8 @@
 import { SERVICE_NAME_LABEL } from '../model/computeBackends';
 import { closestNamed } from './closestName';
 import { defineRule } from './types';
+import { servicesNamedByPlaceholder } from './placeholderMatches';
+import { hasPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -26,7 +28,8 @@ export default defineRule({
       context.report({ messageId: 'noLabel', data: { name: slice.name }, path: ['metadata', 'name'] });
       return;
     }
-    if (context.model.service(slice.namespace, serviceName)) return;
+    if (hasPlaceholder(serviceName) || context.model.service(slice.namespace, serviceName)) return;
+    if (servicesNamedByPlaceholder(context.model, slice.namespace)) return;
     const service = closestNamed(serviceName, context.model.servicesIn(slice.namespace));
     const closest = service?.name;
     const path = ['metadata', 'labels', SERVICE_NAME_LABEL];

@@ -1,5 +1,6 @@
 import { podTemplateOf } from '../model/podView';
 import { defineRule } from './types';
+import { hasPlaceholder } from '../placeholders';
 
 /** kubelet refuses a hostname FQDN longer than this (the Linux nodename limit). */
 const MAX_FQDN = 64;
@@ -26,6 +27,8 @@ export default defineRule({
     let longest = '';
     for (const pod of context.model.podsOf(object)) {
       const fqdn = pod.subdomain ? `${pod.hostname}.${pod.subdomain}.${pod.namespace}.svc.${context.settings.clusterDomain}` : pod.hostname;
+      // the length of a name holding a placeholder is the substituted one's, which we cannot know
+      if (hasPlaceholder(fqdn)) continue;
       if (fqdn.length > longest.length) longest = fqdn;
     }
     if (longest.length <= MAX_FQDN) return;

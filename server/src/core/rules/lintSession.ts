@@ -1,4 +1,4 @@
-import type { ClusterModel } from '../model/clusterModel';
+import { readManifestFile, type ClusterModel, type ManifestFile } from '../model/clusterModel';
 import { enabledObjectRules, lintEntry, type RuleFailure } from './runRules';
 import type { Finding } from './types';
 
@@ -29,10 +29,16 @@ export class LintSession {
     this.relint(files);
   }
 
-  /** Replaces a file; returns the files whose findings were recomputed (the file first). */
-  setFile(file: string, text: string): string[] {
+  /** Replaces a file (`skipped`: it could not be read, see ClusterModel.setFile); returns the files whose findings were recomputed (the file first). */
+  setFile(file: string, text: string, skipped?: string): string[] {
+    return this.setParsedFile(readManifestFile(file, text, this.model.settings, skipped));
+  }
+
+  /** Replaces a file parsed already (one parse serves the sessions of every apply unit holding it). */
+  setParsedFile(entry: ManifestFile): string[] {
+    const { file } = entry;
     const touched = this.model.dependencyKeysOf(file);
-    this.model.setFile(file, text);
+    this.model.setParsedFile(entry);
     for (const key of this.model.dependencyKeysOf(file)) touched.add(key);
     const affected = this.readersOf(touched);
     affected.delete(file);

@@ -2,6 +2,7 @@ import type { ManifestObject } from '../model/manifestObject';
 import type { ValuePath } from '../yaml/sourceLocator';
 import { closestNamed } from './closestName';
 import type { RuleContext } from './types';
+import { servicesNamedByPlaceholder } from './placeholderMatches';
 
 /**
  * Reports a name that should be a headless Service's (a Pod's `subdomain`, a StatefulSet's
@@ -16,6 +17,8 @@ export function reportMissingHeadlessService(
   data: Readonly<Record<string, string>>,
   fixTitle: (closest: string) => string,
 ): void {
+  // a Service named by a placeholder may be the one meant, once substituted
+  if (servicesNamedByPlaceholder(context.model, object.namespace)) return;
   const closest = closestNamed(name, context.model.servicesIn(object.namespace), (candidate) => candidate.headless)?.name;
   context.report({
     messageId: closest ? 'didYouMean' : 'noService',

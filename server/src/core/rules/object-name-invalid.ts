@@ -3,7 +3,7 @@ import { defineRule } from './types';
 import { isApiObject, rawAt } from './validation/apiObjects';
 import { goQuote } from './validation/fieldErrors';
 import { dns1035LabelErrors, dns1123SubdomainErrors } from './validation/names';
-import { hasPlaceholder } from './validation/placeholders';
+import { hasPlaceholder } from '../placeholders';
 
 /** The name format the API server requires of each kind, and what that format is called. */
 const NAME_FORMATS: Readonly<Record<string, (name: string) => string[]>> = {

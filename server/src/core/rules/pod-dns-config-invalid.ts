@@ -3,7 +3,7 @@ import { isRecord } from '../model/extractObjects';
 import { defineRule, type Fix, type RuleContext } from './types';
 import { fieldPath, goQuote, goValue, supportedValues } from './validation/fieldErrors';
 import { utf8Length } from './validation/names';
-import { hasPlaceholder } from './validation/placeholders';
+import { hasPlaceholder } from '../placeholders';
 import { firstPlace } from './validation/places';
 import { POD_SPEC_KINDS, podSpecUnderValidation } from './validation/podTemplates';
 
@@ -72,7 +72,8 @@ export default defineRule({
       const path = [...configPath, 'searches'];
       context.report({ messageId: 'tooManySearches', data: { field: fieldPath(path), value: goValue(searches) }, path, on: 'key' });
     }
-    if (searches && utf8Length(searches.join(' ')) > MAX_SEARCH_LIST_CHARS) {
+    // the length of a search list holding a placeholder is the substituted one's, which we cannot know
+    if (searches && utf8Length(searches.join(' ')) > MAX_SEARCH_LIST_CHARS && !searches.some((search) => hasPlaceholder(search))) {
       const path = [...configPath, 'searches'];
       context.report({ messageId: 'searchListTooLong', data: { field: fieldPath(path), value: goValue(searches) }, path, on: 'key' });
     }

@@ -1,7 +1,7 @@
 import { defineRule } from './types';
 import { fieldPath, goQuote } from './validation/fieldErrors';
 import { dns1123LabelErrors } from './validation/names';
-import { hasPlaceholder } from './validation/placeholders';
+import { hasPlaceholder } from '../placeholders';
 import { POD_SPEC_KINDS, podSpecUnderValidation } from './validation/podTemplates';
 
 export default defineRule({

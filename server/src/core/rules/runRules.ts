@@ -2,6 +2,7 @@ import type { ClusterModel, ManifestFile } from '../model/clusterModel';
 import type { ManifestObject } from '../model/manifestObject';
 import type { Severity } from '../settings';
 import { rules as allRules, rulesById } from './index';
+import { mergeSameSpanFindings } from './sameSpanFindings';
 import { isSuppressed, lineOf, scanSuppressions } from './suppressions';
 import type { Finding, ObjectPlace, Report, Rule, RuleContext } from './types';
 
@@ -67,7 +68,7 @@ export function enabledObjectRules(model: ClusterModel, options: LintOptions = {
 const enabledBySettings = new WeakMap<ClusterModel['settings'], readonly Rule[]>();
 const enabledInPartsBySettings = new WeakMap<ClusterModel['settings'], readonly Rule[]>();
 
-/** The findings of one file: its parse issues, then every enabled rule on each of its objects, less the suppressed. */
+/** The findings of one file: its parse issues, then every enabled rule on each of its objects, less the suppressed, same-span repeats merged. */
 export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules: readonly Rule[], findings: Finding[], failures: RuleFailure[], options: LintOptions = {}): void {
   const withFixes = options.fixes ?? true;
   const firstOfFile = findings.length;
@@ -90,6 +91,7 @@ export function lintEntry(model: ClusterModel, entry: ManifestFile, objectRules:
     }
   });
   dropSuppressed(findings, firstOfFile, entry.text);
+  mergeSameSpanFindings(findings, firstOfFile);
 }
 
 /** The rules of a list that check objects of a kind, worked out once per list and kind. */

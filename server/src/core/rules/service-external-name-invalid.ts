@@ -2,7 +2,7 @@ import { defineRule } from './types';
 import { rawAt } from './validation/apiObjects';
 import { goQuote } from './validation/fieldErrors';
 import { dns1123SubdomainErrors } from './validation/names';
-import { hasPlaceholder } from './validation/placeholders';
+import { hasPlaceholder } from '../placeholders';
 import { firstPlace } from './validation/places';
 import { serviceUnderValidation } from './validation/serviceSpec';
 

@@ -2,7 +2,7 @@ import { defineRule, type Fix, type RuleContext } from './types';
 import type { ManifestObject } from '../model/manifestObject';
 import { fieldPath, goQuote, goValue, supportedValues } from './validation/fieldErrors';
 import { portNameErrors, portNumberErrors } from './validation/names';
-import { hasPlaceholder } from './validation/placeholders';
+import { hasPlaceholder } from '../placeholders';
 import { firstPlace, itemFieldPlace } from './validation/places';
 import { PORT_PROTOCOLS, serviceUnderValidation, type PortUnderValidation } from './validation/serviceSpec';
 

@@ -3,7 +3,7 @@ import { siblingBefore } from './textEdits';
 import { defineRule, type Fix, type RuleContext } from './types';
 import { fieldPath, goQuote } from './validation/fieldErrors';
 import { dns1123LabelErrors } from './validation/names';
-import { hasPlaceholder } from './validation/placeholders';
+import { hasPlaceholder } from '../placeholders';
 import { itemFieldPlace } from './validation/places';
 import { serviceUnderValidation, type PortUnderValidation, type ServiceUnderValidation } from './validation/serviceSpec';
 

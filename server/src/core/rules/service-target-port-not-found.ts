@@ -3,6 +3,9 @@ import type { PodTemplateView } from '../model/podView';
 import { closestName } from './closestName';
 import { selectedTemplates } from './selectedTemplates';
 import { defineRule } from './types';
+import { rawAt } from './validation/apiObjects';
+import type { ManifestObject } from '../model/manifestObject';
+import { hasPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -28,13 +31,15 @@ export default defineRule({
     const templates = selectedTemplates(context.model, service);
     for (const port of service.ports) {
       const target = port.targetPort;
-      if (typeof target !== 'string') continue;
+      if (typeof target !== 'string' || hasPlaceholder(target)) continue;
       const missing = templates.filter((template) => !findPort(template.spec, port).ok);
       if (missing.length === 0) continue;
       const owners = missing.map((template) => `${template.owner.kind} "${template.owner.name}"`).join(', ');
       const declared = missing.flatMap((template) => containerPorts(template));
+      // a container port named by a placeholder may be this one once substituted
+      if (declared.some((candidate) => hasPlaceholder(candidate.name))) continue;
       const sameName = declared.find((candidate) => candidate.name === target);
-      const data = { target, protocol: port.protocol, owners, port: port.port ?? '?' };
+      const data = { target, protocol: port.protocol, owners, port: port.port ?? writtenPort(object, port.index) };
       const path = ['spec', 'ports', port.index, 'targetPort'];
       const first = missing[0].owner;
       const related = [{ object: first, path: [...missing[0].templatePath, 'spec', 'containers'], on: 'key' as const, message: `the containers of ${first.kind} "${first.name}"` }];
@@ -58,6 +63,12 @@ export default defineRule({
     }
   },
 });
+
+/** The Service port as written when it is no number (a placeholder such as `${PORT}`), else "?". */
+function writtenPort(object: ManifestObject, index: number): string {
+  const written = rawAt(object, ['spec', 'ports', index, 'port']);
+  return typeof written === 'string' ? written : '?';
+}
 
 /** The named ports a Pod's containers and sidecar init containers declare. */
 function containerPorts(template: PodTemplateView): { name: string; protocol: string }[] {

@@ -28,7 +28,7 @@ export default defineRule({
       // Pods that declare no port at all say nothing either way
       const missing = templates.filter((template) => {
         const declared = declaredPorts(template);
-        return declared.length > 0 && !declared.some((candidate) => candidate.port === target && candidate.protocol === port.protocol);
+        return declared.length > 0 && !hasUnnumberedPort(template) && !declared.some((candidate) => candidate.port === target && candidate.protocol === port.protocol);
       });
       if (missing.length === 0) continue;
       const declared = [...new Set(missing.flatMap((template) => declaredPorts(template).map((candidate) => `${candidate.port}/${candidate.protocol}`)))];
@@ -41,6 +41,11 @@ export default defineRule({
     }
   },
 });
+
+/** A declared port whose number is no number (a placeholder such as `${PORT}`) may be any port. */
+function hasUnnumberedPort(template: PodTemplateView): boolean {
+  return [...(template.spec.containers ?? []), ...(template.spec.initContainers ?? [])].some((container) => (container.ports ?? []).some((candidate) => candidate.containerPort === undefined));
+}
 
 function declaredPorts(template: PodTemplateView): { port: number; protocol: string }[] {
   const containers = [...(template.spec.containers ?? []), ...(template.spec.initContainers ?? []).filter((container) => container.restartPolicy === 'Always')];

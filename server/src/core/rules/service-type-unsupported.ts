@@ -1,6 +1,6 @@
 import { defineRule } from './types';
 import { goQuote, supportedValues } from './validation/fieldErrors';
-import { hasPlaceholder } from './validation/placeholders';
+import { hasPlaceholder } from '../placeholders';
 import { SERVICE_TYPES, serviceUnderValidation } from './validation/serviceSpec';
 
 export default defineRule({

@@ -1,9 +1,12 @@
-import { formatSelector, matchesLabels } from '../model/labelSelector';
+import { formatSelector } from '../model/labelSelector';
 import { podTemplateOf } from '../model/podView';
 import { readReplicaSpecPlain } from '../model/schemas/plainReaders';
+import { selectorMatchOf } from '../model/selectorMatch';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
+import { podsMadeBy } from './podsMadeBy';
 import { defineRule } from './types';
+import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -26,7 +29,7 @@ export default defineRule({
   },
   check(context, set) {
     const serviceName = readReplicaSpecPlain(set.body?.spec ?? {})?.serviceName;
-    if (!serviceName) return;
+    if (!serviceName || hasPlaceholder(serviceName)) return;
     const path = ['spec', 'serviceName'];
     const service = context.model.service(set.namespace, serviceName);
     const data = { service: serviceName, namespace: set.namespace, pod: `${set.name}-0`, zone: context.settings.clusterDomain };
@@ -44,8 +47,10 @@ export default defineRule({
       });
       return;
     }
+    // the set's Pods carry statefulset.kubernetes.io/pod-name and the other labels the controller adds
+    const pods = podsMadeBy(context, set);
     const labels = podTemplateOf(set)?.labels ?? {};
-    if (service.selector && !matchesLabels(labels, service.selector)) {
+    if (service.selector && !holdsPlaceholder(service.selector) && !holdsPlaceholder(labels) && pods.length > 0 && pods.every((pod) => selectorMatchOf(pod, service.selector!) === 'not-selected')) {
       context.report({ messageId: 'notSelected', data: { ...data, selector: formatSelector(service.selector) }, path, related: [{ object: service.object, path: ['spec', 'selector'], on: 'key', message: `the selector of Service "${service.name}"` }] });
     }
   },

@@ -1,8 +1,11 @@
-import { formatSelector, matchesLabels } from '../model/labelSelector';
+import { formatSelector } from '../model/labelSelector';
 import { podTemplateOf } from '../model/podView';
+import { selectorMatchOf } from '../model/selectorMatch';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
+import { podsMadeBy } from './podsMadeBy';
 import { defineRule } from './types';
+import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
 export default defineRule({
   meta: {
@@ -26,10 +29,13 @@ export default defineRule({
   check(context, object) {
     const template = podTemplateOf(object);
     const subdomain = template?.spec.subdomain;
-    if (!template || !subdomain) return;
+    if (!template || !subdomain || hasPlaceholder(subdomain)) return;
     const path = [...template.templatePath, 'spec', 'subdomain'];
     const service = context.model.service(object.namespace, subdomain);
-    const hostname = template.spec.hostname ?? (object.kind === 'Pod' ? object.name : '<pod-name>');
+    // the Pods as their controller makes them: an Indexed Job's carry job-name and hostname <job>-<index>
+    const pods = podsMadeBy(context, object);
+    const first = pods[0];
+    const hostname = first && (first.hostnameSet || object.kind === 'Pod') ? first.hostname : '<pod-name>';
     const data = { subdomain, namespace: object.namespace, hostname, zone: context.settings.clusterDomain };
     if (!service) {
       reportMissingHeadlessService(context, object, path, subdomain, data, (closest) => `Change the subdomain to "${closest}"`);
@@ -39,7 +45,7 @@ export default defineRule({
       context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec'], on: 'key', message: `Service "${service.name}" is not headless` }], fix: (fixContext) => addHeadless(fixContext, service.object) });
     } else if (service.type === 'ExternalName') {
       context.report({ messageId: 'notHeadless', data, path, related: [{ object: service.object, path: ['spec', 'type'], message: `Service "${service.name}" is an ExternalName Service` }] });
-    } else if (service.selector && !matchesLabels(template.labels, service.selector)) {
+    } else if (service.selector && !holdsPlaceholder(service.selector) && !holdsPlaceholder(template.labels) && pods.length > 0 && pods.every((pod) => selectorMatchOf(pod, service.selector!) === 'not-selected')) {
       context.report({ messageId: 'notSelected', data: { ...data, selector: formatSelector(service.selector) }, path, related: [{ object: service.object, path: ['spec', 'selector'], on: 'key', message: `the selector of Service "${service.name}"` }] });
     }
   },

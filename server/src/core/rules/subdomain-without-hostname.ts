@@ -1,12 +1,13 @@
 import { podTemplateOf } from '../model/podView';
+import { podsMadeBy } from './podsMadeBy';
 import { insertFirstEntry } from './textEdits';
 import { defineRule } from './types';
 
 export default defineRule({
   meta: {
     id: 'subdomain-without-hostname',
-    description: 'A Pod with `subdomain` but no `hostname` gets no per-Pod DNS name: the endpoints controller sets an endpoint hostname only when `spec.hostname` is set, so only the Service name resolves.',
-    remediation: 'Set `hostname` next to `subdomain` (a StatefulSet does this for its Pods on its own).',
+    description: 'A Pod with `subdomain` but no `hostname` gets no per-Pod DNS name: the endpoints controller sets an endpoint hostname only when `spec.hostname` is set, so only the Service name resolves. An Indexed Job\'s Pods get `<job>-<index>` from the Job controller.',
+    remediation: 'Set `hostname` next to `subdomain` (a StatefulSet and an Indexed Job do this for their Pods on their own).',
     severity: 'warning',
     kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'Job', 'CronJob'],
     scope: 'object',
@@ -22,6 +23,8 @@ export default defineRule({
     const template = podTemplateOf(object);
     const subdomain = template?.spec.subdomain;
     if (!template || !subdomain || template.spec.hostname) return;
+    // the Job controller names an Indexed Job's Pods `<job>-<index>` itself
+    if (podsMadeBy(context, object).every((pod) => pod.hostnameSet)) return;
     context.report({
       messageId: 'noHostname',
       data: { subdomain, namespace: object.namespace, zone: context.settings.clusterDomain },

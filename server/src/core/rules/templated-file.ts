@@ -4,7 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     id: 'templated-file',
-    description: 'The file contains template actions ({{ … }}), so it is skipped rather than reported as broken YAML.',
+    description: 'A template action (`{{ … }}`, `{% … %}`) stands where YAML structure stands (a whole value, a key, a line of its own), so the file is not YAML until rendered and is skipped rather than reported as broken. A `{{` inside a string value, block scalar or quoted text (alert and dashboard templates, Argo CD placeholders) is text: such files are read.',
     remediation: 'Lint the rendered output instead, for example `helm template . | kube-lookup lint -` or by linting the rendered folder.',
     severity: 'info',
     kinds: [],

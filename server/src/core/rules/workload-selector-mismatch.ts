@@ -1,4 +1,6 @@
+import { admittedTemplateLabels, generatedLabelsOf } from '../model/controllerLabels';
 import type { ManifestObject } from '../model/manifestObject';
+import { podTemplateOf } from '../model/podView';
 import { isRecord } from '../model/extractObjects';
 import { matchesLabels, matchesLabelSelector } from '../model/labelSelector';
 import { readLabelSelectorPlain } from '../model/schemas/plainReaders';
@@ -7,6 +9,7 @@ import { defineRule } from './types';
 import { isApiObject, rawAt } from './validation/apiObjects';
 import { goValue } from './validation/fieldErrors';
 import { firstPlace } from './validation/places';
+import { holdsPlaceholder } from '../placeholders';
 
 const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
 
@@ -43,7 +46,9 @@ export default defineRule({
     }
     if (!isRecord(rawAt(object, ['spec', 'template']))) return;
     const labels = templateLabels(object);
-    if (labels === undefined || (!missing && matches(object, written, labels))) return;
+    if (labels === undefined || (!missing && (matches(object, written, admittedTemplateLabels(object, labels)) || namesGeneratedLabel(object, written)))) return;
+    // a selector or labels holding placeholders may match once substituted
+    if (holdsPlaceholder(written) || holdsPlaceholder(labels)) return;
     context.report({
       messageId: 'mismatch',
       data: { value: goValue(Object.keys(labels).length ? labels : null) },
@@ -57,6 +62,16 @@ export default defineRule({
     });
   },
 });
+
+/** A Job's selector on its controller-uid cannot be judged: the API server adds the UID label to the template. */
+function namesGeneratedLabel(object: ManifestObject, written: unknown): boolean {
+  if (object.kind !== 'Job') return false;
+  const template = podTemplateOf(object);
+  const selector = isRecord(written) ? readLabelSelectorPlain(written) : undefined;
+  if (!template || !selector) return false;
+  const keys = [...Object.keys(selector.matchLabels ?? {}), ...(selector.matchExpressions ?? []).map((expression) => expression.key)];
+  return generatedLabelsOf(template).some((label) => keys.includes(label.key));
+}
 
 /** The template's labels as strings, or undefined when they would not decode as a string map. */
 function templateLabels(object: ManifestObject): Record<string, string> | undefined {

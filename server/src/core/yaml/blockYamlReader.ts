@@ -137,12 +137,14 @@ class BlockYamlReader {
 
   /**
    * Where a block collection ends, as `yaml` ranges it: where its last node does. `yaml` stretches
-   * a nested collection over comment lines after that node by rules of indentation not worth
-   * copying, so placing gives up there (the document's own end is settled in documents()).
+   * a nested collection over comment lines after that node, and over the next line's indentation
+   * after an empty value with a comment (`labels: # c`), by rules not worth copying, so placing
+   * gives up there (the document's own end is settled in documents()).
    */
   private collectionEnd(): number {
     if (this.depth > 1) {
       const text = this.text;
+      if (this.lastWasEmpty && this.lastEmptyCommented) throw GIVE_UP;
       for (let at = this.lastEnd; at < this.pos; at++) if (text.charCodeAt(at) === HASH) throw GIVE_UP;
     }
     return this.lastEnd;

@@ -2,6 +2,7 @@ import { Composer, Parser, type CST, type Document } from 'yaml';
 import { readBlockYaml } from './blockYamlReader';
 import { countDocumentMarkers, deepestColumn, measureTokens } from './documentShape';
 import { withYamlLineBreaks } from './lineBreaks';
+import { bracePlaceholderIn } from '../placeholders';
 import type { ParseIssue } from './parseIssue';
 import type { Span } from './span';
 import { findTemplateAction } from './templateDetection';
@@ -43,13 +44,6 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
     return skipped(`File skipped: ${text.length} characters is over the limit of ${limits.maxFileSize} (setting maxFileSize).`);
   }
   if (text.includes('\u0000')) return skipped('File skipped: it contains NUL bytes, so it is not a text manifest.');
-  const templateAt = findTemplateAction(text);
-  if (templateAt !== undefined) {
-    return {
-      documents: [],
-      issues: [{ ruleId: 'templated-file', message: 'Templated file skipped: it contains template actions ({{ … }}) and is not YAML until rendered.', span: templateActionSpan(text, templateAt) }],
-    };
-  }
   const markers = countDocumentMarkers(text);
   if (markers > limits.maxDocuments) {
     return skipped(`File skipped: ${markers} YAML documents is over the limit of ${limits.maxDocuments} (setting maxDocuments).`);
@@ -58,7 +52,8 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
   if (column > 2 * limits.maxNestingDepth) {
     return skipped(`File skipped: a line is indented ${column} columns deep, more than twice the nesting limit of ${limits.maxNestingDepth} (setting maxNestingDepth).`);
   }
-  // the fast first pass reads plain block YAML; everything else, and every error, is `yaml`'s
+  // the fast first pass reads plain block YAML; everything else, and every error, is `yaml`'s. It
+  // never accepts a template action where structure stands, so what it reads is not templated.
   const documents = readBlockYaml(text);
   if (documents) return { documents, issues: [] };
   return parseWithYaml(text, limits);
@@ -76,6 +71,8 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
     if (shape.depth > limits.maxNestingDepth) {
       return skipped(`File skipped: its collections nest ${shape.depth} levels deep, over the limit of ${limits.maxNestingDepth} (setting maxNestingDepth).`);
     }
+    const templateAt = findTemplateAction(text, tokens);
+    if (templateAt !== undefined) return templated(text, templateAt);
     parsed = [...new Composer({ merge: false, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' }).compose(tokens)] as Document.Parsed[];
   } catch (error) {
     return skipped(`File skipped: the YAML parser failed (${String(error)}).`);
@@ -90,10 +87,13 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
       // the first error of a document is the cause; the ones after it mostly follow from it
       const error = doc.errors[0];
       const span = widenToToken(text, error.pos[0], error.pos[1]);
+      const placeholder = error.code === 'DUPLICATE_KEY' ? undefined : placeholderOnLine(text, span.start);
       const message = error.code === 'DUPLICATE_KEY'
         ? `Duplicate key "${text.slice(span.start, span.end)}": map keys must be unique, and kubectl rejects the document ("mapping key already defined").`
-        : firstLine(error.message);
-      issues.push({ ruleId: 'yaml-syntax', message, span });
+        : placeholder
+          ? `${firstLine(error.message)}: ${placeholder.text} looks like a placeholder, which YAML reads as a flow mapping; substitute it before linting, or quote the value.`
+          : firstLine(error.message);
+      issues.push({ ruleId: 'yaml-syntax', message, span: placeholder?.span ?? span });
       documents.push({ index, span, value: undefined });
       return;
     }
@@ -105,14 +105,40 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
     }
   });
   // A file that never names an apiVersion and a kind is not a manifest: its syntax is not our business.
-  if (issues.length > 0 && !(MANIFEST_KEY.apiVersion.test(text) && MANIFEST_KEY.kind.test(text))) return { documents: [], issues: [] };
+  if (issues.length > 0 && !namesManifestKeys(text)) return { documents: [], issues: [] };
   return { documents, issues };
 }
 
-const MANIFEST_KEY = { apiVersion: /(?:^|[\s{,])["']?apiVersion["']?\s*:/m, kind: /(?:^|[\s{,])["']?kind["']?\s*:/m };
+// a key at the start of a line (after a byte-order mark or a `- `) or in a flow mapping; not one named in a comment
+const MANIFEST_KEY = { apiVersion: /(?:^\uFEFF?[ \t]*(?:-[ \t]+)*|[{,][ \t\n]*)["']?apiVersion["']?[ \t]*:/m, kind: /(?:^\uFEFF?[ \t]*(?:-[ \t]+)*|[{,][ \t\n]*)["']?kind["']?[ \t]*:/m };
+
+function namesManifestKeys(text: string): boolean {
+  return MANIFEST_KEY.apiVersion.test(text) && MANIFEST_KEY.kind.test(text);
+}
+
+/** A template is skipped with one finding at its first action, unless it is no manifest at all. */
+function templated(text: string, offset: number): ParsedFile {
+  if (!namesManifestKeys(text)) return { documents: [], issues: [] };
+  return {
+    documents: [],
+    issues: [{ ruleId: 'templated-file', message: 'Templated file skipped: it contains template actions ({{ … }}) where YAML structure stands, so it is not YAML until rendered.', span: templateActionSpan(text, offset) }],
+  };
+}
 
 function skipped(message: string): ParsedFile {
   return { documents: [], issues: [{ ruleId: 'file-skipped', message, span: { start: 0, end: 0 } }] };
+}
+
+/** A `{NAME}` placeholder on the line of an offset (`name: {NAME}-svc`), where it breaks the YAML. */
+function placeholderOnLine(text: string, offset: number): { text: string; span: Span } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  const placeholder = bracePlaceholderIn(line);
+  if (!placeholder) return undefined;
+  const start = lineStart + line.indexOf(placeholder);
+  return { text: placeholder, span: { start, end: start + placeholder.length } };
 }
 
 /** yaml marks many errors with one character; widen such a mark to the token it starts. */
@@ -130,11 +156,11 @@ function firstLine(message: string): string {
   return message.split('\n')[0].trim();
 }
 
-/** The template action `{{ … }}` that starts at offset, or the rest of its line when it is not closed there. */
+/** The template action `{{ … }}` or `{% … %}` that starts at offset, or the rest of its line when it is not closed there. */
 function templateActionSpan(text: string, offset: number): Span {
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   if (text[lineEnd - 1] === '\r') lineEnd -= 1;
-  const close = text.indexOf('}}', offset);
+  const close = text.indexOf(text[offset + 1] === '%' ? '%}' : '}}', offset);
   return { start: offset, end: close >= 0 && close < lineEnd ? close + 2 : lineEnd };
 }

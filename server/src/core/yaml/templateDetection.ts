@@ -1,43 +1,40 @@
-/**
- * Helm, Jinja and other template files are not YAML until rendered. We recognise them by template
- * actions that stand where YAML structure would be: a line made of an action, an action used as a
- * key or value, or a pipeline into a template function. A `{{` inside an ordinary quoted string
- * (a Prometheus alert template, say) does not make a file templated, nor does a `${{ … }}`
- * expression (GitHub Actions, Argo) inside a plain value, which YAML reads as text.
- */
-const TEMPLATE_ACTION = /\{\{-?\s*(?:[A-Za-z_.$(]|\/\*)/g;
+import type { CST } from 'yaml';
 
-export function findTemplateAction(text: string): number | undefined {
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const open = text.indexOf('{{', lineStart);
-    if (open < 0) return undefined;
-    if (open < lineEnd) {
-      const line = text.slice(lineStart, lineEnd);
-      for (const match of line.matchAll(TEMPLATE_ACTION)) {
-        if (line[match.index - 1] === '$' || insideQuotes(line, match.index)) continue;
-        return lineStart + match.index;
-      }
-      lineStart = lineEnd + 1;
-    } else {
-      // jump to the line holding the next `{{`
-      lineStart = text.lastIndexOf('\n', open) + 1;
+/**
+ * Helm, Jinja and other template files are not YAML until rendered. They are recognised after
+ * lexing, not by scanning lines: a file is templated when a template action (`{{`, `{%`) stands
+ * where the YAML lexer sees structure, that is where it opens a flow mapping (`name: {{ x }}`, a
+ * `{{- if … }}` line, `{{ include … | nindent 4 }}` in place of a block). A `{{` inside any scalar
+ * (block, quoted or plain: a PrometheusRule annotation, a Grafana dashboard, an Alertmanager
+ * template, `name: web-{{ cell }}`) is text, and the value holding it is a placeholder for the rules.
+ *
+ * Returns the offset of the first such action, or undefined.
+ */
+export function findTemplateAction(text: string, tokens: readonly CST.Token[]): number | undefined {
+  if (!text.includes('{{') && !text.includes('{%')) return undefined;
+  let first: number | undefined;
+  // an explicit stack: hostile files nest deeply, and the walk must not recurse per level
+  const pending: unknown[] = [...tokens];
+  while (pending.length > 0) {
+    const token = pending.pop();
+    if (token === null || typeof token !== 'object') continue;
+    if (Array.isArray(token)) {
+      for (const item of token) pending.push(item);
+      continue;
     }
+    const node = token as Partial<Record<'type' | 'source', string>> & { offset?: number; start?: unknown; items?: unknown; key?: unknown; sep?: unknown; value?: unknown; end?: unknown };
+    // a flow mapping opened right before another `{` or a `%` is a template action, wherever the parser put it
+    if (node.source === '{' && typeof node.offset === 'number' && opensAction(text, node.offset)) {
+      if (first === undefined || node.offset < first) first = node.offset;
+      continue;
+    }
+    if (node.type === 'scalar' || node.type === 'single-quoted-scalar' || node.type === 'double-quoted-scalar' || node.type === 'block-scalar') continue;
+    pending.push(node.start, node.items, node.key, node.sep, node.value, node.end);
   }
-  return undefined;
+  return first;
 }
 
-function insideQuotes(line: string, index: number): boolean {
-  const before = line.slice(0, index);
-  const trimmed = before.trimStart();
-  if (trimmed.startsWith('#')) return true;
-  const singles = (before.match(/'/g) ?? []).length;
-  const doubles = (before.match(/(?<!\\)"/g) ?? []).length;
-  // A quoted scalar that is itself only a template (`image: "{{ .Values.image }}"`) is still a template.
-  const rest = line.slice(index);
-  const wholeValueQuoted = /^\s*(?:-\s+)?(?:[^:#]+:\s+)?["']\{\{/.test(line) && /\}\}["']\s*(?:#.*)?$/.test(rest);
-  if (wholeValueQuoted) return false;
-  return singles % 2 === 1 || doubles % 2 === 1;
+function opensAction(text: string, offset: number): boolean {
+  const next = text.charCodeAt(offset + 1);
+  return next === 123 /* { */ || next === 37 /* % */;
 }

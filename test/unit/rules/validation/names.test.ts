@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fieldPath, goQuote, goValue, supportedValues } from '../../../../server/src/core/rules/validation/fieldErrors';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors, regexError } from '../../../../server/src/core/rules/validation/names';
-import { hasPlaceholder } from '../../../../server/src/core/rules/validation/placeholders';
 
 const LABEL_FORMAT =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
@@ -72,12 +71,5 @@ describe('API field errors', () => {
     assert.equal(goValue(['1.1.1.1', '8.8.8.8']), '["1.1.1.1","8.8.8.8"]');
     assert.equal(goQuote('a"b\\c\n\x01'), '"a\\"b\\\\c\\n\\x01"');
     assert.equal(supportedValues(['SCTP', 'TCP', 'UDP']), 'supported values: "SCTP", "TCP", "UDP"');
-  });
-
-  it('recognises substitution placeholders', () => {
-    assert.equal(hasPlaceholder('etcd-{{cell}}'), true);
-    assert.equal(hasPlaceholder('${SERVICE_NAME}'), true);
-    assert.equal(hasPlaceholder('web-$1'), false);
-    assert.equal(hasPlaceholder('my-service'), false);
   });
 });

@@ -143,7 +143,7 @@ const podSpec = looseObject({
 
 const podTemplate = looseObject({ metadata: looseObject({ labels: stringMap, annotations: stringMap }, 'podTemplateMetadata'), spec: podSpec }, 'podTemplate');
 
-const jobRunFields = { parallelism: int, completions: int, completionMode: string, suspend: boolean };
+const jobRunFields = { parallelism: int, completions: int, completionMode: string, suspend: boolean, manualSelector: boolean };
 
 const replicaSpec = looseObject({
   replicas: int,

@@ -14,6 +14,8 @@ const jobRunFields = {
   completionMode: optional(z.string()),
   /** A suspended Job runs no Pods. */
   suspend: optional(z.boolean()),
+  /** With `manualSelector: true` the API server adds no job-name and controller-uid labels. */
+  manualSelector: optional(z.boolean()),
 };
 
 /**

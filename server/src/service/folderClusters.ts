@@ -1,0 +1,20 @@
+import type { ConfiguredCluster } from '../core/units/applyUnit';
+import { parseConfiguredClusters } from '../core/units/configuredClusters';
+import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
+
+/** The settings file at a folder's root; the editor reads its `clusters:` (the other keys are the CLI's). */
+export const FOLDER_SETTINGS_FILE = '.kube-lookup.yaml';
+
+/** The `clusters:` of a `.kube-lookup.yaml` text; a broken file names no clusters and says why. */
+export function clustersFromSettingsFile(text: string): { clusters: ConfiguredCluster[]; error?: string } {
+  let value: unknown;
+  try {
+    value = parsePlainYaml(text);
+  } catch (error) {
+    return { clusters: [], error: `${FOLDER_SETTINGS_FILE}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  }
+  if (value === null || value === undefined) return { clusters: [] };
+  if (typeof value !== 'object' || Array.isArray(value)) return { clusters: [], error: `${FOLDER_SETTINGS_FILE}: must be a mapping of settings` };
+  const { clusters, error } = parseConfiguredClusters((value as Record<string, unknown>).clusters);
+  return error ? { clusters: [], error: `${FOLDER_SETTINGS_FILE}: ${error}` } : { clusters };
+}
