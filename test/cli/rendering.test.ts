@@ -162,3 +162,17 @@ describe('Kustomize rendering without a tool on PATH', () => {
     assert.deepEqual(findings.map((finding) => [finding.file, finding.line, finding.message]), [['overlays/prod/kustomization.yaml', 1, 'Not rendered: neither kustomize nor kubectl is on PATH; the files are read as written.']]);
   });
 });
+
+describe('finding the tool', () => {
+  it('takes kustomize before kubectl, and never a program from a relative PATH entry such as the linted folder', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-tools-'));
+    fs.mkdirSync(path.join(folder, 'a'));
+    fs.mkdirSync(path.join(folder, 'b'));
+    fs.writeFileSync(path.join(folder, 'a', 'kustomize'), '#!/bin/sh\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(folder, 'b', 'kubectl'), '#!/bin/sh\n', { mode: 0o755 });
+    assert.deepEqual(findKustomizeTool([path.join(folder, 'b'), path.join(folder, 'a')].join(path.delimiter)), { name: 'kustomize', command: path.join(folder, 'a', 'kustomize'), args: ['build'] });
+    assert.deepEqual(findKustomizeTool(path.join(folder, 'b')), { name: 'kubectl kustomize', command: path.join(folder, 'b', 'kubectl'), args: ['kustomize'] });
+    assert.equal(findKustomizeTool(path.relative(process.cwd(), path.join(folder, 'a'))), undefined);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+});

@@ -25,7 +25,8 @@ export function findKustomizeTool(pathVariable: string | undefined = process.env
 function onPath(program: string, pathVariable: string | undefined): string | undefined {
   const extensions = process.platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
   for (const folder of (pathVariable ?? '').split(path.delimiter)) {
-    if (folder === '') continue;
+    // an empty or relative entry (`.`) would run a `kustomize` the linted repository may hold
+    if (folder === '' || !path.isAbsolute(folder)) continue;
     for (const extension of extensions) {
       const candidate = path.join(folder, program + extension);
       try {
