@@ -29,8 +29,9 @@ function sourceFiles(): Map<string, ManifestFile> {
   return files;
 }
 
-function lintCaptured(root: string, kustomizations: string[]) {
+function lintCaptured(root: string, kustomizations: string[], adjust: (files: Map<string, ManifestFile>) => void = () => {}) {
   const files = sourceFiles();
+  adjust(files);
   const output = fs.readFileSync(path.join(fixturesRoot, 'rendering', 'captured', `${root.replace(/\//g, '-')}.txt`), 'utf8');
   const rendered = splitRenderedOutput(output, (origin) => origin, `${root}/kustomization.yaml`, defaultSettings);
   const model = new ClusterModel(defaultSettings);
@@ -86,5 +87,15 @@ describe('rendered findings, mapped back', () => {
     const span = inline.toKustomization({ start: at, end: at + 'NodePort'.length });
     assert.equal(text.slice(span.start, span.end), 'NodePort');
     assert.equal(inlinePatch(readManifestFile('k.yaml', 'patches:\n- patch: "[{op: remove, path: /x}]"\n', defaultSettings), ['patches', 0, 'patch']), undefined, 'a quoted patch is not mapped');
+  });
+
+  it('keeps a finding whose origin file the reader saw no object in, on the name line the rendered name contains', () => {
+    // as when the reader skipped a file kustomize read as plain YAML
+    const findings = lintCaptured('overlays/prod', ['overlays/prod/kustomization.yaml', 'base/kustomization.yaml'], (files) => files.set('base/service.yaml', { ...files.get('base/service.yaml')!, objects: [] }));
+    const ports = findings.filter((finding) => finding.ruleId === 'service-target-port-not-found');
+    // the patches still hold theirs; the base's two (the suppression comment is no longer on the line above) go to its name
+    assert.deepEqual(ports.map((finding) => finding.at).sort(), ['base/service.yaml:5 "web"', 'base/service.yaml:5 "web"', 'overlays/prod/https-port.yaml:10 "httpss"', 'overlays/prod/metrics-port.yaml:4 "metrix"']);
+    const base = ports.filter((finding) => finding.at.startsWith('base/'));
+    assert.match(base[0].message, /\(rendered by kustomize from Service "prod-web"\)$/);
   });
 });
