@@ -41,9 +41,7 @@ export function renderKustomizeUnit(unit: ApplyUnit, context: RenderContext): Un
   if (!context.tool) return { rendered: false, reason: { messageId: 'noTool', data: {} } };
   const build = buildKustomization(parentFolder(unit.root), context.tool, context.limits ?? defaultRenderLimits);
   if (!build.ok) return { rendered: false, reason: { messageId: 'failed', data: { tool: context.tool.name, error: build.error } } };
-  const byDiscoveryPath = new Map([...context.files.keys()].map((file) => [normalizePath(file), file]));
-  const sourceOf = (file: string): ManifestFile | undefined => context.files.get(file) ?? context.files.get(byDiscoveryPath.get(normalizePath(file)) ?? '');
-  const resolve = workspaceResolver(context.files);
+  const { sourceOf, resolve } = namesOf(context.files);
   const rendered = splitRenderedOutput(build.output, (origin) => resolve(build.resolveOrigin(origin)), unit.root, context.settings);
   const kustomizations = unit.support.map(normalizePath).filter((file) => KUSTOMIZATION_FILE_NAMES.includes(baseName(file)));
   const layers = new KustomizeLayers(normalizePath(unit.root), kustomizations, (file) => sourceOf(file)?.text);
@@ -58,6 +56,19 @@ export function renderKustomizeUnit(unit: ApplyUnit, context: RenderContext): Un
       display: context.display,
     },
   };
+}
+
+const names = new WeakMap<ReadonlyMap<string, ManifestFile>, { sourceOf: (file: string) => ManifestFile | undefined; resolve: (absolute: string) => string }>();
+
+/** How a workspace's files are found by any spelling of their path: worked out once for all its units. */
+function namesOf(files: ReadonlyMap<string, ManifestFile>): { sourceOf: (file: string) => ManifestFile | undefined; resolve: (absolute: string) => string } {
+  let known = names.get(files);
+  if (!known) {
+    const byDiscoveryPath = new Map([...files.keys()].map((file) => [normalizePath(file), file]));
+    known = { sourceOf: (file) => files.get(file) ?? files.get(byDiscoveryPath.get(normalizePath(file)) ?? ''), resolve: workspaceResolver(files) };
+    names.set(files, known);
+  }
+  return known;
 }
 
 /** Names an absolute path as the workspace's files are named; a file not read keeps its path relative to the current folder. */
