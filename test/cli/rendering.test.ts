@@ -176,3 +176,32 @@ describe('finding the tool', () => {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 });
+
+describe('the limits of one build', () => {
+  function fakeTool(script: string): { tool: KustomizeTool; folder: string } {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-fake-'));
+    fs.writeFileSync(path.join(folder, 'kubectl'), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+    return { tool: { name: 'kubectl kustomize', command: path.join(folder, 'kubectl'), args: ['kustomize'] }, folder };
+  }
+
+  it('stops a build over the time limit, and one whose output is over the size limit', { skip: process.platform === 'win32' ? 'shell scripts stand in for kubectl' : false }, () => {
+    const slow = fakeTool('sleep 5');
+    const timedOut = buildKustomization(overlays, slow.tool, { timeoutMs: 300, maxOutputBytes: 1_000_000 });
+    assert.deepEqual(timedOut, { ok: false, error: 'it ran over the time limit of 0.3 s' });
+    const loud = fakeTool('yes "apiVersion: v1" | head -c 3000000');
+    const tooBig = buildKustomization(overlays, loud.tool, { timeoutMs: 10_000, maxOutputBytes: 1_000_000 });
+    assert.deepEqual(tooBig, { ok: false, error: 'its output is over the limit of 1 MB' });
+    for (const fake of [slow, loud]) fs.rmSync(fake.folder, { recursive: true, force: true });
+  });
+
+  it('passes the wrapper folder only, and leaves no wrapper behind', { skip: process.platform === 'win32' ? 'shell scripts stand in for kubectl' : false }, () => {
+    const echo = fakeTool('echo "$@"; cat "$2/kustomization.yaml"');
+    const build = buildKustomization(overlays, echo.tool);
+    assert.ok(build.ok);
+    const [args, ...wrapper] = build.output.split('\n');
+    assert.match(args, /^kustomize \S+kube-lookup-render-\S+$/);
+    assert.ok(!fs.existsSync(args.split(' ')[1]), 'the wrapper is deleted');
+    assert.match(wrapper.join('\n'), /^resources:\n- "(\.\.\/)+.*test\/fixtures\/rendering\/overlays"\nbuildMetadata: \[originAnnotations\]$/m);
+    fs.rmSync(echo.folder, { recursive: true, force: true });
+  });
+});
