@@ -21,6 +21,8 @@ export interface KustomizeLayer {
   readonly nameSuffix?: string;
   /** `commonLabels`, and the `labels` entries' pairs: added to metadata, and to selectors where kustomize adds them there. */
   readonly labels: Readonly<Record<string, string>>;
+  /** Which field of the kustomization each label comes from. */
+  readonly labelFields: Readonly<Record<string, 'commonLabels' | 'labels'>>;
   readonly patches: readonly PatchFile[];
   /** Resources and components, resolved; folders stand for their kustomization. */
   readonly resources: readonly string[];
@@ -102,9 +104,17 @@ function readLayer(file: string, text: string | undefined): KustomizeLayer | und
   if (!isRecord(value)) return undefined;
   const folder = parentFolder(file);
   const labels: Record<string, string> = {};
-  for (const [key, item] of Object.entries(isRecord(value.commonLabels) ? value.commonLabels : {})) labels[key] = String(item);
+  const labelFields: Record<string, 'commonLabels' | 'labels'> = {};
+  for (const [key, item] of Object.entries(isRecord(value.commonLabels) ? value.commonLabels : {})) {
+    labels[key] = String(item);
+    labelFields[key] = 'commonLabels';
+  }
   for (const entry of Array.isArray(value.labels) ? value.labels : []) {
-    if (isRecord(entry) && isRecord(entry.pairs)) for (const [key, item] of Object.entries(entry.pairs)) labels[key] = String(item);
+    if (!isRecord(entry) || !isRecord(entry.pairs)) continue;
+    for (const [key, item] of Object.entries(entry.pairs)) {
+      labels[key] = String(item);
+      labelFields[key] = 'labels';
+    }
   }
   const patches: PatchFile[] = [];
   (Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []).forEach((entry: unknown, index: number) => {
@@ -125,6 +135,7 @@ function readLayer(file: string, text: string | undefined): KustomizeLayer | und
     namePrefix: stringOrUndefined(value.namePrefix),
     nameSuffix: stringOrUndefined(value.nameSuffix),
     labels,
+    labelFields,
     patches,
     resources: readKustomization(file, value).resources,
     components: (Array.isArray(value.components) ? value.components : []).filter((entry): entry is string => typeof entry === 'string').map((entry) => joinPath(folder, entry)),

@@ -179,8 +179,10 @@ function transformerOf(path: ValuePath, rendered: unknown, written: unknown, lay
     return { text: `${text} in ${sources.display(layer.file)}`, related };
   };
   if (path.length === 2 && path[0] === 'metadata' && path[1] === 'name') {
-    const layer = layers.find((candidate) => candidate.namePrefix !== undefined || candidate.nameSuffix !== undefined);
-    if (layer) return keyOf(layer, layer.namePrefix !== undefined ? 'namePrefix' : 'nameSuffix', layer.namePrefix !== undefined ? `prefixed by namePrefix "${layer.namePrefix}"` : `suffixed by nameSuffix "${layer.nameSuffix}"`);
+    // prefixes compose, the outermost first: each kustomization that adds one is named
+    const renamers = layers.filter((candidate) => candidate.namePrefix !== undefined || candidate.nameSuffix !== undefined);
+    const named = renamers.map((layer) => keyOf(layer, layer.namePrefix !== undefined ? 'namePrefix' : 'nameSuffix', [layer.namePrefix !== undefined ? `prefixed by namePrefix "${layer.namePrefix}"` : '', layer.nameSuffix !== undefined ? `suffixed by nameSuffix "${layer.nameSuffix}"` : ''].filter(Boolean).join(' and ')));
+    if (named.length > 0) return { text: named.map((entry) => entry.text).join(', then '), related: named[named.length - 1].related };
   }
   if (path.length === 2 && path[0] === 'metadata' && path[1] === 'namespace') {
     // the outermost namespace wins
@@ -191,8 +193,9 @@ function transformerOf(path: ValuePath, rendered: unknown, written: unknown, lay
     const added = addedLabels(rendered, written);
     const layer = layers.find((candidate) => added.some((key) => candidate.labels[key] !== undefined));
     if (layer) {
-      const key = Object.keys(layer.labels).length > 0 && valueAt(parsedDocuments(sources.sourceOf(layer.file)!)[0]?.value, ['commonLabels']).found ? 'commonLabels' : 'labels';
-      return keyOf(layer, key, `labels ${added.filter((label) => layer.labels[label] !== undefined).map((label) => `${label}=${layer.labels[label]}`).join(', ')} added by ${key}`);
+      const fromLayer = added.filter((label) => layer.labels[label] !== undefined);
+      const key = layer.labelFields[fromLayer[0]];
+      return keyOf(layer, key, `labels ${fromLayer.map((label) => `${label}=${layer.labels[label]}`).join(', ')} added by ${key}`);
     }
   }
   const root = layers[layers.length - 1];
