@@ -165,7 +165,7 @@ function textualPlace(object: ManifestObject, origin: ManifestFile, withNote: bo
     const start = match.index + match[0].length - match[1].length;
     if (object.name.includes(match[1]) && (!best || match[1].length > best.end - best.start)) best = { start, end: start + match[1].length };
   }
-  const kind = best ? undefined : new RegExp(`^[ \\t]*kind:[ \\t]*["']?(${object.kind.replace(/[^A-Za-z0-9]/g, '')})\\b`, 'm').exec(origin.text);
+  const kind = best ? undefined : [...origin.text.matchAll(/^[ \t]*kind:[ \t]*["']?([A-Za-z0-9]+)/gm)].find((match) => match[1] === object.kind);
   const span = best ?? (kind ? { start: kind.index + kind[0].length - kind[1].length, end: kind.index + kind[0].length } : { start: 0, end: 0 });
   return { file: origin.file, span, note };
 }
