@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { run } from '../../server/src/cli/main';
@@ -38,6 +41,51 @@ describe('fuzz regressions', () => {
     assert.deepEqual(parseManifestFile(text).issues.map((issue) => issue.message), [
       'File skipped: a line is indented 14002 columns deep, more than twice the nesting limit of 200 (setting maxNestingDepth).',
     ]);
+  });
+
+  it('the deepest nesting a setting allows (500) parses in a fresh process under a deep caller; 1000 is refused', () => {
+    // maxNestingDepth 1000 was documented as safe, but yaml's composer overflowed the stack from about 800 levels
+    const script = `
+      const { ClusterModel } = require(${JSON.stringify(require.resolve('../../server/src/core/model/clusterModel'))});
+      const { lintFiles } = require(${JSON.stringify(require.resolve('../../server/src/core/rules/runRules'))});
+      const { parseSettings } = require(${JSON.stringify(require.resolve('../../server/src/core/settings'))});
+      const depth = 500, head = 'apiVersion: v1\\nkind: Service\\nmetadata: {name: deep}\\nspec:\\n  selector: ';
+      const shapes = {
+        flow: head + '['.repeat(depth - 2) + ']'.repeat(depth - 2),
+        tagged: head + '!!seq &a ['.repeat(depth - 2) + ']'.repeat(depth - 2),
+        map: head + '{a: '.repeat(depth - 2) + '1' + '}'.repeat(depth - 2),
+        block: 'apiVersion: v1\\nkind: Service\\nspec: !!map\\n' + Array.from({ length: depth - 2 }, (_, i) => ' '.repeat(i + 1) + 'k: !!map').join('\\n') + '\\n' + ' '.repeat(depth - 1) + 'z: x',
+      };
+      const settings = parseSettings({ maxNestingDepth: depth }).settings;
+      // a caller deep in its own frames, as a language server handling a request is
+      const deep = (frames) => { if (frames > 0) { const out = deep(frames - 1); return out; } return Object.entries(shapes).map(([name, text]) => {
+        const model = new ClusterModel(settings);
+        model.setFile('x.yaml', text + '\\n');
+        return name + ': ' + lintFiles(model).findings.map((finding) => finding.ruleId + ' ' + finding.message).join('; ');
+      }); };
+      process.stdout.write(JSON.stringify({ lines: deep(1500), errors: parseSettings({ maxNestingDepth: 1000 }).errors }));`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 0, result.stderr.slice(0, 300));
+    const { lines, errors } = JSON.parse(result.stdout) as { lines: string[]; errors: string[] };
+    assert.deepEqual(lines.filter((line) => /stack|yaml-syntax|file-skipped/.test(line)), []);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /maxNestingDepth/);
+    assert.match(errors[0], /500/);
+  });
+
+  it('a duplicate key after an empty value is one line of text output, on the line of the key', () => {
+    // yaml marked the newline before the key: the message held a line break and named the line above
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-duplicate-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name:\n  name: web\n');
+      let stdout = '';
+      const code = run(['lint', folder], { stdout: (text) => void (stdout += text), stderr: () => undefined, color: false });
+      assert.equal(code, 1);
+      const [line] = stdout.split('\n').filter((text) => text.includes('yaml-syntax'));
+      assert.equal(line.trim(), '5:3  error  Duplicate key "name": map keys must be unique, and kubectl rejects the document ("mapping key already defined").  yaml-syntax');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('the CLI without a command exits 2 with its one-line reason on stderr', () => {

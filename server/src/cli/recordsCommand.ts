@@ -1,4 +1,4 @@
-import { clusterRecords, recordsToJson, renderRecordsText, renderZoneFile } from '../core/dns/index';
+import { clusterRecords, recordsToJson, renderRecordsText, renderZoneFile, truncatedPodsJson, truncatedPodsNote } from '../core/dns/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
 import { COMMON_OPTIONS, renderOption } from './lintCommand';
 import { chooseUnit } from './clusterChoice';
@@ -12,8 +12,10 @@ export function recordsCommand(args: ParsedArgs, output: { stdout: (text: string
   const { model } = chooseUnit(loadWorkspace(args.positionals, loadConfiguration(args), renderOption(args)), args);
   const { settings } = model;
   const records = clusterRecords(model);
-  if (format === 'json') output.stdout(`${JSON.stringify(recordsToJson(records, settings), null, 2)}\n`);
-  else if (format === 'zone') output.stdout(renderZoneFile(records, settings));
-  else output.stdout(renderRecordsText(records));
+  const note = truncatedPodsNote(model);
+  const notes = note ? [note] : [];
+  if (format === 'json') output.stdout(`${JSON.stringify(recordsToJson(records, settings, truncatedPodsJson(model)), null, 2)}\n`);
+  else if (format === 'zone') output.stdout(renderZoneFile(records, settings, notes));
+  else output.stdout(renderRecordsText(records, notes));
   return 0;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_NESTING_DEPTH } from './yaml/parseManifestFile';
 
 export const severitySchema = z.enum(['error', 'warning', 'info', 'hint', 'off']);
 export type SeveritySetting = z.infer<typeof severitySchema>;
@@ -29,8 +30,8 @@ export const analysisSettingsSchema = z.strictObject({
   /** Limits that keep hostile files from hanging or crashing the analysis; a file over one is skipped with an info finding. */
   maxFileSize: z.number().int().positive().default(5_000_000),
   maxDocuments: z.number().int().positive().default(10_000),
-  /** Capped: yaml recurses once per level, and a few thousand levels exhaust the stack. */
-  maxNestingDepth: z.number().int().positive().max(1000).default(200),
+  /** Capped: yaml recurses once per level (see MAX_NESTING_DEPTH). */
+  maxNestingDepth: z.number().int().positive().max(MAX_NESTING_DEPTH).default(200),
 });
 
 export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;

@@ -1,4 +1,4 @@
-import { recordsOf, renderNslookup, renderRecordsText, renderServiceEnvironment, resolveFrom, serviceEnvironment, type LookupOrigin } from '../core/dns/index';
+import { recordsOf, renderNslookup, renderRecordsText, renderServiceEnvironment, resolveFrom, serviceEnvironment, truncatedPodsNote, type LookupOrigin } from '../core/dns/index';
 import type { ClusterModel } from '../core/model/clusterModel';
 import { describeObject } from '../core/model/manifestObject';
 import type { PodView } from '../core/model/podView';
@@ -31,11 +31,16 @@ export function simulateNslookup(model: ClusterModel, params: SimulateNslookupPa
 
 /** The records the object under the offset publishes (a Service) or feeds (a Pod, workload, Endpoints). */
 export function recordsAt(model: ClusterModel, uri: string, offset: number): RecordsResult {
+  return model.seenFrom(uri, () => recordsIn(model, uri, offset));
+}
+
+function recordsIn(model: ClusterModel, uri: string, offset: number): RecordsResult {
   const object = placeAt(model, uri, offset)?.object ?? objectsAt(model, uri, offset)[0];
   if (!object) return { object: '', records: [], text: '; Put the cursor on a Kubernetes object.\n' };
   const records = recordsOf(model, object);
   const header = `; DNS records of ${describeObject(object)} (zone ${model.settings.clusterDomain}, ${model.settings.dnsProfile} profile)`;
-  const body = records.length > 0 ? renderRecordsText(records) : `; ${describeObject(object)} publishes no DNS records of its own.\n`;
+  const truncated = truncatedPodsNote(model);
+  const body = records.length > 0 ? renderRecordsText(records, truncated ? [truncated] : []) : `; ${describeObject(object)} publishes no DNS records of its own.\n`;
   return {
     object: describeObject(object),
     records: records.map((entry) => ({ name: entry.name, type: entry.type, ttl: entry.ttl, data: entry.data })),

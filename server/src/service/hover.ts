@@ -12,9 +12,16 @@ import { serviceNames } from '../core/dns/index';
 import { hostnameRecord, podIpName, serviceFqdn } from './dnsNames';
 import { pathIs, placeAt, startsWith, type PlaceAt } from './objectAt';
 import { spanToRange } from './positions';
+import { referenceHover } from './referenceHover';
+import { referenceAt } from './serviceReferenceAt';
 
 /** Hovers: what an object or field means once the cluster runs, in a few compact lines. */
 export function hoverAt(model: ClusterModel, uri: string, offset: number): Hover | undefined {
+  // of objects defined in several files, the ones nearest this file answer (alternatives.ts)
+  return model.seenFrom(uri, () => hoverIn(model, uri, offset));
+}
+
+function hoverIn(model: ClusterModel, uri: string, offset: number): Hover | undefined {
   const place = placeAt(model, uri, offset);
   if (!place) return undefined;
   const value = hoverText(model, place);
@@ -58,7 +65,8 @@ function hoverText(model: ClusterModel, place: PlaceAt): string | undefined {
       return containerPortHover(model, object, pods, path[containers.length] as number, path[containers.length + 2] as number);
     }
   }
-  return undefined;
+  const reference = referenceAt(model, object, path);
+  return reference ? referenceHover(model, reference) : undefined;
 }
 
 // ---- Services ----

@@ -10,6 +10,7 @@ import { locatePlace } from '../core/rules/runRules';
 import type { ValuePath } from '../core/yaml/sourceLocator';
 import { pathIs, placeAt, startsWith } from './objectAt';
 import { spanToRange } from './positions';
+import { placesReferringTo, referenceAt, type ReferenceAt } from './serviceReferenceAt';
 
 /** The location of a path of an object (the whole document when the path is missing). */
 export function locationOf(model: ClusterModel, object: ManifestObject, path: ValuePath = ['metadata', 'name']): Location {
@@ -23,6 +24,11 @@ export function locationOf(model: ClusterModel, object: ManifestObject, path: Va
 
 /** Go to definition: from a name or selector to the objects it refers to. */
 export function definitionAt(model: ClusterModel, uri: string, offset: number): Location[] {
+  // of objects defined in several files, the ones nearest this file are meant (alternatives.ts)
+  return model.seenFrom(uri, () => definitionIn(model, uri, offset));
+}
+
+function definitionIn(model: ClusterModel, uri: string, offset: number): Location[] {
   const place = placeAt(model, uri, offset);
   if (!place) return [];
   const { object, path } = place;
@@ -47,11 +53,34 @@ export function definitionAt(model: ClusterModel, uri: string, offset: number): 
     const pods = model.podsIn(object.namespace).filter((pod) => matchesLabelSelector(pod.labels, selector.data));
     return owners(pods.map((pod) => pod.template.owner)).map((owner) => locationOf(model, owner, [...POD_TEMPLATE_PATHS[owner.kind], 'metadata', 'labels']));
   }
-  return [];
+  const reference = referenceAt(model, object, path);
+  return reference ? referenceLocations(model, reference) : [];
+}
+
+/** From an Ingress backend, a route backendRef or a monitor to the Service (or its port, or the container ports) it names. */
+function referenceLocations(model: ClusterModel, reference: ReferenceAt): Location[] {
+  switch (reference.kind) {
+    case 'service': {
+      const { service, port } = reference;
+      if (!service) return [];
+      const servicePort = port?.number !== undefined ? service.ports.find((candidate) => candidate.port === port.number) : port?.name !== undefined ? service.ports.find((candidate) => candidate.name === port.name) : undefined;
+      return [servicePort ? locationOf(model, service.object, ['spec', 'ports', servicePort.index, port?.number !== undefined ? 'port' : 'name']) : locationOf(model, service.object)];
+    }
+    case 'monitor-selector':
+      return reference.services.map((service) => locationOf(model, service.object));
+    case 'monitor-port':
+      return reference.matches.map(({ service, port }) => locationOf(model, service.object, ['spec', 'ports', port.index, 'name']));
+    case 'pod-monitor-port':
+      return reference.ports.map((port) => locationOf(model, port.owner, [...port.path, 'name']));
+  }
 }
 
 /** Find references: from a Service to everything that names or selects it. */
 export function referencesAt(model: ClusterModel, uri: string, offset: number, includeDeclaration: boolean): Location[] {
+  return model.seenFrom(uri, () => referencesIn(model, uri, offset, includeDeclaration));
+}
+
+function referencesIn(model: ClusterModel, uri: string, offset: number, includeDeclaration: boolean): Location[] {
   const place = placeAt(model, uri, offset);
   const service = place?.object.kind === 'Service' ? model.serviceOf(place.object) : undefined;
   if (!service) {
@@ -79,6 +108,7 @@ export function serviceReferences(model: ClusterModel, service: ServiceView, inc
       locations.push(locationOf(model, owner, [...POD_TEMPLATE_PATHS[owner.kind], 'metadata', 'labels']));
     }
   }
+  for (const place of placesReferringTo(model, service)) locations.push(locationOf(model, place.object, place.path));
   return dedupe(locations);
 }
 

@@ -30,6 +30,7 @@ export { podHostsEntries, resolveFrom, type LookupOrigin, type Resolution, type 
 export { renderDig } from './renderDig';
 export { renderNslookup, renderNslookupOutput, renderTrace, resolutionToJson } from './renderNslookup';
 export { recordsToJson, renderRecordsText, renderZoneFile } from './renderRecords';
+export { truncatedPodsJson, truncatedPodsNote } from './truncatedPods';
 export { renderPodDnsMarkdown } from './renderPodDns';
 export { renderServiceDnsMarkdown } from './renderServiceDns';
 export { serviceNames, type ServiceNames } from './serviceNames';

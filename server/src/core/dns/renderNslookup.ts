@@ -84,5 +84,7 @@ export function resolutionToJson(resolution: Resolution): object {
     rcode: resolution.rcode,
     answers: resolution.answers.map((answer) => ({ name: answer.name, type: answer.type, ttl: answer.ttl, data: answer.data, simulated: answer.simulated })),
     upstream: resolution.upstream,
+    // only when Pods are truncated, so the contract's shape is unchanged otherwise
+    ...(resolution.truncated ? { truncated: resolution.truncated } : {}),
   };
 }

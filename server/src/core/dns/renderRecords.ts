@@ -6,15 +6,15 @@ import type { PublishedRecord } from './dnsRecord';
 import { zoneOf } from './records';
 import { clusterDnsIp } from './resolvConf';
 
-/** Records as a readable list, grouped by the object that publishes them. */
-export function renderRecordsText(records: readonly PublishedRecord[]): string {
+/** Records as a readable list, grouped by the object that publishes them; notes (such as truncated Pods) first. */
+export function renderRecordsText(records: readonly PublishedRecord[], notes: readonly string[] = []): string {
   const groups = new Map<string, PublishedRecord[]>();
   for (const entry of records) {
     const key = entry.source ? `${describeObject(entry.source)}${entry.source.file === BUILT_IN_FILE ? ` ${BUILT_IN_FILE}` : ''}` : 'cluster';
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   const width = Math.max(0, ...records.map((entry) => entry.name.length));
-  const out: string[] = [];
+  const out: string[] = notes.map((note) => `; ${note}`);
   for (const [key, entries] of groups) {
     out.push(`${key}`);
     for (const entry of entries) out.push(`  ${entry.name.padEnd(width)}  ${String(entry.ttl).padStart(5)}  ${entry.type.padEnd(5)}  ${entry.data}${entry.simulated ? '  (simulated)' : ''}    ${entry.section}`);
@@ -23,9 +23,11 @@ export function renderRecordsText(records: readonly PublishedRecord[]): string {
   return out.join('\n');
 }
 
-export function recordsToJson(records: readonly PublishedRecord[], settings: AnalysisSettings): object {
+/** `truncated` lists the workloads whose Pods are not all simulated; it is present only when some are not. */
+export function recordsToJson(records: readonly PublishedRecord[], settings: AnalysisSettings, truncated: readonly object[] = []): object {
   return {
     zone: zoneOf(settings),
+    ...(truncated.length > 0 ? { truncated } : {}),
     records: records.map((entry) => ({
       name: entry.name, type: entry.type, ttl: entry.ttl, data: entry.data, simulated: entry.simulated, section: entry.section,
       source: entry.source ? { kind: entry.source.kind, namespace: entry.source.namespace, name: entry.source.name } : null,
@@ -38,13 +40,14 @@ export function recordsToJson(records: readonly PublishedRecord[], settings: Ana
  * record, names relative to `$ORIGIN`; reverse records (served by the same server for in-addr.arpa
  * and ip6.arpa) follow with absolute names. Simulated addresses carry a comment.
  */
-export function renderZoneFile(records: readonly PublishedRecord[], settings: AnalysisSettings): string {
+export function renderZoneFile(records: readonly PublishedRecord[], settings: AnalysisSettings, notes: readonly string[] = []): string {
   const zone = zoneOf(settings);
   const ttl = settings.dnsTtl;
   const origin = absolute(zone);
   const lines = [
     `; the cluster zone ${zone} as kube-lookup simulates it (kubernetes/dns ${'1.1.0'}, ${settings.dnsProfile} profile)`,
     '; addresses marked "simulated" are allocated by kube-lookup, not declared in the manifests',
+    ...notes.map((note) => `; ${note}`),
     `$ORIGIN ${origin}`,
     `$TTL ${ttl}`,
     `@\t${ttl}\tIN\tSOA\tns.dns.${origin} hostmaster.${origin} 1 7200 1800 86400 ${ttl}`,

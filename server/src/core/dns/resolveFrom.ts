@@ -6,6 +6,7 @@ import type { DnsRecord, QueryType, Rcode } from './dnsRecord';
 import { zoneOf } from './records';
 import { clusterDnsIp, podResolvConf, type ResolvConf } from './resolvConf';
 import { searchCandidates } from './searchList';
+import { truncatedPodsNote } from './truncatedPods';
 import { upstreamAnswer } from './upstream';
 import { zoneAnswer, type ZoneAnswer } from './zoneAnswer';
 
@@ -36,8 +37,10 @@ export interface Resolution {
   readonly answers: readonly DnsRecord[];
   readonly additional: readonly DnsRecord[];
   readonly upstream: boolean;
-  /** Facts beside the DNS answer: /etc/hosts entries, resolv.conf warnings, the resolver modelled. */
+  /** Facts beside the DNS answer: /etc/hosts entries, resolv.conf warnings, the resolver modelled, truncated Pods. */
   readonly notes: readonly string[];
+  /** Set when the workspace's Pods are truncated (see truncatedPodsNote): answers list the simulated ones only. */
+  readonly truncated?: string;
 }
 
 /**
@@ -77,13 +80,15 @@ function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, 
     }
   }
   const notes = [...conf.notes, ...hostsFileNotes(model, pod, name)];
+  const truncated = clusterServer ? truncatedPodsNote(model) : undefined;
+  if (truncated) notes.push(truncated);
   if (!model.namespaceExists(namespace)) notes.push(`namespace ${namespace} does not exist in the manifests: no Pod can run there until it is created`);
   if (answered?.rcode === 'UPSTREAM' && tried.length < candidates.length) notes.push('the walk stops at the forwarded name here; a real resolver goes on to the next candidate only if the upstream answer is NXDOMAIN or NODATA');
   const rcode: Rcode = answered ? answered.rcode : tried.some((entry) => entry.rcode === 'NODATA') ? 'NODATA' : 'NXDOMAIN';
   return {
     query: name, type, from: pod ? `${pod.namespace}/${pod.name}` : namespace, server, clusterServer, resolvConf: conf, tried, rcode,
     answers: answered?.answer.answers ?? [], additional: answered?.answer.additional ?? [],
-    upstream: tried.some((entry) => entry.answer.upstream), notes,
+    upstream: tried.some((entry) => entry.answer.upstream), notes, truncated,
   };
 }
 

@@ -9,9 +9,10 @@ import { matchesLabels } from './labelSelector';
 import { objectKey, type ManifestObject } from './manifestObject';
 import { computeBackends } from './computeBackends';
 import { nearest } from './alternatives';
-import { allocatePodAddresses, comparePodDrafts, podDraftsOf, podViewOf, type PodAddresses, type PodDraft } from './expandPods';
+import { allocatePodAddresses, comparePodDrafts, podDemandOf, podDraftsOf, podViewOf, requestedPodCount, type PodAddresses, type PodDraft } from './expandPods';
 import { compareFiles } from './fileOrder';
 import { FileOrderedIndex } from './fileOrderedIndex';
+import { allotPods, MAX_PODS_PER_WORKLOAD, MAX_PODS_PER_WORKSPACE, type PodShortfall } from './podBudget';
 import { declaredClusterIPs, ModelledService, type ServiceAllocation } from './modelledService';
 import { endpointSliceSchema, endpointsSchema } from './schemas/endpoints';
 import type { PodView } from './podView';
@@ -51,6 +52,17 @@ interface FileContribution {
   readonly pods: readonly PodView[];
   readonly podsByOwner: ReadonlyMap<ManifestObject, readonly PodView[]>;
   readonly podGroups: readonly PodGroup[];
+  /** The Pods its workloads ask for (each capped per workload), and how many of them it may make. */
+  readonly podDemand: number;
+  readonly podAllotment: number;
+  readonly shortfalls: ReadonlyMap<ManifestObject, PodShortfall>;
+}
+
+/** Files whose Pods changed because another file took or freed the workspace's Pod budget. */
+export interface BudgetChanges {
+  readonly files: readonly string[];
+  /** Their dependency keys before and after (see dependencyKeysOf). */
+  readonly keys: ReadonlySet<string>;
 }
 
 /** Pods that share one labels object (the replicas of a template), indexed once for all of them. */
@@ -62,6 +74,7 @@ interface PodGroup {
 
 const NONE: readonly never[] = Object.freeze([]);
 const NO_PODS_BY_OWNER: ReadonlyMap<ManifestObject, readonly PodView[]> = new Map();
+const NO_SHORTFALLS: ReadonlyMap<ManifestObject, PodShortfall> = new Map();
 
 const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -103,6 +116,11 @@ export class ClusterModel {
   private readonly alternatives = new Set<ManifestObject>();
   /** The file queries are asked from, while `seenFrom` runs. */
   private viewpoint: string | undefined;
+  /** Files whose workloads ask for Pods, and how many (see podBudget); the total; the files given fewer. */
+  private readonly podDemands = new Map<string, number>();
+  private podDemandTotal = 0;
+  private readonly podBudgetShort = new Set<string>();
+  private budgetChanges: { files: Set<string>; keys: Set<string> } = { files: new Set(), keys: new Set() };
 
   constructor(readonly settings: AnalysisSettings = defaultSettings) {}
 
@@ -120,8 +138,11 @@ export class ClusterModel {
     const { file } = entry;
     const previous = this.contributions.get(file);
     if (previous) this.withdraw(previous);
-    const contribution = this.contribute(entry);
-    this.contributions.set(file, contribution);
+    const demand = podDemandOf(entry.objects, this.settings);
+    this.setPodDemand(file, demand);
+    const allotments = this.podAllotments();
+    this.contributions.set(file, this.contribute(entry, demand, allotments?.get(file) ?? demand));
+    if (allotments) this.reallot(allotments, file);
     this.generationCounter += 1;
     return entry;
   }
@@ -131,8 +152,36 @@ export class ClusterModel {
     if (!previous) return false;
     this.withdraw(previous);
     this.contributions.delete(file);
+    this.setPodDemand(file, 0);
+    this.podBudgetShort.delete(file);
+    const allotments = this.podAllotments();
+    if (allotments) this.reallot(allotments, file);
     this.generationCounter += 1;
     return true;
+  }
+
+  /**
+   * The files whose Pods the last changes moved by taking or freeing the workspace's Pod budget,
+   * with what they contributed before and after; a caller that re-lints by dependency (LintSession)
+   * must add them. Cleared by the call.
+   */
+  takeBudgetChanges(): BudgetChanges {
+    const changes = this.budgetChanges;
+    this.budgetChanges = { files: new Set(), keys: new Set() };
+    return { files: [...changes.files], keys: changes.keys };
+  }
+
+  /** How a workload falls short of the Pods it asks for, if it does (see podBudget). */
+  podShortfallOf(owner: ManifestObject): PodShortfall | undefined {
+    this.noteRead('object:', objectKey(owner.kind, owner.namespace, owner.name));
+    return this.contributions.get(owner.file)?.shortfalls.get(owner);
+  }
+
+  /** Every workload that asks for more Pods than are simulated, in file order. */
+  podShortfalls(): PodShortfall[] {
+    this.noteRead('pods:*', '');
+    return [...this.contributions.values()].filter((contribution) => contribution.shortfalls.size > 0)
+      .sort((a, b) => compareFiles(a.entry.file, b.entry.file)).flatMap((contribution) => [...contribution.shortfalls.values()]);
   }
 
   file(file: string): ManifestFile | undefined {
@@ -372,8 +421,35 @@ export class ClusterModel {
     return this.seen(matched.sort(comparePodDrafts), podOwner);
   }
 
-  private contribute(entry: ManifestFile): FileContribution {
+  private setPodDemand(file: string, demand: number): void {
+    this.podDemandTotal += demand - (this.podDemands.get(file) ?? 0);
+    if (demand > 0) this.podDemands.set(file, demand);
+    else this.podDemands.delete(file);
+  }
+
+  /** What each file may make, when the budget is or was short; undefined while every file gets what it asks. */
+  private podAllotments(): Map<string, number> | undefined {
+    if (this.podDemandTotal <= MAX_PODS_PER_WORKSPACE && this.podBudgetShort.size === 0) return undefined;
+    return allotPods(this.podDemands, compareFiles);
+  }
+
+  /** Gives every file but `changed` its allotment, re-contributing (not re-parsing) those whose allotment moved. */
+  private reallot(allotments: ReadonlyMap<string, number>, changed: string): void {
+    for (const [file, allotment] of allotments) {
+      const contribution = this.contributions.get(file);
+      if (file === changed || !contribution || contribution.podAllotment === allotment) continue;
+      for (const key of this.dependencyKeysOf(file)) this.budgetChanges.keys.add(key);
+      this.withdraw(contribution);
+      this.contributions.set(file, this.contribute(contribution.entry, contribution.podDemand, allotment));
+      for (const key of this.dependencyKeysOf(file)) this.budgetChanges.keys.add(key);
+      this.budgetChanges.files.add(file);
+    }
+  }
+
+  private contribute(entry: ManifestFile, podDemand: number, podAllotment: number): FileContribution {
     const { file } = entry;
+    let podsLeft = podAllotment;
+    let shortfalls: Map<ManifestObject, PodShortfall> | undefined;
     // most files hold an object or two: the lists are made only when something goes in them
     let services: ServiceView[] | undefined;
     let drafts: PodDraft[] | undefined;
@@ -395,7 +471,16 @@ export class ClusterModel {
         push(servicesByNamespace, service.namespace, service);
         this.indexService(service);
       }
-      const owned = podDraftsOf(object, this.settings).sort(comparePodDrafts);
+      let owned: PodDraft[];
+      if (object.kind === 'Pod') owned = podDraftsOf(object, this.settings);
+      else {
+        const requested = requestedPodCount(object, this.settings);
+        const wanted = Math.min(requested, MAX_PODS_PER_WORKLOAD);
+        const simulated = Math.min(wanted, podsLeft);
+        podsLeft -= simulated;
+        owned = simulated > 0 ? podDraftsOf(object, this.settings, simulated).sort(comparePodDrafts) : [];
+        if (simulated < requested) (shortfalls ??= new Map()).set(object, { owner: object, requested, simulated, cap: simulated < wanted ? 'workspace' : 'workload' });
+      }
       if (owned.length > 0) {
         const views = owned.map((draft) => podViewOf(draft, addresses));
         (drafts ??= []).push(...owned);
@@ -423,7 +508,12 @@ export class ClusterModel {
     for (const [namespace, list] of podsByNamespace) this.podsByNamespace.set(namespace, file, list);
     this.changed(services !== undefined, pods !== undefined || reservesPodAddresses(entry));
     this.serviceCount += services?.length ?? 0;
-    return { entry, services: services ?? NONE, drafts: drafts ?? NONE, pods: pods ?? NONE, podsByOwner: podsByOwner ?? NO_PODS_BY_OWNER, podGroups: podGroups ?? NONE };
+    if (podAllotment < podDemand) this.podBudgetShort.add(file);
+    else this.podBudgetShort.delete(file);
+    return {
+      entry, services: services ?? NONE, drafts: drafts ?? NONE, pods: pods ?? NONE, podsByOwner: podsByOwner ?? NO_PODS_BY_OWNER, podGroups: podGroups ?? NONE,
+      podDemand, podAllotment, shortfalls: shortfalls ?? NO_SHORTFALLS,
+    };
   }
 
   private withdraw(contribution: FileContribution): void {

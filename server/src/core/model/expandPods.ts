@@ -4,6 +4,7 @@ import { parseIp, type IpFamily } from './ip';
 import type { IpAllocator } from './ipAllocator';
 import type { ManifestObject } from './manifestObject';
 import { podLabelsOf } from './controllerLabels';
+import { MAX_PODS_PER_WORKLOAD } from './podBudget';
 import { controllerPodName, indexedJobPodName, jobName } from './podNames';
 import { podTemplateOf, type PodTemplateView, type PodView } from './podView';
 import { readPodStatusPlain, readReplicaSpecPlain } from './schemas/plainReaders';
@@ -37,13 +38,43 @@ export function isWorkloadKind(kind: string): boolean {
 }
 
 /**
- * The Pods one object makes (none for other kinds), named as its controller names them; at least
- * `minimum` of them even when it makes fewer now (`replicas: 0`, a suspended Job).
+ * The first `count` Pods one object makes (none for other kinds), named as its controller names
+ * them and in the order it creates them: by default as many as its spec asks for, within the cap
+ * of podBudget; a rule may ask for the first Pod of a workload that runs none now (`replicas: 0`,
+ * a suspended Job).
  */
-export function podDraftsOf(owner: ManifestObject, settings: AnalysisSettings, minimum = 0): PodDraft[] {
+export function podDraftsOf(owner: ManifestObject, settings: AnalysisSettings, count = requestedPodCount(owner, settings)): PodDraft[] {
   if (!isWorkloadKind(owner.kind)) return [];
   const template = podTemplateOf(owner);
-  return template ? draftsFor(owner, template, nodesOf(settings), minimum) : [];
+  const made = Math.min(count, MAX_PODS_PER_WORKLOAD);
+  return template && made > 0 ? draftsFor(owner, template, nodesOf(settings), made) : [];
+}
+
+/** How many Pods the object's spec asks for, before any cap: 1 for a Pod, the replicas, a Pod per node, a Job's active Pods. */
+export function requestedPodCount(owner: ManifestObject, settings: AnalysisSettings): number {
+  if (!isWorkloadKind(owner.kind) || !podTemplateOf(owner)) return 0;
+  if (owner.kind === 'Pod') return 1;
+  const spec = replicaSpecOf(owner);
+  if (owner.kind === 'DaemonSet') return settings.nodeIPs.length;
+  if (owner.kind === 'Job' || owner.kind === 'CronJob') {
+    // the Job controller keeps min(parallelism, completions) Pods active; a suspended Job (or CronJob) runs none
+    const jobSpec = owner.kind === 'Job' ? spec : (spec.jobTemplate?.spec ?? {});
+    if (spec.suspend === true || jobSpec.suspend === true) return 0;
+    return countOf(Math.min(jobSpec.parallelism ?? 1, jobSpec.completions ?? Number.POSITIVE_INFINITY));
+  }
+  return countOf(spec.replicas ?? 1);
+}
+
+/** The Pods the workloads of a file ask the workspace's budget for: each capped per workload; bare Pods are not counted. */
+export function podDemandOf(objects: readonly ManifestObject[], settings: AnalysisSettings): number {
+  let demand = 0;
+  for (const object of objects) if (object.kind !== 'Pod') demand += Math.min(requestedPodCount(object, settings), MAX_PODS_PER_WORKLOAD);
+  return demand;
+}
+
+/** A count as a spec may write it (negative, fractional, or beyond any cluster) as a whole number of Pods. */
+function countOf(value: number): number {
+  return Number.isNaN(value) ? 0 : Math.max(0, Math.floor(Math.min(value, Number.MAX_SAFE_INTEGER)));
 }
 
 /** Sorts as the allocator takes them: by namespace/name. */
@@ -144,24 +175,12 @@ export function allocatePodAddresses(sortedDrafts: readonly PodDraft[], settings
   return result;
 }
 
-/**
- * The Pods the workspace will run: bare Pods as written, and the replicas each controller creates,
- * named and given hostname/subdomain as the controllers do. Undeclared IPs are allocated in sorted
- * order, so adding a Pod never renumbers unrelated ones unless their slots collide.
- */
-export function expandPods(byKind: Map<string, ManifestObject[]>, settings: AnalysisSettings, allocators: Map<IpFamily, IpAllocator>): PodView[] {
-  const drafts: PodDraft[] = [];
-  for (const kind of WORKLOAD_KINDS) for (const owner of byKind.get(kind) ?? []) drafts.push(...podDraftsOf(owner, settings));
-  drafts.sort(comparePodDrafts);
-  const addresses = allocatePodAddresses(drafts, settings, allocators);
-  return drafts.map((draft) => podViewOf(draft, (of) => addresses.get(of)!));
-}
-
 function nodesOf(settings: AnalysisSettings): { name: string; ip: string }[] {
   return settings.nodeIPs.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
 }
 
-function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { name: string; ip: string }[], minimum: number): PodDraft[] {
+/** The first `count` Pods of the object (count is at most requestedPodCount). */
+function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { name: string; ip: string }[], count: number): PodDraft[] {
   const nodeFor = (seed: string): string => template.spec.nodeName ?? nodes[hashOf(seed) % nodes.length].name;
   if (owner.kind === 'Pod') {
     const status = readPodStatusPlain(owner.body?.status ?? {}) ?? {};
@@ -180,18 +199,15 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
   const spec = replicaSpecOf(owner);
   if (owner.kind === 'DaemonSet') {
     const labels = podLabelsOf(template, { name: owner.name, index: 0, indexed: false });
-    return nodes.map((node, replica) => ({
+    return nodes.slice(0, count).map((node, replica) => ({
       name: controllerPodName(owner.kind, owner.name, owner.namespace, replica), template, labels, nodeName: node.name, declaredIps: [], ready: true, readiness: 'assumed' as const,
     }));
   }
   if (owner.kind === 'Job' || owner.kind === 'CronJob') {
-    // the Job controller keeps min(parallelism, completions) Pods active; an Indexed Job names them by index
+    // an Indexed Job names its Pods by index
     const jobSpec = owner.kind === 'Job' ? spec : (spec.jobTemplate?.spec ?? {});
-    // a suspended Job (or CronJob) runs no Pods
-    const suspended = spec.suspend === true || jobSpec.suspend === true;
-    const active = Math.max(minimum, suspended ? 0 : Math.min(jobSpec.parallelism ?? 1, jobSpec.completions ?? Number.POSITIVE_INFINITY));
     const indexed = jobSpec.completionMode === 'Indexed';
-    return Array.from({ length: Math.max(0, Math.min(active, 1000)) }, (_, index) => {
+    return Array.from({ length: count }, (_, index) => {
       const name = indexed ? indexedJobPodName(owner.kind, owner.name, owner.namespace, index) : controllerPodName(owner.kind, owner.name, owner.namespace, index);
       const job = jobName(owner.kind, owner.name);
       // job_controller.go: an Indexed Job's Pod gets hostname `<job>-<index>`, whatever the template says
@@ -200,10 +216,9 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
       return { name, template, controllerHostname, labels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
     });
   }
-  const replicas = Math.max(minimum, Math.min(spec.replicas ?? 1, 1000));
   // a StatefulSet's ordinals start at spec.ordinals.start; the controller sets hostname = Pod name
   const start = owner.kind === 'StatefulSet' ? Math.max(0, spec.ordinals?.start ?? 0) : 0;
-  return Array.from({ length: replicas }, (_, replica) => {
+  return Array.from({ length: count }, (_, replica) => {
     const ordinal = start + replica;
     const name = controllerPodName(owner.kind, owner.name, owner.namespace, ordinal);
     const statefulSet = owner.kind === 'StatefulSet';

@@ -5,6 +5,8 @@ import type { Span } from '../yaml/span';
 export const MODELLED_KINDS = new Set([
   'Namespace', 'Service', 'Endpoints', 'EndpointSlice', 'Pod',
   'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
+  // objects that name Services (core/references): Ingress, Gateway API routes and grants, prometheus-operator monitors
+  'Ingress', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant', 'ServiceMonitor', 'PodMonitor',
 ]);
 
 /** One Kubernetes object as written in a file. */

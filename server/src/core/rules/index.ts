@@ -14,10 +14,16 @@ import fileSkipped from './file-skipped';
 import hostNetworkClusterFirst from './host-network-cluster-first';
 import hostnameFqdnTooLong from './hostname-fqdn-too-long';
 import hostnameWithoutSubdomain from './hostname-without-subdomain';
+import ingressBackendPortNotFound from './ingress-backend-port-not-found';
+import ingressBackendServiceNotFound from './ingress-backend-service-not-found';
 import kustomizeNotRendered from './kustomize-not-rendered';
 import objectNameInvalid from './object-name-invalid';
 import podDnsConfigInvalid from './pod-dns-config-invalid';
 import podHostnameInvalid from './pod-hostname-invalid';
+import podmonitorPortNotFound from './podmonitor-port-not-found';
+import routeBackendPortNotFound from './route-backend-port-not-found';
+import routeBackendRefNotPermitted from './route-backend-ref-not-permitted';
+import routeBackendServiceNotFound from './route-backend-service-not-found';
 import serviceClusterIpForbidden from './service-cluster-ip-forbidden';
 import serviceExternalNameInvalid from './service-external-name-invalid';
 import serviceNodePortInvalid from './service-node-port-invalid';
@@ -27,6 +33,9 @@ import serviceSelectorMatchesNothing from './service-selector-matches-nothing';
 import serviceTargetPortNotFound from './service-target-port-not-found';
 import serviceTargetPortUndeclared from './service-target-port-undeclared';
 import serviceTypeUnsupported from './service-type-unsupported';
+import servicemonitorPortNotFound from './servicemonitor-port-not-found';
+import servicemonitorSelectorMatchesNothing from './servicemonitor-selector-matches-nothing';
+import simulatedPodsCapped from './simulated-pods-capped';
 import statefulsetServiceName from './statefulset-service-name';
 import subdomainWithoutHeadlessService from './subdomain-without-headless-service';
 import subdomainWithoutHostname from './subdomain-without-hostname';
@@ -51,10 +60,16 @@ export const rules: readonly Rule[] = [
   hostNetworkClusterFirst,
   hostnameFqdnTooLong,
   hostnameWithoutSubdomain,
+  ingressBackendPortNotFound,
+  ingressBackendServiceNotFound,
   kustomizeNotRendered,
   objectNameInvalid,
   podDnsConfigInvalid,
   podHostnameInvalid,
+  podmonitorPortNotFound,
+  routeBackendPortNotFound,
+  routeBackendRefNotPermitted,
+  routeBackendServiceNotFound,
   serviceClusterIpForbidden,
   serviceExternalNameInvalid,
   serviceNodePortInvalid,
@@ -64,6 +79,9 @@ export const rules: readonly Rule[] = [
   serviceTargetPortNotFound,
   serviceTargetPortUndeclared,
   serviceTypeUnsupported,
+  servicemonitorPortNotFound,
+  servicemonitorSelectorMatchesNothing,
+  simulatedPodsCapped,
   statefulsetServiceName,
   subdomainWithoutHeadlessService,
   subdomainWithoutHostname,

@@ -20,12 +20,16 @@ export class LintSession {
   /** Lints every file of the model; returns them all. */
   lintAll(): string[] {
     const files = [...this.model.files()].map((entry) => entry.file);
+    // every file is linted: what the Pod budget moved while the model was loaded is covered
+    this.model.takeBudgetChanges();
     this.relint(files);
     return files;
   }
 
   /** Lints the given files again (all of a model loaded in bulk, a few at a time); files no longer in the model are skipped. */
   lint(files: readonly string[]): void {
+    // what the Pod budget moved while the model was loaded in bulk is covered by linting all of it
+    this.model.takeBudgetChanges();
     this.relint(files);
   }
 
@@ -40,7 +44,10 @@ export class LintSession {
     const touched = this.model.dependencyKeysOf(file);
     this.model.setParsedFile(entry);
     for (const key of this.model.dependencyKeysOf(file)) touched.add(key);
+    const moved = this.model.takeBudgetChanges();
+    for (const key of moved.keys) touched.add(key);
     const affected = this.readersOf(touched);
+    for (const other of moved.files) affected.add(other);
     affected.delete(file);
     const files = [file, ...affected];
     this.relint(files);
@@ -54,7 +61,10 @@ export class LintSession {
     this.forget(file);
     this.findingsByFile.delete(file);
     this.failuresByFile.delete(file);
-    const files = [...this.readersOf(touched)].filter((other) => other !== file);
+    // a file that freed Pod budget gives it to others (see ClusterModel.takeBudgetChanges)
+    const moved = this.model.takeBudgetChanges();
+    for (const key of moved.keys) touched.add(key);
+    const files = [...new Set([...this.readersOf(touched), ...moved.files])].filter((other) => other !== file);
     this.relint(files);
     return files;
   }

@@ -143,6 +143,8 @@ class BlockYamlReader {
    */
   private collectionEnd(): number {
     if (this.depth > 1) {
+      // after an empty value with a comment, `yaml` runs a nested collection on to the next line's content
+      if (this.lastWasEmpty && this.lastEmptyCommented) throw GIVE_UP;
       const text = this.text;
       if (this.lastWasEmpty && this.lastEmptyCommented) throw GIVE_UP;
       for (let at = this.lastEnd; at < this.pos; at++) if (text.charCodeAt(at) === HASH) throw GIVE_UP;

@@ -1,6 +1,8 @@
 import { Composer, Parser, type CST, type Document } from 'yaml';
+import { aliasBeyondLimit } from './aliasLimit';
 import { readBlockYaml } from './blockYamlReader';
 import { countDocumentMarkers, deepestColumn, measureTokens } from './documentShape';
+import { firstDuplicateKey, keyForMessage } from './duplicateKeys';
 import { withYamlLineBreaks } from './lineBreaks';
 import { bracePlaceholderIn } from '../placeholders';
 import type { ParseIssue } from './parseIssue';
@@ -24,13 +26,20 @@ export interface ParsedFile {
 export interface ParseLimits {
   /** Files larger than this many UTF-16 code units are skipped with an info finding. */
   readonly maxFileSize: number;
-  /** Alias expansions allowed per document (billion-laughs guard). */
+  /** Aliases, and expansions of one anchor, allowed per document (billion-laughs guard). */
   readonly maxAliasCount: number;
   /** Files with more YAML documents than this are skipped with an info finding. */
   readonly maxDocuments: number;
   /** Files whose collections nest deeper than this are skipped (the parser recurses per level). */
   readonly maxNestingDepth: number;
 }
+
+/**
+ * The deepest nesting any limit may allow: yaml's composer takes about 1.2 kB of stack per level,
+ * so a fresh process overflows its stack from about 800 levels; 500 leaves room for the callers'
+ * frames (a language server's request handling, a rule asking for a span).
+ */
+export const MAX_NESTING_DEPTH = 500;
 
 export const defaultParseLimits: ParseLimits = { maxFileSize: 5_000_000, maxAliasCount: 100, maxDocuments: 10_000, maxNestingDepth: 200 };
 
@@ -39,6 +48,7 @@ export const defaultParseLimits: ParseLimits = { maxFileSize: 5_000_000, maxAlia
  * ParseIssue with a span, and the documents without problems still count.
  */
 export function parseManifestFile(text: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
+  limits = safeLimits(limits);
   text = withYamlLineBreaks(text);
   if (text.length > limits.maxFileSize) {
     return skipped(`File skipped: ${text.length} characters is over the limit of ${limits.maxFileSize} (setting maxFileSize).`);
@@ -61,6 +71,7 @@ export function parseManifestFile(text: string, limits: ParseLimits = defaultPar
 
 /** Reads a file with the `yaml` package: the reference reader, and the fallback of the fast pass. */
 export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLimits): ParsedFile {
+  limits = safeLimits(limits);
   let parsed: Document.Parsed[];
   try {
     const tokens: CST.Token[] = [...new Parser().parse(text)];
@@ -73,7 +84,8 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
     }
     const templateAt = findTemplateAction(text, tokens);
     if (templateAt !== undefined) return templated(text, templateAt);
-    parsed = [...new Composer({ merge: false, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' }).compose(tokens)] as Document.Parsed[];
+    // duplicate keys are found by firstDuplicateKey: yaml's own check is quadratic in a mapping's size
+    parsed = [...new Composer({ merge: false, uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' }).compose(tokens)] as Document.Parsed[];
   } catch (error) {
     return skipped(`File skipped: the YAML parser failed (${String(error)}).`);
   }
@@ -83,17 +95,29 @@ export function parseWithYaml(text: string, limits: ParseLimits = defaultParseLi
     const start = doc.contents?.range[0] ?? doc.range[0];
     const end = doc.contents?.range[1] ?? doc.range[1];
     const span = { start, end };
-    if (doc.errors.length > 0) {
-      // the first error of a document is the cause; the ones after it mostly follow from it
-      const error = doc.errors[0];
-      const span = widenToToken(text, error.pos[0], error.pos[1]);
-      const placeholder = error.code === 'DUPLICATE_KEY' ? undefined : placeholderOnLine(text, span.start);
-      const message = error.code === 'DUPLICATE_KEY'
-        ? `Duplicate key "${text.slice(span.start, span.end)}": map keys must be unique, and kubectl rejects the document ("mapping key already defined").`
-        : placeholder
-          ? `${firstLine(error.message)}: ${placeholder.text} looks like a placeholder, which YAML reads as a flow mapping; substitute it before linting, or quote the value.`
-          : firstLine(error.message);
-      issues.push({ ruleId: 'yaml-syntax', message, span: placeholder?.span ?? span });
+    // the first error of a document is the cause; the ones after it mostly follow from it
+    const error = doc.errors[0];
+    const duplicate = firstDuplicateKey(doc);
+    if (duplicate && !(error && error.pos[0] <= duplicate.reportedAt)) {
+      const key = keyForMessage(text.slice(duplicate.span.start, duplicate.span.end));
+      const message = `Duplicate key "${key}": map keys must be unique, and kubectl rejects the document ("mapping key already defined").`;
+      issues.push({ ruleId: 'yaml-syntax', message, span: duplicate.span });
+      documents.push({ index, span, value: undefined });
+      return;
+    }
+    if (error) {
+      const errorSpan = widenToToken(text, error.pos[0], error.pos[1]);
+      const placeholder = placeholderOnLine(text, errorSpan.start);
+      const message = placeholder
+        ? `${firstLine(error.message)}: ${placeholder.text} looks like a placeholder, which YAML reads as a flow mapping; substitute it before linting, or quote the value.`
+        : firstLine(error.message);
+      issues.push({ ruleId: 'yaml-syntax', message, span: placeholder?.span ?? errorSpan });
+      documents.push({ index, span, value: undefined });
+      return;
+    }
+    const alias = aliasBeyondLimit(doc, limits.maxAliasCount);
+    if (alias) {
+      issues.push({ ruleId: 'yaml-syntax', message: `More than ${limits.maxAliasCount} aliases in one document: not read, as a guard against alias bombs.`, span: alias });
       documents.push({ index, span, value: undefined });
       return;
     }
@@ -123,6 +147,11 @@ function templated(text: string, offset: number): ParsedFile {
     documents: [],
     issues: [{ ruleId: 'templated-file', message: 'Templated file skipped: it contains template actions ({{ … }}) where YAML structure stands, so it is not YAML until rendered.', span: templateActionSpan(text, offset) }],
   };
+}
+
+/** Limits as given, with the nesting depth no deeper than the stack allows. */
+function safeLimits(limits: ParseLimits): ParseLimits {
+  return limits.maxNestingDepth <= MAX_NESTING_DEPTH ? limits : { ...limits, maxNestingDepth: MAX_NESTING_DEPTH };
 }
 
 function skipped(message: string): ParsedFile {

@@ -1,5 +1,6 @@
 import { Composer, Parser, type CST } from 'yaml';
 import { deepestColumn, measureTokens } from './documentShape';
+import { firstDuplicateKey } from './duplicateKeys';
 import { withYamlLineBreaks } from './lineBreaks';
 
 /** Configuration is small and flat; anything deeper is refused before the parser recurses into it. */
@@ -13,9 +14,12 @@ export function parsePlainYaml(source: string): unknown {
   const shape = measureTokens(tokens);
   if (shape.documents > 1) throw new Error(`expected one YAML document, found ${shape.documents}`);
   if (shape.depth > MAX_CONFIG_DEPTH) throw new Error(`nested ${shape.depth} levels deep, over the limit of ${MAX_CONFIG_DEPTH}`);
-  const [doc] = new Composer({ merge: false, uniqueKeys: true, logLevel: 'error' }).compose(tokens);
+  // yaml's own duplicate-key check is quadratic in a mapping's size: firstDuplicateKey is linear
+  const [doc] = new Composer({ merge: false, uniqueKeys: false, logLevel: 'error' }).compose(tokens);
   if (!doc) return null;
   const error = doc.errors[0];
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate && !(error && error.pos[0] <= duplicate.reportedAt)) throw new Error('Map keys must be unique');
   if (error) throw new Error(error.message.split('\n')[0]);
   try {
     return doc.toJS({ maxAliasCount: 10 });

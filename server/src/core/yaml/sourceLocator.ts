@@ -97,7 +97,9 @@ export class SourceLocator {
 /** Reads the document at documentSpan again for the places of its nodes. */
 function placeDocument(text: string, documentSpan: Span): PlacedNode | undefined {
   // from the start of the document's first line, so that columns are as in the file
-  const lineStart = Math.max(text.lastIndexOf('\n', documentSpan.start - 1), text.lastIndexOf('\r', documentSpan.start - 1)) + 1;
+  // walked back by hand: lastIndexOf('\r') ran to the start of a file without CRs, once per document
+  let lineStart = documentSpan.start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart -= 1;
   const source = withYamlLineBreaks(text.slice(lineStart, documentSpan.end));
   const fast = readBlockYaml(source, { offset: lineStart });
   if (fast?.length === 1) return fast[0].places;

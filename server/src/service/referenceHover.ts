@@ -1,0 +1,49 @@
+import type { ClusterModel } from '../core/model/clusterModel';
+import type { ServicePort } from '../core/model/serviceView';
+import { lookUpPortNumber } from '../core/references/servicePorts';
+import { serviceFqdn } from './dnsNames';
+import type { ReferenceAt } from './serviceReferenceAt';
+
+/** The hover of a reference to a Service (or to the ports a monitor scrapes): what it resolves to. */
+export function referenceHover(model: ClusterModel, reference: ReferenceAt): string {
+  switch (reference.kind) {
+    case 'service':
+      return serviceReferenceHover(model, reference);
+    case 'monitor-selector': {
+      const { services } = reference;
+      const lines = [`**ServiceMonitor selector** matches ${services.length} Service${services.length === 1 ? '' : 's'} by their labels`];
+      if (services.length > 0) lines.push('', ...services.slice(0, 8).map((service) => `- Service \`${service.namespace}/${service.name}\` · ports ${service.ports.map((port) => `\`${port.name ?? port.port ?? '?'}\``).join(', ') || 'none'}`));
+      if (services.length > 8) lines.push(`- … and ${services.length - 8} more`);
+      return lines.join('\n');
+    }
+    case 'monitor-port': {
+      const { matches, services, port } = reference;
+      if (matches.length === 0) return `**Port** \`${port}\`: no port of that name on the ${services.length} Service${services.length === 1 ? '' : 's'} this ServiceMonitor selects, so nothing is scraped there.`;
+      return [`**Port** \`${port}\` → scraped on:`, '', ...matches.map(({ service, port: servicePort }) => `- Service \`${service.namespace}/${service.name}\` ${describePort(servicePort)}`)].join('\n');
+    }
+    case 'pod-monitor-port': {
+      const { ports, port, pods } = reference;
+      if (ports.length === 0) return `**Port** \`${port}\`: no container port of that name in the ${pods.length} Pod${pods.length === 1 ? '' : 's'} this PodMonitor selects.`;
+      return [`**Port** \`${port}\` → container port:`, '', ...ports.map((candidate) => `- ${candidate.containerPort ?? '?'} of ${candidate.owner.kind} \`${candidate.owner.namespace}/${candidate.owner.name}\``)].join('\n');
+    }
+  }
+}
+
+function serviceReferenceHover(model: ClusterModel, reference: Extract<ReferenceAt, { kind: 'service' }>): string {
+  const { service, label, name, namespace, port } = reference;
+  if (!service) return `**${label}** → no Service \`${name}\` in namespace \`${namespace}\``;
+  const endpoints = model.backendsOf(service).endpoints.length;
+  const lines = [`**${label}** → Service \`${service.namespace}/${service.name}\` · ${service.headless ? 'headless' : service.type}`, '', `\`${serviceFqdn(model, service)}\` · ${endpoints} endpoint${endpoints === 1 ? '' : 's'}`];
+  if (port?.number !== undefined) {
+    const lookup = lookUpPortNumber(service, port.number);
+    lines.push('', 'found' in lookup ? `port ${describePort(lookup.found)}` : `✗ no port ${port.number} (ports: ${service.ports.map((candidate) => candidate.port ?? '?').join(', ') || 'none'})`);
+  } else if (port?.name !== undefined) {
+    const found = service.ports.find((candidate) => candidate.name === port.name);
+    lines.push('', found ? `port ${describePort(found)}` : `✗ no port named \`${port.name}\``);
+  }
+  return lines.join('\n');
+}
+
+function describePort(port: ServicePort): string {
+  return `${port.port ?? '?'}/${port.protocol}${port.name ? ` (\`${port.name}\`)` : ''} → target port \`${port.targetPort ?? '?'}\``;
+}

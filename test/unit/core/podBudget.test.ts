@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ClusterModel } from '../../../server/src/core/model/clusterModel';
+import { MAX_PODS_PER_WORKLOAD, MAX_PODS_PER_WORKSPACE } from '../../../server/src/core/model/podBudget';
+import { LintSession } from '../../../server/src/core/rules/lintSession';
+import { lintFiles } from '../../../server/src/core/rules/runRules';
+import type { Finding } from '../../../server/src/core/rules/types';
+
+/** `count` Deployments of `replicas` each, named `<prefix>-<n>`. */
+function deployments(prefix: string, count: number, replicas: number): string {
+  let text = '';
+  for (let index = 0; index < count; index++) {
+    text += `--- {apiVersion: apps/v1, kind: Deployment, metadata: {name: ${prefix}-${index}}, spec: {replicas: ${replicas}, selector: {matchLabels: {app: ${prefix}}}, template: {metadata: {labels: {app: ${prefix}}}, spec: {containers: [{name: c}]}}}}\n`;
+  }
+  return text;
+}
+
+/** Per workload: Pods simulated, and the shortfall as `requested/simulated/cap`. */
+function simulation(model: ClusterModel): string[] {
+  return [...model.objects()].filter((object) => object.kind !== 'Service').map((object) => {
+    const shortfall = model.podShortfallOf(object);
+    return `${object.file} ${object.name}: ${model.podsOf(object).length}${shortfall ? ` (${shortfall.requested}/${shortfall.simulated}/${shortfall.cap})` : ''}`;
+  });
+}
+
+function capped(findings: readonly Finding[]): string[] {
+  return findings.filter((finding) => finding.ruleId === 'simulated-pods-capped').map((finding) => `${finding.file}: ${finding.message}`).sort();
+}
+
+describe('Pod budget: simulated Pods are capped per workload and per workspace, whatever the order of files', () => {
+  it('simulates the first 1,000 replicas of a workload and says so', () => {
+    const model = new ClusterModel();
+    model.setFile('a.yaml', deployments('web', 1, 100_000) + deployments('job', 0, 0)
+      + '--- {apiVersion: batch/v1, kind: Job, metadata: {name: crunch}, spec: {parallelism: 1e9, template: {spec: {containers: [{name: c}]}}}}\n'
+      + '--- {apiVersion: apps/v1, kind: DaemonSet, metadata: {name: agent}, spec: {template: {spec: {containers: [{name: c}]}}}}\n');
+    assert.deepEqual(simulation(model), ['a.yaml web-0: 1000 (100000/1000/workload)', 'a.yaml crunch: 1000 (1000000000/1000/workload)', 'a.yaml agent: 1']);
+    assert.deepEqual(capped(lintFiles(model).findings), [
+      'a.yaml: Deployment "web-0" asks for 100000 Pods; only the first 1000 are simulated (at most 1000 per workload), so its DNS records, endpoints and hovers show those only.',
+      'a.yaml: Job "crunch" asks for 1000000000 Pods; only the first 1000 are simulated (at most 1000 per workload), so its DNS records, endpoints and hovers show those only.',
+    ]);
+  });
+
+  it('gives the workspace budget to files in path order, so the order of reading does not matter', () => {
+    // three files of 60,000 Pods each: a takes 60,000, b the remaining 40,000, c none
+    const files: Record<string, string> = { 'c.yaml': deployments('c', 60, MAX_PODS_PER_WORKLOAD), 'a.yaml': deployments('a', 60, MAX_PODS_PER_WORKLOAD), 'b.yaml': deployments('b', 60, MAX_PODS_PER_WORKLOAD) };
+    const forward = new ClusterModel();
+    for (const file of ['a.yaml', 'b.yaml', 'c.yaml']) forward.setFile(file, files[file]);
+    const backward = new ClusterModel();
+    for (const file of ['c.yaml', 'b.yaml', 'a.yaml']) backward.setFile(file, files[file]);
+    assert.equal(forward.pods().length, MAX_PODS_PER_WORKSPACE);
+    assert.deepEqual(simulation(backward).sort(), simulation(forward).sort());
+    const perFile = (file: string): number => [...forward.objects()].filter((object) => object.file === file).reduce((sum, object) => sum + forward.podsOf(object).length, 0);
+    assert.deepEqual(['a.yaml', 'b.yaml', 'c.yaml'].map(perFile), [60_000, 40_000, 0]);
+    assert.deepEqual(forward.podShortfalls().map((shortfall) => `${shortfall.owner.file} ${shortfall.simulated} ${shortfall.cap}`).reduce((tally, line) => tally.set(line, (tally.get(line) ?? 0) + 1), new Map<string, number>()),
+      new Map([['b.yaml 0 workspace', 20], ['c.yaml 0 workspace', 60]]));
+    assert.deepEqual(capped(lintFiles(backward).findings), capped(lintFiles(forward).findings));
+  });
+
+  it('re-lints the files whose Pods another file takes or frees, as a full lint would', () => {
+    const session = new LintSession(new ClusterModel());
+    session.model.setFile('b.yaml', deployments('b', 60, MAX_PODS_PER_WORKLOAD));
+    session.model.setFile('c.yaml', deployments('c', 30, MAX_PODS_PER_WORKLOAD));
+    session.lintAll();
+    assert.deepEqual(capped(session.allFindings()), []);
+    // a.yaml comes first in path order: b keeps 40 workloads' Pods and c loses all of its
+    const touched = session.setFile('a.yaml', deployments('a', 60, MAX_PODS_PER_WORKLOAD));
+    assert.deepEqual(touched.slice().sort(), ['a.yaml', 'b.yaml', 'c.yaml']);
+    const full = lintFiles(session.model).findings;
+    assert.deepEqual(capped(session.allFindings()), capped(full));
+    assert.equal(capped(full).length, 20 + 30);
+    // and removing it gives them back
+    session.removeFile('a.yaml');
+    assert.deepEqual(capped(session.allFindings()), []);
+    assert.equal(session.model.pods().length, 90_000);
+  });
+});
