@@ -1,7 +1,7 @@
 import { endpointName } from '../dns/records';
 import type { ClusterModel } from '../model/clusterModel';
 import { findPort } from '../model/findPort';
-import type { ManifestObject } from '../model/manifestObject';
+import { isClusterScoped, type ManifestObject } from '../model/manifestObject';
 import type { PodView } from '../model/podView';
 import type { ServicePort, ServiceView } from '../model/serviceView';
 import { containerPortsOf } from '../references/containerPorts';
@@ -142,8 +142,15 @@ export function buildServiceMap(model: ClusterModel, options: ServiceMapOptions 
     });
   }
 
-  const map = graph.build(scope ?? null, model.namespaces());
+  const map = graph.build(scope ?? null, namespacesWithObjects(model));
   return attachFindings(model, map, places, options.findings ?? [], inScope);
+}
+
+/** The namespaces objects are written in (not the built-in ones the model always knows), for a picker. */
+function namespacesWithObjects(model: ClusterModel): string[] {
+  const namespaces = new Set<string>();
+  for (const object of model.objects()) if (!isClusterScoped(object.kind)) namespaces.add(object.namespace);
+  return [...namespaces].sort(compare);
 }
 
 function serviceDetails(model: ClusterModel, service: ServiceView): string[] {
@@ -160,7 +167,8 @@ function serviceDetails(model: ClusterModel, service: ServiceView): string[] {
     if (names.length > MAX_POD_NAMES) details.push(`… ${names.length - MAX_POD_NAMES} more`);
   }
   const { origin } = model.backendsOf(service);
-  if (origin === 'hand-written') details.push(`${model.backendsOf(service).endpoints.length} endpoints written by hand`);
+  const count = model.backendsOf(service).endpoints.length;
+  if (origin === 'hand-written') details.push(`${count} ${count === 1 ? 'endpoint' : 'endpoints'} written by hand`);
   return details;
 }
 
