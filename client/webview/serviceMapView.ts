@@ -52,7 +52,9 @@ function show(result: ServiceMapResult): void {
   title.textContent = result.cluster ? `Service map: cluster ${result.cluster}` : 'Service map';
   fillNamespaces(result);
   const broken = map.edges.filter(isBroken).length;
-  summary.textContent = `${map.nodes.length} objects, ${map.edges.length} links, ${broken} broken`;
+  // a live region: set only when it changes, so a screen reader is not told the same after every keystroke
+  const counts = `${map.nodes.length} objects, ${map.edges.length} links, ${broken} broken`;
+  if (summary.textContent !== counts) summary.textContent = counts;
   if (map.nodes.length === 0) {
     canvas.innerHTML = '';
     const empty = document.createElement('p');

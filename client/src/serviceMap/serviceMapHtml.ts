@@ -1,14 +1,15 @@
 /**
- * The page of the service map webview. Strict Content-Security-Policy: nothing from the network,
- * one bundled script and one stylesheet, both allowed by nonce; colours from the VS Code theme.
+ * The page of the service map webview. Strict Content-Security-Policy: nothing loaded from
+ * anywhere, the bundled script and the stylesheet inline and allowed by nonce; colours from the
+ * VS Code theme.
  */
-export function serviceMapHtml(options: { scriptUri: string; cspSource: string; nonce: string }): string {
-  const { scriptUri, cspSource, nonce } = options;
+export function serviceMapHtml(options: { script: string; nonce: string }): string {
+  const { script, nonce } = options;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${cspSource}; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Service map</title>
 <style nonce="${nonce}">${STYLE}</style>
@@ -27,7 +28,7 @@ export function serviceMapHtml(options: { scriptUri: string; cspSource: string; 
   <h2>Objects</h2>
   <ul id="objects"></ul>
 </details>
-<script nonce="${nonce}" src="${scriptUri}"></script>
+<script nonce="${nonce}">${script.replace(/<\/script/gi, '<\\/script')}</script>
 </body>
 </html>`;
 }

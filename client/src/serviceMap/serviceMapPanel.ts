@@ -41,15 +41,13 @@ export class ServiceMapPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
 
   private constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, private uri: string) {
-    const script = webviewScript(context);
     this.panel = vscode.window.createWebviewPanel(ServiceMapPanel.viewType, 'Service map', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
       enableScripts: true,
-      // the script alone: no other file of the extension or the workspace is reachable
-      localResourceRoots: [vscode.Uri.file(path.dirname(script))],
+      // the script is inlined: the page loads no file at all, of the extension or the workspace
+      localResourceRoots: [],
       retainContextWhenHidden: true,
     });
-    const nonce = makeNonce();
-    this.panel.webview.html = serviceMapHtml({ scriptUri: this.panel.webview.asWebviewUri(vscode.Uri.file(script)).toString(), cspSource: this.panel.webview.cspSource, nonce });
+    this.panel.webview.html = serviceMapHtml({ script: fs.readFileSync(webviewScript(context), 'utf8'), nonce: makeNonce() });
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),

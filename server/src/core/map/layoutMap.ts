@@ -21,7 +21,7 @@ export const MAX_DETAIL_LINES = 6;
 export const LINE_HEIGHT = 14;
 const NODE_WIDTH = 250;
 const PORT_WIDTH = 120;
-const COLUMN_GAP = 150;
+const COLUMN_GAP = 180;
 const ROW_GAP = 14;
 const MARGIN = 20;
 const SWEEPS = 4;
@@ -91,9 +91,10 @@ export function layoutMap(map: ServiceMap): MapLayout {
     // an edge back to an earlier column (a Pod's subdomain naming a Service) leaves from the left
     const back = to.x < from.x;
     const x1 = back ? from.x : from.x + from.width;
-    const y1 = from.y + from.height / 2;
+    // a little lower, so it does not hide an edge the other way between the same nodes
+    const y1 = from.y + from.height / 2 + (back ? 8 : 0);
     const x2 = back ? to.x + to.width : to.x;
-    const y2 = to.y + to.height / 2;
+    const y2 = to.y + to.height / 2 + (back ? 8 : 0);
     const bend = (back ? -1 : 1) * Math.max(40, Math.abs(x2 - x1) / 2);
     edges.set(edge.id, { path: `M${x1},${round(y1)} C${x1 + bend},${round(y1)} ${x2 - bend},${round(y2)} ${x2},${round(y2)}`, labelX: round((x1 + x2) / 2), labelY: round((y1 + y2) / 2 - 4) });
   }

@@ -26,6 +26,8 @@ svg { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; back
 /** Characters that fit a line of a node, at the font sizes above. */
 const NAME_CHARS = 34;
 const PORT_CHARS = 16;
+/** Characters of an edge label that fit between two columns. */
+const EDGE_CHARS = 32;
 
 /** The map drawn as SVG: plain shapes with classes, no inline styles or scripts, so a strict CSP allows it. */
 export function renderMapSvg(map: ServiceMap, layout: MapLayout, options: SvgOptions = {}): string {
@@ -52,7 +54,7 @@ function edgeSvg(edge: MapEdge, layout: MapLayout, byId: ReadonlyMap<string, Map
   const title = `${describeNode(byId.get(edge.from)!)} → ${describeNode(byId.get(edge.to)!)}${edge.label ? ` (${edge.label})` : ''}${edge.findings.map((finding) => `\n${finding.severity}: ${finding.message}`).join('')}`;
   // a broken link without ports is labelled with its rule, so the picture says what is wrong
   const text = edge.label || (broken ? edge.findings[0].ruleId : '');
-  const label = text ? `<text x="${drawn.labelX}" y="${drawn.labelY}" text-anchor="middle">${escape(clip(text, NAME_CHARS + 4))}</text>` : '';
+  const label = text ? `<text x="${drawn.labelX}" y="${drawn.labelY}" text-anchor="middle">${escape(clip(text, EDGE_CHARS))}</text>` : '';
   return `<g class="edge edge-${edge.kind}${broken ? ' broken' : ''}" data-edge="${escape(edge.id)}"><title>${escape(title)}</title><path d="${drawn.path}" marker-end="url(#${broken ? 'arrow-broken' : 'arrow'})"/>${label}</g>`;
 }
 
