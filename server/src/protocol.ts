@@ -175,6 +175,7 @@ export const COMMANDS = {
   showEndpoints: 'kubeLookup.showEndpoints',
   showLog: 'kubeLookup.showLog',
   pickCluster: 'kubeLookup.pickCluster',
+  showServiceMap: 'kubeLookup.showServiceMap',
 } as const;
 
 /** Arguments of the `kubeLookup.showEndpoints` command: where to show the list, and its entries. */
@@ -182,3 +183,48 @@ export type ShowEndpointsArguments = [uri: string, position: WirePosition, locat
 
 /** The comment that silences one rule on the next line. */
 export const DISABLE_NEXT_LINE = 'kube-lookup-disable-next-line';
+
+/** `kubeLookup/serviceMap`: the wiring of the document's active cluster, as `kube-lookup map` draws it. */
+export const SERVICE_MAP_REQUEST = 'kubeLookup/serviceMap';
+
+export interface ServiceMapParams {
+  /** A document of the workspace: its active cluster is mapped. */
+  readonly uri: string;
+  /** One namespace and what crosses into it; every namespace when absent or null. */
+  readonly namespace?: string | null;
+}
+
+export interface WireMapFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+}
+
+/** The graph of core/map (see serviceMap.ts) with its sources as LSP locations, kept apart from the nodes the webview draws. */
+export interface ServiceMapResult {
+  /** The cluster mapped; null when the document belongs to no cluster. */
+  readonly cluster: string | null;
+  readonly namespace: string | null;
+  readonly namespaces: readonly string[];
+  readonly nodes: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly objectKind: string;
+    readonly namespace: string;
+    readonly name: string;
+    readonly details: readonly string[];
+    readonly findings: readonly WireMapFinding[];
+  }[];
+  readonly edges: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly from: string;
+    readonly to: string;
+    readonly label: string;
+    readonly findings: readonly WireMapFinding[];
+  }[];
+  /** Findings of objects drawn as no node, with where they are. */
+  readonly findings: readonly (WireMapFinding & { readonly location: WireLocation })[];
+  /** Where each node's object is written, by node id. */
+  readonly locations: Readonly<Record<string, WireLocation>>;
+}

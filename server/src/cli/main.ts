@@ -5,6 +5,7 @@ import { parseArgs } from './args';
 import { clustersCommand } from './clustersCommand';
 import { envCommand } from './envCommand';
 import { lintCommand } from './lintCommand';
+import { mapCommand } from './mapCommand';
 import { nslookupCommand } from './nslookupCommand';
 import { recordsCommand } from './recordsCommand';
 import { rulesCommand } from './rulesCommand';
@@ -30,6 +31,10 @@ Commands:
   clusters [PATH...]   the apply units found: Kustomize roots, Helm charts, clusters: of the
                        settings, and the plain files; each is checked as its own cluster
                        --format text|json         (default text)
+  map [PATH...]        the wiring of one cluster: routes and monitors → Services → workloads →
+                       container ports, ExternalName hosts; broken links marked with their findings
+                       --namespace NS             only that namespace and what crosses into it
+                       --format json|dot|svg      (default json; dot for Graphviz, svg drawn as is)
   rules                print the rule catalogue: id, severity, what it catches, how to fix
                        --format text|json|markdown   (default text)
                        --write-docs DIR   write one Markdown page per rule (docs/rules/)
@@ -49,7 +54,7 @@ Common options:
 PATH is a file or folder (searched for *.yaml, *.yml, *.json); the default is the current folder.
 Exit codes: lint: 0 no finding at error severity, 1 some finding at error severity;
   nslookup: 0 an answer, 1 no answer (NXDOMAIN, NODATA, or forwarded upstream without a static one);
-  records, env, rules: 0; every command: 2 usage or I/O error.
+  records, env, map, rules: 0; every command: 2 usage or I/O error.
 `;
 
 export function run(argv: readonly string[], io = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }): number {
@@ -84,6 +89,8 @@ export function run(argv: readonly string[], io = { stdout: (text: string) => vo
         return rulesCommand(args, output);
       case 'clusters':
         return clustersCommand(args, output);
+      case 'map':
+        return mapCommand(args, output);
       default:
         throw new UsageError(`unknown command "${args.command}" (try kube-lookup --help)`);
     }

@@ -48,6 +48,8 @@ import { hoverAt } from '../service/hover';
 import { definitionAt, referencesAt } from '../service/navigation';
 import { podAt, podsForPicker } from '../service/podPicker';
 import { positionToOffset } from '../service/positions';
+import { SERVICE_MAP_REQUEST, type ServiceMapParams, type ServiceMapResult } from '../protocol';
+import { serviceMapOf } from '../service/serviceMapRequest';
 import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -477,6 +479,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (capabilities.codeLensRefresh) quietly(connection.sendRequest('workspace/codeLens/refresh'));
     return clustersOf(partition, uri, false);
   }, clustersOf(undefined, '')));
+
+  connection.onRequest(SERVICE_MAP_REQUEST, guarded('service map', (params: ServiceMapParams): ServiceMapResult => {
+    const uri = canonicalUri(params.uri);
+    return serviceMapOf((workspace.partitionOf(uri) ?? workspace.folderPartitions()[0])?.lookupCluster(uri), params.namespace);
+  }, serviceMapOf(undefined, null)));
 
   documents.listen(connection);
   connection.listen();
