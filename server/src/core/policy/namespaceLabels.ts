@@ -1,0 +1,13 @@
+import type { ClusterModel } from '../model/clusterModel';
+
+/** The label the control plane sets on every Namespace: its name (immutable). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * A namespace's labels as a namespaceSelector sees them: those of its Namespace object, when the
+ * workspace declares one, plus `kubernetes.io/metadata.name`, which the control plane always sets.
+ */
+export function namespaceLabels(model: ClusterModel, namespace: string): Readonly<Record<string, string>> {
+  const declared = model.objectsOfKind('Namespace').find((object) => object.name === namespace);
+  return { ...(declared?.labels ?? {}), [NAMESPACE_NAME_LABEL]: namespace };
+}
