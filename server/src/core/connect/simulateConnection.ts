@@ -87,6 +87,12 @@ function simulate(model: ClusterModel, from: PodView, target: ConnectTarget, pro
       return done('external', { dnsReach, resolution });
     }
     const answer = resolution.answers.find((record) => record.type === 'A' || record.type === 'AAAA');
+    const alias = resolution.answers.find((record) => record.type === 'CNAME');
+    if (resolution.rcode === 'NOERROR' && !answer && alias) {
+      // an ExternalName Service: the name is an alias of a host outside the cluster
+      reasons.push(`${target.host} is an alias (CNAME) of ${alias.data}, outside the cluster: the connection leaves the cluster, which kube-lookup does not simulate further`);
+      return done('external', { dnsReach, resolution });
+    }
     if (resolution.rcode !== 'NOERROR' || !answer) {
       reasons.push(`${target.host} does not resolve from ${from.namespace}/${from.name}: ${resolution.rcode === 'NOERROR' ? 'no address' : resolution.rcode} (${resolution.tried.map((tried) => `${tried.name} ${tried.rcode}`).join(', ')})`);
       return done('dns-failed', { dnsReach, resolution });
@@ -120,6 +126,10 @@ type Finish = (verdict: ConnectVerdict, extra?: Partial<ConnectionSimulation>) =
 
 function throughService(model: ClusterModel, source: PolicyEndpoint, service: ServiceView, target: ConnectTarget, protocol: string, reasons: string[], finish: Finish): ConnectionSimulation {
   const name = `Service ${service.namespace}/${service.name}`;
+  if (isBuiltIn(service) && service.name === 'kubernetes') {
+    reasons.push(`${name} is the API server, whose endpoints are the control plane's addresses outside the Pod network: kube-lookup does not simulate them`);
+    return finish('external', { service: { view: service } });
+  }
   const port = service.ports.find((candidate) => (typeof target.port === 'number' ? candidate.port === target.port : candidate.name === target.port) && candidate.protocol === protocol);
   if (!port) {
     const offered = service.ports.map((candidate) => `${candidate.name ? `${candidate.name} ` : ''}${candidate.port}/${candidate.protocol}`).join(', ');
@@ -203,7 +213,7 @@ function serviceEndpoints(model: ClusterModel, service: ServiceView): { endpoint
   return dns.pods.map((destination) => ({
     destination,
     endpoint: {
-      ip: '(assumed)', family: 'IPv4', ready: true, source: service.object, simulated: true, unresolvedPorts: [],
+      ip: 'unknown', family: 'IPv4', ready: true, source: service.object, simulated: true, unresolvedPorts: [],
       ports: service.ports.map((port) => ({ name: port.name, port: Number(port.targetPort ?? port.port), protocol: port.protocol })),
     },
   }));
