@@ -18,6 +18,7 @@ import {
   type StatusParams,
 } from '../../server/src/protocol';
 import { ClusterStatus } from './clusterStatus';
+import { simulateConnectionCommand } from './connectCommand';
 import { simulateNslookupCommand } from './nslookupCommand';
 import { pickClusterCommand } from './pickClusterCommand';
 import { TRANSCRIPT_SCHEME, TranscriptDocuments } from './transcripts';
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
       if (chosen) status.show(chosen);
     })),
     vscode.commands.registerCommand(COMMANDS.simulateNslookup, () => run(output, () => simulateNslookupCommand(client!, transcripts))),
+    vscode.commands.registerCommand(COMMANDS.simulateConnection, () => run(output, () => simulateConnectionCommand(client!, transcripts))),
     vscode.commands.registerCommand(COMMANDS.showRecords, () => run(output, async () => {
       const params = atCursor();
       if (!params) return;
