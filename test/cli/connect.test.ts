@@ -58,6 +58,15 @@ describe('kube-lookup connect', () => {
     assert.equal(verdictOf('kube-dns.kube-system:dns', ['--protocol', 'udp']), 'connected');
   });
 
+  it('nslookup says when NetworkPolicy keeps the Pod from the cluster DNS', () => {
+    const blocked = runCli(['nslookup', 'web', '--from', 'netpol-broken/client', 'examples/networkpolicy']);
+    assert.match(blocked.stdout, /\n;; NetworkPolicy blocks DNS: NetworkPolicy netpol-broken\/default-deny-egress, netpol-broken\/client-to-web select \S+ for Egress and no rule allows 53\/UDP to kube-system\/coredns \(assumed\); in the cluster this lookup times out/);
+    const report = JSON.parse(runCli(['nslookup', 'web', '--from', 'netpol-broken/client', '--format', 'json', 'examples/networkpolicy']).stdout);
+    assert.match(report.networkPolicy, /^NetworkPolicy blocks DNS: /);
+    const fixed = JSON.parse(runCli(['nslookup', 'web', '--from', 'netpol-fixed/client', '--format', 'json', 'examples/networkpolicy']).stdout);
+    assert.equal(fixed.networkPolicy, undefined);
+  });
+
   it('usage errors exit 2 with the reason', () => {
     const noFrom = runCli(['connect', 'web:80', 'examples/networkpolicy']);
     assert.deepEqual([noFrom.code, noFrom.stderr], [2, 'kube-lookup: connect needs --from NAMESPACE/POD: the Pod the connection starts from\n']);
