@@ -17,6 +17,7 @@ import hostnameWithoutSubdomain from './hostname-without-subdomain';
 import ingressBackendPortNotFound from './ingress-backend-port-not-found';
 import ingressBackendServiceNotFound from './ingress-backend-service-not-found';
 import networkPolicyBlocksDns from './network-policy-blocks-dns';
+import networkPolicyPortNotFound from './network-policy-port-not-found';
 import objectNameInvalid from './object-name-invalid';
 import podDnsConfigInvalid from './pod-dns-config-invalid';
 import podHostnameInvalid from './pod-hostname-invalid';
@@ -63,6 +64,7 @@ export const rules: readonly Rule[] = [
   ingressBackendPortNotFound,
   ingressBackendServiceNotFound,
   networkPolicyBlocksDns,
+  networkPolicyPortNotFound,
   objectNameInvalid,
   podDnsConfigInvalid,
   podHostnameInvalid,
