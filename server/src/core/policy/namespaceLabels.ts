@@ -8,6 +8,9 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
  * workspace declares one, plus `kubernetes.io/metadata.name`, which the control plane always sets.
  */
 export function namespaceLabels(model: ClusterModel, namespace: string): Readonly<Record<string, string>> {
-  const declared = model.objectsOfKind('Namespace').find((object) => object.name === namespace);
-  return { ...(declared?.labels ?? {}), [NAMESPACE_NAME_LABEL]: namespace };
+  // asked for every peer matched: the declared labels are gathered once per model generation
+  const declared = model.memo(NAMESPACE_INDEX, 'labels', () => new Map(model.objectsOfKind('Namespace').map((object) => [object.name, object.labels])));
+  return { ...(declared.get(namespace) ?? {}), [NAMESPACE_NAME_LABEL]: namespace };
 }
+
+const NAMESPACE_INDEX = {};

@@ -82,9 +82,21 @@ export function networkPolicyOf(object: ManifestObject): NetworkPolicyView {
 }
 
 /** The NetworkPolicies of a namespace (a policy applies only to Pods of its own namespace). */
-export function networkPoliciesIn(model: ClusterModel, namespace: string): NetworkPolicyView[] {
-  return model.objectsOfKind('NetworkPolicy').filter((object) => object.namespace === namespace).map(networkPolicyOf);
+export function networkPoliciesIn(model: ClusterModel, namespace: string): readonly NetworkPolicyView[] {
+  // asked once per Pod and direction: grouped once per model generation
+  const byNamespace = model.memo(POLICY_INDEX, 'by-namespace', () => {
+    const groups = new Map<string, NetworkPolicyView[]>();
+    for (const object of model.objectsOfKind('NetworkPolicy')) {
+      const list = groups.get(object.namespace);
+      if (list) list.push(networkPolicyOf(object));
+      else groups.set(object.namespace, [networkPolicyOf(object)]);
+    }
+    return groups;
+  });
+  return byNamespace.get(namespace) ?? [];
 }
+
+const POLICY_INDEX = {};
 
 /** `namespace/name`, as reasons and JSON name a policy. */
 export function policyName(policy: NetworkPolicyView): string {
