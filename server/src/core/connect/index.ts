@@ -1,5 +1,5 @@
 /**
- * Connection simulation: from a Pod to HOST:PORT through the cluster DNS, the Service, its
+ * Simulated connections: from a Pod to HOST:PORT through the cluster DNS, the Service, its
  * endpoints and every NetworkPolicy (see core/policy).
  *
  * Public API: `parseConnectTarget(text)`, `simulateConnection(model, pod, target, protocol)`,

@@ -5,7 +5,7 @@ import type { PolicyEndpoint } from './policyEndpoint';
 import { peerMatches, portMatches } from './policyMatch';
 
 /** A connection as the policies see it: after the Service's translation, to a Pod IP and target port. */
-export interface Connection {
+export interface ConnectionAttempt {
   readonly source: PolicyEndpoint;
   readonly destination: PolicyEndpoint;
   readonly port: number;
@@ -52,13 +52,13 @@ export function policiesSelecting(model: ClusterModel, endpoint: PolicyEndpoint,
  * a direction is not isolated in it; a selected Pod allows what any rule of any selecting policy
  * allows (policies add up; order does not matter).
  */
-export function evaluateConnection(model: ClusterModel, connection: Connection): ConnectionVerdict {
+export function evaluateConnection(model: ClusterModel, connection: ConnectionAttempt): ConnectionVerdict {
   const egress = evaluateDirection(model, connection, 'egress');
   const ingress = evaluateDirection(model, connection, 'ingress');
   return { allowed: egress.allowed && ingress.allowed, egress, ingress };
 }
 
-export function evaluateDirection(model: ClusterModel, connection: Connection, direction: Direction): DirectionVerdict {
+export function evaluateDirection(model: ClusterModel, connection: ConnectionAttempt, direction: Direction): DirectionVerdict {
   const self = direction === 'egress' ? connection.source : connection.destination;
   const other = direction === 'egress' ? connection.destination : connection.source;
   const pod = self.pod;

@@ -10,7 +10,7 @@
  * - `dnsBlockedNote(model, pod)`  the line lookup transcripts add when policy keeps a Pod from the DNS
  */
 export { networkPolicyOf, networkPoliciesIn, policyName, type Direction, type NetworkPolicyView, type PolicyPeer, type PolicyPort, type PolicyRule } from './networkPolicy';
-export { describeRule, evaluateConnection, evaluateDirection, policiesSelecting, type Connection, type ConnectionVerdict, type DirectionVerdict, type PolicyDecision } from './evaluatePolicies';
+export { describeRule, evaluateConnection, evaluateDirection, policiesSelecting, type ConnectionAttempt, type ConnectionVerdict, type DirectionVerdict, type PolicyDecision } from './evaluatePolicies';
 export { addressEndpoint, podEndpoint, type PolicyEndpoint } from './policyEndpoint';
 export { ASSUMED_DNS_NOTE, clusterDnsPods, dnsReachability, type ClusterDnsPods, type DnsPath, type DnsReachability } from './clusterDns';
 export { namespaceLabels, NAMESPACE_NAME_LABEL } from './namespaceLabels';
