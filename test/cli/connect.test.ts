@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { cliPath, repoRoot } from '../helpers/paths';
 
@@ -65,6 +67,13 @@ describe('kube-lookup connect', () => {
     assert.match(report.networkPolicy, /^NetworkPolicy blocks DNS: /);
     const fixed = JSON.parse(runCli(['nslookup', 'web', '--from', 'netpol-fixed/client', '--format', 'json', 'examples/networkpolicy']).stdout);
     assert.equal(fixed.networkPolicy, undefined);
+  });
+
+  it('the README\'s worked examples are what the CLI prints', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const examples = [...readme.matchAll(/```text\n\$ kube-lookup (connect [^\n]+)\n([\s\S]*?)```/g)];
+    assert.equal(examples.length, 2);
+    for (const [, command, printed] of examples) assert.equal(runCli(command.split(' ')).stdout, printed, command);
   });
 
   it('usage errors exit 2 with the reason', () => {
