@@ -32,7 +32,8 @@ describe('the real-world corpus', { skip }, () => {
     assert.doesNotMatch(stderr, /rule .* failed/);
     assert.equal(code, 1);
     assert.ok(report.files > 300 && report.objects > 400, `${report.files} files, ${report.objects} objects`);
-    const found = report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}`);
+    // whether a kustomize or kubectl on PATH built the kustomizations is rendering.test.ts's matter
+    const found = report.findings.filter((finding) => finding.ruleId !== 'kustomize-not-rendered').map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}`);
     assert.deepEqual(found, [
       // Helm chart templates are not YAML until rendered: skipped, said once per file.
       ...HELM_TEMPLATES.map((name) => `GoogleCloudPlatform+microservices-demo/helm-chart/templates/${name}.yaml:15:1 info templated-file`),
@@ -86,7 +87,9 @@ describe('the real-world corpus', { skip }, () => {
     ];
     for (const folder of clean) {
       const { code, report } = lint(folder);
-      assert.deepEqual(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}: ${finding.message}`), [], folder);
+      // (whether a kustomize or kubectl on PATH built the kustomizations is rendering.test.ts's matter)
+      const findings = report.findings.filter((finding) => finding.ruleId !== 'kustomize-not-rendered');
+      assert.deepEqual(findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}: ${finding.message}`), [], folder);
       assert.equal(code, 0, folder);
       assert.ok(report.objects > 0, `${folder} has objects`);
     }

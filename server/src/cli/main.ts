@@ -45,6 +45,8 @@ Common options:
   --config FILE            settings file (default: ./.kube-lookup.yaml when present)
   --cluster NAME           only that apply unit (kube-lookup clusters lists them); lookups need
                            it when the paths hold several
+  --no-render              read Kustomize roots as written instead of building each with
+                           kustomize or kubectl kustomize (see the README's Rendering)
   --cluster-domain DOMAIN  cluster DNS domain (default cluster.local)
   --pods MODE              CoreDNS pods mode: disabled|insecure|verified (default insecure)
   --endpoint-pod-names     name endpoints after their Pods (CoreDNS endpoint_pod_names)

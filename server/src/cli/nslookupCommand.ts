@@ -1,6 +1,6 @@
 import { QUERY_TYPES, renderDig, renderNslookup, resolveFrom, resolutionToJson, reverseName, type LookupOrigin, type QueryType } from '../core/dns/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
-import { COMMON_OPTIONS } from './lintCommand';
+import { COMMON_OPTIONS, renderOption } from './lintCommand';
 import { chooseUnit } from './clusterChoice';
 import { loadConfiguration } from './loadSettings';
 import { loadWorkspace } from './loadWorkspace';
@@ -27,7 +27,7 @@ export function nslookupCommand(args: ParsedArgs, output: { stdout: (text: strin
   const from = optionValue(args, 'from');
   const namespace = optionValue(args, 'namespace');
   if (from !== undefined && namespace !== undefined) throw new UsageError('give --from or --namespace, not both');
-  const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args)), args, from);
+  const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args), renderOption(args)), args, from);
   const { settings } = model;
   const origin: LookupOrigin = from !== undefined ? { pod: findPod(model, from) } : { namespace: namespace ?? 'default' };
   const resolution = resolveFrom(model, origin, name, type);

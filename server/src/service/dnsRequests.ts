@@ -38,6 +38,10 @@ function blockedLine(model: ClusterModel, pod: PodView | undefined, clusterServe
 
 /** The records the object under the offset publishes (a Service) or feeds (a Pod, workload, Endpoints). */
 export function recordsAt(model: ClusterModel, uri: string, offset: number): RecordsResult {
+  return model.seenFrom(uri, () => recordsIn(model, uri, offset));
+}
+
+function recordsIn(model: ClusterModel, uri: string, offset: number): RecordsResult {
   const object = placeAt(model, uri, offset)?.object ?? objectsAt(model, uri, offset)[0];
   if (!object) return { object: '', records: [], text: '; Put the cursor on a Kubernetes object.\n' };
   const records = recordsOf(model, object);
