@@ -18,6 +18,7 @@ import {
   type StatusParams,
 } from '../../server/src/protocol';
 import { ClusterStatus } from './clusterStatus';
+import { simulateConnectionCommand } from './connectCommand';
 import { simulateNslookupCommand } from './nslookupCommand';
 import { ServiceMapPanel } from './serviceMap/serviceMapPanel';
 import { pickClusterCommand } from './pickClusterCommand';
@@ -63,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
       if (chosen) status.show(chosen);
     })),
     vscode.commands.registerCommand(COMMANDS.simulateNslookup, () => run(output, () => simulateNslookupCommand(client!, transcripts))),
+    vscode.commands.registerCommand(COMMANDS.simulateConnection, () => run(output, () => simulateConnectionCommand(client!, transcripts))),
     vscode.commands.registerCommand(COMMANDS.showRecords, () => run(output, async () => {
       const params = atCursor();
       if (!params) return;

@@ -59,6 +59,28 @@ export interface SimulateNslookupResult {
   readonly transcript: string;
 }
 
+/** `kubeLookup/simulateConnection`: a connection from a Pod to HOST:PORT through DNS, the Service and every NetworkPolicy. */
+export const SIMULATE_CONNECTION_REQUEST = 'kubeLookup/simulateConnection';
+
+export interface SimulateConnectionParams {
+  /** A document of the workspace whose cluster answers: picks the workspace folder. */
+  readonly uri: string;
+  /** `HOST:PORT`, `HOST:PORTNAME` or a URL such as `http://web.shop:8080/x`. */
+  readonly target: string;
+  /** TCP (default), UDP or SCTP. */
+  readonly protocol?: string;
+  readonly from: { readonly namespace: string; readonly pod: string };
+}
+
+export interface SimulateConnectionResult {
+  /** connected, dns-failed, dns-blocked, no-such-port, no-endpoints, egress-denied, ingress-denied or external. */
+  readonly verdict: string;
+  /** What `kube-lookup connect --format json` prints. */
+  readonly report: unknown;
+  /** The step-by-step transcript, rendered by the server. */
+  readonly transcript: string;
+}
+
 /** `kubeLookup/records`: the DNS records the object at a position publishes. */
 export const RECORDS_REQUEST = 'kubeLookup/records';
 
@@ -170,6 +192,7 @@ export interface SetActiveClusterParams {
 /** Client commands. `showEndpoints` is what a Service's CodeLens runs. */
 export const COMMANDS = {
   simulateNslookup: 'kubeLookup.simulateNslookup',
+  simulateConnection: 'kubeLookup.simulateConnection',
   showRecords: 'kubeLookup.showRecords',
   showServiceEnvironment: 'kubeLookup.showServiceEnvironment',
   showEndpoints: 'kubeLookup.showEndpoints',

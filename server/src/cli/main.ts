@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from './args';
 import { clustersCommand } from './clustersCommand';
+import { connectCommand } from './connectCommand';
 import { envCommand } from './envCommand';
 import { lintCommand } from './lintCommand';
 import { mapCommand } from './mapCommand';
@@ -27,6 +28,12 @@ Commands:
                        --format text|json|zone    (default text; zone = RFC 1035 master file)
   env [NAMESPACE/]POD [PATH...]
                        the service environment variables kubelet gives the Pod
+                       --format text|json         (default text)
+  connect HOST[:PORT] --from NAMESPACE/POD [PATH...]
+                       simulate a connection from a Pod: may it reach the cluster DNS, what the
+                       name resolves to, the Service port and ready endpoints, and every
+                       NetworkPolicy on the way (HOST:PORT, HOST:PORTNAME or a URL)
+                       --protocol TCP|UDP|SCTP    (default TCP)
                        --format text|json         (default text)
   clusters [PATH...]   the apply units found: Kustomize roots, Helm charts, clusters: of the
                        settings, and the plain files; each is checked as its own cluster
@@ -54,6 +61,7 @@ Common options:
 PATH is a file or folder (searched for *.yaml, *.yml, *.json); the default is the current folder.
 Exit codes: lint: 0 no finding at error severity, 1 some finding at error severity;
   nslookup: 0 an answer, 1 no answer (NXDOMAIN, NODATA, or forwarded upstream without a static one);
+  connect: 0 connected, 1 any other verdict;
   records, env, map, rules: 0; every command: 2 usage or I/O error.
 `;
 
@@ -85,6 +93,8 @@ export function run(argv: readonly string[], io = { stdout: (text: string) => vo
         return recordsCommand(args, output);
       case 'env':
         return envCommand(args, output);
+      case 'connect':
+        return connectCommand(args, output);
       case 'rules':
         return rulesCommand(args, output);
       case 'clusters':

@@ -23,6 +23,7 @@ import {
   RECORDS_REQUEST,
   SERVICE_ENVIRONMENT_REQUEST,
   SET_ACTIVE_CLUSTER_REQUEST,
+  SIMULATE_CONNECTION_REQUEST,
   SIMULATE_NSLOOKUP_REQUEST,
   STATUS_NOTIFICATION,
   type ClustersParams,
@@ -34,6 +35,8 @@ import {
   type ServiceEnvironmentParams,
   type ServiceEnvironmentResult,
   type SetActiveClusterParams,
+  type SimulateConnectionParams,
+  type SimulateConnectionResult,
   type SimulateNslookupParams,
   type SimulateNslookupResult,
   type StatusParams,
@@ -41,6 +44,7 @@ import {
 import { clustersOf } from '../service/clustersRequest';
 import { codeActions } from '../service/codeActions';
 import { codeLenses } from '../service/codeLens';
+import { simulateConnectionRequest } from '../service/connectRequest';
 import { DiagnosticsTracker } from '../service/diagnostics';
 import { recordsAt, serviceEnvironmentOf, simulateNslookup } from '../service/dnsRequests';
 import { editorSettingsFrom } from '../service/editorSettings';
@@ -451,6 +455,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(SIMULATE_NSLOOKUP_REQUEST, guarded('nslookup', (params: SimulateNslookupParams): SimulateNslookupResult | null => {
     const model = modelFor(params.uri);
     return model ? simulateNslookup(model, params) : null;
+  }, null));
+
+  connection.onRequest(SIMULATE_CONNECTION_REQUEST, guarded('connect', (params: SimulateConnectionParams): SimulateConnectionResult | null => {
+    const model = modelFor(params.uri);
+    return model ? simulateConnectionRequest(model, params) : null;
   }, null));
 
   connection.onRequest(RECORDS_REQUEST, guarded('records', (params: RecordsParams): RecordsResult => {
