@@ -68,7 +68,8 @@ describe('kube-lookup nslookup', () => {
 
   it('exits 2 with a one-line reason for a bad type, a missing name, an unknown Pod or two origins', () => {
     const cases: [string[], RegExp][] = [
-      [['nslookup', 'kubia', '--type', 'MX', ...CLUSTER], /--type must be one of A, AAAA, SRV, PTR, CNAME, TXT, ANY, not "MX"/],
+      [['nslookup', 'kubia', '--type', 'MXX', ...CLUSTER], /--type: "MXX" is not a DNS record type/],
+      [['nslookup', 'cluster.local.', '--type', 'axfr', ...CLUSTER], /--type: AXFR is not a question the simulator answers/],
       [['nslookup'], /nslookup needs a NAME/],
       [['nslookup', 'kubia', '--from', 'default/nobody', ...CLUSTER], /no Pod "default\/nobody" in the manifests \(Pods: /],
       [['nslookup', 'kubia', '--from', 'default/request-pod', '--namespace', 'shop', ...CLUSTER], /give --from or --namespace, not both/],

@@ -19,7 +19,7 @@ Commands:
   nslookup NAME [PATH...]
                        simulate nslookup NAME from a Pod: its resolv.conf, the search list,
                        and what the cluster DNS answers, with the reasons
-                       --type A|AAAA|SRV|PTR|CNAME|TXT|ANY   (default A)
+                       --type TYPE   any record type: A AAAA SRV PTR CNAME TXT SOA NS MX ANY … (default A)
                        --from NAMESPACE/POD | --namespace NS (default: namespace default)
                        --format text|json|dig     (default text)
   records [PATH...]    every record the cluster DNS zone holds

@@ -1,4 +1,4 @@
-import { QUERY_TYPES, renderDig, renderNslookup, resolveFrom, resolutionToJson, reverseName, type LookupOrigin, type QueryType } from '../core/dns/index';
+import { parseQueryType, renderDig, renderNslookup, resolveFrom, resolutionToJson, reverseName, type LookupOrigin, type QueryType } from '../core/dns/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
 import { COMMON_OPTIONS } from './lintCommand';
 import { chooseUnit } from './clusterChoice';
@@ -15,8 +15,10 @@ import { UsageError } from './usageError';
 export function nslookupCommand(args: ParsedArgs, output: { stdout: (text: string) => void }): number {
   rejectUnknownOptions(args, [...COMMON_OPTIONS, 'format', 'type', 'from', 'namespace']);
   const format = optionValue(args, 'format', ['text', 'json', 'dig']) ?? 'text';
-  const askedType = optionValue(args, 'type')?.toUpperCase() as QueryType | undefined;
-  if (askedType !== undefined && !QUERY_TYPES.includes(askedType)) throw new UsageError(`--type must be one of ${QUERY_TYPES.join(', ')}, not "${args.options.get('type')}"`);
+  const typeText = optionValue(args, 'type');
+  const parsedType = typeText === undefined ? undefined : parseQueryType(typeText);
+  if (parsedType && 'error' in parsedType) throw new UsageError(`--type: ${parsedType.error}`);
+  const askedType: QueryType | undefined = parsedType?.type;
   const [typed, ...paths] = args.positionals;
   if (!typed) throw new UsageError('nslookup needs a NAME (kube-lookup nslookup NAME [PATH...])');
   // like nslookup, an address asks for the PTR record of its reverse name

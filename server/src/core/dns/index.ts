@@ -24,6 +24,7 @@ export { answerQuestion } from './answerQuestion';
 export { reverseName } from './dnsName';
 export type { DnsRecord, PublishedRecord, QueryType, Rcode, RecordType } from './dnsRecord';
 export { QUERY_TYPES } from './dnsRecord';
+export { parseQueryType } from './rrTypes';
 export { clusterRecords, recordsOf, DNS_SCHEMA_VERSION, type EndpointRecord } from './records';
 export { clusterDnsIp, podResolvConf, renderResolvConf, type ResolvConf } from './resolvConf';
 export { podHostsEntries, resolveFrom, type LookupOrigin, type Resolution, type TriedName } from './resolveFrom';

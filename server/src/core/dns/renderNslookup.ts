@@ -45,6 +45,14 @@ function answerLines(answer: DnsRecord): string[] {
       return [`${owner}\tname = ${answer.data}${mark}`];
     case 'TXT':
       return [`${owner}\ttext = ${answer.data}`];
+    case 'NS':
+      return [`${owner}\tnameserver = ${answer.data}`];
+    case 'SOA': {
+      // bind's nslookup prints the SOA field by field
+      const [origin, mail, serial, refresh, retry, expire, minimum] = answer.data.split(' ');
+      const field = (label: string, value: string): string => `\t${label} = ${value.replace(/\.$/, '')}`;
+      return [owner, field('origin', origin), field('mail addr', mail), field('serial', serial), field('refresh', refresh), field('retry', retry), field('expire', expire), field('minimum', minimum)];
+    }
   }
 }
 
