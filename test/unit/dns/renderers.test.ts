@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clusterRecords, renderDig, renderNslookup, renderPodDnsMarkdown, renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
+import { exportedZones, renderDig, renderNslookup, renderPodDnsMarkdown, renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
 import { dnsCluster } from '../../helpers/dnsCluster';
 import { lines, modelOf } from '../../helpers/modelFrom';
 
@@ -68,10 +68,11 @@ describe('nslookup transcript', () => {
 });
 
 describe('zone file (RFC 1035 master file)', () => {
-  it('starts with $ORIGIN, $TTL, SOA and NS, names relative to the origin, reverse records absolute', () => {
-    const text = renderZoneFile(clusterRecords(model), model.settings);
-    const head = text.split('\n').slice(2, 9);
+  it('one master file per zone: $ORIGIN, $TTL, SOA and NS, names relative to the origin', () => {
+    const text = renderZoneFile(exportedZones(model), model.settings);
+    const head = text.split('\n').slice(2, 10);
     assert.deepEqual(head, [
+      '; zone cluster.local',
       '$ORIGIN cluster.local.',
       '$TTL 30',
       '@\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30',
@@ -81,12 +82,14 @@ describe('zone file (RFC 1035 master file)', () => {
       'alias.default.svc\t30\tIN\tCNAME\tkubia.default.svc.cluster.local.',
     ]);
     assert.ok(text.includes('\n_pg._tcp.headless.default.svc\t30\tIN\tSRV\t0 33 5432 db-0.headless.default.svc.cluster.local.\n'));
-    assert.ok(text.includes('\n50.0.96.10.in-addr.arpa.\t30\tIN\tPTR\tkubia.default.svc.cluster.local.\n'));
+    assert.ok(text.includes('\n; zone in-addr.arpa\n$ORIGIN in-addr.arpa.\n$TTL 30\n@\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30\n@\t30\tIN\tNS\tns.dns.cluster.local.\n'), text);
+    assert.ok(text.includes('\n50.0.96.10\t30\tIN\tPTR\tkubia.default.svc.cluster.local.\n'));
+    assert.ok(text.includes('\n; zone ip6.arpa\n$ORIGIN ip6.arpa.\n'));
   });
 
   it('comments simulated addresses', () => {
     const simulated = modelOf({ 'kubia.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: kubia}', 'spec: {ports: [{port: 80}]}') });
-    assert.match(renderZoneFile(clusterRecords(simulated), simulated.settings), /\nkubia\.default\.svc\t30\tIN\tA\t10\.\d+\.\d+\.\d+\t; simulated\n/);
+    assert.match(renderZoneFile(exportedZones(simulated), simulated.settings), /\nkubia\.default\.svc\t30\tIN\tA\t10\.\d+\.\d+\.\d+\t; simulated\n/);
   });
 });
 

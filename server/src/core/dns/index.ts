@@ -26,6 +26,7 @@ export type { DnsRecord, PublishedRecord, QueryType, Rcode, RecordType } from '.
 export { QUERY_TYPES } from './dnsRecord';
 export { parseQueryType } from './rrTypes';
 export { clusterRecords, recordsOf, DNS_SCHEMA_VERSION, type EndpointRecord } from './records';
+export { exportedZones, type ExportedZone } from './zoneExport';
 export { clusterDnsIp, podResolvConf, renderResolvConf, type ResolvConf } from './resolvConf';
 export { podHostsEntries, resolveFrom, type LookupOrigin, type Resolution, type TriedName } from './resolveFrom';
 export { renderDig } from './renderDig';

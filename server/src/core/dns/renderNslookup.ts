@@ -88,11 +88,16 @@ export function resolutionToJson(resolution: Resolution): object {
     query: resolution.query,
     type: resolution.type,
     from: resolution.from,
-    tried: resolution.tried.map((entry) => ({ name: entry.name, rcode: entry.rcode })),
+    // a failed try keeps its answers only when it has some: the CNAMEs of an NXDOMAIN chain (RFC 6604)
+    tried: resolution.tried.map((entry) => ({ name: entry.name, rcode: entry.rcode, ...(entry.rcode !== 'NOERROR' && entry.answer.answers.length > 0 ? { answers: entry.answer.answers.map(answerJson) } : {}) })),
     rcode: resolution.rcode,
-    answers: resolution.answers.map((answer) => ({ name: answer.name, type: answer.type, ttl: answer.ttl, data: answer.data, simulated: answer.simulated })),
+    answers: resolution.answers.map(answerJson),
     upstream: resolution.upstream,
     // only when Pods are truncated, so the contract's shape is unchanged otherwise
     ...(resolution.truncated ? { truncated: resolution.truncated } : {}),
   };
+}
+
+function answerJson(answer: DnsRecord): object {
+  return { name: answer.name, type: answer.type, ttl: answer.ttl, data: answer.data, simulated: answer.simulated };
 }
