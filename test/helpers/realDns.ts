@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The Debian packages the real-DNS tests need (`.ci/run` installs them when missing). */
+export const REAL_DNS_PACKAGES = 'bind9 bind9-utils bind9-dnsutils iproute2';
+
+/** Debian keeps named and named-checkzone in /usr/sbin, which a non-login PATH may lack. */
+const ENV = { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin:/sbin` };
+
+/** One zone to serve: its origin (no trailing dot) and its master file. */
+export interface ServedZone {
+  readonly origin: string;
+  readonly text: string;
+}
+
+/** A question and what the real server answered: status, and the answer section one record a line. */
+export interface RealAnswer {
+  readonly name: string;
+  readonly type: string;
+  readonly status: string;
+  /** `owner ttl TYPE data`, whitespace collapsed, lower case. */
+  readonly answers: readonly string[];
+}
+
+/**
+ * Why the real-DNS tests cannot run here, or undefined when they can: Linux, root (a network
+ * namespace needs it), `unshare -n` allowed, and BIND's named, named-checkzone and dig installed.
+ */
+export function realDnsUnavailable(): string | undefined {
+  if (process.platform !== 'linux') return `not Linux (${process.platform}): named runs in a Linux network namespace`;
+  if (process.getuid?.() !== 0) return 'not root: unshare -n (a private network namespace for named) needs root';
+  for (const tool of ['unshare', 'ip', 'timeout', 'named', 'named-checkzone', 'dig']) {
+    if (!which(tool)) return `${tool} is not installed (Debian: apt-get install ${REAL_DNS_PACKAGES}; .ci/run does it)`;
+  }
+  const probe = spawnSync('unshare', ['-n', 'true'], { timeout: 5000, env: ENV });
+  if (probe.status !== 0) return `unshare -n is not allowed here (${String(probe.stderr ?? '').trim() || `exit ${probe.status}`})`;
+  return undefined;
+}
+
+/** named-checkzone's verdict on one zone: its output, and whether it loaded cleanly. */
+export function checkZone(dir: string, zone: ServedZone): { clean: boolean; output: string } {
+  const file = path.join(dir, `check-${zone.origin}.zone`);
+  fs.writeFileSync(file, zone.text);
+  // -i local: integrity checks on in-zone names only, so out-of-zone names are never looked up
+  const result = spawnSync('named-checkzone', ['-i', 'local', zone.origin, file], { encoding: 'utf8', timeout: 20000, env: ENV });
+  const output = `${result.stdout}${result.stderr}`.trim();
+  return { clean: result.status === 0 && output === `zone ${zone.origin}/IN: loaded serial 1\nOK`, output };
+}
+
+/**
+ * Serves the zones with BIND's named inside a new network namespace (only its loopback, brought up
+ * there; nothing leaves it), asks every question with one `dig -f` batch, stops named and returns
+ * the answers in question order. named lives at most `seconds` (coreutils timeout), whatever happens.
+ */
+export function askBind(dir: string, zones: readonly ServedZone[], questions: readonly { name: string; type: string }[], seconds = 60): RealAnswer[] {
+  const conf = [
+    `options { directory "${dir}"; listen-on port 5300 { 127.0.0.1; }; listen-on-v6 { none; }; recursion no;`,
+    `  pid-file "${dir}/named.pid"; session-keyfile "${dir}/session.key"; dnssec-validation no; notify no; };`,
+    'controls { };',
+    ...zones.map((zone) => {
+      fs.writeFileSync(path.join(dir, `${zone.origin}.zone`), zone.text);
+      return `zone "${zone.origin}" { type primary; file "${dir}/${zone.origin}.zone"; };`;
+    }),
+  ];
+  fs.writeFileSync(path.join(dir, 'named.conf'), `${conf.join('\n')}\n`);
+  fs.writeFileSync(path.join(dir, 'questions.txt'), questions.map((question) => `${question.name} ${question.type}`).join('\n') + '\n');
+  const script = [
+    'set -u',
+    'ip link set lo up',
+    `timeout --kill-after=2 ${seconds} named -g -c "$1/named.conf" > "$1/named.log" 2>&1 &`,
+    'server=$!',
+    'trap \'kill $server 2>/dev/null; wait $server 2>/dev/null\' EXIT',
+    'for _ in $(seq 100); do grep -q "running$" "$1/named.log" && break; sleep 0.1; done',
+    'grep -q "running$" "$1/named.log" || { echo "named did not start:" >&2; cat "$1/named.log" >&2; exit 3; }',
+    'dig -p 5300 @127.0.0.1 +norec +noall +comments +question +answer +nocookie +noedns +time=2 +tries=1 -f "$1/questions.txt"',
+  ].join('\n');
+  const result = spawnSync('unshare', ['-n', 'sh', '-c', script, 'sh', dir], { encoding: 'utf8', timeout: (seconds + 10) * 1000, maxBuffer: 64 * 1024 * 1024, env: ENV });
+  if (result.status !== 0) throw new Error(`named/dig in the namespace failed (exit ${result.status}${result.signal ? `, ${result.signal}` : ''}): ${result.stderr}`);
+  return parseDigBatch(result.stdout);
+}
+
+/** dig's batch output, one `;; Got answer:` block per question. */
+export function parseDigBatch(text: string): RealAnswer[] {
+  return text.split(/^;; Got answer:$/m).slice(1).map((block) => {
+    const status = /status: ([A-Z]+)/.exec(block)?.[1] ?? 'NONE';
+    const question = /^;;? QUESTION SECTION:\n;(\S+)\s+IN\s+(\S+)$/m.exec(block);
+    const start = block.indexOf(';; ANSWER SECTION:\n');
+    const answerSection = start < 0 ? '' : block.slice(start).split('\n\n')[0];
+    const answers = answerSection.split('\n').filter((line) => line.trim() && !line.startsWith(';')).map((line) => {
+      const [owner, ttl, , type, ...data] = line.trim().split(/\s+/);
+      return `${owner} ${ttl} ${type} ${data.join(' ')}`.toLowerCase();
+    });
+    return { name: question?.[1] ?? '?', type: question?.[2] ?? '?', status, answers };
+  });
+}
+
+function which(tool: string): boolean {
+  return (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin']).some((folder) => {
+    try {
+      fs.accessSync(path.join(folder, tool), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
