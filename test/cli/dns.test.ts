@@ -66,6 +66,14 @@ describe('kube-lookup nslookup', () => {
     assert.equal(JSON.parse(spec.stdout).rcode, 'NODATA');
   });
 
+  it('--resolver nslookup exits 0 on NODATA like bind9\'s nslookup; glibc exits 1', () => {
+    const args = ['nslookup', 'kubia', '--type', 'AAAA', '--format', 'json', ...CLUSTER];
+    assert.equal(runCli(args).code, 1);
+    const bind = runCli([...args, '--resolver', 'nslookup']);
+    assert.equal(bind.code, 0);
+    assert.deepEqual(JSON.parse(bind.stdout).tried, [{ name: 'kubia.default.svc.cluster.local.', rcode: 'NODATA' }]);
+  });
+
   it('exits 2 with a one-line reason for a bad type, a missing name, an unknown Pod or two origins', () => {
     const cases: [string[], RegExp][] = [
       [['nslookup', 'kubia', '--type', 'MXX', ...CLUSTER], /--type: "MXX" is not a DNS record type/],

@@ -8,12 +8,13 @@ import { findPod } from './podOrigin';
 import { UsageError } from './usageError';
 
 /**
- * `kube-lookup nslookup NAME [--type T] [--from NS/POD | --namespace NS] [--format text|json|dig] [PATH...]`.
- * Exit 0 when the lookup ends with an answer; 1 when it does not (NXDOMAIN, NODATA, or forwarded
- * upstream without a static answer); 2 on a usage error.
+ * `kube-lookup nslookup NAME [--type T] [--from NS/POD | --namespace NS] [--resolver glibc|musl|nslookup]
+ * [--format text|json|dig] [PATH...]`. Exit 0 when the lookup ends with an answer (and, with
+ * `--resolver nslookup`, on NODATA, as bind9's nslookup); 1 when it does not (NXDOMAIN, NODATA, or
+ * forwarded upstream without a static answer); 2 on a usage error.
  */
 export function nslookupCommand(args: ParsedArgs, output: { stdout: (text: string) => void }): number {
-  rejectUnknownOptions(args, [...COMMON_OPTIONS, 'format', 'type', 'from', 'namespace']);
+  rejectUnknownOptions(args, [...COMMON_OPTIONS, 'format', 'type', 'from', 'namespace', 'resolver']);
   const format = optionValue(args, 'format', ['text', 'json', 'dig']) ?? 'text';
   const typeText = optionValue(args, 'type');
   const parsedType = typeText === undefined ? undefined : parseQueryType(typeText);
@@ -35,5 +36,6 @@ export function nslookupCommand(args: ParsedArgs, output: { stdout: (text: strin
   if (format === 'json') output.stdout(`${JSON.stringify(resolutionToJson(resolution), null, 2)}\n`);
   else if (format === 'dig') output.stdout(renderDig(resolution, settings));
   else output.stdout(renderNslookup(resolution, settings));
-  return resolution.rcode === 'NOERROR' ? 0 : 1;
+  // bind9's nslookup exits 0 when the name exists without the type (NODATA)
+  return resolution.rcode === 'NOERROR' || (resolution.resolver === 'nslookup' && resolution.rcode === 'NODATA') ? 0 : 1;
 }

@@ -20,7 +20,7 @@ describe('nslookup transcript', () => {
       'Name:\tdb-0.headless.default.svc.cluster.local',
       'Address: 10.244.2.10',
       '',
-      ';; kube-lookup: A lookup from Pod default/request-pod (dnsPolicy ClusterFirst), coredns profile',
+      ';; kube-lookup: A lookup from Pod default/request-pod (dnsPolicy ClusterFirst), coredns profile, glibc resolver',
       ';; resolv.conf: search default.svc.cluster.local svc.cluster.local cluster.local; nameserver 10.96.0.10; options ndots:5',
       ';; db-0.headless has 1 dot (< ndots 5): each search domain first, the name as given last (glibc order)',
       ';; 1. db-0.headless.default.svc.cluster.local.  NOERROR',

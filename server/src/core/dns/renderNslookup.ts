@@ -60,9 +60,9 @@ function answerLines(answer: DnsRecord): string[] {
 export function renderTrace(resolution: Resolution, settings: AnalysisSettings): string {
   const conf = resolution.resolvConf;
   const origin = resolution.from.includes('/') ? `Pod ${resolution.from}` : `a Pod in namespace ${resolution.from}`;
-  const lines = [`;; kube-lookup: ${resolution.type} lookup from ${origin} (dnsPolicy ${conf.policy}), ${settings.dnsProfile} profile`];
+  const lines = [`;; kube-lookup: ${resolution.type} lookup from ${origin} (dnsPolicy ${conf.policy}), ${settings.dnsProfile} profile, ${resolution.resolver} resolver`];
   lines.push(`;; resolv.conf: ${conf.searches.length ? `search ${conf.searches.join(' ')}; ` : ''}nameserver ${conf.nameservers.join(' ') || '(node)'}; options ${conf.options.join(' ') || '(none)'}`);
-  lines.push(`;; ${describeSearch(resolution.query, conf.ndots)}`);
+  lines.push(`;; ${resolution.walk}`);
   resolution.tried.forEach((entry, index) => {
     lines.push(`;; ${index + 1}. ${entry.name}  ${entry.rcode}`);
     for (const reason of entry.answer.why) lines.push(`;;      ${reason}`);
@@ -71,15 +71,6 @@ export function renderTrace(resolution: Resolution, settings: AnalysisSettings):
   const simulated = [...resolution.answers, ...resolution.additional].filter((answer) => answer.simulated);
   if (simulated.length) lines.push(`;; simulated: ${[...new Set(simulated.map((answer) => answer.type === 'PTR' ? normalizeName(answer.name) : answer.data))].join(', ')} — allocated by kube-lookup, not declared in the manifests`);
   return lines.join('\n') + '\n';
-}
-
-function describeSearch(query: string, ndots: number): string {
-  if (query.endsWith('.')) return `${query} ends with a dot: absolute, the search list is not used`;
-  const dots = (query.match(/\./g) ?? []).length;
-  const count = `${dots} dot${dots === 1 ? '' : 's'}`;
-  return dots >= ndots
-    ? `${query} has ${count} (≥ ndots ${ndots}): tried as given first, then with each search domain (glibc order)`
-    : `${query} has ${count} (< ndots ${ndots}): each search domain first, the name as given last (glibc order)`;
 }
 
 /** The `nslookup --format json` shape of the CLI contract (DESIGN.md), plus `simulated` per answer. */
