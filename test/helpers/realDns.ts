@@ -51,33 +51,59 @@ export function checkZone(dir: string, zone: ServedZone): { clean: boolean; outp
 /**
  * Serves the zones with BIND's named inside a new network namespace (only its loopback, brought up
  * there; nothing leaves it), asks every question with one `dig -f` batch, stops named and returns
- * the answers in question order. named lives at most `seconds` (coreutils timeout), whatever happens.
+ * the answers in question order.
  */
 export function askBind(dir: string, zones: readonly ServedZone[], questions: readonly { name: string; type: string }[], seconds = 60): RealAnswer[] {
+  fs.writeFileSync(path.join(dir, 'questions.txt'), questions.map((question) => `${question.name} ${question.type}`).join('\n') + '\n');
+  const { stdout } = withBind(dir, zones, 'dig -p 5300 @127.0.0.1 +norec +noall +comments +question +answer +nocookie +noedns +time=2 +tries=1 -f "$1/questions.txt"', { seconds });
+  return parseDigBatch(stdout);
+}
+
+/**
+ * Runs the shell `body` (`$1` is `dir`) next to named serving `zones`, in a new network namespace
+ * (only its loopback; nothing leaves it). named listens on 127.0.0.1 port 5300, or port 53 with
+ * `resolvConf`, which is then bind-mounted on /etc/resolv.conf in a private mount namespace, so the
+ * system's stub resolvers (getent, nslookup) ask named. named logs every query it gets (the
+ * returned `log`) and lives at most `seconds` (coreutils timeout), whatever happens.
+ */
+export function withBind(dir: string, zones: readonly ServedZone[], body: string, options: { seconds?: number; resolvConf?: string } = {}): { stdout: string; log: string } {
+  const seconds = options.seconds ?? 60;
+  const port = options.resolvConf === undefined ? 5300 : 53;
   const conf = [
-    `options { directory "${dir}"; listen-on port 5300 { 127.0.0.1; }; listen-on-v6 { none; }; recursion no;`,
+    // nslookup wants recursion available; every name is in a served zone (the stub test serves the root), so nothing is looked up elsewhere
+    `options { directory "${dir}"; listen-on port ${port} { 127.0.0.1; }; listen-on-v6 { none; }; ${port === 53 ? 'recursion yes; allow-recursion { 127.0.0.1; };' : 'recursion no;'} querylog yes;`,
     `  pid-file "${dir}/named.pid"; session-keyfile "${dir}/session.key"; dnssec-validation no; notify no; };`,
     'controls { };',
     ...zones.map((zone) => {
-      fs.writeFileSync(path.join(dir, `${zone.origin}.zone`), zone.text);
-      return `zone "${zone.origin}" { type primary; file "${dir}/${zone.origin}.zone"; };`;
+      const file = path.join(dir, `${zone.origin === '.' ? 'root' : zone.origin}.zone`);
+      fs.writeFileSync(file, zone.text);
+      return `zone "${zone.origin}" { type primary; file "${file}"; };`;
     }),
   ];
   fs.writeFileSync(path.join(dir, 'named.conf'), `${conf.join('\n')}\n`);
-  fs.writeFileSync(path.join(dir, 'questions.txt'), questions.map((question) => `${question.name} ${question.type}`).join('\n') + '\n');
+  const mountResolvConf = options.resolvConf === undefined ? [] : [`mount --bind "$1/resolv.conf" /etc/resolv.conf`];
+  if (options.resolvConf !== undefined) fs.writeFileSync(path.join(dir, 'resolv.conf'), options.resolvConf);
   const script = [
     'set -u',
     'ip link set lo up',
+    // getaddrinfo's AI_ADDRCONFIG wants an address other than 127.0.0.1 before it asks for A records
+    ...(options.resolvConf === undefined ? [] : ['ip addr add 192.0.2.1/32 dev lo', ...mountResolvConf]),
     `timeout --kill-after=2 ${seconds} named -g -c "$1/named.conf" > "$1/named.log" 2>&1 &`,
     'server=$!',
     'trap \'kill $server 2>/dev/null; wait $server 2>/dev/null\' EXIT',
     'for _ in $(seq 100); do grep -q "running$" "$1/named.log" && break; sleep 0.1; done',
     'grep -q "running$" "$1/named.log" || { echo "named did not start:" >&2; cat "$1/named.log" >&2; exit 3; }',
-    'dig -p 5300 @127.0.0.1 +norec +noall +comments +question +answer +nocookie +noedns +time=2 +tries=1 -f "$1/questions.txt"',
+    body,
   ].join('\n');
-  const result = spawnSync('unshare', ['-n', 'sh', '-c', script, 'sh', dir], { encoding: 'utf8', timeout: (seconds + 10) * 1000, maxBuffer: 64 * 1024 * 1024, env: ENV });
-  if (result.status !== 0) throw new Error(`named/dig in the namespace failed (exit ${result.status}${result.signal ? `, ${result.signal}` : ''}): ${result.stderr}`);
-  return parseDigBatch(result.stdout);
+  const namespaces = options.resolvConf === undefined ? ['-n'] : ['-n', '-m'];
+  const result = spawnSync('unshare', [...namespaces, 'sh', '-c', script, 'sh', dir], { encoding: 'utf8', timeout: (seconds + 10) * 1000, maxBuffer: 64 * 1024 * 1024, env: ENV });
+  if (result.status !== 0) throw new Error(`named in the namespace failed (exit ${result.status}${result.signal ? `, ${result.signal}` : ''}): ${result.stderr}`);
+  return { stdout: result.stdout, log: fs.readFileSync(path.join(dir, 'named.log'), 'utf8') };
+}
+
+/** The questions named's query log shows, in order: `name TYPE`, names lower case without the trailing dot. */
+export function queriesIn(log: string): string[] {
+  return [...log.matchAll(/ query: (\S+) IN (\S+) /g)].map((match) => `${match[1].toLowerCase().replace(/\.$/, '')} ${match[2]}`);
 }
 
 /** dig's batch output, one `;; Got answer:` block per question. */

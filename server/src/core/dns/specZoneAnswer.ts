@@ -31,7 +31,7 @@ export function specZoneAnswer(model: ClusterModel, qname: string, qtype: QueryT
       ? specZoneAnswer(model, cname.data, qtype, depth + 1)
       : upstreamAnswer(model.settings, cname.data, qtype, `${target} is outside the cluster zone: the server asks the upstream resolver`);
     // RFC 6604 §3: the rcode is the last name's in the chain, NXDOMAIN included, with the CNAMEs in the answer
-    const rcode = next.rcode === 'NXDOMAIN' && !next.upstream ? 'NXDOMAIN' : 'NOERROR';
+    const rcode = next.rcode === 'NXDOMAIN' ? 'NXDOMAIN' : 'NOERROR';
     const lines = [...why, ...next.why.map((line) => `  ${line}`)];
     if (rcode === 'NXDOMAIN') lines.push(`the CNAME target ${target} does not exist: NXDOMAIN, with the CNAME in the answer (RFC 6604)`);
     return zoneAnswer(rcode, lines, [own, ...next.answers], { upstream: next.upstream });
