@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,11 +11,11 @@ import { repoRoot } from '../helpers/paths';
 import { checkZone, queriesIn, realDnsUnavailable, withBind, type ServedZone } from '../helpers/realDns';
 
 /**
- * The search walk against real stub resolvers: glibc (`getent ahostsv4`, getaddrinfo for A) and
- * bind9's `nslookup`, each under the resolv.conf kubelet writes for a Pod of the namespace, with
+ * The search walk against real stub resolvers: glibc (`getent ahostsv4`, getaddrinfo for A), musl
+ * (a static getaddrinfo program, muslLookup.c) and bind9's `nslookup`, each under the resolv.conf kubelet writes for a Pod of the namespace, with
  * named (serving the spec export and an empty root zone, so names outside the cluster are NXDOMAIN)
  * as the nameserver. named's query log gives the names each tool tried; they, the final status and
- * the addresses must be what `kube-lookup nslookup --dns-profile spec --resolver glibc|nslookup` says.
+ * the addresses must be what `kube-lookup nslookup --dns-profile spec --resolver glibc|musl|nslookup` says.
  */
 const CLUSTERS: Record<string, string[]> = {
   'examples/seeds': ['examples/seeds'],
@@ -24,7 +25,10 @@ const CLUSTERS: Record<string, string[]> = {
 /** An empty root zone: every name outside the served zones is NXDOMAIN, as the simulator takes single labels. */
 const ROOT_ZONE: ServedZone = { origin: '.', text: '$TTL 30\n@ 30 IN SOA localhost. hostmaster.localhost. 1 7200 1800 86400 30\n@ 30 IN NS localhost.\nlocalhost. 30 IN A 127.0.0.1\n' };
 
-interface Lookup { readonly namespace: string; readonly tool: 'glibc' | 'nslookup'; readonly name: string; readonly type: string }
+interface Lookup { readonly namespace: string; readonly tool: 'glibc' | 'musl' | 'nslookup'; readonly name: string; readonly type: string }
+
+/** musl's getaddrinfo needs a static program built with musl-gcc (Debian: musl-tools). */
+const MUSL_SOURCE = path.join(repoRoot, 'test', 'dns-real', 'muslLookup.c');
 
 const unavailable = realDnsUnavailable() ?? (fs.existsSync('/usr/bin/getent') && fs.existsSync('/usr/bin/nslookup') ? undefined : 'getent or nslookup is not installed (Debian: libc-bin, bind9-dnsutils)');
 
@@ -38,10 +42,13 @@ describe('real stub resolvers: glibc getaddrinfo and bind9 nslookup walk the sea
       }
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-stub-'));
       try {
+        const musl = spawnSync('musl-gcc', ['-static', '-O2', '-o', path.join(dir, 'musl-lookup'), MUSL_SOURCE], { encoding: 'utf8', timeout: 60_000 });
+        const withMusl = musl.status === 0;
+        if (!withMusl) console.warn(`\n!!! real-resolver test (${label}): musl-gcc could not build the musl program (${musl.error?.message ?? musl.stderr.trim()}) — the musl model is NOT checked here (Debian: apt-get install musl-tools)\n`);
         const report = JSON.parse(cli(['records', '--format', 'json', '--dns-profile', 'spec', ...paths])) as { zones: string[]; records: { name: string; type: string; data: string; source: { kind: string; namespace: string; name: string } | null }[] };
         const zones = [ROOT_ZONE, ...report.zones.map((origin) => ({ origin, text: cli(['records', '--format', 'zone', '--zone', origin, '--dns-profile', 'spec', ...paths]) }))];
         for (const zone of zones) assert.ok(checkZone(dir, zone).clean, `named-checkzone ${zone.origin}`);
-        const lookups = lookupsFor(report.records);
+        const lookups = lookupsFor(report.records).filter((lookup) => withMusl || lookup.tool !== 'musl');
         // ExternalName targets outside the cluster are out-of-zone too: the root zone makes them NXDOMAIN
         const targets = report.records.filter((entry) => entry.type === 'CNAME').map((entry) => entry.data.replace(/\.$/, '')).filter((target) => !report.zones.some((origin) => target === origin || target.endsWith(`.${origin}`)));
         const names = [...new Set([...lookups.map((lookup) => lookup.name), ...targets])];
@@ -56,7 +63,7 @@ describe('real stub resolvers: glibc getaddrinfo and bind9 nslookup walk the sea
         const body = lookups.map((lookup, index) => [
           `cat "$1/resolv-${lookup.namespace}.conf" > "$1/resolv.conf"`,
           `echo "=== ${index}"`,
-          lookup.tool === 'glibc' ? `getent ahostsv4 '${lookup.name}'` : `nslookup -type=${lookup.type} '${lookup.name}'`,
+          lookup.tool === 'glibc' ? `getent ahostsv4 '${lookup.name}'` : lookup.tool === 'musl' ? `"$1/musl-lookup" '${lookup.name}'` : `nslookup -type=${lookup.type} '${lookup.name}'`,
           'echo "rc=$?"',
           // an absolute name is asked once, as given: a cheap mark in the query log
           `getent ahostsv4 marker-${index}.invalid. > /dev/null || true`,
@@ -68,11 +75,12 @@ describe('real stub resolvers: glibc getaddrinfo and bind9 nslookup walk the sea
         const differences: string[] = [];
         lookups.forEach((lookup, index) => {
           const expected = simulated(lookup, paths, config);
-          const got = lookup.tool === 'glibc' ? glibcResult(outputs[index], logs[index] ?? [], lookup.type) : nslookupResult(outputs[index], logs[index] ?? [], lookup.type);
+          const got = lookup.tool !== 'nslookup' ? addressInfoResult(outputs[index], logs[index] ?? [], lookup.type) : nslookupResult(outputs[index], logs[index] ?? [], lookup.type);
           if (JSON.stringify(expected) !== JSON.stringify(got)) differences.push(`${lookup.tool} ${lookup.name} ${lookup.type} from ${lookup.namespace}: kube-lookup ${JSON.stringify(expected)}, real ${JSON.stringify(got)}`);
         });
         const tried = lookups.reduce((sum, _lookup, index) => sum + (logs[index]?.length ?? 0), 0);
-        t.diagnostic(`${lookups.length} lookups (${lookups.filter((lookup) => lookup.tool === 'glibc').length} getent, ${lookups.filter((lookup) => lookup.tool === 'nslookup').length} nslookup; ${tried} names tried) compared: ${differences.length} differences`);
+        const count = (tool: Lookup['tool']): number => lookups.filter((lookup) => lookup.tool === tool).length;
+        t.diagnostic(`${lookups.length} lookups (${count('glibc')} glibc getent, ${count('musl')} musl getaddrinfo, ${count('nslookup')} nslookup; ${tried} names tried) compared: ${differences.length} differences`);
         assert.deepEqual(differences, []);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -87,7 +95,7 @@ function lookupsFor(records: { name: string; type: string; source: { kind: strin
   const namespaces = [...new Set(services.map((service) => service.namespace))];
   const lookups: Lookup[] = [];
   const add = (namespace: string, name: string): void => {
-    lookups.push({ namespace, tool: 'glibc', name, type: 'A' });
+    lookups.push({ namespace, tool: 'glibc', name, type: 'A' }, { namespace, tool: 'musl', name, type: 'A' });
     for (const type of ['A', 'AAAA']) lookups.push({ namespace, tool: 'nslookup', name, type });
   };
   for (const service of services) {
@@ -108,13 +116,13 @@ function simulated(lookup: Lookup, paths: string[], config: string): { tried: st
   };
   return {
     tried: result.tried.map((entry) => `${entry.name.toLowerCase().replace(/\.$/, '')} ${lookup.type}`),
-    status: result.rcode === 'NOERROR' ? 'NOERROR' : lookup.tool === 'glibc' ? 'not found' : result.rcode,
+    status: result.rcode === 'NOERROR' ? 'NOERROR' : lookup.tool === 'nslookup' ? result.rcode : 'not found',
     addresses: result.answers.filter((answer) => answer.type === lookup.type).map((answer) => answer.data).sort(),
   };
 }
 
-/** `getent ahostsv4`: exit 0 with `IP STREAM name` lines, or 2 when getaddrinfo found nothing. */
-function glibcResult(output: string, tried: string[], type: string): { tried: string[]; status: string; addresses: string[] } {
+/** `getent ahostsv4` and the musl program: exit 0 with `IP STREAM …` lines, or 2 when getaddrinfo found nothing. */
+function addressInfoResult(output: string, tried: string[], type: string): { tried: string[]; status: string; addresses: string[] } {
   const code = /rc=(\d+)/.exec(output)?.[1];
   const addresses = [...output.matchAll(/^(\S+)\s+STREAM/gm)].map((match) => match[1]).sort();
   return { tried: tried.filter((entry) => entry.endsWith(` ${type}`)), status: code === '0' ? 'NOERROR' : 'not found', addresses };

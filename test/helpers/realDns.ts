@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** The Debian packages the real-DNS tests need (`.ci/run` installs them when missing). */
-export const REAL_DNS_PACKAGES = 'bind9 bind9-utils bind9-dnsutils iproute2';
+export const REAL_DNS_PACKAGES = 'bind9 bind9-utils bind9-dnsutils iproute2 musl-tools';
 
 /** Debian keeps named and named-checkzone in /usr/sbin, which a non-login PATH may lack. */
 const ENV = { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin:/sbin` };
