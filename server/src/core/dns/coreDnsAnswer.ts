@@ -189,7 +189,7 @@ function txtAnswer(model: ClusterModel, qname: string): ZoneAnswer {
 function reverseAnswer(model: ClusterModel, qname: string, qtype: QueryType): ZoneAnswer {
   const address = ipFromReverseName(qname);
   const fallthrough = 'kubeadm\'s Corefile has `fallthrough in-addr.arpa ip6.arpa`: reverse names the cluster does not know go upstream';
-  if (!address || qtype !== 'PTR') return zoneAnswer('UPSTREAM', [address ? `CoreDNS serves only PTR records in the reverse zones` : `${normalizeName(qname)} is not a complete reverse name`, fallthrough], [], { upstream: true });
+  if (!address || qtype !== 'PTR') return upstreamAnswer(model.settings, qname, qtype, `${address ? 'CoreDNS serves only PTR records in the reverse zones' : `${normalizeName(qname)} is not a complete reverse name`}; ${fallthrough}`);
   const zone = zoneOf(model.settings);
   const ttl = model.settings.dnsTtl;
   const ip = canonicalIp(address.ip);
@@ -206,7 +206,7 @@ function reverseAnswer(model: ClusterModel, qname: string, qtype: QueryType): Zo
     why.push(`${ip} is a ready endpoint of ${service.headless ? 'headless ' : ''}Service ${service.namespace}/${service.name}${endpoint.pod ? ` (Pod ${endpoint.pod.name})` : ''}`);
   }
   if (answers.length) return zoneAnswer('NOERROR', why, answers);
-  return zoneAnswer('UPSTREAM', [`no Service has ${ip} as cluster IP or ready endpoint`, fallthrough], [], { upstream: true });
+  return upstreamAnswer(model.settings, qname, qtype, `no Service has ${ip} as cluster IP or ready endpoint; ${fallthrough}`);
 }
 
 interface AddressOwners {

@@ -16,7 +16,7 @@ export function renderNslookup(resolution: Resolution, settings: AnalysisSetting
 export function renderNslookupOutput(resolution: Resolution): string {
   const lines = [`Server:\t\t${resolution.server}`, `Address:\t${resolution.server}#53`, ''];
   if (resolution.answers.length > 0) {
-    if (resolution.upstream) lines.push('Non-authoritative answer:');
+    if (!resolution.authoritative) lines.push('Non-authoritative answer:');
     for (const answer of resolution.answers) lines.push(...answerLines(answer));
   } else if (resolution.rcode === 'NXDOMAIN') {
     lines.push(`** server can't find ${resolution.query}: NXDOMAIN`);

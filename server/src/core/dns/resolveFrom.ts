@@ -1,7 +1,7 @@
 import type { ClusterModel } from '../model/clusterModel';
 import type { PodView } from '../model/podView';
 import { answerQuestion } from './answerQuestion';
-import { isInZone, normalizeName } from './dnsName';
+import { isInZone, isReverseName, normalizeName } from './dnsName';
 import type { DnsRecord, QueryType, Rcode } from './dnsRecord';
 import { zoneOf } from './records';
 import { clusterDnsIp, podResolvConf, type ResolvConf } from './resolvConf';
@@ -41,6 +41,11 @@ export interface Resolution {
   readonly answers: readonly DnsRecord[];
   readonly additional: readonly DnsRecord[];
   readonly upstream: boolean;
+  /**
+   * The answer carries AA: CoreDNS sets it on everything it answers from the cluster zone (an
+   * ExternalName's upstream target included); a question it forwards comes back without it.
+   */
+  readonly authoritative: boolean;
   /** Facts beside the DNS answer: /etc/hosts entries, resolv.conf warnings, the resolver modelled, truncated Pods. */
   readonly notes: readonly string[];
   /** Set when the workspace's Pods are truncated (see truncatedPodsNote): answers list the simulated ones only. */
@@ -97,6 +102,7 @@ function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, 
     query: name, type, resolver, walk: walk.description, from: pod ? `${pod.namespace}/${pod.name}` : namespace, server, clusterServer, resolvConf: conf, tried, rcode,
     answers: answered?.answer.answers ?? [], additional: answered?.answer.additional ?? [],
     upstream: tried.some((entry) => entry.answer.upstream), notes, truncated,
+    authoritative: answered !== undefined && clusterServer && answeredByCluster(model, answered),
   };
 }
 
@@ -117,6 +123,13 @@ function walkWith(walk: ResolverWalk, ask: (candidate: string) => ZoneAnswer): W
     if (!walk.goesOn(answer.rcode)) break;
   }
   return { tried, rcode: walk.failure(tried) };
+}
+
+/** The cluster DNS answered the name itself: a name of its zone, or a reverse name it did not forward. */
+function answeredByCluster(model: ClusterModel, entry: TriedName): boolean {
+  const name = normalizeName(entry.name);
+  if (isInZone(name, zoneOf(model.settings))) return true;
+  return isReverseName(name) && !entry.answer.upstream;
 }
 
 /** One line per other resolver model whose walk ends at another name or with another status. */
