@@ -8,7 +8,7 @@ import { run } from '../../server/src/cli/main';
 import { podResolvConf, renderResolvConf } from '../../server/src/core/dns/index';
 import { defaultSettings } from '../../server/src/core/settings';
 import { repoRoot } from '../helpers/paths';
-import { checkZone, queriesIn, realDnsUnavailable, withBind, type ServedZone } from '../helpers/realDns';
+import { checkZone, queriesIn, realDnsUnavailable, stubResolversUnavailable, withBind, type ServedZone } from '../helpers/realDns';
 
 /**
  * The search walk against real stub resolvers: glibc (`getent ahostsv4`, getaddrinfo for A), musl
@@ -30,7 +30,7 @@ interface Lookup { readonly namespace: string; readonly tool: 'glibc' | 'musl' |
 /** musl's getaddrinfo needs a static program built with musl-gcc (Debian: musl-tools). */
 const MUSL_SOURCE = path.join(repoRoot, 'test', 'dns-real', 'muslLookup.c');
 
-const unavailable = realDnsUnavailable() ?? (fs.existsSync('/usr/bin/getent') && fs.existsSync('/usr/bin/nslookup') ? undefined : 'getent or nslookup is not installed (Debian: libc-bin, bind9-dnsutils)');
+const unavailable = realDnsUnavailable() ?? stubResolversUnavailable();
 
 describe('real stub resolvers: glibc getaddrinfo and bind9 nslookup walk the search list as the resolver models say', () => {
   for (const [label, paths] of Object.entries(CLUSTERS)) {

@@ -38,6 +38,19 @@ export function realDnsUnavailable(): string | undefined {
   return undefined;
 }
 
+/**
+ * Why the system's own stub resolvers cannot be pointed at named here, or undefined: a private
+ * mount namespace (to bind-mount a resolv.conf) must be allowed, and NSS must ask DNS for hosts.
+ */
+export function stubResolversUnavailable(): string | undefined {
+  const probe = spawnSync('unshare', ['-n', '-m', 'sh', '-c', 'mount --bind /etc/resolv.conf /etc/resolv.conf'], { encoding: 'utf8', timeout: 5000, env: ENV });
+  if (probe.status !== 0) return `unshare -m with a bind mount is not allowed here (${String(probe.stderr ?? '').trim() || `exit ${probe.status}`})`;
+  const nss = fs.existsSync('/etc/nsswitch.conf') ? fs.readFileSync('/etc/nsswitch.conf', 'utf8') : '';
+  if (!/^hosts:.*\bdns\b/m.test(nss)) return '/etc/nsswitch.conf does not list dns for hosts: getaddrinfo would not ask named';
+  for (const tool of ['getent', 'nslookup']) if (spawnSync('sh', ['-c', `command -v ${tool}`], { env: ENV }).status !== 0) return `${tool} is not installed (Debian: libc-bin, bind9-dnsutils)`;
+  return undefined;
+}
+
 /** named-checkzone's verdict on one zone: its output, and whether it loaded cleanly. */
 export function checkZone(dir: string, zone: ServedZone): { clean: boolean; output: string } {
   const file = path.join(dir, `check-${zone.origin}.zone`);
