@@ -27,6 +27,9 @@ const ROOT_ZONE: ServedZone = { origin: '.', text: '$TTL 30\n@ 30 IN SOA localho
 
 interface Lookup { readonly namespace: string; readonly tool: 'glibc' | 'musl' | 'nslookup'; readonly name: string; readonly type: string }
 
+/** A plain `nslookup NAME`, without a type. */
+const DEFAULT = 'default';
+
 /** musl's getaddrinfo needs a static program built with musl-gcc (Debian: musl-tools). */
 const MUSL_SOURCE = path.join(repoRoot, 'test', 'dns-real', 'muslLookup.c');
 
@@ -63,7 +66,7 @@ describe('real stub resolvers: glibc getaddrinfo and bind9 nslookup walk the sea
         const body = lookups.map((lookup, index) => [
           `cat "$1/resolv-${lookup.namespace}.conf" > "$1/resolv.conf"`,
           `echo "=== ${index}"`,
-          lookup.tool === 'glibc' ? `getent ahostsv4 '${lookup.name}'` : lookup.tool === 'musl' ? `"$1/musl-lookup" '${lookup.name}'` : `nslookup -type=${lookup.type} '${lookup.name}'`,
+          lookup.tool === 'glibc' ? `getent ahostsv4 '${lookup.name}'` : lookup.tool === 'musl' ? `"$1/musl-lookup" '${lookup.name}'` : `nslookup ${lookup.type === DEFAULT ? '' : `-type=${lookup.type} `}'${lookup.name}'`,
           'echo "rc=$?"',
           // an absolute name is asked once, as given: a cheap mark in the query log
           `getent ahostsv4 marker-${index}.invalid. > /dev/null || true`,
@@ -96,7 +99,8 @@ function lookupsFor(records: { name: string; type: string; source: { kind: strin
   const lookups: Lookup[] = [];
   const add = (namespace: string, name: string): void => {
     lookups.push({ namespace, tool: 'glibc', name, type: 'A' }, { namespace, tool: 'musl', name, type: 'A' });
-    for (const type of ['A', 'AAAA']) lookups.push({ namespace, tool: 'nslookup', name, type });
+    // DEFAULT: plain `nslookup NAME`, A then AAAA at the name found
+    for (const type of ['A', 'AAAA', DEFAULT]) lookups.push({ namespace, tool: 'nslookup', name, type });
   };
   for (const service of services) {
     const other = namespaces.find((namespace) => namespace !== service.namespace) ?? 'default';
@@ -111,13 +115,15 @@ function lookupsFor(records: { name: string; type: string; source: { kind: strin
 }
 
 function simulated(lookup: Lookup, paths: string[], config: string): { tried: string[]; status: string; addresses: string[] } {
-  const result = JSON.parse(cli(['nslookup', lookup.name, '--type', lookup.type, '--namespace', lookup.namespace, '--resolver', lookup.tool, '--dns-profile', 'spec', '--format', 'json', '--config', config, ...paths], true)) as {
-    rcode: string; tried: { name: string }[]; answers: { type: string; data: string }[];
+  const type = lookup.type === DEFAULT ? [] : ['--type', lookup.type];
+  const result = JSON.parse(cli(['nslookup', lookup.name, ...type, '--namespace', lookup.namespace, '--resolver', lookup.tool, '--dns-profile', 'spec', '--format', 'json', '--config', config, ...paths], true)) as {
+    rcode: string; tried: { name: string; type?: string }[]; answers: { type: string; data: string }[];
   };
+  const first = lookup.type === DEFAULT ? 'A' : lookup.type;
   return {
-    tried: result.tried.map((entry) => `${entry.name.toLowerCase().replace(/\.$/, '')} ${lookup.type}`),
+    tried: result.tried.map((entry) => `${entry.name.toLowerCase().replace(/\.$/, '')} ${entry.type ?? first}`),
     status: result.rcode === 'NOERROR' ? 'NOERROR' : lookup.tool === 'nslookup' ? result.rcode : 'not found',
-    addresses: result.answers.filter((answer) => answer.type === lookup.type).map((answer) => answer.data).sort(),
+    addresses: result.answers.filter((answer) => answer.type === lookup.type || (lookup.type === DEFAULT && (answer.type === 'A' || answer.type === 'AAAA'))).map((answer) => answer.data).sort(),
   };
 }
 
@@ -132,7 +138,7 @@ function addressInfoResult(output: string, tried: string[], type: string): { tri
 function nslookupResult(output: string, tried: string[], type: string): { tried: string[]; status: string; addresses: string[] } {
   const status = /server can't find \S+: (\w+)/.exec(output)?.[1] ?? (/Can't find \S+: No answer/.test(output) ? 'NODATA' : 'NOERROR');
   const addresses = [...output.matchAll(/^Address: (\S+)$/gm)].map((match) => match[1]).sort();
-  return { tried, status, addresses: type === 'A' || type === 'AAAA' ? addresses : [] };
+  return { tried, status, addresses: type === 'A' || type === 'AAAA' || type === DEFAULT ? addresses : [] };
 }
 
 /** The query log cut at the marker query sent after each lookup. */

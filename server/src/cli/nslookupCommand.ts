@@ -1,4 +1,4 @@
-import { parseQueryType, renderDig, renderNslookup, resolveFrom, resolutionToJson, reverseName, type LookupOrigin, type QueryType } from '../core/dns/index';
+import { parseQueryType, renderDig, resolveBindDefault, renderNslookup, resolveFrom, resolutionToJson, reverseName, type LookupOrigin, type QueryType } from '../core/dns/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
 import { COMMON_OPTIONS } from './lintCommand';
 import { chooseUnit } from './clusterChoice';
@@ -32,7 +32,8 @@ export function nslookupCommand(args: ParsedArgs, output: { stdout: (text: strin
   const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args)), args, from);
   const { settings } = model;
   const origin: LookupOrigin = from !== undefined ? { pod: findPod(model, from) } : { namespace: namespace ?? 'default' };
-  const resolution = resolveFrom(model, origin, name, type);
+  // bind9's nslookup asks A, then AAAA at the name it found, when no type is given
+  const resolution = askedType === undefined && !reverse && settings.resolver === 'nslookup' ? resolveBindDefault(model, origin, name) : resolveFrom(model, origin, name, type);
   if (format === 'json') output.stdout(`${JSON.stringify(resolutionToJson(resolution), null, 2)}\n`);
   else if (format === 'dig') output.stdout(renderDig(resolution, settings));
   else output.stdout(renderNslookup(resolution, settings));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveFrom } from '../../../server/src/core/dns/index';
+import { resolveBindDefault, resolveFrom } from '../../../server/src/core/dns/index';
 import { resolverWalk } from '../../../server/src/core/dns/resolverWalk';
 import { dnsCluster } from '../../helpers/dnsCluster';
 
@@ -40,5 +40,25 @@ describe('resolver models: the search walk of glibc, musl and bind9 nslookup', (
     assert.ok(musl.notes.some((note) => note.startsWith('a glibc (Debian, Ubuntu, distroless) Pod stops at kubia. with NODATA after 4 names')), musl.notes.join('\n'));
     const same = resolveFrom(dnsCluster('endpointslices', { resolver: 'musl' }), { namespace: 'default' }, 'kubia', 'A');
     assert.equal(same.notes.filter((note) => note.includes('--resolver')).length, 0, 'no note when every model ends alike');
+  });
+});
+
+describe('plain nslookup NAME with --resolver nslookup (bind9): A, then AAAA at the canonical name', () => {
+  const model = dnsCluster('endpointslices', { resolver: 'nslookup' });
+
+  it('asks AAAA once at the name the A walk found, and prints both families', () => {
+    const dual = resolveBindDefault(model, { namespace: 'default' }, 'dual');
+    assert.equal(dual.type, 'A+AAAA');
+    assert.deepEqual(dual.tried.map((entry) => `${entry.name} ${entry.type ?? 'A'} ${entry.rcode}`), ['dual.default.svc.cluster.local. A NOERROR', 'dual.default.svc.cluster.local. AAAA NOERROR']);
+    assert.deepEqual(dual.answers.map((answer) => answer.data), ['10.96.0.60', 'fd00:10:96::60']);
+  });
+
+  it('follows the CNAME for the AAAA question, and does not ask again for a name not found', () => {
+    const alias = resolveBindDefault(model, { namespace: 'default' }, 'alias');
+    assert.equal(alias.tried[alias.tried.length - 1].name, 'kubia.default.svc.cluster.local.');
+    assert.equal(alias.rcode, 'NOERROR');
+    const missing = resolveBindDefault(model, { namespace: 'default' }, 'nothere');
+    assert.equal(missing.rcode, 'NXDOMAIN');
+    assert.ok(missing.tried.every((entry) => entry.type === undefined));
   });
 });

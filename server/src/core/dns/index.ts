@@ -28,6 +28,7 @@ export { parseQueryType } from './rrTypes';
 export { clusterRecords, recordsOf, DNS_SCHEMA_VERSION, type EndpointRecord } from './records';
 export { exportedZones, type ExportedZone } from './zoneExport';
 export { clusterDnsIp, podResolvConf, renderResolvConf, type ResolvConf } from './resolvConf';
+export { resolveBindDefault } from './bindNslookup';
 export { podHostsEntries, resolveFrom, type LookupOrigin, type Resolution, type TriedName } from './resolveFrom';
 export { renderDig } from './renderDig';
 export { renderNslookup, renderNslookupOutput, renderTrace, resolutionToJson } from './renderNslookup';

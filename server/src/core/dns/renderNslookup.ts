@@ -64,7 +64,7 @@ export function renderTrace(resolution: Resolution, settings: AnalysisSettings):
   lines.push(`;; resolv.conf: ${conf.searches.length ? `search ${conf.searches.join(' ')}; ` : ''}nameserver ${conf.nameservers.join(' ') || '(node)'}; options ${conf.options.join(' ') || '(none)'}`);
   lines.push(`;; ${resolution.walk}`);
   resolution.tried.forEach((entry, index) => {
-    lines.push(`;; ${index + 1}. ${entry.name}  ${entry.rcode}`);
+    lines.push(`;; ${index + 1}. ${entry.name}  ${entry.type ? `${entry.type} ` : ''}${entry.rcode}`);
     for (const reason of entry.answer.why) lines.push(`;;      ${reason}`);
   });
   for (const note of resolution.notes) lines.push(`;; note: ${note}`);
@@ -80,7 +80,7 @@ export function resolutionToJson(resolution: Resolution): object {
     type: resolution.type,
     from: resolution.from,
     // a failed try keeps its answers only when it has some: the CNAMEs of an NXDOMAIN chain (RFC 6604)
-    tried: resolution.tried.map((entry) => ({ name: entry.name, rcode: entry.rcode, ...(entry.rcode !== 'NOERROR' && entry.answer.answers.length > 0 ? { answers: entry.answer.answers.map(answerJson) } : {}) })),
+    tried: resolution.tried.map((entry) => ({ name: entry.name, ...(entry.type ? { type: entry.type } : {}), rcode: entry.rcode, ...(entry.rcode !== 'NOERROR' && entry.answer.answers.length > 0 ? { answers: entry.answer.answers.map(answerJson) } : {}) })),
     rcode: resolution.rcode,
     answers: resolution.answers.map(answerJson),
     upstream: resolution.upstream,

@@ -20,6 +20,8 @@ export interface TriedName {
   readonly name: string;
   readonly rcode: Rcode;
   readonly answer: ZoneAnswer;
+  /** Set when the try asked another type than the lookup's first (bind9 nslookup's AAAA after A). */
+  readonly type?: QueryType;
 }
 
 /** A lookup as a Pod makes it: its resolv.conf, every name tried with its result, and the answer. */
