@@ -20,9 +20,9 @@ export interface WireLocation {
   readonly range: WireRange;
 }
 
-export type DnsRecordType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'ANY';
+export type DnsRecordType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'SOA' | 'NS' | 'MX' | 'ANY';
 
-export const DNS_RECORD_TYPES: readonly DnsRecordType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'ANY'];
+export const DNS_RECORD_TYPES: readonly DnsRecordType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'SOA', 'NS', 'MX', 'ANY'];
 
 /** One resource record, as a zone file writes it; names are absolute with the trailing dot. */
 export interface WireRecord {

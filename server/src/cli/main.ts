@@ -21,8 +21,9 @@ Commands:
   nslookup NAME [PATH...]
                        simulate nslookup NAME from a Pod: its resolv.conf, the search list,
                        and what the cluster DNS answers, with the reasons
-                       --type A|AAAA|SRV|PTR|CNAME|TXT|ANY   (default A)
+                       --type TYPE   any record type: A AAAA SRV PTR CNAME TXT SOA NS MX ANY … (default A)
                        --from NAMESPACE/POD | --namespace NS (default: namespace default)
+                       --resolver glibc|musl|nslookup   the search walk (default glibc)
                        --format text|json|dig     (default text)
   records [PATH...]    every record the cluster DNS zone holds
                        --format text|json|zone    (default text; zone = RFC 1035 master file)
