@@ -21,4 +21,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/readManifestsWorker.ts'], outfile: 'dist/readManifestsWorker.js' }),
   // the worker that parses large files (see offThreadParser.ts)
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/parseManifestWorker.ts'], outfile: 'dist/parseManifestWorker.js' }),
+  // the service map webview's script runs in the browser page, not in Node
+  esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/webview/serviceMapView.ts'], outfile: 'dist/serviceMapView.js' }),
 ]);

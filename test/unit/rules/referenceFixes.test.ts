@@ -1,26 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lintFiles } from '../../../server/src/core/rules/runRules';
-import type { Finding, Fix } from '../../../server/src/core/rules/types';
-import { lines, modelOf } from '../../helpers/modelFrom';
-
-function findingsOf(files: Record<string, string>, ruleId: string): Finding[] {
-  const { findings, failures } = lintFiles(modelOf(files));
-  assert.deepEqual(failures, []);
-  return findings.filter((finding) => finding.ruleId === ruleId);
-}
-
-/** Lints, applies the one finding's fix, and checks the rule is then quiet. */
-function fixOnce(files: Record<string, string>, ruleId: string): { fixed: Record<string, string>; fix: Fix } {
-  const before = findingsOf(files, ruleId);
-  assert.equal(before.length, 1, `one ${ruleId} finding expected, got ${before.map((finding) => finding.message).join(' | ')}`);
-  assert.equal(before[0].fixes.length, 1, 'the finding offers a fix');
-  const fix = before[0].fixes[0];
-  const fixed = { ...files };
-  for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) fixed[edit.file] = fixed[edit.file].slice(0, edit.span.start) + edit.newText + fixed[edit.file].slice(edit.span.end);
-  assert.deepEqual(findingsOf(fixed, ruleId).map((finding) => finding.message), []);
-  return { fixed, fix };
-}
+import { fixOnce } from '../../helpers/fixes';
+import { lines } from '../../helpers/modelFrom';
 
 const service = lines(
   'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '  labels: {app: web}', 'spec:', '  selector: {app: web}',

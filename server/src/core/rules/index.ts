@@ -16,6 +16,9 @@ import hostnameFqdnTooLong from './hostname-fqdn-too-long';
 import hostnameWithoutSubdomain from './hostname-without-subdomain';
 import ingressBackendPortNotFound from './ingress-backend-port-not-found';
 import ingressBackendServiceNotFound from './ingress-backend-service-not-found';
+import kustomizeNotRendered from './kustomize-not-rendered';
+import networkPolicyBlocksDns from './network-policy-blocks-dns';
+import networkPolicyPortNotFound from './network-policy-port-not-found';
 import objectNameInvalid from './object-name-invalid';
 import podDnsConfigInvalid from './pod-dns-config-invalid';
 import podHostnameInvalid from './pod-hostname-invalid';
@@ -61,6 +64,9 @@ export const rules: readonly Rule[] = [
   hostnameWithoutSubdomain,
   ingressBackendPortNotFound,
   ingressBackendServiceNotFound,
+  kustomizeNotRendered,
+  networkPolicyBlocksDns,
+  networkPolicyPortNotFound,
   objectNameInvalid,
   podDnsConfigInvalid,
   podHostnameInvalid,
