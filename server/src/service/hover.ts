@@ -119,8 +119,8 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
   const lines: string[] = [];
   if (backends.origin === 'external-name') lines.push('No endpoints: ExternalName Services get none.');
   else if (backends.endpoints.length === 0) {
-    const unknown = service.selector ? describeUnknownSelection(model, service.namespace, service.selector) : undefined;
-    if (unknown) lines.push(`No endpoints in the model: ${text(unknown)}.`);
+    const unknown = service.selector ? describeUnknownSelection(model, service.namespace, service.selector, text) : undefined;
+    if (unknown) lines.push(`No endpoints in the model: ${unknown}.`);
     else lines.push(service.selector ? `No endpoints: selector ${code(formatSelector(service.selector))} matches no Pod in ${code(service.namespace)}.` : 'No endpoints: no selector, and no Endpoints or EndpointSlice for it.');
   } else {
     if (backends.origin === 'hand-written') {

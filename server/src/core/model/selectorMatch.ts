@@ -37,11 +37,14 @@ export function podsMaybeSelectedBy(model: ClusterModel, namespace: string, sele
   return model.podsIn(namespace).filter((pod) => selectorMatchOf(pod, selector) === 'unknown');
 }
 
-/** A sentence for hovers and nslookup traces: which generated labels leave a selector's Pods unknown, and whose Pods they may be. */
-export function describeUnknownSelection(model: ClusterModel, namespace: string, selector: Readonly<Record<string, string>>): string | undefined {
+/**
+ * A sentence for hovers and nslookup traces: which generated labels leave a selector's Pods unknown,
+ * and whose Pods they may be. `quote` wraps each workspace text (a hover escapes it as Markdown).
+ */
+export function describeUnknownSelection(model: ClusterModel, namespace: string, selector: Readonly<Record<string, string>>, quote: (text: string) => string = (text) => text): string | undefined {
   const pods = podsMaybeSelectedBy(model, namespace, selector);
   if (pods.length === 0) return undefined;
   const keys = Object.keys(selector).filter((key) => GENERATED_LABEL_KEYS.has(key) && pods.some((pod) => pod.labels[key] !== selector[key]));
-  const owners = [...new Set<ManifestObject>(pods.map((pod) => pod.template.owner))].map((owner) => `${owner.kind} ${owner.name}`);
-  return `the selector names ${keys.join(', ')}, a value the controller sets at run time: the Pods of ${owners.join(', ')} may carry it, which the manifests cannot tell`;
+  const owners = [...new Set<ManifestObject>(pods.map((pod) => pod.template.owner))].map((owner) => quote(`${owner.kind} ${owner.name}`));
+  return `the selector names ${keys.map(quote).join(', ')}, a value the controller sets at run time: the Pods of ${owners.join(', ')} may carry it, which the manifests cannot tell`;
 }
