@@ -74,6 +74,30 @@ const HOSTILE = [
   '- addresses:',
   `  - ip: "1.2.3.4 ${IMAGE} user@evil.example"`,
   `    hostname: "e|${LINK}"`,
+  '---',
+  'apiVersion: networking.k8s.io/v1',
+  'kind: Ingress',
+  'metadata:',
+  '  name: ing',
+  '  namespace: www.evil.example',
+  'spec:',
+  '  rules:',
+  '  - http:',
+  '      paths:',
+  '      - path: /',
+  '        pathType: Prefix',
+  '        backend:',
+  '          service:',
+  `            name: "db\`${IMAGE}\`"`,
+  '            port:',
+  `              name: "q\`\`${LINK}"`,
+  '      - path: /b',
+  '        pathType: Prefix',
+  '        backend:',
+  '          service:',
+  `            name: "gone\`${IMAGE}\`"`,
+  '            port:',
+  '              number: 80',
   '',
 ].join('\n');
 
@@ -112,6 +136,8 @@ describe('hover Markdown with hostile names', () => {
     assert.ok(hovers.length >= 10, `${hovers.length} hovers`);
     for (const hover of hovers) assertInert(markdown.render(hover), hover);
     // the names still read as written
+    // the Ingress backends (reference hovers) too, the Service found and the one missing
+    assert.equal(hovers.filter((hover) => hover.startsWith('**Ingress')).length >= 2, true, hovers.join('\n---\n'));
     const service = hovers.find((hover) => hover.startsWith('**Service**'))!;
     assert.ok(markdown.render(service).includes(`<code>www.evil.example/db\`${IMAGE.replace(/&/g, '&amp;')}\`</code>`), service);
   });
