@@ -7,6 +7,8 @@ export const MODELLED_KINDS = new Set([
   'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
   // objects that name Services (core/references): Ingress, Gateway API routes and grants, prometheus-operator monitors
   'Ingress', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant', 'ServiceMonitor', 'PodMonitor',
+  // objects that name workloads, Pods or Services (core/references): autoscalers, budgets, policies, the API server's own callers
+  'HorizontalPodAutoscaler', 'ScaledObject', 'PodDisruptionBudget', 'NetworkPolicy', 'APIService', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
 ]);
 
 /** One Kubernetes object as written in a file. */

@@ -16,13 +16,17 @@ import hostnameFqdnTooLong from './hostname-fqdn-too-long';
 import hostnameWithoutSubdomain from './hostname-without-subdomain';
 import ingressBackendPortNotFound from './ingress-backend-port-not-found';
 import ingressBackendServiceNotFound from './ingress-backend-service-not-found';
+import networkPolicySelectorMatchesNothing from './network-policy-selector-matches-nothing';
 import objectNameInvalid from './object-name-invalid';
+import pdbSelectorMatchesNothing from './pdb-selector-matches-nothing';
 import podDnsConfigInvalid from './pod-dns-config-invalid';
 import podHostnameInvalid from './pod-hostname-invalid';
 import podmonitorPortNotFound from './podmonitor-port-not-found';
 import routeBackendPortNotFound from './route-backend-port-not-found';
 import routeBackendRefNotPermitted from './route-backend-ref-not-permitted';
 import routeBackendServiceNotFound from './route-backend-service-not-found';
+import scaleTargetNotFound from './scale-target-not-found';
+import serviceAccountNotFound from './service-account-not-found';
 import serviceClusterIpForbidden from './service-cluster-ip-forbidden';
 import serviceExternalNameInvalid from './service-external-name-invalid';
 import serviceNodePortInvalid from './service-node-port-invalid';
@@ -39,6 +43,8 @@ import statefulsetServiceName from './statefulset-service-name';
 import subdomainWithoutHeadlessService from './subdomain-without-headless-service';
 import subdomainWithoutHostname from './subdomain-without-hostname';
 import templatedFile from './templated-file';
+import webhookServiceNotFound from './webhook-service-not-found';
+import webhookServicePortNotFound from './webhook-service-port-not-found';
 import workloadSelectorMismatch from './workload-selector-mismatch';
 import yamlSyntax from './yaml-syntax';
 
@@ -61,13 +67,17 @@ export const rules: readonly Rule[] = [
   hostnameWithoutSubdomain,
   ingressBackendPortNotFound,
   ingressBackendServiceNotFound,
+  networkPolicySelectorMatchesNothing,
   objectNameInvalid,
+  pdbSelectorMatchesNothing,
   podDnsConfigInvalid,
   podHostnameInvalid,
   podmonitorPortNotFound,
   routeBackendPortNotFound,
   routeBackendRefNotPermitted,
   routeBackendServiceNotFound,
+  scaleTargetNotFound,
+  serviceAccountNotFound,
   serviceClusterIpForbidden,
   serviceExternalNameInvalid,
   serviceNodePortInvalid,
@@ -84,6 +94,8 @@ export const rules: readonly Rule[] = [
   subdomainWithoutHeadlessService,
   subdomainWithoutHostname,
   templatedFile,
+  webhookServiceNotFound,
+  webhookServicePortNotFound,
   workloadSelectorMismatch,
   yamlSyntax,
 ];
