@@ -67,6 +67,10 @@ function referenceLocations(model: ClusterModel, reference: ReferenceAt): Locati
       return reference.matches.map(({ service, port }) => locationOf(model, service.object, ['spec', 'ports', port.index, 'name']));
     case 'pod-monitor-port':
       return reference.ports.map((port) => locationOf(model, port.owner, [...port.path, 'name']));
+    case 'object':
+      return reference.targets.map((target) => locationOf(model, target));
+    case 'pod-selector':
+      return owners(reference.pods.map((pod) => pod.template.owner)).map((owner) => locationOf(model, owner, [...POD_TEMPLATE_PATHS[owner.kind], 'metadata', 'labels']));
   }
 }
 

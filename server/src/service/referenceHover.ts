@@ -1,10 +1,11 @@
 import type { ClusterModel } from '../core/model/clusterModel';
 import type { ServicePort } from '../core/model/serviceView';
+import { POD_TEMPLATE_PATHS } from '../core/model/podView';
 import { lookUpPortNumber } from '../core/references/servicePorts';
 import { serviceFqdn } from './dnsNames';
 import type { ReferenceAt } from './serviceReferenceAt';
 
-/** The hover of a reference to a Service (or to the ports a monitor scrapes): what it resolves to. */
+/** The hover of a reference to a Service (or to the ports a monitor scrapes, a workload, a ServiceAccount, the Pods of a selector): what it resolves to. */
 export function referenceHover(model: ClusterModel, reference: ReferenceAt): string {
   switch (reference.kind) {
     case 'service':
@@ -25,6 +26,21 @@ export function referenceHover(model: ClusterModel, reference: ReferenceAt): str
       const { ports, port, pods } = reference;
       if (ports.length === 0) return `**Port** \`${port}\`: no container port of that name in the ${pods.length} Pod${pods.length === 1 ? '' : 's'} this PodMonitor selects.`;
       return [`**Port** \`${port}\` → container port:`, '', ...ports.map((candidate) => `- ${candidate.containerPort ?? '?'} of ${candidate.owner.kind} \`${candidate.owner.namespace}/${candidate.owner.name}\``)].join('\n');
+    }
+    case 'object': {
+      const { label, targetKind, namespace, name, targets } = reference;
+      if (targets.length === 0) return `**${label}** → no ${targetKind} \`${name}\` in namespace \`${namespace}\``;
+      const pods = model.podsOf(targets[0]).length;
+      const made = POD_TEMPLATE_PATHS[targetKind] ? ` · ${pods} Pod${pods === 1 ? '' : 's'}` : '';
+      return `**${label}** → ${targetKind} \`${namespace}/${name}\`${made}`;
+    }
+    case 'pod-selector': {
+      const { label, namespace, pods } = reference;
+      const owners = [...new Set(pods.map((pod) => pod.template.owner))];
+      const lines = [`**${label}** matches ${pods.length} Pod${pods.length === 1 ? '' : 's'} in namespace \`${namespace}\``];
+      if (owners.length > 0) lines.push('', ...owners.slice(0, 8).map((owner) => `- ${owner.kind} \`${owner.name}\``));
+      if (owners.length > 8) lines.push(`- … and ${owners.length - 8} more`);
+      return lines.join('\n');
     }
   }
 }
