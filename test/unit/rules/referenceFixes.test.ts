@@ -90,3 +90,19 @@ describe('quick fixes of the references to a workload, a ServiceAccount and a Se
     assert.match(port.fixed['webhook.yaml'], /port: 80\}/);
   });
 });
+
+describe('quick fixes of the hosts a container is configured with', () => {
+  const frontend = (value: string) => lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: frontend}', 'spec:', '  selector: {matchLabels: {app: frontend}}', '  template:', '    metadata: {labels: {app: frontend}}', '    spec:', '      containers:', '      - name: frontend', '        env:', `        - {name: WEB_URL, value: "${value}"}`);
+
+  it('renames a host a typo away from a Service, keeping the rest of the URL', () => {
+    const { fixed, fix } = fixOnce({ 'svc.yaml': service, 'frontend.yaml': frontend('http://wbe:80/api') }, 'configured-host-not-found');
+    assert.equal(fix.title, 'Change the host to "web"');
+    assert.match(fixed['frontend.yaml'], /value: "http:\/\/web:80\/api"/);
+  });
+
+  it('replaces a container port with the Service port that targets it', () => {
+    const { fixed, fix } = fixOnce({ 'svc.yaml': service, 'frontend.yaml': frontend('http://web:8080/api') }, 'configured-host-port-not-found');
+    assert.equal(fix.title, 'Use Service port 80');
+    assert.match(fixed['frontend.yaml'], /value: "http:\/\/web:80\/api"/);
+  });
+});

@@ -1,5 +1,7 @@
 import type { Rule } from './types';
 import clusterIpOutsideServiceCidr from './cluster-ip-outside-service-cidr';
+import configuredHostNotFound from './configured-host-not-found';
+import configuredHostPortNotFound from './configured-host-port-not-found';
 import duplicateClusterIp from './duplicate-cluster-ip';
 import duplicateNodePort from './duplicate-node-port';
 import duplicateObject from './duplicate-object';
@@ -51,6 +53,8 @@ import yamlSyntax from './yaml-syntax';
 /** Every rule, sorted by id. The catalogue test keeps this list, the files, fixtures and docs in step. */
 export const rules: readonly Rule[] = [
   clusterIpOutsideServiceCidr,
+  configuredHostNotFound,
+  configuredHostPortNotFound,
   duplicateClusterIp,
   duplicateNodePort,
   duplicateObject,
