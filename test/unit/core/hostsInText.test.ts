@@ -19,11 +19,12 @@ describe('hosts written in configuration values', () => {
     assert.deepEqual(hosts('prometheus-k8s.monitoring.svc'), ['prometheus-k8s.monitoring.svc <prometheus-k8s.monitoring.svc>']);
   });
 
-  it('takes no word, time, IP address or out-of-range port for a host', () => {
+  it('takes no word, time, IP address, image tag or out-of-range port for a host', () => {
     assert.deepEqual(hosts('production'), []);
     assert.deepEqual(hosts('12:30'), []);
     assert.deepEqual(hosts('10.0.0.1:8080'), []);
     assert.deepEqual(hosts('cart:99999'), []);
     assert.deepEqual(hosts('hello world'), []);
+    assert.deepEqual(hosts('postgres:15'), []);
   });
 });

@@ -9,6 +9,8 @@ export const MODELLED_KINDS = new Set([
   'Ingress', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant', 'ServiceMonitor', 'PodMonitor',
   // objects that name workloads, Pods or Services (core/references): autoscalers, budgets, policies, the API server's own callers
   'HorizontalPodAutoscaler', 'ScaledObject', 'PodDisruptionBudget', 'NetworkPolicy', 'APIService', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
+  // its data holds the hosts applications are configured with
+  'ConfigMap',
 ]);
 
 /** One Kubernetes object as written in a file. */

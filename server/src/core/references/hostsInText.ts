@@ -16,8 +16,8 @@ const SVC_NAME = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-
 /**
  * The hosts a configuration value names: `http://cart:8080/`, `mongodb://user:pw@mongo:27017/db`,
  * `jdbc:postgresql://db:5432/app`, `redis-cart:6379`, `--addr=metrics.monitoring.svc:9090`,
- * `prometheus-k8s.monitoring.svc`. Words, IP addresses and times (`12:30`) are not hosts; a bare
- * word without a port is not taken for one (too many values are plain words).
+ * `prometheus-k8s.monitoring.svc`. Words, IP addresses, times (`12:30`) and image tags (`postgres:15`)
+ * are not hosts; a bare word without a port is not taken for one (too many values are plain words).
  */
 export function hostsInText(value: string): HostInText[] {
   if (value.length > MAX_VALUE_LENGTH) return [];
@@ -28,7 +28,8 @@ export function hostsInText(value: string): HostInText[] {
     // a flag's value (`--redis=cart:6379`), or an assignment in a command line
     const token = raw.replace(/^[^=]*=/, '').replace(/^["']|["']$/g, '');
     const hostPort = HOST_PORT.exec(token);
-    if (hostPort) add(hosts, hostPort[1], hostPort[2], token);
+    // below 80 a bare `name:number` is more often an image tag or a version (`postgres:15`) than a port
+    if (hostPort && Number(hostPort[2]) >= MIN_BARE_PORT) add(hosts, hostPort[1], hostPort[2], token);
     else if (SVC_NAME.test(token)) add(hosts, token.replace(/\.$/, ''), undefined, token);
   }
   return hosts;
@@ -41,6 +42,8 @@ function add(hosts: HostInText[], host: string, port: string | undefined, writte
   if (number !== undefined && (number < 1 || number > 65535)) return;
   hosts.push({ host, port: number, written: written.replace(/[/?#].*$/, ''), scheme });
 }
+
+const MIN_BARE_PORT = 80;
 
 /** Longer values are documents (a config file in a ConfigMap key), read line by line by the caller. */
 const MAX_VALUE_LENGTH = 4096;

@@ -1,19 +1,17 @@
 import { hasPlaceholder } from '../placeholders';
-import { configuredHostsOf } from '../references/configuredHosts';
-import { at } from '../references/fields';
 import { editDistance } from './closestName';
 import { lookUpConfiguredHost } from './configuredHostLookup';
-import { podsMadeBy } from './podsMadeBy';
+import { configuredHostsWithPod, CONFIGURING_KINDS } from './configuredHostsWithPod';
 import { replaceInValueFix } from './replaceInValueFix';
 import { defineRule } from './types';
 
 export default defineRule({
   meta: {
     id: 'configured-host-not-found',
-    description: "A host a container is configured with (an `env` value, `args`, `command`: `http://cart:8080/`, `redis-cart:6379`, `api.shop.svc:80`) that the Pod's resolver finds on none of its search domains, while a Service of a near name (a typo away, or the same name in another namespace) exists. External names are not judged.",
+    description: "A host a container is configured with (an `env` value, `args`, `command`, the data of a ConfigMap it reads: `http://cart:8080/`, `redis-cart:6379`, `api.shop.svc:80`) that the Pod's resolver finds on none of its search domains, while a Service of a near name (a typo away, or the same name in another namespace) exists. External names are not judged.",
     remediation: 'Write the name of the Service as it is (`<service>` in the Pod\'s namespace, `<service>.<namespace>` for another), or create the Service.',
     severity: 'warning',
-    kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'],
+    kinds: CONFIGURING_KINDS,
     scope: 'cluster',
     messages: {
       didYouMean: '{{field}}: "{{host}}" is NXDOMAIN on every search domain of the Pods of {{owner}}; did you mean "{{closest}}", Service "{{service}}"?',
@@ -25,15 +23,14 @@ export default defineRule({
     },
   },
   check(context, object) {
-    const hosts = configuredHostsOf(object).filter((host) => !hasPlaceholder(at(object.body, ...host.path)));
-    if (hosts.length === 0) return;
-    const pod = podsMadeBy(context, object)[0];
-    if (!pod) return;
+    const configured = configuredHostsWithPod(context, object);
+    if (!configured) return;
+    const { hosts, pod } = configured;
     const { model } = context;
     for (const host of hosts) {
       const lookup = lookUpConfiguredHost(context, pod, host.host);
       if (lookup.kind !== 'unresolved' || model.service(lookup.namespace, lookup.name)) continue;
-      const data = { field: host.field, host: host.host, owner: `${object.kind} "${object.name}" (namespace "${object.namespace}")`, name: lookup.name, namespace: lookup.namespace };
+      const data = { field: host.field, host: host.host, owner: `${pod.template.owner.kind} "${pod.template.owner.name}" (namespace "${pod.namespace}")`, name: lookup.name, namespace: lookup.namespace };
       const rest = host.host.slice(lookup.name.length);
       const near = model.servicesIn(lookup.namespace).filter((service) => !hasPlaceholder(service.name) && editDistance(lookup.name, service.name, MAX_TYPO_EDITS) <= MAX_TYPO_EDITS);
       if (near.length > 0) {
@@ -43,6 +40,7 @@ export default defineRule({
           messageId: 'didYouMean',
           data: { ...data, closest, service: `${service.namespace}/${service.name}` },
           path: host.path,
+          part: host.written,
           related: [{ object: service.object, path: ['metadata', 'name'], message: `Service "${service.name}" is declared here` }],
           fix: replaceInValueFix(object, host.path, host.written, host.written.replace(host.host, closest), `Change the host to "${closest}"`),
         });
@@ -58,6 +56,7 @@ export default defineRule({
         messageId: 'otherNamespace',
         data: { ...data, other: namespaces[0], closest },
         path: host.path,
+          part: host.written,
         related: [{ object: elsewhere[0].object, path: ['metadata', 'name'], message: `Service "${lookup.name}" in namespace "${namespaces[0]}"` }],
         fix: replaceInValueFix(object, host.path, host.written, host.written.replace(host.host, closest), `Change the host to "${closest}"`),
       });

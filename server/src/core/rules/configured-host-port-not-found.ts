@@ -1,9 +1,6 @@
-import { hasPlaceholder } from '../placeholders';
-import { configuredHostsOf } from '../references/configuredHosts';
-import { at } from '../references/fields';
 import { describePorts, lookUpPortNumber } from '../references/servicePorts';
 import { lookUpConfiguredHost } from './configuredHostLookup';
-import { podsMadeBy } from './podsMadeBy';
+import { configuredHostsWithPod, CONFIGURING_KINDS } from './configuredHostsWithPod';
 import { replaceInValueFix } from './replaceInValueFix';
 import { defineRule } from './types';
 
@@ -13,10 +10,10 @@ const DEFAULT_PORTS: Readonly<Record<string, number>> = { http: 80, https: 443 }
 export default defineRule({
   meta: {
     id: 'configured-host-port-not-found',
-    description: "A host and port a container is configured with (`http://cart:8080/`, `redis-cart:6380`; `http://cart/` is port 80) that resolves, from the Pod, to a Service without that port: connections are refused or time out. The usual mistake is the container port instead of the Service port.",
+    description: "A host and port a container is configured with (`env`, `args`, `command`, the data of a ConfigMap it reads: `http://cart:8080/`, `redis-cart:6380`; `http://cart/` is port 80) that resolves, from the Pod, to a Service without that port: connections are refused or time out. The usual mistake is the container port instead of the Service port.",
     remediation: "Use a spec.ports[].port of the Service (not its targetPort), or add the port to the Service.",
     severity: 'warning',
-    kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'],
+    kinds: CONFIGURING_KINDS,
     scope: 'cluster',
     messages: {
       notFound: '{{field}}: "{{written}}" reaches Service "{{service}}", which has no port {{port}}{{implied}} (its ports: {{ports}}), so connections fail.',
@@ -28,10 +25,9 @@ export default defineRule({
     },
   },
   check(context, object) {
-    const hosts = configuredHostsOf(object).filter((host) => !hasPlaceholder(at(object.body, ...host.path)));
-    if (hosts.length === 0) return;
-    const pod = podsMadeBy(context, object)[0];
-    if (!pod) return;
+    const configured = configuredHostsWithPod(context, object);
+    if (!configured) return;
+    const { hosts, pod } = configured;
     for (const host of hosts) {
       const port = host.port ?? (host.scheme ? DEFAULT_PORTS[host.scheme] : undefined);
       if (port === undefined) continue;
@@ -46,8 +42,8 @@ export default defineRule({
       if ('targetOf' in found && found.targetOf.port !== undefined && host.port !== undefined) {
         const servicePort = found.targetOf.port;
         const fixed = host.written.replace(/:\d+$/, `:${servicePort}`);
-        context.report({ messageId: 'isTarget', data: { ...data, servicePort }, path: host.path, related, fix: replaceInValueFix(object, host.path, host.written, fixed, `Use Service port ${servicePort}`) });
-      } else context.report({ messageId: 'notFound', data, path: host.path, related });
+        context.report({ messageId: 'isTarget', data: { ...data, servicePort }, path: host.path, part: host.written, related, fix: replaceInValueFix(object, host.path, host.written, fixed, `Use Service port ${servicePort}`) });
+      } else context.report({ messageId: 'notFound', data, path: host.path, part: host.written, related });
     }
   },
 });
