@@ -39,6 +39,8 @@ spec:
       containers:
       - name: web
         image: web
+        env:
+        - {name: SELF_URL, value: "https://web.shop:443/"}
 ---
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -132,10 +134,47 @@ describe('hover and definition on the objects that name a workload, its Pods, it
     assert.equal(await hover('matchLabels: {app: web}', 2, 3), ['**NetworkPolicy spec.podSelector** matches 2 Pods in namespace `shop`', '', '- Deployment `web`'].join('\n'));
   });
 
+  it('a host in configuration: the Service and port it reaches from the Pods that use it', async () => {
+    assert.equal(await hover('web.shop:443', 2), ['**`web.shop:443`** from the Pods of Deployment `web` (namespace `shop`) → Service `shop/web` · ClusterIP', '', 'port 443/TCP (`https`) → target port `8443`'].join('\n'));
+    assert.deepEqual(await definition('web.shop:443', 2), ['15:24-15:27']);
+  });
+
   it('a webhook clientConfig.service: the Service, and find references from the Service lists it', async () => {
     assert.match((await hover('service: {name: web', 16)) ?? '', /^\*\*webhook clientConfig\.service\*\* → Service `shop\/web` · ClusterIP/);
     assert.deepEqual(await definition('service: {name: web', 16), ['10:8-10:11']);
     const references = await session.request<Location[]>('textDocument/references', { ...at('name: web', 7, 2), context: { includeDeclaration: false } });
-    assert.ok(references.map(where).includes('69:20-69:23'), references.map(where).join(' '));
+    assert.ok(references.map(where).includes('71:20-71:23'), references.map(where).join(' '));
+  });
+});
+
+describe('diagnostics of what names a workload or a ServiceAccount follow edits in another file', () => {
+  const ACCOUNT = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n';
+  const APP_FILE = [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  selector: {matchLabels: {app: web}}', '  template:', '    metadata: {labels: {app: web}}',
+    '    spec:', '      serviceAccountName: web', '      containers: [{name: web, image: web}]',
+    '---',
+    'apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: web}', 'spec:', '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}', '  maxReplicas: 3', '',
+  ].join('\n');
+
+  it('renaming the ServiceAccount lights up the serviceAccountName that named it, and renaming it back clears it', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-workload-references-'));
+    fs.writeFileSync(path.join(folder, 'account.yaml'), ACCOUNT);
+    fs.writeFileSync(path.join(folder, 'app.yaml'), APP_FILE);
+    const session = await LspSession.start([folder]);
+    const account = uriOf(path.join(folder, 'account.yaml'));
+    const app = uriOf(path.join(folder, 'app.yaml'));
+    try {
+      await session.open(account, ACCOUNT);
+      assert.deepEqual(session.codes(app), []);
+      const name = positionOf(ACCOUNT, 'name: web', 6);
+      await session.edit(account, { start: name, end: { line: name.line, character: name.character + 3 } }, 'webs');
+      await session.until(() => session.codes(app).length === 1);
+      assert.deepEqual(session.codes(app), ['service-account-not-found@8:26']);
+      await session.edit(account, { start: name, end: { line: name.line, character: name.character + 4 } }, 'web');
+      await session.until(() => session.codes(app).length === 0);
+    } finally {
+      await session.dispose();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -34,6 +34,8 @@ export function referenceHover(model: ClusterModel, reference: ReferenceAt): str
       const made = POD_TEMPLATE_PATHS[targetKind] ? ` · ${pods} Pod${pods === 1 ? '' : 's'}` : '';
       return `**${label}** → ${targetKind} \`${namespace}/${name}\`${made}`;
     }
+    case 'configured-host':
+      return configuredHostHover(reference);
     case 'pod-selector': {
       const { label, namespace, pods } = reference;
       const owners = [...new Set(pods.map((pod) => pod.template.owner))];
@@ -62,4 +64,20 @@ function serviceReferenceHover(model: ClusterModel, reference: Extract<Reference
 
 function describePort(port: ServicePort): string {
   return `${port.port ?? '?'}/${port.protocol}${port.name ? ` (\`${port.name}\`)` : ''} → target port \`${port.targetPort ?? '?'}\``;
+}
+
+/** Where a configured host leads, asked from the Pods that use it: the Service and the port behind it, or that it resolves nowhere. */
+function configuredHostHover(reference: Extract<ReferenceAt, { kind: 'configured-host' }>): string {
+  const { host, pod, lookup } = reference;
+  const title = `**\`${host.written}\`** from the Pods of ${pod.template.owner.kind} \`${pod.template.owner.name}\` (namespace \`${pod.namespace}\`)`;
+  if (lookup.kind === 'external') return `${title} → not a cluster name: left to the upstream resolver`;
+  if (lookup.kind === 'unresolved') return `${title} → NXDOMAIN on every search domain`;
+  const { service } = lookup;
+  if (!service) return `${title} → resolves (not to a Service name)`;
+  const lines = [`${title} → Service \`${service.namespace}/${service.name}\` · ${service.headless ? 'headless' : service.type}`];
+  if (host.port !== undefined && !service.headless) {
+    const lookupPort = lookUpPortNumber(service, host.port);
+    lines.push('', 'found' in lookupPort ? `port ${describePort(lookupPort.found)}` : `✗ no port ${host.port} (ports: ${service.ports.map((candidate) => candidate.port ?? '?').join(', ') || 'none'})`);
+  }
+  return lines.join('\n');
 }

@@ -11,6 +11,9 @@ import { serviceAccountRefOf } from '../core/references/serviceAccountName';
 import { apiServerServiceRefs, isApiService, isWebhookConfiguration, WEBHOOK_KINDS } from '../core/references/webhookServices';
 import { isMonitor, monitorEndpoints, podsMonitoredBy, servicesMonitoredBy } from '../core/references/monitorSelection';
 import { isRoute, ROUTE_KINDS, routeServiceRefs } from '../core/references/routeBackendRefs';
+import type { ConfiguredHost } from '../core/references/configuredHosts';
+import { lookUpConfiguredHost, type HostLookup } from '../core/rules/configuredHostLookup';
+import { configuredHostsWithPod } from '../core/rules/configuredHostsWithPod';
 import type { ValuePath } from '../core/yaml/sourceLocator';
 import { startsWith } from './objectAt';
 
@@ -45,7 +48,8 @@ export type ReferenceAt =
       /** Its definitions in the workspace; none when it is not there. */
       readonly targets: readonly ManifestObject[];
     }
-  | { readonly kind: 'pod-selector'; readonly label: string; readonly namespace: string; readonly pods: readonly PodView[] };
+  | { readonly kind: 'pod-selector'; readonly label: string; readonly namespace: string; readonly pods: readonly PodView[] }
+  | { readonly kind: 'configured-host'; readonly host: ConfiguredHost; readonly pod: PodView; readonly lookup: HostLookup };
 
 export function referenceAt(model: ClusterModel, object: ManifestObject, path: ValuePath): ReferenceAt | undefined {
   if (object.kind === 'Ingress') {
@@ -79,6 +83,9 @@ export function referenceAt(model: ClusterModel, object: ManifestObject, path: V
     const pods = selector.empty && object.kind === 'NetworkPolicy' ? model.podsIn(object.namespace) : model.podsIn(object.namespace).filter((pod) => !selector.empty && matchesLabelSelector(pod.labels, selector.selector));
     return { kind: 'pod-selector', label: `${object.kind} ${selector.field}`, namespace: object.namespace, pods };
   }
+  const configured = object.body ? configuredHostsWithPod({ model, settings: model.settings }, object) : undefined;
+  const host = configured?.hosts.find((candidate) => startsWith(path, candidate.path));
+  if (configured && host) return { kind: 'configured-host', host, pod: configured.pod, lookup: lookUpConfiguredHost({ model }, configured.pod, host.host) };
   if (isMonitor(object, 'ServiceMonitor')) {
     if (startsWith(path, ['spec', 'selector']) || startsWith(path, ['spec', 'namespaceSelector'])) return { kind: 'monitor-selector', services: servicesMonitoredBy(model, object) };
     const endpoint = monitorEndpoints(object).find((candidate) => startsWith(path, ['spec', 'endpoints', candidate.index, 'port']));

@@ -20,7 +20,7 @@ export type HostLookup =
  * DNS policy). Only cluster-looking names are judged: one label (`cart`), `<service>.<namespace>`
  * for a namespace the workspace knows, and names with `.svc`. Any other dotted name is external.
  */
-export function lookUpConfiguredHost(context: RuleContext, pod: PodView, host: string): HostLookup {
+export function lookUpConfiguredHost(context: Pick<RuleContext, 'model'>, pod: PodView, host: string): HostLookup {
   const { model } = context;
   const name = normalizeName(host);
   const zone = zoneOf(model.settings);

@@ -15,7 +15,7 @@ export const CONFIGURING_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'Replicatio
  * own first Pod, or for a ConfigMap the first Pod of its namespace that reads it (none: not judged,
  * as who resolves the names is unknown).
  */
-export function configuredHostsWithPod(context: RuleContext, object: ManifestObject): { readonly hosts: readonly ConfiguredHost[]; readonly pod: PodView } | undefined {
+export function configuredHostsWithPod(context: Pick<RuleContext, 'model' | 'settings'>, object: ManifestObject): { readonly hosts: readonly ConfiguredHost[]; readonly pod: PodView } | undefined {
   const isConfigMap = object.kind === 'ConfigMap';
   const hosts = (isConfigMap ? configMapHostsOf(object) : configuredHostsOf(object)).filter((host) => !hasPlaceholder(isConfigMap ? host.written : at(object.body, ...host.path)));
   if (hosts.length === 0) return undefined;
