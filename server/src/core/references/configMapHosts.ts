@@ -25,18 +25,22 @@ export function configMapHostsOf(configMap: ManifestObject): ConfiguredHost[] {
 const WHOLE_VALUE_LENGTH = 4096;
 const MAX_LINES = 20_000;
 
-/** Whether a Pod template reads this ConfigMap: a volume (plain or projected), `envFrom` or an `env` key reference. */
-export function templateUsesConfigMap(template: PodTemplateView, name: string): boolean {
+/** The ConfigMaps a Pod template reads: volumes (plain or projected), `envFrom` and `env` key references. */
+export function configMapsReadBy(template: PodTemplateView): Set<string> {
+  const names = new Set<string>();
+  const add = (name: unknown): void => {
+    if (typeof name === 'string' && name !== '') names.add(name);
+  };
   const spec = at(template.owner.body, ...template.templatePath, 'spec');
   for (const volume of list(at(spec, 'volumes'))) {
-    if (text(at(volume, 'configMap', 'name')) === name) return true;
-    if (list(at(volume, 'projected', 'sources')).some((source) => text(at(source, 'configMap', 'name')) === name)) return true;
+    add(at(volume, 'configMap', 'name'));
+    for (const source of list(at(volume, 'projected', 'sources'))) add(at(source, 'configMap', 'name'));
   }
   for (const key of ['initContainers', 'containers']) {
     for (const container of list(at(spec, key))) {
-      if (list(at(container, 'envFrom')).some((source) => text(at(source, 'configMapRef', 'name')) === name)) return true;
-      if (list(at(container, 'env')).some((variable) => text(at(variable, 'valueFrom', 'configMapKeyRef', 'name')) === name)) return true;
+      for (const source of list(at(container, 'envFrom'))) add(at(source, 'configMapRef', 'name'));
+      for (const variable of list(at(container, 'env'))) add(at(variable, 'valueFrom', 'configMapKeyRef', 'name'));
     }
   }
-  return false;
+  return names;
 }

@@ -1,7 +1,8 @@
+import type { ClusterModel } from '../model/clusterModel';
 import type { ManifestObject } from '../model/manifestObject';
 import type { PodView } from '../model/podView';
 import { hasPlaceholder } from '../placeholders';
-import { configMapHostsOf, templateUsesConfigMap } from '../references/configMapHosts';
+import { configMapHostsOf, configMapsReadBy } from '../references/configMapHosts';
 import { configuredHostsOf, type ConfiguredHost } from '../references/configuredHosts';
 import { at } from '../references/fields';
 import { podsMadeBy } from './podsMadeBy';
@@ -17,8 +18,33 @@ export const CONFIGURING_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'Replicatio
  */
 export function configuredHostsWithPod(context: Pick<RuleContext, 'model' | 'settings'>, object: ManifestObject): { readonly hosts: readonly ConfiguredHost[]; readonly pod: PodView } | undefined {
   const isConfigMap = object.kind === 'ConfigMap';
+  // a ConfigMap no Pod reads is not scanned (dashboards and the like are large)
+  if (isConfigMap && !configMapReaders(context.model, object.namespace).has(object.name)) return undefined;
   const hosts = (isConfigMap ? configMapHostsOf(object) : configuredHostsOf(object)).filter((host) => !hasPlaceholder(isConfigMap ? host.written : at(object.body, ...host.path)));
   if (hosts.length === 0) return undefined;
-  const pod = isConfigMap ? context.model.podsIn(object.namespace).find((candidate) => templateUsesConfigMap(candidate.template, object.name)) : podsMadeBy(context, object)[0];
+  const pod = isConfigMap ? configMapReaders(context.model, object.namespace).get(object.name) : podsMadeBy(context, object)[0];
   return pod ? { hosts, pod } : undefined;
 }
+
+/**
+ * The first Pod of the namespace that reads each ConfigMap, worked out once per model generation
+ * (a namespace's Pod list is a new array in each): asking every Pod for every ConfigMap would be
+ * quadratic in a namespace of thousands of applications.
+ */
+function configMapReaders(model: ClusterModel, namespace: string): ReadonlyMap<string, PodView> {
+  const pods = model.podsIn(namespace);
+  let readers = readersCache.get(pods);
+  if (!readers) {
+    readers = new Map();
+    const seen = new Set<unknown>();
+    for (const pod of pods) {
+      if (seen.has(pod.template.owner)) continue;
+      seen.add(pod.template.owner);
+      for (const name of configMapsReadBy(pod.template)) if (!readers.has(name)) readers.set(name, pod);
+    }
+    readersCache.set(pods, readers);
+  }
+  return readers;
+}
+
+const readersCache = new WeakMap<readonly PodView[], Map<string, PodView>>();
