@@ -135,7 +135,7 @@ describe('hover and definition on the objects that name a workload, its Pods, it
   });
 
   it('a host in configuration: the Service and port it reaches from the Pods that use it', async () => {
-    assert.equal(await hover('web.shop:443', 2), ['**`web.shop:443`** from the Pods of Deployment `web` (namespace `shop`) → Service `shop/web` · ClusterIP', '', 'port 443/TCP (`https`) → target port `8443`'].join('\n'));
+    assert.equal(await hover('web.shop:443', 2), ['**`web.shop:443`** from the Pods of Deployment "web" (namespace "shop") → Service `shop/web` · ClusterIP', '', 'port 443/TCP (`https`) → target port `8443`'].join('\n'));
     assert.deepEqual(await definition('web.shop:443', 2), ['15:24-15:27']);
   });
 

@@ -68,8 +68,8 @@ function describePort(port: ServicePort): string {
 
 /** Where a configured host leads, asked from the Pods that use it: the Service and the port behind it, or that it resolves nowhere. */
 function configuredHostHover(reference: Extract<ReferenceAt, { kind: 'configured-host' }>): string {
-  const { host, pod, lookup } = reference;
-  const title = `**\`${host.written}\`** from the Pods of ${pod.template.owner.kind} \`${pod.template.owner.name}\` (namespace \`${pod.namespace}\`)`;
+  const { host, from, lookup } = reference;
+  const title = `**\`${host.written}\`** from the Pods of ${from}`;
   if (lookup.kind === 'external') return `${title} → not a cluster name: left to the upstream resolver`;
   if (lookup.kind === 'unresolved') return `${title} → NXDOMAIN on every search domain`;
   const { service } = lookup;

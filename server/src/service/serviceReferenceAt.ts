@@ -49,7 +49,7 @@ export type ReferenceAt =
       readonly targets: readonly ManifestObject[];
     }
   | { readonly kind: 'pod-selector'; readonly label: string; readonly namespace: string; readonly pods: readonly PodView[] }
-  | { readonly kind: 'configured-host'; readonly host: ConfiguredHost; readonly pod: PodView; readonly lookup: HostLookup };
+  | { readonly kind: 'configured-host'; readonly host: ConfiguredHost; readonly from: string; readonly lookup: HostLookup };
 
 export function referenceAt(model: ClusterModel, object: ManifestObject, path: ValuePath): ReferenceAt | undefined {
   if (object.kind === 'Ingress') {
@@ -85,7 +85,7 @@ export function referenceAt(model: ClusterModel, object: ManifestObject, path: V
   }
   const configured = object.body ? configuredHostsWithPod({ model, settings: model.settings }, object) : undefined;
   const host = configured?.hosts.find((candidate) => startsWith(path, candidate.path));
-  if (configured && host) return { kind: 'configured-host', host, pod: configured.pod, lookup: lookUpConfiguredHost({ model }, configured.pod, host.host) };
+  if (configured && host) return { kind: 'configured-host', host, from: configured.from, lookup: lookUpConfiguredHost({ model }, configured, host.host) };
   if (isMonitor(object, 'ServiceMonitor')) {
     if (startsWith(path, ['spec', 'selector']) || startsWith(path, ['spec', 'namespaceSelector'])) return { kind: 'monitor-selector', services: servicesMonitoredBy(model, object) };
     const endpoint = monitorEndpoints(object).find((candidate) => startsWith(path, ['spec', 'endpoints', candidate.index, 'port']));

@@ -1,7 +1,6 @@
 import type { ManifestObject } from '../model/manifestObject';
-import type { PodTemplateView } from '../model/podView';
 import type { ConfiguredHost } from './configuredHosts';
-import { at, list, record, text } from './fields';
+import { at, record, text } from './fields';
 import { hostsInText } from './hostsInText';
 
 /**
@@ -24,23 +23,3 @@ export function configMapHostsOf(configMap: ManifestObject): ConfiguredHost[] {
 /** Values longer than this are config files, read a line at a time; past MAX_LINES lines, no more. */
 const WHOLE_VALUE_LENGTH = 4096;
 const MAX_LINES = 20_000;
-
-/** The ConfigMaps a Pod template reads: volumes (plain or projected), `envFrom` and `env` key references. */
-export function configMapsReadBy(template: PodTemplateView): Set<string> {
-  const names = new Set<string>();
-  const add = (name: unknown): void => {
-    if (typeof name === 'string' && name !== '') names.add(name);
-  };
-  const spec = at(template.owner.body, ...template.templatePath, 'spec');
-  for (const volume of list(at(spec, 'volumes'))) {
-    add(at(volume, 'configMap', 'name'));
-    for (const source of list(at(volume, 'projected', 'sources'))) add(at(source, 'configMap', 'name'));
-  }
-  for (const key of ['initContainers', 'containers']) {
-    for (const container of list(at(spec, key))) {
-      for (const source of list(at(container, 'envFrom'))) add(at(source, 'configMapRef', 'name'));
-      for (const variable of list(at(container, 'env'))) add(at(variable, 'valueFrom', 'configMapKeyRef', 'name'));
-    }
-  }
-  return names;
-}

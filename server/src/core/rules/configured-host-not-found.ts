@@ -8,7 +8,7 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     id: 'configured-host-not-found',
-    description: "A host a container is configured with (an `env` value, `args`, `command`, the data of a ConfigMap it reads: `http://cart:8080/`, `redis-cart:6379`, `api.shop.svc:80`) that the Pod's resolver finds on none of its search domains, while a Service of a near name (a typo away, or the same name in another namespace) exists. External names are not judged.",
+    description: "A host a container is configured with (an `env` value, `args`, `command`, ConfigMap data, looked up from the ConfigMap's namespace: `http://cart:8080/`, `redis-cart:6379`, `api.shop.svc:80`) that the Pod's resolver finds on none of its search domains, while a Service of a near name (a typo away, or the same name in another namespace) exists. External names are not judged.",
     remediation: 'Write the name of the Service as it is (`<service>` in the Pod\'s namespace, `<service>.<namespace>` for another), or create the Service.',
     severity: 'warning',
     kinds: CONFIGURING_KINDS,
@@ -25,12 +25,12 @@ export default defineRule({
   check(context, object) {
     const configured = configuredHostsWithPod(context, object);
     if (!configured) return;
-    const { hosts, pod } = configured;
+    const { hosts } = configured;
     const { model } = context;
     for (const host of hosts) {
-      const lookup = lookUpConfiguredHost(context, pod, host.host);
+      const lookup = lookUpConfiguredHost(context, configured, host.host);
       if (lookup.kind !== 'unresolved' || model.service(lookup.namespace, lookup.name)) continue;
-      const data = { field: host.field, host: host.host, owner: `${pod.template.owner.kind} "${pod.template.owner.name}" (namespace "${pod.namespace}")`, name: lookup.name, namespace: lookup.namespace };
+      const data = { field: host.field, host: host.host, owner: configured.from, name: lookup.name, namespace: lookup.namespace };
       const rest = host.host.slice(lookup.name.length);
       const near = model.servicesIn(lookup.namespace).filter((service) => !hasPlaceholder(service.name) && editDistance(lookup.name, service.name, MAX_TYPO_EDITS) <= MAX_TYPO_EDITS);
       if (near.length > 0) {

@@ -10,7 +10,7 @@ const DEFAULT_PORTS: Readonly<Record<string, number>> = { http: 80, https: 443 }
 export default defineRule({
   meta: {
     id: 'configured-host-port-not-found',
-    description: "A host and port a container is configured with (`env`, `args`, `command`, the data of a ConfigMap it reads: `http://cart:8080/`, `redis-cart:6380`; `http://cart/` is port 80) that resolves, from the Pod, to a Service without that port: connections are refused or time out. The usual mistake is the container port instead of the Service port.",
+    description: "A host and port a container is configured with (`env`, `args`, `command`, ConfigMap data, looked up from the ConfigMap's namespace: `http://cart:8080/`, `redis-cart:6380`; `http://cart/` is port 80) that resolves, from the Pod, to a Service without that port: connections are refused or time out. The usual mistake is the container port instead of the Service port.",
     remediation: "Use a spec.ports[].port of the Service (not its targetPort), or add the port to the Service.",
     severity: 'warning',
     kinds: CONFIGURING_KINDS,
@@ -27,11 +27,11 @@ export default defineRule({
   check(context, object) {
     const configured = configuredHostsWithPod(context, object);
     if (!configured) return;
-    const { hosts, pod } = configured;
+    const { hosts } = configured;
     for (const host of hosts) {
       const port = host.port ?? (host.scheme ? DEFAULT_PORTS[host.scheme] : undefined);
       if (port === undefined) continue;
-      const lookup = lookUpConfiguredHost(context, pod, host.host);
+      const lookup = lookUpConfiguredHost(context, configured, host.host);
       const service = lookup.kind === 'resolved' ? lookup.service : undefined;
       // a headless Service's clients reach the Pods on any port; an ExternalName is only a CNAME
       if (!service || service.headless || service.type === 'ExternalName' || service.ports.length === 0) continue;

@@ -1,50 +1,38 @@
-import type { ClusterModel } from '../model/clusterModel';
 import type { ManifestObject } from '../model/manifestObject';
 import type { PodView } from '../model/podView';
 import { hasPlaceholder } from '../placeholders';
-import { configMapHostsOf, configMapsReadBy } from '../references/configMapHosts';
+import { configMapHostsOf } from '../references/configMapHosts';
 import { configuredHostsOf, type ConfiguredHost } from '../references/configuredHosts';
 import { at } from '../references/fields';
 import { podsMadeBy } from './podsMadeBy';
 import type { RuleContext } from './types';
 
-/** The kinds whose values configure hosts: what makes Pods, and the ConfigMaps they read. */
+/** The kinds whose values configure hosts: what makes Pods, and ConfigMaps. */
 export const CONFIGURING_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ConfigMap'];
 
-/**
- * The hosts an object configures (no placeholders) and the Pod that looks them up: the object's
- * own first Pod, or for a ConfigMap the first Pod of its namespace that reads it (none: not judged,
- * as who resolves the names is unknown).
- */
-export function configuredHostsWithPod(context: Pick<RuleContext, 'model' | 'settings'>, object: ManifestObject): { readonly hosts: readonly ConfiguredHost[]; readonly pod: PodView } | undefined {
-  const isConfigMap = object.kind === 'ConfigMap';
-  // a ConfigMap no Pod reads is not scanned (dashboards and the like are large)
-  if (isConfigMap && !configMapReaders(context.model, object.namespace).has(object.name)) return undefined;
-  const hosts = (isConfigMap ? configMapHostsOf(object) : configuredHostsOf(object)).filter((host) => !hasPlaceholder(isConfigMap ? host.written : at(object.body, ...host.path)));
-  if (hosts.length === 0) return undefined;
-  const pod = isConfigMap ? configMapReaders(context.model, object.namespace).get(object.name) : podsMadeBy(context, object)[0];
-  return pod ? { hosts, pod } : undefined;
+/** The hosts an object configures (no placeholders), and who looks them up. */
+export interface ConfiguredHosts {
+  readonly hosts: readonly ConfiguredHost[];
+  /** The object's own first Pod: its resolv.conf, hostname and hostAliases. */
+  readonly pod?: PodView;
+  /** For a ConfigMap: its namespace, the only one whose Pods can read it. */
+  readonly namespace: string;
+  /** `Deployment "cart" (namespace "shop")`, `namespace "shop"`, for messages. */
+  readonly from: string;
 }
 
 /**
- * The first Pod of the namespace that reads each ConfigMap, worked out once per model generation
- * (a namespace's Pod list is a new array in each): asking every Pod for every ConfigMap would be
- * quadratic in a namespace of thousands of applications.
+ * The hosts an object configures and where they are looked up from: a workload's own first Pod; for
+ * a ConfigMap, a ClusterFirst Pod of its namespace. (Finding the Pods that read the ConfigMap would
+ * make its findings depend on every workload of the namespace, so that any edit there re-checks it.)
  */
-function configMapReaders(model: ClusterModel, namespace: string): ReadonlyMap<string, PodView> {
-  const pods = model.podsIn(namespace);
-  let readers = readersCache.get(pods);
-  if (!readers) {
-    readers = new Map();
-    const seen = new Set<unknown>();
-    for (const pod of pods) {
-      if (seen.has(pod.template.owner)) continue;
-      seen.add(pod.template.owner);
-      for (const name of configMapsReadBy(pod.template)) if (!readers.has(name)) readers.set(name, pod);
-    }
-    readersCache.set(pods, readers);
+export function configuredHostsWithPod(context: Pick<RuleContext, 'model' | 'settings'>, object: ManifestObject): ConfiguredHosts | undefined {
+  if (object.kind === 'ConfigMap') {
+    const hosts = configMapHostsOf(object).filter((host) => !hasPlaceholder(host.written));
+    return hosts.length > 0 ? { hosts, namespace: object.namespace, from: `namespace "${object.namespace}"` } : undefined;
   }
-  return readers;
+  const hosts = configuredHostsOf(object).filter((host) => !hasPlaceholder(at(object.body, ...host.path)));
+  if (hosts.length === 0) return undefined;
+  const pod = podsMadeBy(context, object)[0];
+  return pod ? { hosts, pod, namespace: pod.namespace, from: `${object.kind} "${object.name}" (namespace "${pod.namespace}")` } : undefined;
 }
-
-const readersCache = new WeakMap<readonly PodView[], Map<string, PodView>>();

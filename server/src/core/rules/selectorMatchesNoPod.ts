@@ -27,6 +27,9 @@ export function reportSelectorMatchingNoPod(context: RuleContext, object: Manife
   const { selector } = at;
   if (at.empty || at.placeholder || hasPlaceholder(namespace)) return;
   const matchLabels = selector.matchLabels ?? {};
+  // through the label index first: a healthy selector reads only the Pods that carry its labels, so
+  // an edit of another workload of the namespace does not re-check it
+  if (Object.keys(matchLabels).length > 0 && model.podsSelectedBy(namespace, matchLabels).some((pod) => matchesLabelSelector(pod.labels, selector))) return;
   const podsHere = model.podsIn(namespace);
   if (podsHere.some((pod) => matchesLabelSelector(pod.labels, selector))) return;
   const idle = workloadsIn(context, namespace).filter((owner) => model.podsOf(owner).length === 0);
