@@ -78,7 +78,7 @@ async function pickType(): Promise<DnsRecordType | undefined> {
   return picked?.label as DnsRecordType | undefined;
 }
 
-function choose<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>): Promise<T | undefined> {
+export function choose<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>): Promise<T | undefined> {
   return new Promise((resolve) => {
     quickPick.onDidAccept(() => {
       resolve(quickPick.selectedItems[0] ?? quickPick.activeItems[0]);

@@ -16,7 +16,7 @@ export class TranscriptDocuments implements vscode.TextDocumentContentProvider {
     return this.texts.get(uri.path) ?? '';
   }
 
-  async show(name: 'nslookup' | 'records' | 'environment', text: string): Promise<void> {
+  async show(name: 'nslookup' | 'connect' | 'records' | 'environment', text: string): Promise<void> {
     const uri = vscode.Uri.from({ scheme: TRANSCRIPT_SCHEME, path: `/${name}` });
     this.texts.set(uri.path, text);
     this.changed.fire(uri);

@@ -19,9 +19,9 @@ function copyOfOverlays(extra: Record<string, string> = {}): string {
   return folder;
 }
 
-/** `kube-lookup lint --format json` in the folder, as `uri → code@range message` lines. */
+/** `kube-lookup lint --format json --no-render` in the folder (the editor reads Kustomize files as written), as `uri → code@range message` lines. */
 function cliDiagnostics(folder: string): Record<string, string[]> {
-  const result = spawnSync(process.execPath, [cliPath, 'lint', '--format', 'json'], { cwd: folder, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cliPath, 'lint', '--format', 'json', '--no-render'], { cwd: folder, encoding: 'utf8' });
   const report = JSON.parse(result.stdout) as { findings: { ruleId: string; message: string; file: string; line: number; column: number; endLine: number; endColumn: number }[] };
   const byFile: Record<string, string[]> = {};
   for (const finding of report.findings) {

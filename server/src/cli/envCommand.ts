@@ -1,6 +1,6 @@
 import { renderServiceEnvironment, serviceEnvironment } from '../core/dns/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
-import { COMMON_OPTIONS } from './lintCommand';
+import { COMMON_OPTIONS, renderOption } from './lintCommand';
 import { chooseUnit } from './clusterChoice';
 import { loadConfiguration } from './loadSettings';
 import { loadWorkspace } from './loadWorkspace';
@@ -13,7 +13,7 @@ export function envCommand(args: ParsedArgs, output: { stdout: (text: string) =>
   const format = optionValue(args, 'format', ['text', 'json']) ?? 'text';
   const [reference, ...paths] = args.positionals;
   if (!reference) throw new UsageError('env needs a POD (kube-lookup env [NAMESPACE/]POD [PATH...])');
-  const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args)), args, reference);
+  const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args), renderOption(args)), args, reference);
   const pod = findPod(model, reference);
   const environment = serviceEnvironment(model, pod);
   if (format === 'json') output.stdout(`${JSON.stringify({ pod: `${pod.namespace}/${pod.name}`, ...environment }, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { rulesById } from '../core/rules/index';
 import { enabledObjectRules, lintFiles } from '../core/rules/runRules';
+import { mapRenderedFindings } from '../core/units/renderedFindings';
 import { mergeUnitFindings } from '../core/units/unitFindings';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
 import { positionFindings } from './findingPositions';
@@ -9,22 +10,29 @@ import { formatStylish } from './formatters/stylish';
 import { loadConfiguration } from './loadSettings';
 import { loadWorkspace, selectUnits } from './loadWorkspace';
 
-export const COMMON_OPTIONS = ['config', 'cluster', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'help'];
+export const COMMON_OPTIONS = ['config', 'cluster', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'no-render', 'help'];
+
+/** Kustomize roots are built unless `--no-render` says not to (see render/). */
+export function renderOption(args: ParsedArgs): { render: boolean } {
+  return { render: !args.options.has('no-render') };
+}
 
 /** `kube-lookup lint [PATH...]`: exit 1 when any finding is at error severity. */
 export function lintCommand(args: ParsedArgs, output: { stdout: (text: string) => void; stderr: (text: string) => void; color: boolean; version: string }): number {
   rejectUnknownOptions(args, [...COMMON_OPTIONS, 'format', 'rule']);
   const format = optionValue(args, 'format', ['text', 'json', 'sarif']) ?? 'text';
-  const workspace = loadWorkspace(args.positionals, loadConfiguration(args));
+  const workspace = loadWorkspace(args.positionals, loadConfiguration(args), renderOption(args));
   const units = selectUnits(workspace, optionValue(args, 'cluster'));
   const failures = new Set<string>();
   // each apply unit is its own cluster; a file's findings are those of every unit it belongs to
-  const perUnit = units.map(({ unit, model, whole }) => {
+  const perUnit = units.map(({ unit, model, whole, rendered, notes }) => {
     // the CLI prints no fixes, so none are computed
     const result = lintFiles(model, undefined, { fixes: false, wholeCluster: whole });
     for (const failure of result.failures) failures.add(`kube-lookup: rule ${failure.ruleId} failed on ${failure.objectId}: ${failure.error.split('\n')[0]}\n`);
     const ran = new Set(enabledObjectRules(model, { wholeCluster: whole }).map((rule) => rule.meta.id));
-    return { unit, findings: result.findings, ran: (ruleId: string) => ran.has(ruleId) || !rulesById.get(ruleId)?.check };
+    // a rendered unit's findings stand in kustomize's output until put back on the files as written
+    const findings = [...notes, ...(rendered ? mapRenderedFindings(result.findings, rendered) : result.findings)];
+    return { unit, findings, ran: (ruleId: string) => ran.has(ruleId) || !rulesById.get(ruleId)?.check };
   });
   for (const failure of failures) output.stderr(failure);
   const merged = mergeUnitFindings(perUnit, (file) => workspace.unitsOf(file).filter((name) => units.some(({ unit }) => unit.name === name)));

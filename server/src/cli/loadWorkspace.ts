@@ -1,9 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asSupportFile, ClusterModel, readManifestFile, type ManifestFile } from '../core/model/clusterModel';
+import { rulesById } from '../core/rules/index';
+import { effectiveSeverity, formatMessage } from '../core/rules/runRules';
+import type { Finding } from '../core/rules/types';
 import { holdsWholeCluster, type ApplyUnit } from '../core/units/applyUnit';
 import { discoverApplyUnits } from '../core/units/discoverApplyUnits';
+import type { RenderedSources } from '../core/units/renderedFindings';
 import { normalizePath } from '../core/units/workspacePath';
+import { findKustomizeTool } from '../render/kustomizeTool';
+import { renderKustomizeUnit } from '../render/renderKustomizeUnit';
+import { relativePath } from './findingPositions';
 import { CONFIG_FILE_NAME, type Configuration } from './loadSettings';
 import { UsageError } from './usageError';
 import { collectManifestFiles } from './workspaceFiles';
@@ -14,6 +21,15 @@ export interface LoadedUnit {
   readonly model: ClusterModel;
   /** False when templates or remote resources of the unit are not read (see holdsWholeCluster). */
   readonly whole: boolean;
+  /** Set when the model holds the unit as kustomize built it: its findings are in the rendered text until mapped back with these. */
+  readonly rendered?: RenderedSources;
+  /** Why a Kustomize root was not rendered, as a `kustomize-not-rendered` finding on its kustomization. */
+  readonly notes: readonly Finding[];
+}
+
+export interface LoadOptions {
+  /** Build Kustomize roots with the user's kustomize or kubectl (`--no-render` turns it off). */
+  readonly render?: boolean;
 }
 
 export interface LoadedWorkspace {
@@ -31,7 +47,7 @@ export interface LoadedWorkspace {
  * the `clusters:` of the settings, the plain files) and builds one cluster model per unit: the same
  * core the editor uses.
  */
-export function loadWorkspace(paths: readonly string[], configuration: Configuration): LoadedWorkspace {
+export function loadWorkspace(paths: readonly string[], configuration: Configuration, options: LoadOptions = {}): LoadedWorkspace {
   const { settings } = configuration;
   // the settings file is YAML too, but no manifest
   const read = collectManifestFiles(paths, settings.maxFileSize).filter((file) => path.basename(file.path) !== CONFIG_FILE_NAME);
@@ -49,15 +65,52 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
   }).map((unit) => ({ ...unit, files: unit.files.map((file) => byDiscoveryPath.get(file)!), support: unit.support.map((file) => byDiscoveryPath.get(file)!) }));
   if (units.length === 0) units.push({ name: 'plain', kind: 'plain', files: [], support: [], remote: [] });
   const membership = new Map<string, string[]>();
-  const loaded = units.map((unit) => {
+  const tool = options.render ? findKustomizeTool() : undefined;
+  const loaded = units.map((unit): LoadedUnit => {
     const model = new ClusterModel(configuration.settingsOf(unit));
-    for (const file of unit.files) model.setParsedFile(files.get(file)!);
+    const notes: Finding[] = [];
+    let rendered: RenderedSources | undefined;
+    if (options.render && unit.kind === 'kustomize') {
+      const rendering = renderKustomizeUnit(unit, { tool, settings: model.settings, files, display: relativePath });
+      if (rendering.rendered) {
+        for (const entry of rendering.files) model.setParsedFile(entry);
+        rendered = rendering.sources;
+      } else {
+        const note = notRenderedFinding(model, unit, files, rendering.reason.messageId, rendering.reason.data);
+        if (note) notes.push(note);
+      }
+    }
+    if (!rendered) for (const file of unit.files) model.setParsedFile(files.get(file)!);
     for (const file of unit.support) model.setParsedFile(asSupportFile(files.get(file)!));
     for (const file of [...unit.files, ...unit.support]) membership.set(file, [...(membership.get(file) ?? []), unit.name]);
     const whole = holdsWholeCluster(unit, (file) => files.get(file)!.issues.some((issue) => issue.ruleId === 'templated-file'));
-    return { unit, model, whole };
+    return { unit, model, whole, rendered, notes };
   });
   return { units: loaded, fileCount: read.length, files, unitsOf: (file) => membership.get(file) ?? [] };
+}
+
+/**
+ * The `kustomize-not-rendered` finding, unless the rule is off: on the remote resource's entry in the
+ * kustomization that lists it, else on the first line of the root's kustomization that is not a
+ * comment (the build as a whole is what was not done).
+ */
+function notRenderedFinding(model: ClusterModel, unit: ApplyUnit, files: ReadonlyMap<string, ManifestFile>, messageId: string, data: Readonly<Record<string, string>>): Finding | undefined {
+  const rule = rulesById.get('kustomize-not-rendered')!;
+  const severity = effectiveSeverity(model, rule);
+  if (!severity) return undefined;
+  const finding = (file: string, span: { start: number; end: number }): Finding => ({ ruleId: rule.meta.id, messageId, severity, message: formatMessage(rule.meta.messages[messageId], data), file, span, related: [], fixes: [] });
+  const root = unit.support.find((file) => normalizePath(file) === unit.root) ?? unit.root!;
+  if (messageId === 'remote') {
+    for (const file of [root, ...unit.support]) {
+      const text = files.get(file)?.text ?? '';
+      const at = text.indexOf(data.remote);
+      if (at >= 0) return finding(file, { start: at, end: at + data.remote.length });
+    }
+  }
+  const text = files.get(root)?.text ?? '';
+  // the first line that is not a comment, less a comment at its end
+  const line = /^([ \t]*)([^#\s](?:[^\r\n#]|#(?<=\S#))*?)[ \t]*(?:[ \t]#.*)?$/m.exec(text);
+  return finding(root, line ? { start: line.index + line[1].length, end: line.index + line[1].length + line[2].length } : { start: 0, end: 0 });
 }
 
 /** Units are named relative to the one folder linted, else to the current folder. */

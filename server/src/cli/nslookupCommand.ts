@@ -1,9 +1,10 @@
 import { QUERY_TYPES, renderDig, renderNslookup, resolveFrom, resolutionToJson, reverseName, type LookupOrigin, type QueryType } from '../core/dns/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
-import { COMMON_OPTIONS } from './lintCommand';
+import { COMMON_OPTIONS, renderOption } from './lintCommand';
 import { chooseUnit } from './clusterChoice';
 import { loadConfiguration } from './loadSettings';
 import { loadWorkspace } from './loadWorkspace';
+import { dnsBlockedNote } from '../core/policy/index';
 import { findPod } from './podOrigin';
 import { UsageError } from './usageError';
 
@@ -26,12 +27,13 @@ export function nslookupCommand(args: ParsedArgs, output: { stdout: (text: strin
   const from = optionValue(args, 'from');
   const namespace = optionValue(args, 'namespace');
   if (from !== undefined && namespace !== undefined) throw new UsageError('give --from or --namespace, not both');
-  const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args)), args, from);
+  const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args), renderOption(args)), args, from);
   const { settings } = model;
   const origin: LookupOrigin = from !== undefined ? { pod: findPod(model, from) } : { namespace: namespace ?? 'default' };
   const resolution = resolveFrom(model, origin, name, type);
-  if (format === 'json') output.stdout(`${JSON.stringify(resolutionToJson(resolution), null, 2)}\n`);
-  else if (format === 'dig') output.stdout(renderDig(resolution, settings));
-  else output.stdout(renderNslookup(resolution, settings));
+  // NetworkPolicy may keep the question from the server: said beside the answer it would give
+  const blocked = 'pod' in origin && resolution.clusterServer ? dnsBlockedNote(model, origin.pod) : undefined;
+  if (format === 'json') output.stdout(`${JSON.stringify({ ...resolutionToJson(resolution), ...(blocked ? { networkPolicy: blocked } : {}) }, null, 2)}\n`);
+  else output.stdout(`${format === 'dig' ? renderDig(resolution, settings) : renderNslookup(resolution, settings)}${blocked ? `;; ${blocked}\n` : ''}`);
   return resolution.rcode === 'NOERROR' ? 0 : 1;
 }

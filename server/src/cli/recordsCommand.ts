@@ -1,6 +1,6 @@
 import { clusterRecords, recordsToJson, renderRecordsText, renderZoneFile, truncatedPodsJson, truncatedPodsNote } from '../core/dns/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
-import { COMMON_OPTIONS } from './lintCommand';
+import { COMMON_OPTIONS, renderOption } from './lintCommand';
 import { chooseUnit } from './clusterChoice';
 import { loadConfiguration } from './loadSettings';
 import { loadWorkspace } from './loadWorkspace';
@@ -9,7 +9,7 @@ import { loadWorkspace } from './loadWorkspace';
 export function recordsCommand(args: ParsedArgs, output: { stdout: (text: string) => void }): number {
   rejectUnknownOptions(args, [...COMMON_OPTIONS, 'format']);
   const format = optionValue(args, 'format', ['text', 'json', 'zone']) ?? 'text';
-  const { model } = chooseUnit(loadWorkspace(args.positionals, loadConfiguration(args)), args);
+  const { model } = chooseUnit(loadWorkspace(args.positionals, loadConfiguration(args), renderOption(args)), args);
   const { settings } = model;
   const records = clusterRecords(model);
   const note = truncatedPodsNote(model);

@@ -17,6 +17,11 @@ import { referenceAt } from './serviceReferenceAt';
 
 /** Hovers: what an object or field means once the cluster runs, in a few compact lines. */
 export function hoverAt(model: ClusterModel, uri: string, offset: number): Hover | undefined {
+  // of objects defined in several files, the ones nearest this file answer (alternatives.ts)
+  return model.seenFrom(uri, () => hoverIn(model, uri, offset));
+}
+
+function hoverIn(model: ClusterModel, uri: string, offset: number): Hover | undefined {
   const place = placeAt(model, uri, offset);
   if (!place) return undefined;
   const value = hoverText(model, place);

@@ -24,6 +24,11 @@ export function locationOf(model: ClusterModel, object: ManifestObject, path: Va
 
 /** Go to definition: from a name or selector to the objects it refers to. */
 export function definitionAt(model: ClusterModel, uri: string, offset: number): Location[] {
+  // of objects defined in several files, the ones nearest this file are meant (alternatives.ts)
+  return model.seenFrom(uri, () => definitionIn(model, uri, offset));
+}
+
+function definitionIn(model: ClusterModel, uri: string, offset: number): Location[] {
   const place = placeAt(model, uri, offset);
   if (!place) return [];
   const { object, path } = place;
@@ -82,6 +87,10 @@ function referenceLocations(model: ClusterModel, reference: ReferenceAt): Locati
 
 /** Find references: from a Service to everything that names or selects it. */
 export function referencesAt(model: ClusterModel, uri: string, offset: number, includeDeclaration: boolean): Location[] {
+  return model.seenFrom(uri, () => referencesIn(model, uri, offset, includeDeclaration));
+}
+
+function referencesIn(model: ClusterModel, uri: string, offset: number, includeDeclaration: boolean): Location[] {
   const place = placeAt(model, uri, offset);
   const service = place?.object.kind === 'Service' ? model.serviceOf(place.object) : undefined;
   if (!service) {

@@ -18,6 +18,9 @@ import hostnameFqdnTooLong from './hostname-fqdn-too-long';
 import hostnameWithoutSubdomain from './hostname-without-subdomain';
 import ingressBackendPortNotFound from './ingress-backend-port-not-found';
 import ingressBackendServiceNotFound from './ingress-backend-service-not-found';
+import kustomizeNotRendered from './kustomize-not-rendered';
+import networkPolicyBlocksDns from './network-policy-blocks-dns';
+import networkPolicyPortNotFound from './network-policy-port-not-found';
 import networkPolicySelectorMatchesNothing from './network-policy-selector-matches-nothing';
 import objectNameInvalid from './object-name-invalid';
 import pdbSelectorMatchesNothing from './pdb-selector-matches-nothing';
@@ -71,6 +74,9 @@ export const rules: readonly Rule[] = [
   hostnameWithoutSubdomain,
   ingressBackendPortNotFound,
   ingressBackendServiceNotFound,
+  kustomizeNotRendered,
+  networkPolicyBlocksDns,
+  networkPolicyPortNotFound,
   networkPolicySelectorMatchesNothing,
   objectNameInvalid,
   pdbSelectorMatchesNothing,
