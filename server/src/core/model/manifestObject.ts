@@ -7,6 +7,10 @@ export const MODELLED_KINDS = new Set([
   'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
   // objects that name Services (core/references): Ingress, Gateway API routes and grants, prometheus-operator monitors
   'Ingress', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant', 'ServiceMonitor', 'PodMonitor',
+  // objects that name workloads, Pods or Services (core/references): autoscalers, budgets, the API server's own callers (NetworkPolicy is above)
+  'HorizontalPodAutoscaler', 'ScaledObject', 'PodDisruptionBudget', 'APIService', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
+  // its data holds the hosts applications are configured with
+  'ConfigMap',
 ]);
 
 /** One Kubernetes object as written in a file. */
