@@ -98,6 +98,18 @@ const HOSTILE = [
   `            name: "gone\`${IMAGE}\`"`,
   '            port:',
   '              number: 80',
+  '---',
+  'apiVersion: autoscaling/v2',
+  'kind: HorizontalPodAutoscaler',
+  'metadata:',
+  '  name: hpa',
+  '  namespace: www.evil.example',
+  'spec:',
+  '  scaleTargetRef:',
+  '    apiVersion: apps/v1',
+  '    kind: Deployment',
+  `    name: "web\`${IMAGE}\`"`,
+  '  maxReplicas: 2',
   '',
 ].join('\n');
 
@@ -138,6 +150,7 @@ describe('hover Markdown with hostile names', () => {
     // the names still read as written
     // the Ingress backends (reference hovers) too, the Service found and the one missing
     assert.equal(hovers.filter((hover) => hover.startsWith('**Ingress')).length >= 2, true, hovers.join('\n---\n'));
+    assert.equal(hovers.some((hover) => hover.startsWith('**HorizontalPodAutoscaler scaleTargetRef**')), true, hovers.join('\n---\n'));
     const service = hovers.find((hover) => hover.startsWith('**Service**'))!;
     assert.ok(markdown.render(service).includes(`<code>www.evil.example/db\`${IMAGE.replace(/&/g, '&amp;')}\`</code>`), service);
   });

@@ -30,18 +30,18 @@ export function referenceHover(model: ClusterModel, reference: ReferenceAt): str
     }
     case 'object': {
       const { label, targetKind, namespace, name, targets } = reference;
-      if (targets.length === 0) return `**${label}** → no ${targetKind} \`${name}\` in namespace \`${namespace}\``;
+      if (targets.length === 0) return `**${text(label)}** → no ${text(targetKind)} ${code(name)} in namespace ${code(namespace)}`;
       const pods = model.podsOf(targets[0]).length;
       const made = POD_TEMPLATE_PATHS[targetKind] ? ` · ${pods} Pod${pods === 1 ? '' : 's'}` : '';
-      return `**${label}** → ${targetKind} \`${namespace}/${name}\`${made}`;
+      return `**${text(label)}** → ${text(targetKind)} ${code(`${namespace}/${name}`)}${made}`;
     }
     case 'configured-host':
       return configuredHostHover(reference);
     case 'pod-selector': {
       const { label, namespace, pods } = reference;
       const owners = [...new Set(pods.map((pod) => pod.template.owner))];
-      const lines = [`**${label}** matches ${pods.length} Pod${pods.length === 1 ? '' : 's'} in namespace \`${namespace}\``];
-      if (owners.length > 0) lines.push('', ...owners.slice(0, 8).map((owner) => `- ${owner.kind} \`${owner.name}\``));
+      const lines = [`**${text(label)}** matches ${pods.length} Pod${pods.length === 1 ? '' : 's'} in namespace ${code(namespace)}`];
+      if (owners.length > 0) lines.push('', ...owners.slice(0, 8).map((owner) => `- ${text(owner.kind)} ${code(owner.name)}`));
       if (owners.length > 8) lines.push(`- … and ${owners.length - 8} more`);
       return lines.join('\n');
     }
@@ -70,15 +70,15 @@ function describePort(port: ServicePort): string {
 /** Where a configured host leads, asked from the Pods that use it: the Service and the port behind it, or that it resolves nowhere. */
 function configuredHostHover(reference: Extract<ReferenceAt, { kind: 'configured-host' }>): string {
   const { host, from, lookup } = reference;
-  const title = `**\`${host.written}\`** from the Pods of ${from}`;
+  const title = `**${code(host.written)}** from the Pods of ${text(from)}`;
   if (lookup.kind === 'external') return `${title} → not a cluster name: left to the upstream resolver`;
   if (lookup.kind === 'unresolved') return `${title} → NXDOMAIN on every search domain`;
   const { service } = lookup;
   if (!service) return `${title} → resolves (not to a Service name)`;
-  const lines = [`${title} → Service \`${service.namespace}/${service.name}\` · ${service.headless ? 'headless' : service.type}`];
+  const lines = [`${title} → Service ${code(`${service.namespace}/${service.name}`)} · ${service.headless ? 'headless' : text(service.type)}`];
   if (host.port !== undefined && !service.headless) {
     const lookupPort = lookUpPortNumber(service, host.port);
-    lines.push('', 'found' in lookupPort ? `port ${describePort(lookupPort.found)}` : `✗ no port ${host.port} (ports: ${service.ports.map((candidate) => candidate.port ?? '?').join(', ') || 'none'})`);
+    lines.push('', 'found' in lookupPort ? `port ${describePort(lookupPort.found)}` : `✗ no port ${text(host.port)} (ports: ${text(service.ports.map((candidate) => candidate.port ?? '?').join(', ')) || 'none'})`);
   }
   return lines.join('\n');
 }
