@@ -47,6 +47,7 @@ import { editorSettingsFrom } from '../service/editorSettings';
 import { hoverAt } from '../service/hover';
 import { definitionAt, referencesAt } from '../service/navigation';
 import { podAt, podsForPicker } from '../service/podPicker';
+import { renameEdits, renameTargetAt } from '../service/rename';
 import { positionToOffset } from '../service/positions';
 import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
@@ -322,6 +323,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
@@ -419,6 +421,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const file = fileOf(params.textDocument.uri);
     return file ? referencesAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position), params.context.includeDeclaration) : [];
   }, []));
+
+  connection.onPrepareRename(guarded('prepare rename', (params) => {
+    const unit = workspace.fileCluster(canonicalUri(params.textDocument.uri));
+    const file = fileOf(params.textDocument.uri);
+    if (!file || !unit) return null;
+    const target = renameTargetAt({ model: file.model, unit: unit.unit }, file.uri, positionToOffset(file.uri, file.text, params.position));
+    return target.ok ? { range: target.range, placeholder: target.name } : new ResponseError(LSPErrorCodes.RequestFailed, target.reason);
+  }, null));
+
+  connection.onRenameRequest(guarded('rename', (params) => {
+    const unit = workspace.fileCluster(canonicalUri(params.textDocument.uri));
+    const file = fileOf(params.textDocument.uri);
+    if (!file || !unit) return null;
+    const edit = renameEdits({ model: file.model, unit: unit.unit }, file.uri, positionToOffset(file.uri, file.text, params.position), params.newName);
+    return 'reason' in edit ? new ResponseError(LSPErrorCodes.RequestFailed, edit.reason) : edit;
+  }, null));
 
   connection.onDocumentSymbol(guarded('document symbols', (params) => {
     const file = fileOf(params.textDocument.uri);
