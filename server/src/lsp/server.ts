@@ -41,6 +41,7 @@ import {
 import { clustersOf } from '../service/clustersRequest';
 import { codeActions } from '../service/codeActions';
 import { codeLenses } from '../service/codeLens';
+import { completionAt } from '../service/completion';
 import { DiagnosticsTracker } from '../service/diagnostics';
 import { recordsAt, serviceEnvironmentOf, simulateNslookup } from '../service/dnsRequests';
 import { editorSettingsFrom } from '../service/editorSettings';
@@ -324,6 +325,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        // after `subdomain: ` and the like, names are offered without Ctrl+Space
+        completionProvider: { triggerCharacters: [' '] },
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
@@ -420,6 +423,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onReferences(guarded('references', (params) => {
     const file = fileOf(params.textDocument.uri);
     return file ? referencesAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position), params.context.includeDeclaration) : [];
+  }, []));
+
+  connection.onCompletion(guarded('completion', (params) => {
+    const file = fileOf(params.textDocument.uri);
+    return file ? completionAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position)) : [];
   }, []));
 
   connection.onPrepareRename(guarded('prepare rename', (params) => {
