@@ -17,7 +17,7 @@ interface OriginItem extends vscode.QuickPickItem {
 }
 
 /**
- * Kubernetes: Simulate nslookup. Pick the Pod (or any Pod of a namespace) that asks, type the
+ * kube-lookup: Simulate nslookup. Pick the Pod (or any Pod of a namespace) that asks, type the
  * name (the namespace's Services are offered), choose the record type, read the transcript.
  */
 export async function simulateNslookupCommand(client: LanguageClient, transcripts: TranscriptDocuments): Promise<void> {
@@ -37,7 +37,7 @@ export async function simulateNslookupCommand(client: LanguageClient, transcript
     void vscode.window.showWarningMessage('kube-lookup: no workspace cluster to ask; open a folder with Kubernetes manifests.');
     return;
   }
-  await transcripts.show('nslookup', result.transcript);
+  await transcripts.show(`nslookup ${name} (${type}) from ${from.pod ? `${from.namespace}/${from.pod}` : `namespace ${from.namespace}`}`, result.transcript);
 }
 
 async function pickOrigin(pods: PodsResult): Promise<SimulateNslookupParams['from'] | undefined> {
@@ -55,8 +55,8 @@ async function pickOrigin(pods: PodsResult): Promise<SimulateNslookupParams['fro
   const at = pods.podAtPosition;
   const preselected = at && items.find((item) => item.from?.pod === at.name && item.from.namespace === at.namespace);
   if (preselected) quickPick.activeItems = [preselected];
-  const picked = await choose(quickPick);
-  return picked?.from;
+  const picked = await choose(quickPick, false);
+  return picked?.item?.from;
 }
 
 async function pickName(services: readonly string[], namespace: string): Promise<string | undefined> {
@@ -69,8 +69,25 @@ async function pickName(services: readonly string[], namespace: string): Promise
     const typed = value.trim();
     quickPick.items = typed && !services.includes(typed) ? [{ label: typed, description: 'look up this name' }, ...suggestions] : suggestions;
   });
-  const picked = await choose(quickPick);
-  return picked?.label.trim() || undefined;
+  // Enter right after typing may come before the list follows the value: the typed name wins
+  // unless the item taken is one the typed text filters to
+  const picked = await choose(quickPick, true);
+  const typed = picked?.value.trim() ?? '';
+  const item = picked?.item;
+  if (item && (typed === '' || filtersTo(typed, item.label))) return item.label.trim();
+  return typed || undefined;
+}
+
+/** True when VS Code's quick pick filter would keep `label` for `typed`: its characters in order. */
+export function filtersTo(typed: string, label: string): boolean {
+  let at = 0;
+  const lower = label.toLowerCase();
+  for (const character of typed.toLowerCase()) {
+    at = lower.indexOf(character, at);
+    if (at < 0) return false;
+    at += 1;
+  }
+  return true;
 }
 
 async function pickType(): Promise<DnsRecordType | undefined> {
@@ -78,10 +95,13 @@ async function pickType(): Promise<DnsRecordType | undefined> {
   return picked?.label as DnsRecordType | undefined;
 }
 
-function choose<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>): Promise<T | undefined> {
+/** The item accepted (if any) and the text typed; undefined when the pick is dismissed or, without `takesText`, nothing is picked. */
+function choose<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>, takesText: boolean): Promise<{ item?: T; value: string } | undefined> {
   return new Promise((resolve) => {
     quickPick.onDidAccept(() => {
-      resolve(quickPick.selectedItems[0] ?? quickPick.activeItems[0]);
+      const item = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+      if (!item && !(takesText && quickPick.value.trim())) return;
+      resolve({ item, value: quickPick.value });
       quickPick.hide();
     });
     quickPick.onDidHide(() => {

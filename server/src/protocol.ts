@@ -175,6 +175,7 @@ export const COMMANDS = {
   showEndpoints: 'kubeLookup.showEndpoints',
   showLog: 'kubeLookup.showLog',
   pickCluster: 'kubeLookup.pickCluster',
+  start: 'kubeLookup.start',
 } as const;
 
 /** Arguments of the `kubeLookup.showEndpoints` command: where to show the list, and its entries. */

@@ -1,6 +1,6 @@
 /**
  * UI tests: the packaged .vsix installed into code-server, driven through headless Chromium as a
- * user would — hover a Service, read the Problems panel, run "Kubernetes: Simulate nslookup" from
+ * user would — hover a Service, read the Problems panel, run "kube-lookup: Simulate nslookup" from
  * the palette, pick the cluster of a Kustomize base from the status bar. Every step leaves a
  * screenshot in .work/screenshots/ui/.
  */
@@ -98,7 +98,7 @@ function steps(run: RunFolder): [string, Step][] {
         await page.keyboard.press('Escape');
         // room for the transcript beside the manifest
         await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
-        await runCommand(page, 'Kubernetes: Simulate nslookup');
+        await runCommand(page, 'kube-lookup: Simulate nslookup');
         await choose(page, 'ask from which Pod?', 'request-pod', /\brequest-pod$/);
         await choose(page, 'which name?', 'clusterip1', /^clusterip1$/);
         await choose(page, 'record type', '', /^A$/);
