@@ -110,6 +110,25 @@ function steps(run: RunFolder): [string, Step][] {
       },
     ],
     [
+      'nslookup again from the transcript: a name typed and entered at once, the same tab',
+      async (page) => {
+        const groups = await page.locator('.editor-group-container').count();
+        await runCommand(page, 'kube-lookup: Simulate nslookup');
+        await choose(page, 'ask from which Pod?', 'request-pod', /\brequest-pod$/);
+        await page.locator('.quick-input-widget .quick-input-title', { hasText: 'which name?' }).waitFor({ state: 'visible' });
+        // Enter straight after the last key: the list may not show the typed name yet
+        await page.keyboard.type('headless1.default', { delay: 0 });
+        await page.keyboard.press('Enter');
+        await choose(page, 'record type', '', /^A$/);
+        await page.locator('.tab.active', { hasText: 'nslookup headless1.default (A) from default∕request-pod' }).waitFor({ timeout: 30_000 });
+        const transcript = await activeEditorText(page);
+        assert(/headless1\.default\.svc\.cluster\.local/.test(transcript), `transcript without headless1:\n${transcript}`);
+        assert((await page.locator('.tab', { hasText: 'nslookup ' }).count()) === 1, 'more than one nslookup tab');
+        const after = await page.locator('.editor-group-container').count();
+        assert(after === groups, `editor groups: ${groups} before, ${after} after`);
+      },
+    ],
+    [
       'cluster status',
       async (page) => {
         // a Kustomize base used by three overlays: the status item shows the file's first cluster
