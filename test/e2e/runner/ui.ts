@@ -27,7 +27,8 @@ interface CliFinding {
 /** What the CLI built from this checkout says about the workspace copy: the UI must agree. */
 function cliLint(run: RunFolder): CliFinding[] {
   const cli = path.join(repoRoot, 'out', 'server', 'src', 'cli', 'main.js');
-  const result = spawnSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], { cwd: run.workspace, encoding: 'utf8' });
+  // the editor reads Kustomize files as written: the CLI's rendering would add findings it cannot have
+  const result = spawnSync(process.execPath, [cli, 'lint', '.', '--no-render', '--format', 'json'], { cwd: run.workspace, encoding: 'utf8' });
   if (result.status !== 0 && result.status !== 1) throw new Error(`kube-lookup lint failed: ${result.stderr}`);
   return (JSON.parse(result.stdout) as { findings: CliFinding[] }).findings;
 }

@@ -37,8 +37,8 @@ suite('rename, completion and the transcript tab', () => {
 
   test('records of two objects, one after the other, share one transcript tab titled with the object', async () => {
     for (const [file, name] of [['seeds/clusterip1.yaml', 'clusterip1'], ['seeds/headless1.yaml', 'headless1']] as const) {
-      const editor = await openInEditor(workspaceFile(file));
-      await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+      // in the first group, not in the transcript's: the command reads the active editor's cursor
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile(file)), vscode.ViewColumn.One);
       const at = positionOf(editor.document, name, 'name: ');
       editor.selection = new vscode.Selection(at, at);
       await vscode.commands.executeCommand('kubeLookup.showRecords');
