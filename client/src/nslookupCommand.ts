@@ -10,7 +10,10 @@ import {
   type SimulateNslookupParams,
   type SimulateNslookupResult,
 } from '../../server/src/protocol';
-import type { TranscriptDocuments } from './transcripts';
+import { TRANSCRIPT_SCHEME, type TranscriptDocuments } from './transcripts';
+
+/** The manifest the last lookup was asked from. */
+let askedFrom: string | undefined;
 
 interface OriginItem extends vscode.QuickPickItem {
   readonly from?: SimulateNslookupParams['from'];
@@ -21,8 +24,12 @@ interface OriginItem extends vscode.QuickPickItem {
  * name (the namespace's Services are offered), choose the record type, read the transcript.
  */
 export async function simulateNslookupCommand(client: LanguageClient, transcripts: TranscriptDocuments): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  const uri = editor?.document.uri.toString() ?? vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? '';
+  // asked again from the transcript: the lookup runs in the cluster of the manifest it was asked from
+  const active = vscode.window.activeTextEditor;
+  const editor = active && active.document.uri.scheme !== TRANSCRIPT_SCHEME ? active : undefined;
+  const beside = vscode.window.visibleTextEditors.find((visible) => visible.document.uri.scheme === 'file')?.document.uri.toString();
+  const uri = editor?.document.uri.toString() ?? askedFrom ?? beside ?? vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? '';
+  askedFrom = uri;
   const params: PodsParams = { uri, position: editor ? client.code2ProtocolConverter.asPosition(editor.selection.active) : undefined };
   const pods = await client.sendRequest<PodsResult>(PODS_REQUEST, params);
   const from = await pickOrigin(pods);
