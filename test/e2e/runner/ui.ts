@@ -144,6 +144,25 @@ function steps(run: RunFolder): [string, Step][] {
         await status('⎈ kustomize/overlays/prod').waitFor({ timeout: 30_000 });
       },
     ],
+    [
+      'the Extensions view shows the extension\'s page with its pictures',
+      async (page) => {
+        await runCommand(page, 'Extensions: Show Installed Extensions');
+        await page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'kube-lookup' }).first().click();
+        // the page is a webview: an iframe inside an iframe
+        let seen = 'no frame with the page';
+        for (let attempt = 0; attempt < 60; attempt++) {
+          for (const frame of page.frames()) {
+            const images = await frame.evaluate(() => [...document.images].filter((image) => image.alt.startsWith('Hover on a Service') || image.alt.startsWith('The nslookup transcript')).map((image) => (image.complete ? image.naturalWidth : -1))).catch(() => [] as number[]);
+            if (images.length === 0) continue;
+            seen = `image widths ${images.join(', ')}`;
+            if (images.length === 2 && images.every((width) => width > 0)) return;
+          }
+          await page.waitForTimeout(500);
+        }
+        throw new Error(`the extension's page does not show its two pictures: ${seen}`);
+      },
+    ],
   ];
 }
 
