@@ -153,7 +153,7 @@ function steps(run: RunFolder): [string, Step][] {
         let seen = 'no frame with the page';
         for (let attempt = 0; attempt < 60; attempt++) {
           for (const frame of page.frames()) {
-            const images = await frame.evaluate(() => [...document.images].filter((image) => image.alt.startsWith('Hover on a Service') || image.alt.startsWith('The nslookup transcript')).map((image) => (image.complete ? image.naturalWidth : -1))).catch(() => [] as number[]);
+            const images = await frame.evaluate(() => Array.from(document.images).filter((image) => image.alt.startsWith('Hover on a Service') || image.alt.startsWith('The nslookup transcript')).map((image) => (image.complete ? image.naturalWidth : -1))).catch(() => [] as number[]);
             if (images.length === 0) continue;
             seen = `image widths ${images.join(', ')}`;
             if (images.length === 2 && images.every((width) => width > 0)) return;
