@@ -1,7 +1,9 @@
 // Writes the page the Extensions view shows for the packaged extension (vsce --readme-path):
-// the editor part of README.md, for someone who installed the extension. That page is a webview
-// whose images may only be https: or data: URLs and whose relative links lead nowhere, so the
-// pictures are inlined and links into the repository become plain text.
+// the editor part of README.md, for someone who installed the extension. That view (Code-OSS 1.139)
+// shows images from http(s) URLs only: its sanitizer drops relative and data: sources. So the
+// pictures link to where the repository is published (package.json `repository`, or
+// KUBE_LOOKUP_IMAGES_URL), and are left out when that is unknown rather than shown broken; links
+// into the repository become plain text.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -40,10 +42,14 @@ const page = [
   'The same checks run on the command line (`kube-lookup lint`, `kube-lookup nslookup`) and in other LSP editors (`kube-lookup-language-server --stdio`): the README of the kube-lookup repository shows how.',
 ].join('\n\n');
 
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+const imagesUrl = process.env.KUBE_LOOKUP_IMAGES_URL ?? (repository ? `${repository.replace(/\.git$/, '')}/raw/HEAD/` : undefined);
+
 const inlined = page
-  .replace(/!\[([^\]]*)\]\((docs\/images\/[^)]+\.png)\)/g, (_, alt, file) => `![${alt}](data:image/png;base64,${fs.readFileSync(path.join(root, file)).toString('base64')})`)
+  .replace(/^!\[([^\]]*)\]\((docs\/images\/[^)]+)\)\n*/gm, (_, alt, file) => (imagesUrl ? `![${alt}](${new URL(file, imagesUrl.endsWith('/') ? imagesUrl : `${imagesUrl}/`)})\n\n` : ''))
   // links into the repository: their text stays, the link goes
-  .replace(/(?<!!)\[([^\]]+)\]\((?!https?:|#|data:)[^)]+\)/g, '$1');
+  .replace(/(?<!!)\[([^\]]+)\]\((?!https?:|#)[^)]+\)/g, '$1');
 
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, `${inlined}\n`);

@@ -7,15 +7,27 @@ import { describe, it } from 'node:test';
 import { repoRoot } from '../helpers/paths';
 
 describe('the Extensions-view page (client/extensionPage.mjs)', () => {
-  it('holds the editor part of the README, its pictures inlined and no link that leads nowhere', () => {
+  const write = (env: Record<string, string>): string => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-page-')), 'README.md');
-    const result = spawnSync(process.execPath, [path.join(repoRoot, 'client', 'extensionPage.mjs'), out], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [path.join(repoRoot, 'client', 'extensionPage.mjs'), out], { encoding: 'utf8', env: { ...process.env, ...env } });
     assert.equal(result.status, 0, result.stderr);
     const page = fs.readFileSync(out, 'utf8');
-    assert.deepEqual(page.split('\n').filter((line) => /^## /.test(line)), ['## In the editor', '## Rules', '## More']);
-    assert.equal([...page.matchAll(/!\[[^\]]+\]\(data:image\/png;base64,/g)].length, 2);
-    assert.deepEqual([...page.matchAll(/\]\((?!https?:|#|data:)[^)]*\)/g)].map((match) => match[0]), []);
-    assert.equal(page.split('\n').filter((line) => line.startsWith('```')).length % 2, 0, 'a code block is cut');
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
+    return page;
+  };
+
+  it('holds the editor part of the README and no link or picture that leads nowhere', () => {
+    const page = write({});
+    assert.deepEqual(page.split('\n').filter((line) => /^## /.test(line)), ['## In the editor', '## Rules', '## More']);
+    assert.deepEqual([...page.matchAll(/\]\((?!https?:|#)[^)]*\)/g)].map((match) => match[0]), []);
+    assert.equal(page.split('\n').filter((line) => line.startsWith('```')).length % 2, 0, 'a code block is cut');
+  });
+
+  it('links the pictures where the repository is published', () => {
+    const page = write({ KUBE_LOOKUP_IMAGES_URL: 'https://example.org/kube-lookup/raw/v0.1.0' });
+    assert.deepEqual([...page.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((match) => match[1]), [
+      'https://example.org/kube-lookup/raw/v0.1.0/docs/images/hover.png',
+      'https://example.org/kube-lookup/raw/v0.1.0/docs/images/nslookup-and-problems.png',
+    ]);
   });
 });
