@@ -19,4 +19,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   // the server starts it from the file beside its own (see readManifests.ts)
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/readManifestsWorker.ts'], outfile: 'dist/readManifestsWorker.js' }),
+  // the service map webview's script runs in the browser page, not in Node
+  esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/webview/serviceMapView.ts'], outfile: 'dist/serviceMapView.js' }),
 ]);

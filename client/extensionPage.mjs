@@ -47,7 +47,7 @@ const repository = typeof manifest.repository === 'string' ? manifest.repository
 const imagesUrl = process.env.KUBE_LOOKUP_IMAGES_URL ?? (repository ? `${repository.replace(/\.git$/, '')}/raw/HEAD/` : undefined);
 
 const inlined = page
-  .replace(/^!\[([^\]]*)\]\((docs\/images\/[^)]+)\)\n*/gm, (_, alt, file) => (imagesUrl ? `![${alt}](${new URL(file, imagesUrl.endsWith('/') ? imagesUrl : `${imagesUrl}/`)})\n\n` : ''))
+  .replace(/^([ \t]*)!\[([^\]]*)\]\((docs\/images\/[^)]+)\)\n*/gm, (_, indent, alt, file) => (imagesUrl ? `${indent}![${alt}](${new URL(file, imagesUrl.endsWith('/') ? imagesUrl : `${imagesUrl}/`)})\n\n` : ''))
   // links into the repository: their text stays, the link goes
   .replace(/(?<!!)\[([^\]]+)\]\((?!https?:|#)[^)]+\)/g, '$1');
 

@@ -18,7 +18,9 @@ import {
   type StatusParams,
 } from '../../server/src/protocol';
 import { ClusterStatus } from './clusterStatus';
+import { simulateConnectionCommand } from './connectCommand';
 import { simulateNslookupCommand } from './nslookupCommand';
+import { ServiceMapPanel } from './serviceMap/serviceMapPanel';
 import { SyntaxHoldBack } from './syntaxHoldBack';
 import { pickClusterCommand } from './pickClusterCommand';
 import { TRANSCRIPT_SCHEME, TranscriptDocuments } from './transcripts';
@@ -70,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
       if (chosen) status.show(chosen);
     })),
     vscode.commands.registerCommand(COMMANDS.simulateNslookup, () => run(output, () => simulateNslookupCommand(client!, transcripts))),
+    vscode.commands.registerCommand(COMMANDS.simulateConnection, () => run(output, () => simulateConnectionCommand(client!, transcripts))),
     vscode.commands.registerCommand(COMMANDS.showRecords, () => run(output, async () => {
       const params = atCursor();
       if (!params) return;
@@ -84,6 +87,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
       const result = await client!.sendRequest<ServiceEnvironmentResult>(SERVICE_ENVIRONMENT_REQUEST, params satisfies ServiceEnvironmentParams);
       if (!result.pod) return void vscode.window.showInformationMessage(`kube-lookup: ${result.text.trim()}`);
       await transcripts.show(`Service environment of ${result.pod}`, result.text);
+    })),
+    vscode.commands.registerCommand(COMMANDS.showServiceMap, () => run(output, async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (document) ServiceMapPanel.show(context, client!, document.uri.toString());
+      else void vscode.window.showInformationMessage('kube-lookup: open a Kubernetes manifest to map its cluster.');
     })),
     vscode.commands.registerCommand(COMMANDS.showEndpoints, (...args: ShowEndpointsArguments) => run(output, async () => {
       const [uri, position, locations] = args;

@@ -103,7 +103,7 @@ async function pickType(): Promise<DnsRecordType | undefined> {
 }
 
 /** The item accepted (if any) and the text typed; undefined when the pick is dismissed or, without `takesText`, nothing is picked. */
-function choose<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>, takesText: boolean): Promise<{ item?: T; value: string } | undefined> {
+export function choose<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>, takesText: boolean): Promise<{ item?: T; value: string } | undefined> {
   return new Promise((resolve) => {
     quickPick.onDidAccept(() => {
       const item = quickPick.selectedItems[0] ?? quickPick.activeItems[0];

@@ -20,9 +20,9 @@ export interface WireLocation {
   readonly range: WireRange;
 }
 
-export type DnsRecordType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'ANY';
+export type DnsRecordType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'SOA' | 'NS' | 'MX' | 'ANY';
 
-export const DNS_RECORD_TYPES: readonly DnsRecordType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'ANY'];
+export const DNS_RECORD_TYPES: readonly DnsRecordType[] = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'SOA', 'NS', 'MX', 'ANY'];
 
 /** One resource record, as a zone file writes it; names are absolute with the trailing dot. */
 export interface WireRecord {
@@ -56,6 +56,28 @@ export interface SimulateNslookupResult {
   /** True when the final question would leave the cluster (forwarded upstream). */
   readonly upstream: boolean;
   /** The nslookup-style transcript, rendered by the server. */
+  readonly transcript: string;
+}
+
+/** `kubeLookup/simulateConnection`: a connection from a Pod to HOST:PORT through DNS, the Service and every NetworkPolicy. */
+export const SIMULATE_CONNECTION_REQUEST = 'kubeLookup/simulateConnection';
+
+export interface SimulateConnectionParams {
+  /** A document of the workspace whose cluster answers: picks the workspace folder. */
+  readonly uri: string;
+  /** `HOST:PORT`, `HOST:PORTNAME` or a URL such as `http://web.shop:8080/x`. */
+  readonly target: string;
+  /** TCP (default), UDP or SCTP. */
+  readonly protocol?: string;
+  readonly from: { readonly namespace: string; readonly pod: string };
+}
+
+export interface SimulateConnectionResult {
+  /** connected, dns-failed, dns-blocked, no-such-port, no-endpoints, egress-denied, ingress-denied or external. */
+  readonly verdict: string;
+  /** What `kube-lookup connect --format json` prints. */
+  readonly report: unknown;
+  /** The step-by-step transcript, rendered by the server. */
   readonly transcript: string;
 }
 
@@ -170,11 +192,13 @@ export interface SetActiveClusterParams {
 /** Client commands. `showEndpoints` is what a Service's CodeLens runs. */
 export const COMMANDS = {
   simulateNslookup: 'kubeLookup.simulateNslookup',
+  simulateConnection: 'kubeLookup.simulateConnection',
   showRecords: 'kubeLookup.showRecords',
   showServiceEnvironment: 'kubeLookup.showServiceEnvironment',
   showEndpoints: 'kubeLookup.showEndpoints',
   showLog: 'kubeLookup.showLog',
   pickCluster: 'kubeLookup.pickCluster',
+  showServiceMap: 'kubeLookup.showServiceMap',
   start: 'kubeLookup.start',
 } as const;
 
@@ -183,3 +207,48 @@ export type ShowEndpointsArguments = [uri: string, position: WirePosition, locat
 
 /** The comment that silences one rule on the next line. */
 export const DISABLE_NEXT_LINE = 'kube-lookup-disable-next-line';
+
+/** `kubeLookup/serviceMap`: the wiring of the document's active cluster, as `kube-lookup map` draws it. */
+export const SERVICE_MAP_REQUEST = 'kubeLookup/serviceMap';
+
+export interface ServiceMapParams {
+  /** A document of the workspace: its active cluster is mapped. */
+  readonly uri: string;
+  /** One namespace and what crosses into it; every namespace when absent or null. */
+  readonly namespace?: string | null;
+}
+
+export interface WireMapFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+}
+
+/** The graph of core/map (see serviceMap.ts) with its sources as LSP locations, kept apart from the nodes the webview draws. */
+export interface ServiceMapResult {
+  /** The cluster mapped; null when the document belongs to no cluster. */
+  readonly cluster: string | null;
+  readonly namespace: string | null;
+  readonly namespaces: readonly string[];
+  readonly nodes: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly objectKind: string;
+    readonly namespace: string;
+    readonly name: string;
+    readonly details: readonly string[];
+    readonly findings: readonly WireMapFinding[];
+  }[];
+  readonly edges: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly from: string;
+    readonly to: string;
+    readonly label: string;
+    readonly findings: readonly WireMapFinding[];
+  }[];
+  /** Findings of objects drawn as no node, with where they are. */
+  readonly findings: readonly (WireMapFinding & { readonly location: WireLocation })[];
+  /** Where each node's object is written, by node id. */
+  readonly locations: Readonly<Record<string, WireLocation>>;
+}

@@ -66,9 +66,18 @@ describe('kube-lookup nslookup', () => {
     assert.equal(JSON.parse(spec.stdout).rcode, 'NODATA');
   });
 
+  it('--resolver nslookup exits 0 on NODATA like bind9\'s nslookup; glibc exits 1', () => {
+    const args = ['nslookup', 'kubia', '--type', 'AAAA', '--format', 'json', ...CLUSTER];
+    assert.equal(runCli(args).code, 1);
+    const bind = runCli([...args, '--resolver', 'nslookup']);
+    assert.equal(bind.code, 0);
+    assert.deepEqual(JSON.parse(bind.stdout).tried, [{ name: 'kubia.default.svc.cluster.local.', rcode: 'NODATA' }]);
+  });
+
   it('exits 2 with a one-line reason for a bad type, a missing name, an unknown Pod or two origins', () => {
     const cases: [string[], RegExp][] = [
-      [['nslookup', 'kubia', '--type', 'MX', ...CLUSTER], /--type must be one of A, AAAA, SRV, PTR, CNAME, TXT, ANY, not "MX"/],
+      [['nslookup', 'kubia', '--type', 'MXX', ...CLUSTER], /--type: "MXX" is not a DNS record type/],
+      [['nslookup', 'cluster.local.', '--type', 'axfr', ...CLUSTER], /--type: AXFR is not a question the simulator answers/],
       [['nslookup'], /nslookup needs a NAME/],
       [['nslookup', 'kubia', '--from', 'default/nobody', ...CLUSTER], /no Pod "default\/nobody" in the manifests \(Pods: /],
       [['nslookup', 'kubia', '--from', 'default/request-pod', '--namespace', 'shop', ...CLUSTER], /give --from or --namespace, not both/],

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  clusterRecords, podResolvConf, QUERY_TYPES, recordsOf, recordsToJson, renderDig, renderNslookup, renderPodDnsMarkdown, renderResolvConf,
+  clusterRecords, exportedZones, podResolvConf, QUERY_TYPES, recordsOf, recordsToJson, renderDig, renderNslookup, renderPodDnsMarkdown, renderResolvConf,
   renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, serviceEnvironment, serviceNames,
 } from '../../server/src/core/dns/index';
 import { fuzzParameters } from './budget';
@@ -39,7 +39,7 @@ describe('fuzz: the DNS simulator', () => {
             JSON.stringify(resolutionToJson(resolution));
           }
           const records = clusterRecords(model);
-          renderZoneFile(records, model.settings);
+          renderZoneFile(exportedZones(model), model.settings);
           JSON.stringify(recordsToJson(records, model.settings));
           for (const service of model.services()) {
             serviceNames(model, service);

@@ -45,7 +45,7 @@ describe('custom requests over LSP on examples/seeds', () => {
       'Name:\tpod-a.headless1.default.svc.cluster.local',
       'Address: 10.244.177.231 (simulated)',
       '',
-      ';; kube-lookup: A lookup from Pod default/request-pod (dnsPolicy ClusterFirst), coredns profile',
+      ';; kube-lookup: A lookup from Pod default/request-pod (dnsPolicy ClusterFirst), coredns profile, glibc resolver',
       ';; resolv.conf: search default.svc.cluster.local svc.cluster.local cluster.local; nameserver 10.96.0.10; options ndots:5',
       ';; pod-a.headless1 has 1 dot (< ndots 5): each search domain first, the name as given last (glibc order)',
       ';; 1. pod-a.headless1.default.svc.cluster.local.  NOERROR',

@@ -28,6 +28,7 @@ describe('the Extensions-view page (client/extensionPage.mjs)', () => {
     assert.deepEqual([...page.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((match) => match[1]), [
       'https://example.org/kube-lookup/raw/v0.1.0/docs/images/hover.png',
       'https://example.org/kube-lookup/raw/v0.1.0/docs/images/nslookup-and-problems.png',
+      'https://example.org/kube-lookup/raw/v0.1.0/docs/images/service-map.png',
     ]);
   });
 });

@@ -57,6 +57,8 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
   if (args.options.has('endpoint-pod-names')) flags.endpointPodNames = true;
   const dnsProfile = optionValue(args, 'dns-profile', ['coredns', 'spec']);
   if (dnsProfile !== undefined) flags.dnsProfile = dnsProfile;
+  const resolver = optionValue(args, 'resolver', ['glibc', 'musl', 'nslookup']);
+  if (resolver !== undefined) flags.resolver = resolver;
   const ruleFlag = optionValue(args, 'rule');
   if (ruleFlag !== undefined) flags.rules = { ...(isRecord(input.rules) ? input.rules : {}), ...parseRuleFlag(ruleFlag) };
   const parse = (values: Record<string, unknown>, prefix: string): AnalysisSettings => {

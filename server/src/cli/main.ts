@@ -3,8 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from './args';
 import { clustersCommand } from './clustersCommand';
+import { connectCommand } from './connectCommand';
 import { envCommand } from './envCommand';
 import { lintCommand } from './lintCommand';
+import { mapCommand } from './mapCommand';
 import { nslookupCommand } from './nslookupCommand';
 import { recordsCommand } from './recordsCommand';
 import { rulesCommand } from './rulesCommand';
@@ -19,17 +21,28 @@ Commands:
   nslookup NAME [PATH...]
                        simulate nslookup NAME from a Pod: its resolv.conf, the search list,
                        and what the cluster DNS answers, with the reasons
-                       --type A|AAAA|SRV|PTR|CNAME|TXT|ANY   (default A)
+                       --type TYPE   any record type: A AAAA SRV PTR CNAME TXT SOA NS MX ANY … (default A)
                        --from NAMESPACE/POD | --namespace NS (default: namespace default)
+                       --resolver glibc|musl|nslookup   the search walk (default glibc)
                        --format text|json|dig     (default text)
   records [PATH...]    every record the cluster DNS zone holds
                        --format text|json|zone    (default text; zone = RFC 1035 master file)
   env [NAMESPACE/]POD [PATH...]
                        the service environment variables kubelet gives the Pod
                        --format text|json         (default text)
+  connect HOST[:PORT] --from NAMESPACE/POD [PATH...]
+                       simulate a connection from a Pod: may it reach the cluster DNS, what the
+                       name resolves to, the Service port and ready endpoints, and every
+                       NetworkPolicy on the way (HOST:PORT, HOST:PORTNAME or a URL)
+                       --protocol TCP|UDP|SCTP    (default TCP)
+                       --format text|json         (default text)
   clusters [PATH...]   the apply units found: Kustomize roots, Helm charts, clusters: of the
                        settings, and the plain files; each is checked as its own cluster
                        --format text|json         (default text)
+  map [PATH...]        the wiring of one cluster: routes and monitors → Services → workloads →
+                       container ports, ExternalName hosts; broken links marked with their findings
+                       --namespace NS             only that namespace and what crosses into it
+                       --format json|dot|svg      (default json; dot for Graphviz, svg drawn as is)
   rules                print the rule catalogue: id, severity, what it catches, how to fix
                        --format text|json|markdown   (default text)
                        --write-docs DIR   write one Markdown page per rule (docs/rules/)
@@ -49,7 +62,8 @@ Common options:
 PATH is a file or folder (searched for *.yaml, *.yml, *.json); the default is the current folder.
 Exit codes: lint: 0 no finding at error severity, 1 some finding at error severity;
   nslookup: 0 an answer, 1 no answer (NXDOMAIN, NODATA, or forwarded upstream without a static one);
-  records, env, rules: 0; every command: 2 usage or I/O error.
+  connect: 0 connected, 1 any other verdict;
+  records, env, map, rules: 0; every command: 2 usage or I/O error.
 `;
 
 export function run(argv: readonly string[], io = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }): number {
@@ -80,10 +94,14 @@ export function run(argv: readonly string[], io = { stdout: (text: string) => vo
         return recordsCommand(args, output);
       case 'env':
         return envCommand(args, output);
+      case 'connect':
+        return connectCommand(args, output);
       case 'rules':
         return rulesCommand(args, output);
       case 'clusters':
         return clustersCommand(args, output);
+      case 'map':
+        return mapCommand(args, output);
       default:
         throw new UsageError(`unknown command "${args.command}" (try kube-lookup --help)`);
     }

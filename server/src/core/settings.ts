@@ -15,6 +15,8 @@ export const analysisSettingsSchema = z.strictObject({
   /** `coredns`: CoreDNS as kubeadm configures it; `spec`: only what kubernetes/dns 1.1.0 requires. */
   dnsProfile: z.enum(['coredns', 'spec']).default('coredns'),
   pods: z.enum(['disabled', 'insecure', 'verified']).default('insecure'),
+  /** The stub resolver whose search walk lookups follow: glibc (most images), musl (Alpine), or bind9's nslookup tool. */
+  resolver: z.enum(['glibc', 'musl', 'nslookup']).default('glibc'),
   endpointPodNames: z.boolean().default(false),
   ignoreEmptyService: z.boolean().default(false),
   upstreamHosts: z.record(z.string(), z.array(z.string())).default({}),

@@ -23,6 +23,7 @@ import {
   RECORDS_REQUEST,
   SERVICE_ENVIRONMENT_REQUEST,
   SET_ACTIVE_CLUSTER_REQUEST,
+  SIMULATE_CONNECTION_REQUEST,
   SIMULATE_NSLOOKUP_REQUEST,
   STATUS_NOTIFICATION,
   type ClustersParams,
@@ -34,6 +35,8 @@ import {
   type ServiceEnvironmentParams,
   type ServiceEnvironmentResult,
   type SetActiveClusterParams,
+  type SimulateConnectionParams,
+  type SimulateConnectionResult,
   type SimulateNslookupParams,
   type SimulateNslookupResult,
   type StatusParams,
@@ -42,6 +45,7 @@ import { clustersOf } from '../service/clustersRequest';
 import { codeActions } from '../service/codeActions';
 import { codeLenses } from '../service/codeLens';
 import { completionAt } from '../service/completion';
+import { simulateConnectionRequest } from '../service/connectRequest';
 import { DiagnosticsTracker } from '../service/diagnostics';
 import { recordsAt, serviceEnvironmentOf, simulateNslookup } from '../service/dnsRequests';
 import { editorSettingsFrom } from '../service/editorSettings';
@@ -50,6 +54,8 @@ import { definitionAt, referencesAt } from '../service/navigation';
 import { podAt, podsForPicker } from '../service/podPicker';
 import { renameEdits, renameTargetAt } from '../service/rename';
 import { positionToOffset } from '../service/positions';
+import { SERVICE_MAP_REQUEST, type ServiceMapParams, type ServiceMapResult } from '../protocol';
+import { serviceMapOf } from '../service/serviceMapRequest';
 import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -477,6 +483,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return model ? simulateNslookup(model, params) : null;
   }, null));
 
+  connection.onRequest(SIMULATE_CONNECTION_REQUEST, guarded('connect', (params: SimulateConnectionParams): SimulateConnectionResult | null => {
+    const model = modelFor(params.uri);
+    return model ? simulateConnectionRequest(model, params) : null;
+  }, null));
+
   connection.onRequest(RECORDS_REQUEST, guarded('records', (params: RecordsParams): RecordsResult => {
     const file = fileOf(params.uri);
     if (!file) return { object: '', records: [], text: 'This file is not analysed by kube-lookup.\n' };
@@ -503,6 +514,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (capabilities.codeLensRefresh) quietly(connection.sendRequest('workspace/codeLens/refresh'));
     return clustersOf(partition, uri, false);
   }, clustersOf(undefined, '')));
+
+  connection.onRequest(SERVICE_MAP_REQUEST, guarded('service map', (params: ServiceMapParams): ServiceMapResult => {
+    const uri = canonicalUri(params.uri);
+    return serviceMapOf((workspace.partitionOf(uri) ?? workspace.folderPartitions()[0])?.lookupCluster(uri), params.namespace);
+  }, serviceMapOf(undefined, null)));
 
   documents.listen(connection);
   connection.listen();

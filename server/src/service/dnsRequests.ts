@@ -1,5 +1,6 @@
 import { recordsOf, renderNslookup, renderRecordsText, renderServiceEnvironment, resolveFrom, serviceEnvironment, truncatedPodsNote, type LookupOrigin } from '../core/dns/index';
 import type { ClusterModel } from '../core/model/clusterModel';
+import { dnsBlockedNote } from '../core/policy/index';
 import { describeObject } from '../core/model/manifestObject';
 import type { PodView } from '../core/model/podView';
 import type { RecordsResult, ServiceEnvironmentResult, SimulateNslookupParams, SimulateNslookupResult } from '../protocol';
@@ -25,8 +26,14 @@ export function simulateNslookup(model: ClusterModel, params: SimulateNslookupPa
     rcode: resolution.rcode,
     answers: resolution.answers.map((answer) => ({ name: answer.name, type: answer.type, ttl: answer.ttl, data: answer.data })),
     upstream: resolution.upstream,
-    transcript: `${command}\n${renderNslookup(resolution, model.settings)}`,
+    transcript: `${command}\n${renderNslookup(resolution, model.settings)}${blockedLine(model, pod, resolution.clusterServer)}`,
   };
+}
+
+/** The transcript's last line when NetworkPolicy keeps the Pod from the cluster DNS. */
+function blockedLine(model: ClusterModel, pod: PodView | undefined, clusterServer: boolean): string {
+  const note = pod && clusterServer ? dnsBlockedNote(model, pod) : undefined;
+  return note ? `;; ${note}\n` : '';
 }
 
 /** The records the object under the offset publishes (a Service) or feeds (a Pod, workload, Endpoints). */

@@ -72,6 +72,16 @@ function referenceLocations(model: ClusterModel, reference: ReferenceAt): Locati
       return reference.matches.map(({ service, port }) => locationOf(model, service.object, ['spec', 'ports', port.index, 'name']));
     case 'pod-monitor-port':
       return reference.ports.map((port) => locationOf(model, port.owner, [...port.path, 'name']));
+    case 'object':
+      return reference.targets.map((target) => locationOf(model, target));
+    case 'configured-host': {
+      const service = reference.lookup.kind === 'resolved' ? reference.lookup.service : undefined;
+      if (!service) return [];
+      const port = reference.host.port !== undefined ? service.ports.find((candidate) => candidate.port === reference.host.port) : undefined;
+      return [port ? locationOf(model, service.object, ['spec', 'ports', port.index, 'port']) : locationOf(model, service.object)];
+    }
+    case 'pod-selector':
+      return owners(reference.pods.map((pod) => pod.template.owner)).map((owner) => locationOf(model, owner, [...POD_TEMPLATE_PATHS[owner.kind], 'metadata', 'labels']));
   }
 }
 

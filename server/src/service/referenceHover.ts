@@ -1,10 +1,11 @@
 import type { ClusterModel } from '../core/model/clusterModel';
 import type { ServicePort } from '../core/model/serviceView';
+import { POD_TEMPLATE_PATHS } from '../core/model/podView';
 import { lookUpPortNumber } from '../core/references/servicePorts';
 import { serviceFqdn } from './dnsNames';
 import type { ReferenceAt } from './serviceReferenceAt';
 
-/** The hover of a reference to a Service (or to the ports a monitor scrapes): what it resolves to. */
+/** The hover of a reference to a Service (or to the ports a monitor scrapes, a workload, a ServiceAccount, the Pods of a selector): what it resolves to. */
 export function referenceHover(model: ClusterModel, reference: ReferenceAt): string {
   switch (reference.kind) {
     case 'service':
@@ -26,6 +27,23 @@ export function referenceHover(model: ClusterModel, reference: ReferenceAt): str
       if (ports.length === 0) return `**Port** \`${port}\`: no container port of that name in the ${pods.length} Pod${pods.length === 1 ? '' : 's'} this PodMonitor selects.`;
       return [`**Port** \`${port}\` → container port:`, '', ...ports.map((candidate) => `- ${candidate.containerPort ?? '?'} of ${candidate.owner.kind} \`${candidate.owner.namespace}/${candidate.owner.name}\``)].join('\n');
     }
+    case 'object': {
+      const { label, targetKind, namespace, name, targets } = reference;
+      if (targets.length === 0) return `**${label}** → no ${targetKind} \`${name}\` in namespace \`${namespace}\``;
+      const pods = model.podsOf(targets[0]).length;
+      const made = POD_TEMPLATE_PATHS[targetKind] ? ` · ${pods} Pod${pods === 1 ? '' : 's'}` : '';
+      return `**${label}** → ${targetKind} \`${namespace}/${name}\`${made}`;
+    }
+    case 'configured-host':
+      return configuredHostHover(reference);
+    case 'pod-selector': {
+      const { label, namespace, pods } = reference;
+      const owners = [...new Set(pods.map((pod) => pod.template.owner))];
+      const lines = [`**${label}** matches ${pods.length} Pod${pods.length === 1 ? '' : 's'} in namespace \`${namespace}\``];
+      if (owners.length > 0) lines.push('', ...owners.slice(0, 8).map((owner) => `- ${owner.kind} \`${owner.name}\``));
+      if (owners.length > 8) lines.push(`- … and ${owners.length - 8} more`);
+      return lines.join('\n');
+    }
   }
 }
 
@@ -46,4 +64,20 @@ function serviceReferenceHover(model: ClusterModel, reference: Extract<Reference
 
 function describePort(port: ServicePort): string {
   return `${port.port ?? '?'}/${port.protocol}${port.name ? ` (\`${port.name}\`)` : ''} → target port \`${port.targetPort ?? '?'}\``;
+}
+
+/** Where a configured host leads, asked from the Pods that use it: the Service and the port behind it, or that it resolves nowhere. */
+function configuredHostHover(reference: Extract<ReferenceAt, { kind: 'configured-host' }>): string {
+  const { host, from, lookup } = reference;
+  const title = `**\`${host.written}\`** from the Pods of ${from}`;
+  if (lookup.kind === 'external') return `${title} → not a cluster name: left to the upstream resolver`;
+  if (lookup.kind === 'unresolved') return `${title} → NXDOMAIN on every search domain`;
+  const { service } = lookup;
+  if (!service) return `${title} → resolves (not to a Service name)`;
+  const lines = [`${title} → Service \`${service.namespace}/${service.name}\` · ${service.headless ? 'headless' : service.type}`];
+  if (host.port !== undefined && !service.headless) {
+    const lookupPort = lookUpPortNumber(service, host.port);
+    lines.push('', 'found' in lookupPort ? `port ${describePort(lookupPort.found)}` : `✗ no port ${host.port} (ports: ${service.ports.map((candidate) => candidate.port ?? '?').join(', ') || 'none'})`);
+  }
+  return lines.join('\n');
 }

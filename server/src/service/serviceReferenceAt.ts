@@ -3,16 +3,26 @@ import type { ManifestObject } from '../core/model/manifestObject';
 import type { PodView } from '../core/model/podView';
 import type { ServicePort, ServiceView } from '../core/model/serviceView';
 import { containerPortsOf, type ContainerPortAt } from '../core/references/containerPorts';
+import { matchesLabelSelector } from '../core/model/labelSelector';
 import { ingressServiceBackends } from '../core/references/ingressBackends';
+import { disruptionBudgetSelector, networkPolicySelectors } from '../core/references/podSelectors';
+import { scaleTargetRefOf } from '../core/references/scaleTargets';
+import { serviceAccountRefOf } from '../core/references/serviceAccountName';
+import { apiServerServiceRefs, isApiService, isWebhookConfiguration, WEBHOOK_KINDS } from '../core/references/webhookServices';
 import { isMonitor, monitorEndpoints, podsMonitoredBy, servicesMonitoredBy } from '../core/references/monitorSelection';
 import { isRoute, ROUTE_KINDS, routeServiceRefs } from '../core/references/routeBackendRefs';
+import type { ConfiguredHost } from '../core/references/configuredHosts';
+import { lookUpConfiguredHost, type HostLookup } from '../core/rules/configuredHostLookup';
+import { configuredHostsWithPod } from '../core/rules/configuredHostsWithPod';
 import type { ValuePath } from '../core/yaml/sourceLocator';
 import { startsWith } from './objectAt';
 
 /**
- * What a field of an Ingress, a Gateway API route or a prometheus-operator monitor refers to, for
- * hover and go to definition: a Service by name (and one of its ports), the Services a
- * ServiceMonitor selects and the port names it scrapes, or the container ports a PodMonitor scrapes.
+ * What a field of an Ingress, a Gateway API route, a prometheus-operator monitor, a webhook or
+ * APIService, an autoscaler, a budget, a policy or a Pod template refers to, for hover and go to
+ * definition: a Service by name (and one of its ports), the Services a ServiceMonitor selects and
+ * the port names it scrapes, the container ports a PodMonitor scrapes, a workload or ServiceAccount
+ * by name, or the Pods a selector matches.
  */
 export type ReferenceAt =
   | {
@@ -27,7 +37,19 @@ export type ReferenceAt =
     }
   | { readonly kind: 'monitor-selector'; readonly services: readonly ServiceView[] }
   | { readonly kind: 'monitor-port'; readonly port: string; readonly matches: readonly { readonly service: ServiceView; readonly port: ServicePort }[]; readonly services: readonly ServiceView[] }
-  | { readonly kind: 'pod-monitor-port'; readonly port: string; readonly ports: readonly ContainerPortAt[]; readonly pods: readonly PodView[] };
+  | { readonly kind: 'pod-monitor-port'; readonly port: string; readonly ports: readonly ContainerPortAt[]; readonly pods: readonly PodView[] }
+  | {
+      readonly kind: 'object';
+      /** `HorizontalPodAutoscaler scaleTargetRef`, `serviceAccountName`. */
+      readonly label: string;
+      readonly targetKind: string;
+      readonly namespace: string;
+      readonly name: string;
+      /** Its definitions in the workspace; none when it is not there. */
+      readonly targets: readonly ManifestObject[];
+    }
+  | { readonly kind: 'pod-selector'; readonly label: string; readonly namespace: string; readonly pods: readonly PodView[] }
+  | { readonly kind: 'configured-host'; readonly host: ConfiguredHost; readonly from: string; readonly lookup: HostLookup };
 
 export function referenceAt(model: ClusterModel, object: ManifestObject, path: ValuePath): ReferenceAt | undefined {
   if (object.kind === 'Ingress') {
@@ -42,6 +64,28 @@ export function referenceAt(model: ClusterModel, object: ManifestObject, path: V
     const onPort = path[ref.path.length] === 'port';
     return { kind: 'service', label: `${object.kind} backendRef`, namespace: ref.namespace, name: ref.name, service: model.service(ref.namespace, ref.name), port: onPort ? { number: ref.port } : undefined };
   }
+  if (isWebhookConfiguration(object) || isApiService(object)) {
+    const ref = apiServerServiceRefs(object).find((candidate) => startsWith(path, candidate.path));
+    if (!ref?.name || !ref.namespace) return undefined;
+    const onPort = path[ref.path.length] === 'port';
+    return { kind: 'service', label: isApiService(object) ? 'APIService service' : 'webhook clientConfig.service', namespace: ref.namespace, name: ref.name, service: model.service(ref.namespace, ref.name), port: onPort ? { number: ref.port } : undefined };
+  }
+  const scaleTarget = scaleTargetRefOf(object);
+  if (scaleTarget?.name && startsWith(path, scaleTarget.path)) {
+    return { kind: 'object', label: `${object.kind} scaleTargetRef`, targetKind: scaleTarget.kind, namespace: object.namespace, name: scaleTarget.name, targets: model.objectsNamed(scaleTarget.kind, object.namespace, scaleTarget.name) };
+  }
+  const account = serviceAccountRefOf(object);
+  if (account && startsWith(path, account.path)) {
+    return { kind: 'object', label: String(account.path[account.path.length - 1]), targetKind: 'ServiceAccount', namespace: object.namespace, name: account.name, targets: model.objectsNamed('ServiceAccount', object.namespace, account.name) };
+  }
+  const selector = [...networkPolicySelectors(object), ...(disruptionBudgetSelector(object) ? [disruptionBudgetSelector(object)!] : [])].find((candidate) => startsWith(path, candidate.path));
+  if (selector) {
+    const pods = selector.empty && object.kind === 'NetworkPolicy' ? model.podsIn(object.namespace) : model.podsIn(object.namespace).filter((pod) => !selector.empty && matchesLabelSelector(pod.labels, selector.selector));
+    return { kind: 'pod-selector', label: `${object.kind} ${selector.field}`, namespace: object.namespace, pods };
+  }
+  const configured = object.body ? configuredHostsWithPod({ model, settings: model.settings }, object) : undefined;
+  const host = configured?.hosts.find((candidate) => startsWith(path, candidate.path));
+  if (configured && host) return { kind: 'configured-host', host, from: configured.from, lookup: lookUpConfiguredHost({ model }, configured, host.host) };
   if (isMonitor(object, 'ServiceMonitor')) {
     if (startsWith(path, ['spec', 'selector']) || startsWith(path, ['spec', 'namespaceSelector'])) return { kind: 'monitor-selector', services: servicesMonitoredBy(model, object) };
     const endpoint = monitorEndpoints(object).find((candidate) => startsWith(path, ['spec', 'endpoints', candidate.index, 'port']));
@@ -59,7 +103,7 @@ export function referenceAt(model: ClusterModel, object: ManifestObject, path: V
   return undefined;
 }
 
-/** The fields of Ingresses, routes and ServiceMonitors that refer to this Service, for find references. */
+/** The fields of Ingresses, routes, webhooks, APIServices and ServiceMonitors that refer to this Service, for find references. */
 export function placesReferringTo(model: ClusterModel, service: ServiceView): { readonly object: ManifestObject; readonly path: ValuePath }[] {
   const places: { object: ManifestObject; path: ValuePath }[] = [];
   for (const ingress of model.objectsOfKind('Ingress')) {
@@ -69,6 +113,11 @@ export function placesReferringTo(model: ClusterModel, service: ServiceView): { 
   for (const kind of ROUTE_KINDS) {
     for (const route of model.objectsOfKind(kind)) {
       for (const ref of routeServiceRefs(route)) if (ref.name === service.name && ref.namespace === service.namespace) places.push({ object: route, path: [...ref.path, 'name'] });
+    }
+  }
+  for (const kind of [...WEBHOOK_KINDS, 'APIService']) {
+    for (const caller of model.objectsOfKind(kind)) {
+      for (const ref of apiServerServiceRefs(caller)) if (ref.name === service.name && ref.namespace === service.namespace) places.push({ object: caller, path: [...ref.path, 'name'] });
     }
   }
   for (const monitor of model.objectsOfKind('ServiceMonitor')) {

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, recordForeignRequests } from './browser';
 import { installExtension, startCodeServer } from './codeServer';
 import { overlaysFixture, repoRoot, vsixPath } from './paths';
@@ -130,6 +130,58 @@ function steps(run: RunFolder): [string, Step][] {
       },
     ],
     [
+      'service map',
+      async (page) => {
+        await page.keyboard.press('Escape');
+        await runCommand(page, 'View: Close All Editors');
+        await openFile(page, 'seeds/clusterip1.yaml');
+        await runCommand(page, 'kube-lookup: Show service map');
+        const map = serviceMapFrame(page);
+        // the folder's plain cluster: the seeds and the broken examples together
+        for (const id of ['service:default/kubia', 'workload:ReplicaSet/default/kubia', 'external:github.github.io', 'service:default/clusterip1', 'service:default/frontend']) {
+          await map.locator(`[data-node="${id}"]`).waitFor({ timeout: 60_000 }).catch(() => {
+            throw new Error(`the map has no node ${id}`);
+          });
+        }
+        const red = map.locator('.edge.broken[data-edge="service:default/frontend->workload:Deployment/default/frontend#intended"]');
+        await red.waitFor({ timeout: 10_000 }).catch(() => {
+          throw new Error('the mistyped selector of Service frontend is no red edge');
+        });
+        const tooltip = await red.locator('title').textContent();
+        assert(tooltip?.includes('selector app=frontent matches no Pod'), `the red edge's tooltip lacks the finding: ${tooltip}`);
+        // the text alternative says the same
+        const list = await map.locator('#links').textContent();
+        assert(list?.includes('was meant to reach') && list.includes('app=frontent'), `the list of links lacks the broken one: ${list?.slice(0, 400)}`);
+        await page.screenshot({ path: path.join(run.screenshots, 'service-map-beside.png') });
+        // the map alone, for the README (its group is the active one since it opened); the webview
+        // holds the focus, and the palette it opens now and then loses it at once: one more try
+        const command = (title: string) => runCommand(page, title).catch(async () => {
+          await page.keyboard.press('Escape');
+          await runCommand(page, title);
+        });
+        await command('View: Hide Panel');
+        await command('View: Toggle Maximize Editor Group');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(run.screenshots, 'service-map.png') });
+        await command('View: Toggle Maximize Editor Group');
+      },
+    ],
+    [
+      'service map click-through',
+      async (page) => {
+        const map = serviceMapFrame(page);
+        await map.locator('[data-node="service:default/frontend"]').click();
+        await page.locator('.tab.active', { hasText: 'app.yaml' }).waitFor({ timeout: 30_000 });
+        const text = await activeEditorText(page);
+        assert(text.includes('app: frontent'), `the click did not open Service frontend's manifest:\n${text.slice(0, 400)}`);
+        // the keyboard: focus a node, Enter opens it
+        await map.locator('[data-node="service:default/kubia"]').focus();
+        await map.locator('[data-node="service:default/kubia"]').press('Enter');
+        await page.locator('.tab.active', { hasText: 'kubia.yaml' }).waitFor({ timeout: 30_000 });
+      },
+    ],
+    [
       'cluster status',
       async (page) => {
         // a Kustomize base used by three overlays: the status item shows the file's first cluster
@@ -167,6 +219,11 @@ function steps(run: RunFolder): [string, Step][] {
       },
     ],
   ];
+}
+
+/** The page inside the service map webview: code-server nests it in two frames. */
+function serviceMapFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
 async function main(): Promise<number> {

@@ -166,6 +166,8 @@ for (const form of ENDPOINT_FORMS) {
       assert.deepEqual(ask(model, '10.2.244.10.in-addr.arpa.', 'PTR'), ['NOERROR', '10.2.244.10.in-addr.arpa. PTR db-0.headless.default.svc.cluster.local.']);
       assert.deepEqual(ask(model, '5.1.244.10.in-addr.arpa.', 'PTR'), ['NOERROR', '5.1.244.10.in-addr.arpa. PTR 10-244-1-5.kubia.default.svc.cluster.local.']);
       assert.deepEqual(ask(model, '9.9.9.10.in-addr.arpa.', 'PTR'), ['UPSTREAM']);
+      // the upstream resolver is taken to hold the PTRs of what upstreamHosts gives, as a hosts file maps both ways
+      assert.deepEqual(ask(model, '153.108.199.185.in-addr.arpa.', 'PTR'), ['NOERROR', '153.108.199.185.in-addr.arpa. PTR github.github.io.']);
     });
 
     it('matching is case-insensitive and the answer keeps the question\'s case', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clusterRecords, renderDig, renderNslookup, renderPodDnsMarkdown, renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
+import { exportedZones, renderDig, renderNslookup, renderPodDnsMarkdown, renderServiceDnsMarkdown, renderZoneFile, resolutionToJson, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
 import { dnsCluster } from '../../helpers/dnsCluster';
 import { lines, modelOf } from '../../helpers/modelFrom';
 
@@ -20,7 +20,7 @@ describe('nslookup transcript', () => {
       'Name:\tdb-0.headless.default.svc.cluster.local',
       'Address: 10.244.2.10',
       '',
-      ';; kube-lookup: A lookup from Pod default/request-pod (dnsPolicy ClusterFirst), coredns profile',
+      ';; kube-lookup: A lookup from Pod default/request-pod (dnsPolicy ClusterFirst), coredns profile, glibc resolver',
       ';; resolv.conf: search default.svc.cluster.local svc.cluster.local cluster.local; nameserver 10.96.0.10; options ndots:5',
       ';; db-0.headless has 1 dot (< ndots 5): each search domain first, the name as given last (glibc order)',
       ';; 1. db-0.headless.default.svc.cluster.local.  NOERROR',
@@ -41,7 +41,9 @@ describe('nslookup transcript', () => {
   });
 
   it('CNAME, SRV, PTR and TXT answers in nslookup\'s wording', () => {
-    assert.match(transcript('github'), /Non-authoritative answer:\ngithub\.default\.svc\.cluster\.local\tcanonical name = github\.github\.io\.\nName:\tgithub\.github\.io\nAddress: 185\.199\.108\.153\n/);
+    // CoreDNS sets AA on an ExternalName answer, its upstream target included: no "Non-authoritative answer:"
+    assert.match(transcript('github'), /\n\ngithub\.default\.svc\.cluster\.local\tcanonical name = github\.github\.io\.\nName:\tgithub\.github\.io\nAddress: 185\.199\.108\.153\n/);
+    assert.match(transcript('github.github.io'), /\nNon-authoritative answer:\nName:\tgithub\.github\.io\nAddress: 185\.199\.108\.153\n/);
     assert.match(transcript('_http._tcp.kubia', 'SRV'), /\n_http\._tcp\.kubia\.default\.svc\.cluster\.local\tservice = 0 100 80 kubia\.default\.svc\.cluster\.local\.\n/);
     assert.match(transcript('50.0.96.10.in-addr.arpa.', 'PTR'), /\n50\.0\.96\.10\.in-addr\.arpa\tname = kubia\.default\.svc\.cluster\.local\.\n/);
     assert.match(transcript('dns-version.cluster.local', 'TXT'), /\ndns-version\.cluster\.local\ttext = "1\.1\.0"\n/);
@@ -68,10 +70,11 @@ describe('nslookup transcript', () => {
 });
 
 describe('zone file (RFC 1035 master file)', () => {
-  it('starts with $ORIGIN, $TTL, SOA and NS, names relative to the origin, reverse records absolute', () => {
-    const text = renderZoneFile(clusterRecords(model), model.settings);
-    const head = text.split('\n').slice(2, 9);
+  it('one master file per zone: $ORIGIN, $TTL, SOA and NS, names relative to the origin', () => {
+    const text = renderZoneFile(exportedZones(model), model.settings);
+    const head = text.split('\n').slice(2, 10);
     assert.deepEqual(head, [
+      '; zone cluster.local',
       '$ORIGIN cluster.local.',
       '$TTL 30',
       '@\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30',
@@ -81,12 +84,14 @@ describe('zone file (RFC 1035 master file)', () => {
       'alias.default.svc\t30\tIN\tCNAME\tkubia.default.svc.cluster.local.',
     ]);
     assert.ok(text.includes('\n_pg._tcp.headless.default.svc\t30\tIN\tSRV\t0 33 5432 db-0.headless.default.svc.cluster.local.\n'));
-    assert.ok(text.includes('\n50.0.96.10.in-addr.arpa.\t30\tIN\tPTR\tkubia.default.svc.cluster.local.\n'));
+    assert.ok(text.includes('\n; zone in-addr.arpa\n$ORIGIN in-addr.arpa.\n$TTL 30\n@\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30\n@\t30\tIN\tNS\tns.dns.cluster.local.\n'), text);
+    assert.ok(text.includes('\n50.0.96.10\t30\tIN\tPTR\tkubia.default.svc.cluster.local.\n'));
+    assert.ok(text.includes('\n; zone ip6.arpa\n$ORIGIN ip6.arpa.\n'));
   });
 
   it('comments simulated addresses', () => {
     const simulated = modelOf({ 'kubia.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: kubia}', 'spec: {ports: [{port: 80}]}') });
-    assert.match(renderZoneFile(clusterRecords(simulated), simulated.settings), /\nkubia\.default\.svc\t30\tIN\tA\t10\.\d+\.\d+\.\d+\t; simulated\n/);
+    assert.match(renderZoneFile(exportedZones(simulated), simulated.settings), /\nkubia\.default\.svc\t30\tIN\tA\t10\.\d+\.\d+\.\d+\t; simulated\n/);
   });
 });
 

@@ -42,6 +42,23 @@ for (const form of ENDPOINT_FORMS) {
       assert.deepEqual(ask(spec, '10-244-0-20.default.pod.cluster.local.'), ['NXDOMAIN']);
     });
 
+    it('RFC 6604: an ExternalName whose in-zone target does not exist is NXDOMAIN with the CNAME (CoreDNS: NODATA)', () => {
+      assert.deepEqual(ask(spec, 'dangling.default.svc.cluster.local.'), ['NXDOMAIN', 'dangling.default.svc.cluster.local. CNAME missing.default.svc.cluster.local.']);
+      assert.deepEqual(ask(spec, 'dangling.default.svc.cluster.local.', 'CNAME'), ['NOERROR', 'dangling.default.svc.cluster.local. CNAME missing.default.svc.cluster.local.']);
+      assert.deepEqual(ask(spec, 'alias.default.svc.cluster.local.', 'AAAA'), ['NOERROR', 'alias.default.svc.cluster.local. CNAME kubia.default.svc.cluster.local.']);
+    });
+
+    it('the zone apex holds what the export holds: SOA, NS and ns.dns.<zone> answer; ANY at the apex lists SOA and NS', () => {
+      const soa = 'ns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30';
+      assert.deepEqual(ask(spec, 'cluster.local.', 'SOA'), ['NOERROR', `cluster.local. SOA ${soa}`]);
+      assert.deepEqual(ask(spec, 'cluster.local.', 'ANY'), ['NOERROR', `cluster.local. SOA ${soa}`, 'cluster.local. NS ns.dns.cluster.local.']);
+      assert.deepEqual(ask(spec, 'ns.dns.cluster.local.'), ['NOERROR', 'ns.dns.cluster.local. A 10.96.0.10']);
+      assert.deepEqual(ask(spec, 'dns.cluster.local.', 'A'), ['NODATA']);
+      assert.deepEqual(ask(spec, 'in-addr.arpa.', 'NS'), ['NOERROR', 'in-addr.arpa. NS ns.dns.cluster.local.']);
+      assert.deepEqual(ask(spec, 'kubia.default.svc.cluster.local.', 'SOA'), ['NODATA']);
+      assert.deepEqual(ask(spec, 'nothere.default.svc.cluster.local.', 'MX'), ['NXDOMAIN']);
+    });
+
     it('plain zone semantics: names with names below them are NODATA, the rest NXDOMAIN', () => {
       assert.deepEqual(ask(spec, 'default.svc.cluster.local.'), ['NODATA']);
       assert.deepEqual(ask(spec, 'svc.cluster.local.'), ['NODATA']);

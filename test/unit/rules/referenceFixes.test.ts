@@ -1,26 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lintFiles } from '../../../server/src/core/rules/runRules';
-import type { Finding, Fix } from '../../../server/src/core/rules/types';
-import { lines, modelOf } from '../../helpers/modelFrom';
-
-function findingsOf(files: Record<string, string>, ruleId: string): Finding[] {
-  const { findings, failures } = lintFiles(modelOf(files));
-  assert.deepEqual(failures, []);
-  return findings.filter((finding) => finding.ruleId === ruleId);
-}
-
-/** Lints, applies the one finding's fix, and checks the rule is then quiet. */
-function fixOnce(files: Record<string, string>, ruleId: string): { fixed: Record<string, string>; fix: Fix } {
-  const before = findingsOf(files, ruleId);
-  assert.equal(before.length, 1, `one ${ruleId} finding expected, got ${before.map((finding) => finding.message).join(' | ')}`);
-  assert.equal(before[0].fixes.length, 1, 'the finding offers a fix');
-  const fix = before[0].fixes[0];
-  const fixed = { ...files };
-  for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) fixed[edit.file] = fixed[edit.file].slice(0, edit.span.start) + edit.newText + fixed[edit.file].slice(edit.span.end);
-  assert.deepEqual(findingsOf(fixed, ruleId).map((finding) => finding.message), []);
-  return { fixed, fix };
-}
+import { fixOnce } from '../../helpers/fixes';
+import { lines } from '../../helpers/modelFrom';
 
 const service = lines(
   'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '  labels: {app: web}', 'spec:', '  selector: {app: web}',
@@ -57,5 +38,52 @@ describe('quick fixes of the references to a Service', () => {
   it('renames a PodMonitor port to the container port a typo away', () => {
     const monitor = lines('apiVersion: monitoring.coreos.com/v1', 'kind: PodMonitor', 'metadata: {name: web}', 'spec:', '  selector: {matchLabels: {app: web}}', '  podMetricsEndpoints:', '  - port: metric');
     assert.match(fixOnce({ 'svc.yaml': service, 'monitor.yaml': monitor }, 'podmonitor-port-not-found').fixed['monitor.yaml'], /- port: metrics\b/);
+  });
+});
+
+describe('quick fixes of the references to a workload, a ServiceAccount and a Service the API server calls', () => {
+  const account = lines('apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: web}');
+  const autoscaler = (ref: string) => lines('apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: web}', 'spec:', `  scaleTargetRef: ${ref}`, '  maxReplicas: 3');
+
+  it('renames an autoscaler target a typo away, and fixes its kind or its apiVersion', () => {
+    const typo = fixOnce({ 'svc.yaml': service, 'hpa.yaml': autoscaler('{apiVersion: apps/v1, kind: Deployment, name: wbe}') }, 'scale-target-not-found');
+    assert.equal(typo.fix.title, 'Change the target to "web"');
+    assert.match(typo.fixed['hpa.yaml'], /name: web\}/);
+    const kind = fixOnce({ 'svc.yaml': service, 'hpa.yaml': autoscaler('{apiVersion: apps/v1, kind: StatefulSet, name: web}') }, 'scale-target-not-found');
+    assert.match(kind.fixed['hpa.yaml'], /kind: Deployment, name: web/);
+    const group = fixOnce({ 'svc.yaml': service, 'hpa.yaml': autoscaler('{apiVersion: extensions/v1beta1, kind: Deployment, name: web}') }, 'scale-target-not-found');
+    assert.match(group.fixed['hpa.yaml'], /\{apiVersion: apps\/v1, kind/);
+  });
+
+  it('renames a serviceAccountName to the ServiceAccount a typo away', () => {
+    const workload = service.replace('    spec:\n', '    spec:\n      serviceAccountName: wbe\n');
+    const { fixed, fix } = fixOnce({ 'app.yaml': workload, 'account.yaml': account }, 'service-account-not-found');
+    assert.equal(fix.title, 'Change the ServiceAccount to "web"');
+    assert.match(fixed['app.yaml'], /serviceAccountName: web\n/);
+  });
+
+  it('renames a webhook Service a typo away, and replaces a target port with the Service port', () => {
+    const webhook = (serviceRef: string) => lines('apiVersion: admissionregistration.k8s.io/v1', 'kind: ValidatingWebhookConfiguration', 'metadata: {name: web}', 'webhooks:', '- name: web.example.com', '  clientConfig:', `    service: ${serviceRef}`);
+    const name = fixOnce({ 'svc.yaml': service, 'webhook.yaml': webhook('{name: wbe, namespace: default, port: 80}') }, 'webhook-service-not-found');
+    assert.match(name.fixed['webhook.yaml'], /\{name: web, namespace/);
+    const port = fixOnce({ 'svc.yaml': service, 'webhook.yaml': webhook('{name: web, namespace: default, port: 8080}') }, 'webhook-service-port-not-found');
+    assert.equal(port.fix.title, 'Use Service port 80');
+    assert.match(port.fixed['webhook.yaml'], /port: 80\}/);
+  });
+});
+
+describe('quick fixes of the hosts a container is configured with', () => {
+  const frontend = (value: string) => lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: frontend}', 'spec:', '  selector: {matchLabels: {app: frontend}}', '  template:', '    metadata: {labels: {app: frontend}}', '    spec:', '      containers:', '      - name: frontend', '        env:', `        - {name: WEB_URL, value: "${value}"}`);
+
+  it('renames a host a typo away from a Service, keeping the rest of the URL', () => {
+    const { fixed, fix } = fixOnce({ 'svc.yaml': service, 'frontend.yaml': frontend('http://wbe:80/api') }, 'configured-host-not-found');
+    assert.equal(fix.title, 'Change the host to "web"');
+    assert.match(fixed['frontend.yaml'], /value: "http:\/\/web:80\/api"/);
+  });
+
+  it('replaces a container port with the Service port that targets it', () => {
+    const { fixed, fix } = fixOnce({ 'svc.yaml': service, 'frontend.yaml': frontend('http://web:8080/api') }, 'configured-host-port-not-found');
+    assert.equal(fix.title, 'Use Service port 80');
+    assert.match(fixed['frontend.yaml'], /value: "http:\/\/web:80\/api"/);
   });
 });

@@ -8,6 +8,7 @@ import { absolute, ipFromDashed, ipFromReverseName, isInZone, labelsBelow, looks
 import type { DnsRecord, QueryType } from './dnsRecord';
 import { addressType, DNS_SCHEMA_VERSION, DNS_VERSION_TTL, endpointName, srvWeight, zoneOf } from './records';
 import { clusterDnsIp } from './resolvConf';
+import { nameServerAddress, nsRecord, REVERSE_ZONES, soaRecord } from './zoneApex';
 import { upstreamAnswer } from './upstream';
 import { MAX_CNAME_CHAIN, zoneAnswer, type ZoneAnswer } from './zoneAnswer';
 
@@ -47,6 +48,10 @@ interface Request {
  */
 export function coreDnsAnswer(model: ClusterModel, qname: string, qtype: QueryType): ZoneAnswer {
   const name = normalizeName(qname);
+  if (qtype === 'SOA' || qtype === 'NS') {
+    const apex = apexAnswer(model, qname, qtype);
+    if (apex) return apex;
+  }
   if (ipFromReverseName(name) || name.endsWith('.arpa') || name === 'arpa') return reverseAnswer(model, qname, qtype);
   switch (qtype) {
     case 'A':
@@ -59,12 +64,33 @@ export function coreDnsAnswer(model: ClusterModel, qname: string, qtype: QueryTy
     case 'TXT':
       return txtAnswer(model, qname);
     default: {
-      // PTR on a forward name, ANY and the rest: a fake A lookup decides NODATA versus NXDOMAIN
+      // PTR on a forward name, NS below the apex, ANY and the rest: a fake A lookup decides NODATA versus NXDOMAIN
       const lookup = lookupRecords(model, name);
       const note = `CoreDNS has no ${qtype} records here; a lookup of the name decides between NODATA and NXDOMAIN`;
       return lookup.nameError ? zoneAnswer('NXDOMAIN', [...lookup.why, note]) : zoneAnswer('NODATA', [...lookup.why, note]);
     }
   }
+}
+
+/**
+ * SOA and NS, which CoreDNS synthesizes for the zones it serves (the cluster zone, in-addr.arpa and
+ * ip6.arpa): at a zone apex, the record (NS with `ns.dns.<zone>`'s address as additional); SOA below
+ * an apex is NOERROR without answers whether the name exists or not (handler.go answers SOA only
+ * when the name is the zone); NS below an apex is left to the fake A lookup (undefined here).
+ */
+function apexAnswer(model: ClusterModel, qname: string, qtype: 'SOA' | 'NS'): ZoneAnswer | undefined {
+  const name = normalizeName(qname);
+  const zone = zoneOf(model.settings);
+  const served = [zone, ...REVERSE_ZONES];
+  const apex = served.find((candidate) => candidate === name);
+  const own = (entry: DnsRecord): DnsRecord => ({ name: absolute(qname), type: entry.type, ttl: entry.ttl, data: entry.data, simulated: false });
+  if (apex && qtype === 'SOA') return zoneAnswer('NOERROR', [`${apex} is a zone CoreDNS serves: it synthesizes the SOA (ns.dns.${apex}, hostmaster.${apex})`], [own(soaRecord(model.settings, apex))]);
+  if (apex && qtype === 'NS') {
+    return zoneAnswer('NOERROR', [`${apex} is a zone CoreDNS serves: its name server is ns.dns.${apex}, the cluster DNS Service address`], [own(nsRecord(model.settings, apex))], { additional: [nameServerAddress(model.settings, apex)] });
+  }
+  const within = served.find((candidate) => isInZone(name, candidate));
+  if (within && qtype === 'SOA') return zoneAnswer('NODATA', [`CoreDNS answers SOA only at the apex of ${within}; below it, NOERROR without answers whether the name exists or not`]);
+  return undefined;
 }
 
 function addressAnswer(model: ClusterModel, qname: string, qtype: 'A' | 'AAAA', depth: number): ZoneAnswer {
@@ -163,7 +189,7 @@ function txtAnswer(model: ClusterModel, qname: string): ZoneAnswer {
 function reverseAnswer(model: ClusterModel, qname: string, qtype: QueryType): ZoneAnswer {
   const address = ipFromReverseName(qname);
   const fallthrough = 'kubeadm\'s Corefile has `fallthrough in-addr.arpa ip6.arpa`: reverse names the cluster does not know go upstream';
-  if (!address || qtype !== 'PTR') return zoneAnswer('UPSTREAM', [address ? `CoreDNS serves only PTR records in the reverse zones` : `${normalizeName(qname)} is not a complete reverse name`, fallthrough], [], { upstream: true });
+  if (!address || qtype !== 'PTR') return upstreamAnswer(model.settings, qname, qtype, `${address ? 'CoreDNS serves only PTR records in the reverse zones' : `${normalizeName(qname)} is not a complete reverse name`}; ${fallthrough}`);
   const zone = zoneOf(model.settings);
   const ttl = model.settings.dnsTtl;
   const ip = canonicalIp(address.ip);
@@ -180,7 +206,7 @@ function reverseAnswer(model: ClusterModel, qname: string, qtype: QueryType): Zo
     why.push(`${ip} is a ready endpoint of ${service.headless ? 'headless ' : ''}Service ${service.namespace}/${service.name}${endpoint.pod ? ` (Pod ${endpoint.pod.name})` : ''}`);
   }
   if (answers.length) return zoneAnswer('NOERROR', why, answers);
-  return zoneAnswer('UPSTREAM', [`no Service has ${ip} as cluster IP or ready endpoint`, fallthrough], [], { upstream: true });
+  return upstreamAnswer(model.settings, qname, qtype, `no Service has ${ip} as cluster IP or ready endpoint; ${fallthrough}`);
 }
 
 interface AddressOwners {

@@ -1,8 +1,10 @@
 import type { ManifestObject } from '../model/manifestObject';
 
-export type RecordType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT';
-export const QUERY_TYPES = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'ANY'] as const;
-export type QueryType = (typeof QUERY_TYPES)[number];
+export type RecordType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'SOA' | 'NS';
+/** The types the zone can hold, plus ANY and a type it never holds: the usual questions. */
+export const QUERY_TYPES = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'SOA', 'NS', 'MX', 'ANY'] as const;
+/** Any query type by its mnemonic in upper case (see rrTypes.ts: `MX`, `HINFO`, `TYPE65280`). */
+export type QueryType = string;
 
 /**
  * NOERROR with answers, NXDOMAIN, NODATA (NOERROR without answers), or UPSTREAM: the question left
@@ -15,7 +17,7 @@ export interface DnsRecord {
   readonly name: string;
   readonly type: RecordType;
   readonly ttl: number;
-  /** A/AAAA: the address; SRV: `priority weight port target.`; CNAME/PTR: `target.`; TXT: `"text"`. */
+  /** A/AAAA: the address; SRV: `priority weight port target.`; CNAME/PTR/NS: `target.`; TXT: `"text"`; SOA: `mname. rname. serial refresh retry expire minimum`. */
   readonly data: string;
   /** The address in it was allocated by the simulator, not declared in the manifests. */
   readonly simulated: boolean;

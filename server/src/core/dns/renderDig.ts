@@ -3,6 +3,7 @@ import { absolute, isInZone, normalizeName } from './dnsName';
 import type { DnsRecord } from './dnsRecord';
 import { zoneOf } from './records';
 import type { Resolution } from './resolveFrom';
+import { soaRecord } from './zoneApex';
 
 /**
  * The last question of a Resolution as `dig +search` prints it: header with status and flags,
@@ -17,7 +18,7 @@ export function renderDig(resolution: Resolution, settings: AnalysisSettings): s
   const status = !answer ? 'NXDOMAIN' : answer.rcode === 'NODATA' ? 'NOERROR' : answer.rcode;
   const inZone = isInZone(normalizeName(name), zone) && resolution.clusterServer;
   const authority = inZone && answer && (answer.rcode === 'NXDOMAIN' || answer.rcode === 'NODATA')
-    ? [`${zone}.\t${settings.dnsTtl}\tIN\tSOA\tns.dns.${zone}. hostmaster.${zone}. 1 7200 1800 86400 ${settings.dnsTtl}`] : [];
+    ? [recordLine(soaRecord(settings, zone))] : [];
   const answers = answer?.answers ?? [];
   const additional = answer?.additional ?? [];
   const lines = [

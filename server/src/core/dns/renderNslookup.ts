@@ -16,7 +16,7 @@ export function renderNslookup(resolution: Resolution, settings: AnalysisSetting
 export function renderNslookupOutput(resolution: Resolution): string {
   const lines = [`Server:\t\t${resolution.server}`, `Address:\t${resolution.server}#53`, ''];
   if (resolution.answers.length > 0) {
-    if (resolution.upstream) lines.push('Non-authoritative answer:');
+    if (!resolution.authoritative) lines.push('Non-authoritative answer:');
     for (const answer of resolution.answers) lines.push(...answerLines(answer));
   } else if (resolution.rcode === 'NXDOMAIN') {
     lines.push(`** server can't find ${resolution.query}: NXDOMAIN`);
@@ -45,6 +45,14 @@ function answerLines(answer: DnsRecord): string[] {
       return [`${owner}\tname = ${answer.data}${mark}`];
     case 'TXT':
       return [`${owner}\ttext = ${answer.data}`];
+    case 'NS':
+      return [`${owner}\tnameserver = ${answer.data}`];
+    case 'SOA': {
+      // bind's nslookup prints the SOA field by field
+      const [origin, mail, serial, refresh, retry, expire, minimum] = answer.data.split(' ');
+      const field = (label: string, value: string): string => `\t${label} = ${value.replace(/\.$/, '')}`;
+      return [owner, field('origin', origin), field('mail addr', mail), field('serial', serial), field('refresh', refresh), field('retry', retry), field('expire', expire), field('minimum', minimum)];
+    }
   }
 }
 
@@ -52,11 +60,11 @@ function answerLines(answer: DnsRecord): string[] {
 export function renderTrace(resolution: Resolution, settings: AnalysisSettings): string {
   const conf = resolution.resolvConf;
   const origin = resolution.from.includes('/') ? `Pod ${resolution.from}` : `a Pod in namespace ${resolution.from}`;
-  const lines = [`;; kube-lookup: ${resolution.type} lookup from ${origin} (dnsPolicy ${conf.policy}), ${settings.dnsProfile} profile`];
+  const lines = [`;; kube-lookup: ${resolution.type} lookup from ${origin} (dnsPolicy ${conf.policy}), ${settings.dnsProfile} profile, ${resolution.resolver} resolver`];
   lines.push(`;; resolv.conf: ${conf.searches.length ? `search ${conf.searches.join(' ')}; ` : ''}nameserver ${conf.nameservers.join(' ') || '(node)'}; options ${conf.options.join(' ') || '(none)'}`);
-  lines.push(`;; ${describeSearch(resolution.query, conf.ndots)}`);
+  lines.push(`;; ${resolution.walk}`);
   resolution.tried.forEach((entry, index) => {
-    lines.push(`;; ${index + 1}. ${entry.name}  ${entry.rcode}`);
+    lines.push(`;; ${index + 1}. ${entry.name}  ${entry.type ? `${entry.type} ` : ''}${entry.rcode}`);
     for (const reason of entry.answer.why) lines.push(`;;      ${reason}`);
   });
   for (const note of resolution.notes) lines.push(`;; note: ${note}`);
@@ -65,26 +73,22 @@ export function renderTrace(resolution: Resolution, settings: AnalysisSettings):
   return lines.join('\n') + '\n';
 }
 
-function describeSearch(query: string, ndots: number): string {
-  if (query.endsWith('.')) return `${query} ends with a dot: absolute, the search list is not used`;
-  const dots = (query.match(/\./g) ?? []).length;
-  const count = `${dots} dot${dots === 1 ? '' : 's'}`;
-  return dots >= ndots
-    ? `${query} has ${count} (≥ ndots ${ndots}): tried as given first, then with each search domain (glibc order)`
-    : `${query} has ${count} (< ndots ${ndots}): each search domain first, the name as given last (glibc order)`;
-}
-
 /** The `nslookup --format json` shape of the CLI contract (DESIGN.md), plus `simulated` per answer. */
 export function resolutionToJson(resolution: Resolution): object {
   return {
     query: resolution.query,
     type: resolution.type,
     from: resolution.from,
-    tried: resolution.tried.map((entry) => ({ name: entry.name, rcode: entry.rcode })),
+    // a failed try keeps its answers only when it has some: the CNAMEs of an NXDOMAIN chain (RFC 6604)
+    tried: resolution.tried.map((entry) => ({ name: entry.name, ...(entry.type ? { type: entry.type } : {}), rcode: entry.rcode, ...(entry.rcode !== 'NOERROR' && entry.answer.answers.length > 0 ? { answers: entry.answer.answers.map(answerJson) } : {}) })),
     rcode: resolution.rcode,
-    answers: resolution.answers.map((answer) => ({ name: answer.name, type: answer.type, ttl: answer.ttl, data: answer.data, simulated: answer.simulated })),
+    answers: resolution.answers.map(answerJson),
     upstream: resolution.upstream,
     // only when Pods are truncated, so the contract's shape is unchanged otherwise
     ...(resolution.truncated ? { truncated: resolution.truncated } : {}),
   };
+}
+
+function answerJson(answer: DnsRecord): object {
+  return { name: answer.name, type: answer.type, ttl: answer.ttl, data: answer.data, simulated: answer.simulated };
 }

@@ -1,10 +1,10 @@
 import { describeObject } from '../model/manifestObject';
 import type { AnalysisSettings } from '../settings';
 import { BUILT_IN_FILE } from './builtInServices';
-import { absolute, isInZone, normalizeName } from './dnsName';
+import { absolute } from './dnsName';
 import type { PublishedRecord } from './dnsRecord';
-import { zoneOf } from './records';
-import { clusterDnsIp } from './resolvConf';
+import { DNS_SCHEMA_VERSION, zoneOf } from './records';
+import type { ExportedZone } from './zoneExport';
 
 /** Records as a readable list, grouped by the object that publishes them; notes (such as truncated Pods) first. */
 export function renderRecordsText(records: readonly PublishedRecord[], notes: readonly string[] = []): string {
@@ -24,9 +24,11 @@ export function renderRecordsText(records: readonly PublishedRecord[], notes: re
 }
 
 /** `truncated` lists the workloads whose Pods are not all simulated; it is present only when some are not. */
-export function recordsToJson(records: readonly PublishedRecord[], settings: AnalysisSettings, truncated: readonly object[] = []): object {
+export function recordsToJson(records: readonly PublishedRecord[], settings: AnalysisSettings, truncated: readonly object[] = [], zones: readonly string[] = []): object {
   return {
     zone: zoneOf(settings),
+    // the origins of the export (records --format zone --zone NAME), after the contract's `zone`
+    ...(zones.length > 0 ? { zones } : {}),
     ...(truncated.length > 0 ? { truncated } : {}),
     records: records.map((entry) => ({
       name: entry.name, type: entry.type, ttl: entry.ttl, data: entry.data, simulated: entry.simulated, section: entry.section,
@@ -36,36 +38,26 @@ export function recordsToJson(records: readonly PublishedRecord[], settings: Ana
 }
 
 /**
- * An RFC 1035 master file for the cluster zone: SOA and NS as CoreDNS synthesizes them, then every
- * record, names relative to `$ORIGIN`; reverse records (served by the same server for in-addr.arpa
- * and ip6.arpa) follow with absolute names. Simulated addresses carry a comment.
+ * RFC 1035 master files, one per zone of the export (zoneExport.ts), each starting with `$ORIGIN`
+ * and `$TTL` and loadable on its own (`named-checkzone <origin> FILE`): names relative to the
+ * origin, SOA and NS first. Several zones follow each other, each after a `; zone <origin>` line;
+ * `records --zone NAME` writes one. Simulated addresses carry a comment.
  */
-export function renderZoneFile(records: readonly PublishedRecord[], settings: AnalysisSettings, notes: readonly string[] = []): string {
-  const zone = zoneOf(settings);
-  const ttl = settings.dnsTtl;
-  const origin = absolute(zone);
-  const lines = [
-    `; the cluster zone ${zone} as kube-lookup simulates it (kubernetes/dns ${'1.1.0'}, ${settings.dnsProfile} profile)`,
+export function renderZoneFile(zones: readonly ExportedZone[], settings: AnalysisSettings, notes: readonly string[] = []): string {
+  const header = [
+    `; the cluster DNS of ${zoneOf(settings)} as kube-lookup simulates it (kubernetes/dns ${DNS_SCHEMA_VERSION}, ${settings.dnsProfile} profile)`,
     '; addresses marked "simulated" are allocated by kube-lookup, not declared in the manifests',
     ...notes.map((note) => `; ${note}`),
-    `$ORIGIN ${origin}`,
-    `$TTL ${ttl}`,
-    `@\t${ttl}\tIN\tSOA\tns.dns.${origin} hostmaster.${origin} 1 7200 1800 86400 ${ttl}`,
-    `@\t${ttl}\tIN\tNS\tns.dns.${origin}`,
-    `ns.dns\t${ttl}\tIN\tA\t${clusterDnsIp(settings)}`,
   ];
-  const forward = records.filter((entry) => isInZone(normalizeName(entry.name), zone));
-  const reverse = records.filter((entry) => !isInZone(normalizeName(entry.name), zone));
-  const line = (owner: string, entry: PublishedRecord): string => `${owner}\t${entry.ttl}\tIN\t${entry.type}\t${entry.data}${entry.simulated ? '\t; simulated' : ''}`;
-  for (const entry of forward) lines.push(line(relative(entry.name, zone), entry));
-  if (reverse.length) {
-    lines.push('', '; reverse records (in-addr.arpa, ip6.arpa), served by the same server');
-    for (const entry of reverse) lines.push(line(entry.name, entry));
-  }
-  return lines.join('\n') + '\n';
+  const sections = zones.map((zone) => {
+    const lines = [`; zone ${zone.origin}`, `$ORIGIN ${absolute(zone.origin)}`, `$TTL ${settings.dnsTtl}`];
+    for (const entry of zone.records) lines.push(`${relative(entry.name, zone.origin)}\t${entry.ttl}\tIN\t${entry.type}\t${entry.data}${entry.simulated ? '\t; simulated' : ''}`);
+    return lines.join('\n');
+  });
+  return `${header.join('\n')}\n${sections.join('\n\n')}\n`;
 }
 
-function relative(name: string, zone: string): string {
+function relative(name: string, origin: string): string {
   const plain = name.replace(/\.$/, '');
-  return plain.toLowerCase() === zone ? '@' : plain.slice(0, plain.length - zone.length - 1);
+  return plain.toLowerCase() === origin ? '@' : plain.slice(0, plain.length - origin.length - 1);
 }

@@ -1,14 +1,15 @@
 import type { ClusterModel } from '../model/clusterModel';
 import type { PodView } from '../model/podView';
 import { answerQuestion } from './answerQuestion';
-import { isInZone, normalizeName } from './dnsName';
+import { isInZone, isReverseName, normalizeName } from './dnsName';
 import type { DnsRecord, QueryType, Rcode } from './dnsRecord';
 import { zoneOf } from './records';
 import { clusterDnsIp, podResolvConf, type ResolvConf } from './resolvConf';
-import { searchCandidates } from './searchList';
+import { resolverLabel, resolverWalk, RESOLVER_MODELS, type ResolverModel } from './resolverWalk';
 import { truncatedPodsNote } from './truncatedPods';
 import { upstreamAnswer } from './upstream';
 import { zoneAnswer, type ZoneAnswer } from './zoneAnswer';
+import type { ResolverWalk } from './resolverWalk';
 
 /** Where the question is asked from: a Pod (its resolv.conf) or a plain ClusterFirst Pod in a namespace. */
 export type LookupOrigin = { readonly pod: PodView } | { readonly namespace: string };
@@ -19,12 +20,17 @@ export interface TriedName {
   readonly name: string;
   readonly rcode: Rcode;
   readonly answer: ZoneAnswer;
+  /** Set when the try asked another type than the lookup's first (bind9 nslookup's AAAA after A). */
+  readonly type?: QueryType;
 }
 
 /** A lookup as a Pod makes it: its resolv.conf, every name tried with its result, and the answer. */
 export interface Resolution {
   readonly query: string;
   readonly type: QueryType;
+  /** The stub resolver modelled, and how it walks the search list for this name. */
+  readonly resolver: ResolverModel;
+  readonly walk: string;
   /** `namespace/pod`, or `namespace` for a namespace origin. */
   readonly from: string;
   readonly server: string;
@@ -37,6 +43,11 @@ export interface Resolution {
   readonly answers: readonly DnsRecord[];
   readonly additional: readonly DnsRecord[];
   readonly upstream: boolean;
+  /**
+   * The answer carries AA: CoreDNS sets it on everything it answers from the cluster zone (an
+   * ExternalName's upstream target included); a question it forwards comes back without it.
+   */
+  readonly authoritative: boolean;
   /** Facts beside the DNS answer: /etc/hosts entries, resolv.conf warnings, the resolver modelled, truncated Pods. */
   readonly notes: readonly string[];
   /** Set when the workspace's Pods are truncated (see truncatedPodsNote): answers list the simulated ones only. */
@@ -45,7 +56,9 @@ export interface Resolution {
 
 /**
  * Resolves `name` from a Pod or namespace: builds the resolv.conf kubelet writes, expands the name
- * through the search list in glibc's order and asks the nameserver each candidate until one answers.
+ * through the search list as the chosen resolver does (`settings.resolver`: glibc, musl, or bind9's
+ * nslookup) and asks the nameserver each candidate until one answers or the resolver stops. When
+ * another resolver would end elsewhere, a note says so.
  */
 export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType): Resolution {
   // a Pod asks the cluster its own file belongs to: of alternative definitions, the nearest answer
@@ -67,29 +80,72 @@ function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, 
     if (isInZone(normalizeName(candidate), zone)) return zoneAnswer('NXDOMAIN', [`nameserver ${server} is not the cluster DNS (${clusterIp}); it is assumed not to serve ${zone}`]);
     return upstreamAnswer(model.settings, candidate, type, `nameserver ${server} is not the cluster DNS: the simulator treats it as the upstream resolver`);
   };
-  let answered: TriedName | undefined;
-  const candidates = searchCandidates(name, conf.searches, conf.ndots);
-  for (const candidate of candidates) {
-    const answer = ask(candidate);
-    const entry = { name: candidate, rcode: answer.rcode, answer };
-    tried.push(entry);
-    // glibc keeps searching after NXDOMAIN and NODATA; anything else ends the walk
-    if (answer.rcode === 'NOERROR' || answer.rcode === 'UPSTREAM') {
-      answered = entry;
-      break;
-    }
-  }
+  // every resolver model asks the same server: each name is answered once
+  const answers = new Map<string, ZoneAnswer>();
+  const memo = (candidate: string): ZoneAnswer => {
+    let answer = answers.get(candidate);
+    if (!answer) answers.set(candidate, (answer = ask(candidate)));
+    return answer;
+  };
+  const resolver = model.settings.resolver;
+  const walk = resolverWalk(resolver, name, conf.searches, conf.ndots);
+  const ending = walkWith(walk, memo);
+  tried.push(...ending.tried);
+  const answered = ending.answered;
+  const candidates = walk.candidates;
   const notes = [...conf.notes, ...hostsFileNotes(model, pod, name)];
+  notes.push(...otherResolverNotes(resolver, name, conf.searches, conf.ndots, memo, ending));
   const truncated = clusterServer ? truncatedPodsNote(model) : undefined;
   if (truncated) notes.push(truncated);
   if (!model.namespaceExists(namespace)) notes.push(`namespace ${namespace} does not exist in the manifests: no Pod can run there until it is created`);
   if (answered?.rcode === 'UPSTREAM' && tried.length < candidates.length) notes.push('the walk stops at the forwarded name here; a real resolver goes on to the next candidate only if the upstream answer is NXDOMAIN or NODATA');
-  const rcode: Rcode = answered ? answered.rcode : tried.some((entry) => entry.rcode === 'NODATA') ? 'NODATA' : 'NXDOMAIN';
+  const rcode = ending.rcode;
   return {
-    query: name, type, from: pod ? `${pod.namespace}/${pod.name}` : namespace, server, clusterServer, resolvConf: conf, tried, rcode,
+    query: name, type, resolver, walk: walk.description, from: pod ? `${pod.namespace}/${pod.name}` : namespace, server, clusterServer, resolvConf: conf, tried, rcode,
     answers: answered?.answer.answers ?? [], additional: answered?.answer.additional ?? [],
     upstream: tried.some((entry) => entry.answer.upstream), notes, truncated,
+    authoritative: answered !== undefined && clusterServer && answeredByCluster(model, answered),
   };
+}
+
+interface WalkEnding {
+  readonly tried: TriedName[];
+  readonly answered?: TriedName;
+  readonly rcode: Rcode;
+}
+
+/** Sends the walk's names until one answers (or goes upstream) or the resolver stops. */
+function walkWith(walk: ResolverWalk, ask: (candidate: string) => ZoneAnswer): WalkEnding {
+  const tried: TriedName[] = [];
+  for (const candidate of walk.candidates) {
+    const answer = ask(candidate);
+    const entry = { name: candidate, rcode: answer.rcode, answer };
+    tried.push(entry);
+    if (answer.rcode === 'NOERROR' || answer.rcode === 'UPSTREAM') return { tried, answered: entry, rcode: answer.rcode };
+    if (!walk.goesOn(answer.rcode)) break;
+  }
+  return { tried, rcode: walk.failure(tried) };
+}
+
+/** The cluster DNS answered the name itself: a name of its zone, or a reverse name it did not forward. */
+function answeredByCluster(model: ClusterModel, entry: TriedName): boolean {
+  const name = normalizeName(entry.name);
+  if (isInZone(name, zoneOf(model.settings))) return true;
+  return isReverseName(name) && !entry.answer.upstream;
+}
+
+/** One line per other resolver model whose walk ends at another name or with another status. */
+function otherResolverNotes(resolver: ResolverModel, name: string, searches: readonly string[], ndots: number, ask: (candidate: string) => ZoneAnswer, ending: WalkEnding): string[] {
+  const last = (walk: WalkEnding): string => walk.tried[walk.tried.length - 1]?.name ?? name;
+  const notes: string[] = [];
+  for (const other of RESOLVER_MODELS) {
+    if (other === resolver) continue;
+    const theirs = walkWith(resolverWalk(other, name, searches, ndots), ask);
+    if (theirs.rcode === ending.rcode && last(theirs) === last(ending)) continue;
+    const how = theirs.answered ? `gets its answer at ${last(theirs)} (${theirs.rcode})` : `stops at ${last(theirs)} with ${theirs.rcode}${theirs.tried.length > 1 ? ` after ${theirs.tried.length} names` : ''}`;
+    notes.push(`${resolverLabel(other)} ${how} (--resolver ${other})`);
+  }
+  return notes;
 }
 
 /** The Pod's own names in the /etc/hosts kubelet writes: getaddrinfo reads them, nslookup does not. */

@@ -1,7 +1,7 @@
 /**
  * The names glibc's res_search sends for a name, in order: a trailing dot means absolute only; a
  * name with at least `ndots` dots is tried as given first; then each search domain is appended; a
- * name not yet tried as given is tried last. (musl differs: it never searches names with ≥ ndots dots.)
+ * name not yet tried as given is tried last. Other resolvers: resolverWalk.ts.
  */
 export function searchCandidates(name: string, searches: readonly string[], ndots: number): string[] {
   if (name.endsWith('.')) return [name];

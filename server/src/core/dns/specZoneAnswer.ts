@@ -1,15 +1,17 @@
 import type { ClusterModel } from '../model/clusterModel';
 import { absolute, isInZone, isReverseName, normalizeName } from './dnsName';
 import type { DnsRecord, QueryType } from './dnsRecord';
-import { clusterRecords, zoneOf, type EndpointRecord } from './records';
+import { zoneOf, type EndpointRecord } from './records';
+import { exportedZones } from './zoneExport';
 import { upstreamAnswer } from './upstream';
 import { MAX_CNAME_CHAIN, zoneAnswer, type ZoneAnswer } from './zoneAnswer';
 
 /**
  * The `spec` profile: the cluster zone holds exactly the records kubernetes/dns 1.1.0 requires
- * (records.ts) and answers as a plain authoritative zone (RFC 1034 §4.3.2): records of the asked
- * type; a CNAME followed; NODATA when the name owns other types or has names below it (RFC 8020);
- * otherwise NXDOMAIN.
+ * (records.ts), in the zones of the export (zoneExport.ts: SOA and NS at each apex), and answers as a
+ * plain authoritative server does (RFC 1034 §4.3.2): records of the asked type (all of them for ANY);
+ * a CNAME followed, the chain's last rcode kept (RFC 6604); NODATA when the name owns other types or
+ * has names below it (RFC 8020); otherwise NXDOMAIN.
  */
 export function specZoneAnswer(model: ClusterModel, qname: string, qtype: QueryType, depth = 0): ZoneAnswer {
   const table = zoneIndex(model);
@@ -28,10 +30,14 @@ export function specZoneAnswer(model: ClusterModel, qname: string, qtype: QueryT
     const next = isInZone(target, zone) && !isReverseName(target)
       ? specZoneAnswer(model, cname.data, qtype, depth + 1)
       : upstreamAnswer(model.settings, cname.data, qtype, `${target} is outside the cluster zone: the server asks the upstream resolver`);
-    return zoneAnswer('NOERROR', [...why, ...next.why.map((line) => `  ${line}`)], [own, ...next.answers], { upstream: next.upstream });
+    // RFC 6604 §3: the rcode is the last name's in the chain, NXDOMAIN included, with the CNAMEs in the answer
+    const rcode = next.rcode === 'NXDOMAIN' ? 'NXDOMAIN' : 'NOERROR';
+    const lines = [...why, ...next.why.map((line) => `  ${line}`)];
+    if (rcode === 'NXDOMAIN') lines.push(`the CNAME target ${target} does not exist: NXDOMAIN, with the CNAME in the answer (RFC 6604)`);
+    return zoneAnswer(rcode, lines, [own, ...next.answers], { upstream: next.upstream });
   }
   if (here.length) return zoneAnswer('NODATA', [...here.map(label), `no ${qtype} record at the name: NODATA`]);
-  if (name === zone || table.parents.has(name)) return zoneAnswer('NODATA', [`${name} has no records but names exist below it: NODATA`]);
+  if (table.parents.has(name)) return zoneAnswer('NODATA', [`${name} has no records but names exist below it: NODATA`]);
   return zoneAnswer('NXDOMAIN', [`the spec publishes no record at ${name} or below it`]);
 }
 
@@ -47,7 +53,7 @@ const indexes = new WeakMap<ClusterModel, { generation: number; index: RecordInd
 function zoneIndex(model: ClusterModel): RecordIndex {
   const cached = indexes.get(model);
   if (cached && cached.generation === model.generation) return cached.index;
-  const index = indexRecords(clusterRecords(model));
+  const index = indexRecords(exportedZones(model).flatMap((zone) => zone.records));
   indexes.set(model, { generation: model.generation, index });
   return index;
 }

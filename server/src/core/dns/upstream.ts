@@ -1,6 +1,6 @@
-import { parseIp } from '../model/ip';
+import { canonicalIp, parseIp } from '../model/ip';
 import type { AnalysisSettings } from '../settings';
-import { absolute, normalizeName } from './dnsName';
+import { absolute, ipFromReverseName, normalizeName } from './dnsName';
 import type { DnsRecord, QueryType } from './dnsRecord';
 import { zoneAnswer, type ZoneAnswer } from './zoneAnswer';
 
@@ -14,6 +14,8 @@ export const UPSTREAM_TTL = 300;
  */
 export function upstreamAnswer(settings: AnalysisSettings, qname: string, qtype: QueryType, reason: string): ZoneAnswer {
   const wanted = normalizeName(qname);
+  const reverse = reverseFromHosts(settings, qname, qtype, reason);
+  if (reverse) return reverse;
   const entry = Object.entries(settings.upstreamHosts).find(([host]) => normalizeName(host) === wanted);
   if (!entry) {
     const impossible = notInPublicDns(wanted, settings);
@@ -29,6 +31,21 @@ export function upstreamAnswer(settings: AnalysisSettings, qname: string, qtype:
   if (entry[1].length === 0) return zoneAnswer('NXDOMAIN', [reason, `upstreamHosts lists ${wanted} with no address: the upstream resolver is taken to answer NXDOMAIN`], [], { upstream: true });
   const why = [reason, `answered from upstreamHosts (${entry[1].join(', ')})`];
   return zoneAnswer(answers.length ? 'NOERROR' : 'NODATA', why, answers, { upstream: true });
+}
+
+/**
+ * A forwarded reverse name whose address `upstreamHosts` gives to some hosts: the upstream resolver
+ * is taken to hold their PTR records, as a hosts file maps both ways.
+ */
+function reverseFromHosts(settings: AnalysisSettings, qname: string, qtype: QueryType, reason: string): ZoneAnswer | undefined {
+  if (qtype !== 'PTR' && qtype !== 'ANY') return undefined;
+  const address = ipFromReverseName(qname);
+  if (!address) return undefined;
+  const ip = canonicalIp(address.ip);
+  const hosts = Object.entries(settings.upstreamHosts).filter(([, addresses]) => addresses.some((entry) => parseIp(entry) && canonicalIp(entry) === ip)).map(([host]) => host);
+  if (hosts.length === 0) return undefined;
+  const answers = hosts.map((host): DnsRecord => ({ name: absolute(qname), type: 'PTR', ttl: UPSTREAM_TTL, data: absolute(host), simulated: false }));
+  return zoneAnswer('NOERROR', [reason, `upstreamHosts gives ${ip} to ${hosts.join(', ')}: answered as their PTR`], answers, { upstream: true });
 }
 
 /**

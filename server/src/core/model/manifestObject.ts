@@ -3,10 +3,14 @@ import type { Span } from '../yaml/span';
 
 /** Kinds whose whole body the model keeps; any other kind keeps only its identity. */
 export const MODELLED_KINDS = new Set([
-  'Namespace', 'Service', 'Endpoints', 'EndpointSlice', 'Pod',
+  'Namespace', 'Service', 'Endpoints', 'EndpointSlice', 'Pod', 'NetworkPolicy',
   'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
   // objects that name Services (core/references): Ingress, Gateway API routes and grants, prometheus-operator monitors
   'Ingress', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant', 'ServiceMonitor', 'PodMonitor',
+  // objects that name workloads, Pods or Services (core/references): autoscalers, budgets, the API server's own callers (NetworkPolicy is above)
+  'HorizontalPodAutoscaler', 'ScaledObject', 'PodDisruptionBudget', 'APIService', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
+  // its data holds the hosts applications are configured with
+  'ConfigMap',
 ]);
 
 /** One Kubernetes object as written in a file. */

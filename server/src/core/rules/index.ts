@@ -1,5 +1,7 @@
 import type { Rule } from './types';
 import clusterIpOutsideServiceCidr from './cluster-ip-outside-service-cidr';
+import configuredHostNotFound from './configured-host-not-found';
+import configuredHostPortNotFound from './configured-host-port-not-found';
 import duplicateClusterIp from './duplicate-cluster-ip';
 import duplicateNodePort from './duplicate-node-port';
 import duplicateObject from './duplicate-object';
@@ -17,13 +19,19 @@ import hostnameWithoutSubdomain from './hostname-without-subdomain';
 import ingressBackendPortNotFound from './ingress-backend-port-not-found';
 import ingressBackendServiceNotFound from './ingress-backend-service-not-found';
 import kustomizeNotRendered from './kustomize-not-rendered';
+import networkPolicyBlocksDns from './network-policy-blocks-dns';
+import networkPolicyPortNotFound from './network-policy-port-not-found';
+import networkPolicySelectorMatchesNothing from './network-policy-selector-matches-nothing';
 import objectNameInvalid from './object-name-invalid';
+import pdbSelectorMatchesNothing from './pdb-selector-matches-nothing';
 import podDnsConfigInvalid from './pod-dns-config-invalid';
 import podHostnameInvalid from './pod-hostname-invalid';
 import podmonitorPortNotFound from './podmonitor-port-not-found';
 import routeBackendPortNotFound from './route-backend-port-not-found';
 import routeBackendRefNotPermitted from './route-backend-ref-not-permitted';
 import routeBackendServiceNotFound from './route-backend-service-not-found';
+import scaleTargetNotFound from './scale-target-not-found';
+import serviceAccountNotFound from './service-account-not-found';
 import serviceClusterIpForbidden from './service-cluster-ip-forbidden';
 import serviceExternalNameInvalid from './service-external-name-invalid';
 import serviceNodePortInvalid from './service-node-port-invalid';
@@ -40,12 +48,16 @@ import statefulsetServiceName from './statefulset-service-name';
 import subdomainWithoutHeadlessService from './subdomain-without-headless-service';
 import subdomainWithoutHostname from './subdomain-without-hostname';
 import templatedFile from './templated-file';
+import webhookServiceNotFound from './webhook-service-not-found';
+import webhookServicePortNotFound from './webhook-service-port-not-found';
 import workloadSelectorMismatch from './workload-selector-mismatch';
 import yamlSyntax from './yaml-syntax';
 
 /** Every rule, sorted by id. The catalogue test keeps this list, the files, fixtures and docs in step. */
 export const rules: readonly Rule[] = [
   clusterIpOutsideServiceCidr,
+  configuredHostNotFound,
+  configuredHostPortNotFound,
   duplicateClusterIp,
   duplicateNodePort,
   duplicateObject,
@@ -63,13 +75,19 @@ export const rules: readonly Rule[] = [
   ingressBackendPortNotFound,
   ingressBackendServiceNotFound,
   kustomizeNotRendered,
+  networkPolicyBlocksDns,
+  networkPolicyPortNotFound,
+  networkPolicySelectorMatchesNothing,
   objectNameInvalid,
+  pdbSelectorMatchesNothing,
   podDnsConfigInvalid,
   podHostnameInvalid,
   podmonitorPortNotFound,
   routeBackendPortNotFound,
   routeBackendRefNotPermitted,
   routeBackendServiceNotFound,
+  scaleTargetNotFound,
+  serviceAccountNotFound,
   serviceClusterIpForbidden,
   serviceExternalNameInvalid,
   serviceNodePortInvalid,
@@ -86,6 +104,8 @@ export const rules: readonly Rule[] = [
   subdomainWithoutHeadlessService,
   subdomainWithoutHostname,
   templatedFile,
+  webhookServiceNotFound,
+  webhookServicePortNotFound,
   workloadSelectorMismatch,
   yamlSyntax,
 ];

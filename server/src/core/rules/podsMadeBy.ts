@@ -9,7 +9,7 @@ import type { RuleContext } from './types';
  * makes none at the moment (`replicas: 0`, a suspended Job), the first one it would make: its
  * template is still judged as the controller will fill it in.
  */
-export function podsMadeBy(context: RuleContext, object: ManifestObject): readonly PodView[] {
+export function podsMadeBy(context: Pick<RuleContext, 'model' | 'settings'>, object: ManifestObject): readonly PodView[] {
   const pods = context.model.podsOf(object);
   if (pods.length > 0) return pods;
   let first = firstPods.get(object);

@@ -5,6 +5,7 @@ import { rules as allRules, rulesById } from './index';
 import { mergeSameSpanFindings } from './sameSpanFindings';
 import { isSuppressed, lineOf, scanSuppressions } from './suppressions';
 import type { Finding, ObjectPlace, Report, Rule, RuleContext } from './types';
+import type { Span } from '../yaml/span';
 
 export interface RuleFailure {
   readonly ruleId: string;
@@ -149,7 +150,7 @@ class RuleRun implements RuleContext {
       severity: effectiveSeverity(model, rule)!,
       message: formatMessage(template, report.data),
       file: object.file,
-      span: place.span,
+      span: report.part ? narrowed(model, place.file, place.span, report.part) : place.span,
       objectId: object.id,
       related: (report.related ?? []).map((related) => {
         const located = locatePlace(model, related);
@@ -158,6 +159,13 @@ class RuleRun implements RuleContext {
       fixes: fix ? [fix] : [],
     });
   }
+}
+
+/** The span of the first occurrence of `part` inside `span` as written; the whole span when it is not written as is (escaped in a quoted string). */
+function narrowed(model: ClusterModel, file: string, span: Span, part: string): Span {
+  const text = model.file(file)?.text;
+  const index = text === undefined ? -1 : text.slice(span.start, span.end).indexOf(part);
+  return index < 0 ? span : { start: span.start + index, end: span.start + index + part.length };
 }
 
 /** The span of a path of an object, parsed again on demand from its file's text. */

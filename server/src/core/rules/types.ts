@@ -58,6 +58,8 @@ export interface Report {
   readonly data?: Readonly<Record<string, string | number>>;
   readonly path: ValuePath;
   readonly on?: 'key' | 'value';
+  /** Text inside the value the finding is about (a host inside a URL, a line of a config file): the span narrows to where it is first written. */
+  readonly part?: string;
   readonly related?: readonly (ObjectPlace & { readonly message: string })[];
   readonly fix?: (place: RuleContext) => Fix | undefined;
 }
