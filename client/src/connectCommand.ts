@@ -8,7 +8,8 @@ import {
   type SimulateConnectionParams,
   type SimulateConnectionResult,
 } from '../../server/src/protocol';
-import { choose, filtersTo } from './nslookupCommand';
+import { choose } from './nslookupCommand';
+import { typedOrPicked } from './typedPick';
 import type { TranscriptDocuments } from './transcripts';
 
 interface PodItem extends vscode.QuickPickItem {
@@ -70,7 +71,5 @@ async function pickTarget(services: readonly string[], namespace: string): Promi
   });
   // as for nslookup: the typed target wins a quick Enter
   const picked = await choose(quickPick, true);
-  const typed = picked?.value.trim() ?? '';
-  if (picked?.item && (typed === '' || filtersTo(typed, picked.item.label))) return picked.item.label.trim();
-  return typed || undefined;
+  return typedOrPicked(picked?.value ?? '', picked?.item?.label);
 }

@@ -11,6 +11,7 @@ import {
   type SimulateNslookupResult,
 } from '../../server/src/protocol';
 import { TRANSCRIPT_SCHEME, type TranscriptDocuments } from './transcripts';
+import { typedOrPicked } from './typedPick';
 
 /** The manifest the last lookup was asked from. */
 let askedFrom: string | undefined;
@@ -79,23 +80,9 @@ async function pickName(services: readonly string[], namespace: string): Promise
   // Enter right after typing may come before the list follows the value: the typed name wins
   // unless the item taken is one the typed text filters to
   const picked = await choose(quickPick, true);
-  const typed = picked?.value.trim() ?? '';
-  const item = picked?.item;
-  if (item && (typed === '' || filtersTo(typed, item.label))) return item.label.trim();
-  return typed || undefined;
+  return typedOrPicked(picked?.value ?? '', picked?.item?.label);
 }
 
-/** True when VS Code's quick pick filter would keep `label` for `typed`: its characters in order. */
-export function filtersTo(typed: string, label: string): boolean {
-  let at = 0;
-  const lower = label.toLowerCase();
-  for (const character of typed.toLowerCase()) {
-    at = lower.indexOf(character, at);
-    if (at < 0) return false;
-    at += 1;
-  }
-  return true;
-}
 
 async function pickType(): Promise<DnsRecordType | undefined> {
   const picked = await vscode.window.showQuickPick(DNS_RECORD_TYPES.map((type) => ({ label: type })), { title: 'Simulate nslookup: record type', placeHolder: 'A (press Enter), or another type' });
