@@ -79,6 +79,9 @@ export class ClusterStatus implements vscode.Disposable {
       lines.push(`${clusters.clusters.length} cluster${clusters.clusters.length === 1 ? '' : 's'} in this folder`, '', 'Click to pick the cluster for this file');
     }
     this.item.tooltip = lines.join('\n');
+    // a folder with no Kubernetes objects gets no "⎈ 0 Services"
+    if (status && !status.indexing && status.services === 0 && !(active && several)) this.item.hide();
+    else this.item.show();
     this.item.command = clusters && active ? COMMANDS.pickCluster : COMMANDS.showLog;
   }
 }

@@ -9,6 +9,7 @@ import {
   type SimulateConnectionResult,
 } from '../../server/src/protocol';
 import { choose } from './nslookupCommand';
+import { typedOrPicked } from './typedPick';
 import type { TranscriptDocuments } from './transcripts';
 
 interface PodItem extends vscode.QuickPickItem {
@@ -16,7 +17,7 @@ interface PodItem extends vscode.QuickPickItem {
 }
 
 /**
- * Kubernetes: Simulate connection. Pick the Pod the connection starts from, type HOST:PORT or a URL
+ * kube-lookup: Simulate connection. Pick the Pod the connection starts from, type HOST:PORT or a URL
  * (the namespace's Services are offered), choose the protocol, read the path: DNS, the Service and
  * its endpoints, and the NetworkPolicies that decide.
  */
@@ -37,7 +38,7 @@ export async function simulateConnectionCommand(client: LanguageClient, transcri
     void vscode.window.showWarningMessage('kube-lookup: no workspace cluster to ask; open a folder with Kubernetes manifests.');
     return;
   }
-  await transcripts.show('connect', result.transcript);
+  await transcripts.show(`connect ${target} (${protocol.label}) from ${from.namespace}/${from.pod}`, result.transcript);
 }
 
 async function pickPod(pods: PodsResult): Promise<SimulateConnectionParams['from'] | undefined> {
@@ -55,7 +56,7 @@ async function pickPod(pods: PodsResult): Promise<SimulateConnectionParams['from
   const at = pods.podAtPosition;
   const preselected = at && items.find((item) => item.from?.pod === at.name && item.from.namespace === at.namespace);
   if (preselected) quickPick.activeItems = [preselected];
-  return (await choose(quickPick))?.from;
+  return (await choose(quickPick, false))?.item?.from;
 }
 
 async function pickTarget(services: readonly string[], namespace: string): Promise<string | undefined> {
@@ -68,6 +69,7 @@ async function pickTarget(services: readonly string[], namespace: string): Promi
     const typed = value.trim();
     quickPick.items = typed ? [{ label: typed, description: 'connect here' }, ...suggestions] : suggestions;
   });
-  const picked = await choose(quickPick);
-  return picked?.label.trim() || undefined;
+  // as for nslookup: the typed target wins a quick Enter
+  const picked = await choose(quickPick, true);
+  return typedOrPicked(picked?.value ?? '', picked?.item?.label);
 }

@@ -21,6 +21,7 @@ import { ClusterStatus } from './clusterStatus';
 import { simulateConnectionCommand } from './connectCommand';
 import { simulateNslookupCommand } from './nslookupCommand';
 import { ServiceMapPanel } from './serviceMap/serviceMapPanel';
+import { SyntaxHoldBack } from './syntaxHoldBack';
 import { pickClusterCommand } from './pickClusterCommand';
 import { TRANSCRIPT_SCHEME, TranscriptDocuments } from './transcripts';
 
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const holdBack = new SyntaxHoldBack();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -48,6 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
       { scheme: 'untitled', language: 'yaml' },
     ],
     outputChannel: output,
+    middleware: holdBack.middleware,
+    // the hover's "list all" link of a long endpoint list
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.showEndpoints] } },
   };
   client = new LanguageClient('kubeLookup', 'kube-lookup', serverOptions, clientOptions);
   const transcripts = new TranscriptDocuments();
@@ -58,7 +63,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     status,
     transcripts,
     vscode.workspace.registerTextDocumentContentProvider(TRANSCRIPT_SCHEME, transcripts),
+    holdBack,
     vscode.commands.registerCommand(COMMANDS.showLog, () => output.show(true)),
+    // activation on YAML only: a folder of JSON manifests starts the server with this command
+    vscode.commands.registerCommand(COMMANDS.start, () => void vscode.window.showInformationMessage('kube-lookup is checking the manifests of this workspace, JSON files included.')),
     vscode.commands.registerCommand(COMMANDS.pickCluster, () => run(output, async () => {
       const chosen = await pickClusterCommand(client!);
       if (chosen) status.show(chosen);
@@ -69,13 +77,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
       const params = atCursor();
       if (!params) return;
       const result = await client!.sendRequest<RecordsResult>(RECORDS_REQUEST, params satisfies RecordsParams);
-      await transcripts.show('records', result.text);
+      // "put the cursor on…" is a hint, not a document
+      if (!result.object) return void vscode.window.showInformationMessage(`kube-lookup: ${result.text.replace(/^;\s*/, '').trim()}`);
+      await transcripts.show(`DNS records of ${result.object}`, result.text);
     })),
     vscode.commands.registerCommand(COMMANDS.showServiceEnvironment, () => run(output, async () => {
       const params = atCursor();
       if (!params) return;
       const result = await client!.sendRequest<ServiceEnvironmentResult>(SERVICE_ENVIRONMENT_REQUEST, params satisfies ServiceEnvironmentParams);
-      await transcripts.show('environment', result.text);
+      if (!result.pod) return void vscode.window.showInformationMessage(`kube-lookup: ${result.text.trim()}`);
+      await transcripts.show(`Service environment of ${result.pod}`, result.text);
     })),
     vscode.commands.registerCommand(COMMANDS.showServiceMap, () => run(output, async () => {
       const document = vscode.window.activeTextEditor?.document;

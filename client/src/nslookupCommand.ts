@@ -10,19 +10,27 @@ import {
   type SimulateNslookupParams,
   type SimulateNslookupResult,
 } from '../../server/src/protocol';
-import type { TranscriptDocuments } from './transcripts';
+import { TRANSCRIPT_SCHEME, type TranscriptDocuments } from './transcripts';
+import { typedOrPicked } from './typedPick';
+
+/** The manifest the last lookup was asked from. */
+let askedFrom: string | undefined;
 
 interface OriginItem extends vscode.QuickPickItem {
   readonly from?: SimulateNslookupParams['from'];
 }
 
 /**
- * Kubernetes: Simulate nslookup. Pick the Pod (or any Pod of a namespace) that asks, type the
+ * kube-lookup: Simulate nslookup. Pick the Pod (or any Pod of a namespace) that asks, type the
  * name (the namespace's Services are offered), choose the record type, read the transcript.
  */
 export async function simulateNslookupCommand(client: LanguageClient, transcripts: TranscriptDocuments): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  const uri = editor?.document.uri.toString() ?? vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? '';
+  // asked again from the transcript: the lookup runs in the cluster of the manifest it was asked from
+  const active = vscode.window.activeTextEditor;
+  const editor = active && active.document.uri.scheme !== TRANSCRIPT_SCHEME ? active : undefined;
+  const beside = vscode.window.visibleTextEditors.find((visible) => visible.document.uri.scheme === 'file')?.document.uri.toString();
+  const uri = editor?.document.uri.toString() ?? askedFrom ?? beside ?? vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? '';
+  askedFrom = uri;
   const params: PodsParams = { uri, position: editor ? client.code2ProtocolConverter.asPosition(editor.selection.active) : undefined };
   const pods = await client.sendRequest<PodsResult>(PODS_REQUEST, params);
   const from = await pickOrigin(pods);
@@ -37,7 +45,7 @@ export async function simulateNslookupCommand(client: LanguageClient, transcript
     void vscode.window.showWarningMessage('kube-lookup: no workspace cluster to ask; open a folder with Kubernetes manifests.');
     return;
   }
-  await transcripts.show('nslookup', result.transcript);
+  await transcripts.show(`nslookup ${name} (${type}) from ${from.pod ? `${from.namespace}/${from.pod}` : `namespace ${from.namespace}`}`, result.transcript);
 }
 
 async function pickOrigin(pods: PodsResult): Promise<SimulateNslookupParams['from'] | undefined> {
@@ -55,8 +63,8 @@ async function pickOrigin(pods: PodsResult): Promise<SimulateNslookupParams['fro
   const at = pods.podAtPosition;
   const preselected = at && items.find((item) => item.from?.pod === at.name && item.from.namespace === at.namespace);
   if (preselected) quickPick.activeItems = [preselected];
-  const picked = await choose(quickPick);
-  return picked?.from;
+  const picked = await choose(quickPick, false);
+  return picked?.item?.from;
 }
 
 async function pickName(services: readonly string[], namespace: string): Promise<string | undefined> {
@@ -69,19 +77,25 @@ async function pickName(services: readonly string[], namespace: string): Promise
     const typed = value.trim();
     quickPick.items = typed && !services.includes(typed) ? [{ label: typed, description: 'look up this name' }, ...suggestions] : suggestions;
   });
-  const picked = await choose(quickPick);
-  return picked?.label.trim() || undefined;
+  // Enter right after typing may come before the list follows the value: the typed name wins
+  // unless the item taken is one the typed text filters to
+  const picked = await choose(quickPick, true);
+  return typedOrPicked(picked?.value ?? '', picked?.item?.label);
 }
+
 
 async function pickType(): Promise<DnsRecordType | undefined> {
   const picked = await vscode.window.showQuickPick(DNS_RECORD_TYPES.map((type) => ({ label: type })), { title: 'Simulate nslookup: record type', placeHolder: 'A (press Enter), or another type' });
   return picked?.label as DnsRecordType | undefined;
 }
 
-export function choose<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>): Promise<T | undefined> {
+/** The item accepted (if any) and the text typed; undefined when the pick is dismissed or, without `takesText`, nothing is picked. */
+export function choose<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>, takesText: boolean): Promise<{ item?: T; value: string } | undefined> {
   return new Promise((resolve) => {
     quickPick.onDidAccept(() => {
-      resolve(quickPick.selectedItems[0] ?? quickPick.activeItems[0]);
+      const item = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+      if (!item && !(takesText && quickPick.value.trim())) return;
+      resolve({ item, value: quickPick.value });
       quickPick.hide();
     });
     quickPick.onDidHide(() => {

@@ -10,7 +10,7 @@ const KIND: Readonly<Record<WireCluster['kind'], string>> = {
 };
 
 /**
- * Kubernetes: Pick cluster for this file. Offers the clusters the file belongs to, or every cluster
+ * kube-lookup: Pick cluster for this file. Offers the clusters the file belongs to, or every cluster
  * of its folder when it belongs to one (to run lookups in another); the pick becomes the file's
  * active cluster. Returns the server's answer, or undefined when nothing was picked.
  */

@@ -199,6 +199,7 @@ export const COMMANDS = {
   showLog: 'kubeLookup.showLog',
   pickCluster: 'kubeLookup.pickCluster',
   showServiceMap: 'kubeLookup.showServiceMap',
+  start: 'kubeLookup.start',
 } as const;
 
 /** Arguments of the `kubeLookup.showEndpoints` command: where to show the list, and its entries. */

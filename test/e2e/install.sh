@@ -6,6 +6,12 @@
 #     test/e2e/harness/. code-server 4.139 refuses Node 20, so it is installed BY Node 24.
 set -euo pipefail
 e2e="$(cd "$(dirname "$0")" && pwd)"
+# Under `npm run`, npm exports its own settings: code-server's postinstall reads the Node version
+# from npm_config_user_agent (the outer Node 20, which it refuses), and npm_config_* would override
+# what the harness installs set. The installs below start from the user's environment.
+for variable in $(compgen -e); do
+  case "$variable" in npm_*|NODE|INIT_CWD) unset "$variable" ;; esac
+done
 work="$e2e/.work"
 mkdir -p "$work"
 

@@ -45,6 +45,7 @@ import {
 import { clustersOf } from '../service/clustersRequest';
 import { codeActions } from '../service/codeActions';
 import { codeLenses } from '../service/codeLens';
+import { completionAt } from '../service/completion';
 import { simulateConnectionRequest } from '../service/connectRequest';
 import { DiagnosticsTracker } from '../service/diagnostics';
 import { recordsAt, serviceEnvironmentOf, simulateNslookup } from '../service/dnsRequests';
@@ -52,6 +53,7 @@ import { editorSettingsFrom } from '../service/editorSettings';
 import { hoverAt } from '../service/hover';
 import { definitionAt, referencesAt } from '../service/navigation';
 import { podAt, podsForPicker } from '../service/podPicker';
+import { renameEdits, renameTargetAt } from '../service/rename';
 import { positionToOffset } from '../service/positions';
 import { SERVICE_MAP_REQUEST, type ServiceMapParams, type ServiceMapResult } from '../protocol';
 import { serviceMapOf } from '../service/serviceMapRequest';
@@ -404,6 +406,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        // after `subdomain: ` and the like, names are offered without Ctrl+Space
+        completionProvider: { triggerCharacters: [' '] },
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
@@ -528,6 +533,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const file = fileOf(params.textDocument.uri);
     return file ? referencesAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position), params.context.includeDeclaration) : [];
   }, []));
+
+  connection.onCompletion(guarded('completion', (params) => {
+    const file = fileOf(params.textDocument.uri);
+    return file ? completionAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position)) : [];
+  }, []));
+
+  connection.onPrepareRename(guarded('prepare rename', (params) => {
+    const unit = workspace.fileCluster(canonicalUri(params.textDocument.uri));
+    const file = fileOf(params.textDocument.uri);
+    if (!file || !unit) return null;
+    const target = renameTargetAt({ model: file.model, unit: unit.unit }, file.uri, positionToOffset(file.uri, file.text, params.position));
+    return target.ok ? { range: target.range, placeholder: target.name } : new ResponseError(LSPErrorCodes.RequestFailed, target.reason);
+  }, null));
+
+  connection.onRenameRequest(guarded('rename', (params) => {
+    const unit = workspace.fileCluster(canonicalUri(params.textDocument.uri));
+    const file = fileOf(params.textDocument.uri);
+    if (!file || !unit) return null;
+    const edit = renameEdits({ model: file.model, unit: unit.unit }, file.uri, positionToOffset(file.uri, file.text, params.position), params.newName);
+    return 'reason' in edit ? new ResponseError(LSPErrorCodes.RequestFailed, edit.reason) : edit;
+  }, null));
 
   connection.onDocumentSymbol(guarded('document symbols', (params) => {
     const file = fileOf(params.textDocument.uri);

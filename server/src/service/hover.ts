@@ -9,8 +9,10 @@ import { describeUnknownSelection } from '../core/model/selectorMatch';
 import { labelSelectorSchema } from '../core/model/schemas/workload';
 import type { ServicePort, ServiceView } from '../core/model/serviceView';
 import { serviceNames } from '../core/dns/index';
+import { COMMANDS, type ShowEndpointsArguments } from '../protocol';
 import { hostnameRecord, podIpName, serviceFqdn } from './dnsNames';
 import { code, text } from './markdown';
+import { locationOf } from './navigation';
 import { pathIs, placeAt, startsWith, type PlaceAt } from './objectAt';
 import { spanToRange } from './positions';
 import { referenceHover } from './referenceHover';
@@ -90,7 +92,31 @@ function serviceHover(model: ClusterModel, service: ServiceView): string {
   }
   lines.push('');
   lines.push(...endpointsSection(model, service));
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return withoutRepeats(lines).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** Rows of an endpoint list shown in a hover; the rest are counted, with a link that lists them all. */
+export const HOVER_ROWS = 10;
+
+/** The lines of a hover with each line of text once (blank lines and table rules may repeat). */
+function withoutRepeats(lines: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return lines.filter((line) => {
+    if (line.trim() === '' || /^\|[\s|-]*\|$/.test(line)) return true;
+    if (seen.has(line)) return false;
+    seen.add(line);
+    return true;
+  });
+}
+
+/** `… and N more`, linking to the command that lists the endpoints' sources. */
+function moreLine(model: ClusterModel, service: ServiceView, hidden: number): string {
+  const at = locationOf(model, service.object);
+  const sources = [...new Set(model.backendsOf(service).endpoints.map((endpoint) => endpoint.source))];
+  const args: ShowEndpointsArguments = [service.object.file, at.range.start, sources.map((source) => locationOf(model, source))];
+  // encodeURIComponent leaves parentheses, which would end the link target early (file names are workspace content)
+  const query = encodeURIComponent(JSON.stringify(args)).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `… and ${hidden} more: [list all](command:${COMMANDS.showEndpoints}?${query})`;
 }
 
 function reachedBy(model: ClusterModel, service: ServiceView): string[] {
@@ -128,7 +154,7 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
       lines.push(`No selector: the endpoints come from ${sources.join(', ')}.`, '');
     }
     lines.push('| Pod | IP | Target port | Ready |', '| --- | --- | --- | --- |');
-    for (const endpoint of backends.endpoints) {
+    for (const endpoint of backends.endpoints.slice(0, HOVER_ROWS)) {
       const ports = service.ports.map((port) => {
         const resolved = endpoint.ports.find((candidate) => candidate.name === port.name);
         const label = service.ports.length > 1 ? `${text(port.name ?? port.port ?? '?')} ` : '';
@@ -141,13 +167,15 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
       // table cells hold escaped text: a pipe inside a code span would still split the cell
       lines.push(`| ${text(who)} | ${text(endpoint.ip)}${endpoint.simulated ? ' (simulated)' : ''} | ${ports.join(', ') || '—'} | ${endpoint.ready ? 'yes' : 'no'} |`);
     }
+    if (backends.endpoints.length > HOVER_ROWS) lines.push('', moreLine(model, service, backends.endpoints.length - HOVER_ROWS));
     const unresolved = new Map<string, string[]>();
     for (const endpoint of backends.endpoints) for (const port of endpoint.unresolvedPorts) unresolved.set(port.reason, [...(unresolved.get(port.reason) ?? []), endpoint.pod?.name ?? endpoint.ip]);
     for (const [reason, pods] of unresolved) lines.push('', `✗ ${text(reason)}: ${pods.map((pod) => code(pod)).join(', ')}`);
     const named = backends.endpoints.filter((endpoint) => endpoint.hostname && endpoint.ready);
     if (service.headless && named.length > 0) {
       lines.push('');
-      for (const endpoint of named) lines.push(`- ${code(`${endpoint.hostname}.${serviceFqdn(model, service)}`)} → ${text(endpoint.ip)}${endpoint.simulated ? ' (simulated)' : ''}`);
+      for (const endpoint of named.slice(0, HOVER_ROWS)) lines.push(`- ${code(`${endpoint.hostname}.${serviceFqdn(model, service)}`)} → ${text(endpoint.ip)}${endpoint.simulated ? ' (simulated)' : ''}`);
+      if (named.length > HOVER_ROWS) lines.push(`- … and ${named.length - HOVER_ROWS} more`);
     }
   }
   for (const ignored of backends.ignored) lines.push('', `Ignored: ${text(ignored.object.kind)} ${code(`${ignored.object.namespace}/${ignored.object.name}`)}: ${text(ignored.reason)}.`);

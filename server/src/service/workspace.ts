@@ -292,6 +292,11 @@ export class Partition {
     return this.active.fileUnit(uri, this.clustersOf(uri))?.model;
   }
 
+  /** The unit whose model answers about a file's own objects (rename edits within it). */
+  fileCluster(uri: string): UnitModel | undefined {
+    return this.active.fileUnit(uri, this.clustersOf(uri));
+  }
+
   /** The unit lookups asked from the file run in (the user's pick, else the file's first unit). */
   lookupCluster(uri: string): UnitModel | undefined {
     return this.active.lookupUnit(uri, this.clustersOf(uri), this.units);
@@ -458,6 +463,12 @@ export class Workspace {
     const affected = partition.removeFile(uri);
     if (!partition.isFolder) this.loose.delete(uri);
     return { partition, affected };
+  }
+
+  /** The active cluster of a file, when the file is known. */
+  fileCluster(uri: string): UnitModel | undefined {
+    const unit = this.partitionOf(uri)?.fileCluster(uri);
+    return unit?.model.file(uri) ? unit : undefined;
   }
 
   /** The model that analyses a file (its active cluster's), when the file is known. */

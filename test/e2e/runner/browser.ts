@@ -1,11 +1,10 @@
-import * as path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumPath } from './paths';
 import type { RunFolder } from './runFolder';
 
 /** Debian's Chromium, headless, with everything that would phone home turned off. */
 export function launchBrowser(run: RunFolder): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(path.join(run.root, 'chromium-profile'), {
+  return chromium.launchPersistentContext(run.browserProfile, {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1600, height: 960 },

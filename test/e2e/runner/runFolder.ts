@@ -9,7 +9,14 @@ import { examplesRoot, workRoot } from './paths';
  */
 export interface RunFolder {
   readonly root: string;
+  /**
+   * VS Code's user data, the temp folder and the browser profile live under a short /tmp path:
+   * Chromium and the VS Code server put Unix sockets there, and a socket path has at most 107
+   * bytes, which a deep checkout exceeds ("Socket path too long"). `root` links to it.
+   */
+  readonly short: string;
   readonly userDataDir: string;
+  readonly browserProfile: string;
   readonly extensionsDir: string;
   readonly workspace: string;
   readonly tmp: string;
@@ -38,13 +45,21 @@ const USER_SETTINGS = {
 
 export function prepareRunFolder(name: string): RunFolder {
   const root = path.join(workRoot, 'runs', name);
+  // the short folder of the previous run goes with it
+  const previous = path.join(root, 'short');
+  if (fs.existsSync(previous)) fs.rmSync(fs.realpathSync(previous), { recursive: true, force: true });
   fs.rmSync(root, { recursive: true, force: true });
+  fs.mkdirSync(root, { recursive: true });
+  const short = fs.mkdtempSync(`/tmp/kl-${name.slice(0, 8)}-`);
+  fs.symlinkSync(short, previous);
   const folder: RunFolder = {
     root,
-    userDataDir: path.join(root, 'user-data'),
+    short,
+    userDataDir: path.join(short, 'user-data'),
+    browserProfile: path.join(short, 'chromium-profile'),
     extensionsDir: path.join(root, 'extensions'),
     workspace: path.join(root, 'workspace', 'examples'),
-    tmp: path.join(root, 'tmp'),
+    tmp: path.join(short, 'tmp'),
     xdg: {
       config: path.join(root, 'xdg', 'config'),
       data: path.join(root, 'xdg', 'data'),

@@ -1,6 +1,6 @@
 /**
  * UI tests: the packaged .vsix installed into code-server, driven through headless Chromium as a
- * user would — hover a Service, read the Problems panel, run "Kubernetes: Simulate nslookup" from
+ * user would — hover a Service, read the Problems panel, run "kube-lookup: Simulate nslookup" from
  * the palette, pick the cluster of a Kustomize base from the status bar. Every step leaves a
  * screenshot in .work/screenshots/ui/.
  */
@@ -27,7 +27,8 @@ interface CliFinding {
 /** What the CLI built from this checkout says about the workspace copy: the UI must agree. */
 function cliLint(run: RunFolder): CliFinding[] {
   const cli = path.join(repoRoot, 'out', 'server', 'src', 'cli', 'main.js');
-  const result = spawnSync(process.execPath, [cli, 'lint', '.', '--format', 'json'], { cwd: run.workspace, encoding: 'utf8' });
+  // the editor reads Kustomize files as written: the CLI's rendering would add findings it cannot have
+  const result = spawnSync(process.execPath, [cli, 'lint', '.', '--no-render', '--format', 'json'], { cwd: run.workspace, encoding: 'utf8' });
   if (result.status !== 0 && result.status !== 1) throw new Error(`kube-lookup lint failed: ${result.stderr}`);
   return (JSON.parse(result.stdout) as { findings: CliFinding[] }).findings;
 }
@@ -98,7 +99,7 @@ function steps(run: RunFolder): [string, Step][] {
         await page.keyboard.press('Escape');
         // room for the transcript beside the manifest
         await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
-        await runCommand(page, 'Kubernetes: Simulate nslookup');
+        await runCommand(page, 'kube-lookup: Simulate nslookup');
         await choose(page, 'ask from which Pod?', 'request-pod', /\brequest-pod$/);
         await choose(page, 'which name?', 'clusterip1', /^clusterip1$/);
         await choose(page, 'record type', '', /^A$/);
@@ -110,12 +111,31 @@ function steps(run: RunFolder): [string, Step][] {
       },
     ],
     [
+      'nslookup again from the transcript: a name typed and entered at once, the same tab',
+      async (page) => {
+        const groups = await page.locator('.editor-group-container').count();
+        await runCommand(page, 'kube-lookup: Simulate nslookup');
+        await choose(page, 'ask from which Pod?', 'request-pod', /\brequest-pod$/);
+        await page.locator('.quick-input-widget .quick-input-title', { hasText: 'which name?' }).waitFor({ state: 'visible' });
+        // Enter straight after the last key: the list may not show the typed name yet
+        await page.keyboard.type('headless1.default', { delay: 0 });
+        await page.keyboard.press('Enter');
+        await choose(page, 'record type', '', /^A$/);
+        await page.locator('.tab.active', { hasText: 'nslookup headless1.default (A) from default∕request-pod' }).waitFor({ timeout: 30_000 });
+        const transcript = await activeEditorText(page);
+        assert(/headless1\.default\.svc\.cluster\.local/.test(transcript), `transcript without headless1:\n${transcript}`);
+        assert((await page.locator('.tab', { hasText: 'nslookup ' }).count()) === 1, 'more than one nslookup tab');
+        const after = await page.locator('.editor-group-container').count();
+        assert(after === groups, `editor groups: ${groups} before, ${after} after`);
+      },
+    ],
+    [
       'service map',
       async (page) => {
         await page.keyboard.press('Escape');
         await runCommand(page, 'View: Close All Editors');
         await openFile(page, 'seeds/clusterip1.yaml');
-        await runCommand(page, 'Kubernetes: Show service map');
+        await runCommand(page, 'kube-lookup: Show service map');
         const map = serviceMapFrame(page);
         // the folder's plain cluster: the seeds and the broken examples together
         for (const id of ['service:default/kubia', 'workload:ReplicaSet/default/kubia', 'external:github.github.io', 'service:default/clusterip1', 'service:default/frontend']) {
@@ -174,6 +194,28 @@ function steps(run: RunFolder): [string, Step][] {
         // the pick is the file's: a file of one cluster shows its own
         await openFile(page, 'kustomize/overlays/prod/kustomization.yaml');
         await status('⎈ kustomize/overlays/prod').waitFor({ timeout: 30_000 });
+      },
+    ],
+    [
+      'the Extensions view shows the extension\'s own page, with no broken picture',
+      async (page) => {
+        await runCommand(page, 'Extensions: Show Installed Extensions');
+        await page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'kube-lookup' }).first().click();
+        // the page is a webview: an iframe inside an iframe
+        for (let attempt = 0; attempt < 60; attempt++) {
+          for (const frame of page.frames()) {
+            const shown = await frame.evaluate(() => ({
+              headings: Array.from(document.querySelectorAll('h2')).map((heading) => heading.textContent ?? ''),
+              broken: Array.from(document.images).filter((image) => image.complete && image.naturalWidth === 0).map((image) => image.alt),
+            })).catch(() => undefined);
+            if (!shown?.headings.includes('In the editor')) continue;
+            assert(shown.broken.length === 0, `broken pictures: ${shown.broken.join(', ')}`);
+            assert(!shown.headings.includes('The CLI'), 'the page starts with the CLI');
+            return;
+          }
+          await page.waitForTimeout(500);
+        }
+        throw new Error('no page with an "In the editor" section');
       },
     ],
   ];
