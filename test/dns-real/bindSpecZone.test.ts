@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { run } from '../../server/src/cli/main';
-import { repoRoot } from '../helpers/paths';
+import { cliInProcess as cli } from '../helpers/cliInProcess';
 import { askBind, checkZone, realDnsUnavailable, type RealAnswer, type ServedZone } from '../helpers/realDns';
 
 /**
@@ -103,17 +102,3 @@ function realForm(answer: RealAnswer): { status: string; answers: string[] } {
   return { status: answer.status, answers: [...answer.answers].sort() };
 }
 
-/** `kube-lookup ARGS` in this process (the CLI's own entry point), run from the repository root. */
-function cli(args: string[], allowFailure = false): string {
-  let stdout = '';
-  let stderr = '';
-  const cwd = process.cwd();
-  process.chdir(repoRoot);
-  try {
-    const code = run(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false });
-    if (code !== 0 && !(allowFailure && code === 1)) throw new Error(`kube-lookup ${args.join(' ')} exited ${code}: ${stderr}`);
-  } finally {
-    process.chdir(cwd);
-  }
-  return stdout;
-}

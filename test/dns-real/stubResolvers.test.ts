@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { run } from '../../server/src/cli/main';
 import { podResolvConf, renderResolvConf } from '../../server/src/core/dns/index';
 import { defaultSettings } from '../../server/src/core/settings';
+import { cliInProcess as cli } from '../helpers/cliInProcess';
 import { repoRoot } from '../helpers/paths';
 import { checkZone, queriesIn, realDnsUnavailable, stubResolversUnavailable, withBind, type ServedZone } from '../helpers/realDns';
 
@@ -151,16 +151,3 @@ function splitByMarkers(queries: string[]): string[][] {
   return groups;
 }
 
-function cli(args: string[], allowFailure = false): string {
-  let stdout = '';
-  let stderr = '';
-  const cwd = process.cwd();
-  process.chdir(repoRoot);
-  try {
-    const code = run(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false });
-    if (code > 1 || (code === 1 && !allowFailure)) throw new Error(`kube-lookup ${args.join(' ')} exited ${code}: ${stderr}`);
-  } finally {
-    process.chdir(cwd);
-  }
-  return stdout;
-}

@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Hover, Location } from 'vscode-languageserver/node';
+import type { Location } from 'vscode-languageserver/node';
 import { LspSession, positionOf, uriOf } from './lspHarness';
+import { OneFileSession, rangeText } from './oneFileSession';
 
 /** An application with the objects that name its Service: an Ingress, an HTTPRoute, monitors. */
 const APP = `apiVersion: v1
@@ -93,32 +94,17 @@ spec:
   - port: metrics
 `;
 
-function where(location: Location): string {
-  const { start, end } = location.range;
-  return `${start.line + 1}:${start.character}-${end.line + 1}:${end.character}`;
-}
-
 describe('hover, definition and references on the objects that name a Service', () => {
-  let folder: string;
-  let session: LspSession;
-  let uri: string;
+  let app: OneFileSession;
   before(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-references-'));
-    fs.writeFileSync(path.join(folder, 'app.yaml'), APP);
-    uri = uriOf(path.join(folder, 'app.yaml'));
-    session = await LspSession.start([folder]);
+    app = await OneFileSession.start('kube-lookup-references-', APP);
   });
   after(async () => {
-    await session.dispose();
-    fs.rmSync(folder, { recursive: true, force: true });
+    await app.dispose();
   });
 
-  const at = (needle: string, shift: number, nth = 1) => ({ textDocument: { uri }, position: positionOf(APP, needle, shift, nth) });
-  const hover = async (needle: string, shift: number, nth = 1): Promise<string | undefined> => {
-    const result = await session.request<Hover | null>('textDocument/hover', at(needle, shift, nth));
-    return result ? (result.contents as { value: string }).value : undefined;
-  };
-  const definition = async (needle: string, shift: number, nth = 1): Promise<string[]> => (await session.request<Location[]>('textDocument/definition', at(needle, shift, nth))).map(where);
+  const hover = (needle: string, shift: number, nth = 1) => app.hover(needle, shift, nth);
+  const definition = (needle: string, shift: number, nth = 1) => app.definition(needle, shift, nth);
 
   it('an Ingress backend: the Service it resolves to, and the port', async () => {
     assert.equal(await hover('name: web', 7, 5), ['**Ingress backend** → Service `shop/web` · ClusterIP', '', '`web.shop.svc.cluster.local` · 1 endpoint'].join('\n'));
@@ -147,8 +133,8 @@ describe('hover, definition and references on the objects that name a Service', 
   });
 
   it('find references from the Service lists the Ingress, the route and the ServiceMonitor', async () => {
-    const references = await session.request<Location[]>('textDocument/references', { ...at('name: web', 7), context: { includeDeclaration: false } });
-    assert.deepEqual(references.map(where), [
+    const references = await app.session.request<Location[]>('textDocument/references', { ...app.at('name: web', 7), context: { includeDeclaration: false } });
+    assert.deepEqual(references.map(rangeText), [
       '22:14-22:24', // the Deployment's Pod labels, selected
       '39:12-39:15', // the Ingress's default backend
       '59:12-59:15', // the HTTPRoute's backendRef

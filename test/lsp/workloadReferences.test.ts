@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Hover, Location } from 'vscode-languageserver/node';
+import type { Location } from 'vscode-languageserver/node';
 import { LspSession, positionOf, uriOf } from './lspHarness';
+import { OneFileSession, rangeText } from './oneFileSession';
 
 /** An application with what names its workload, its Pods, its ServiceAccount and its Service: an HPA, a budget, a policy, a webhook. */
 const APP = `apiVersion: v1
@@ -89,32 +90,17 @@ spec:
   maxReplicas: 5
 `;
 
-function where(location: Location): string {
-  const { start, end } = location.range;
-  return `${start.line + 1}:${start.character}-${end.line + 1}:${end.character}`;
-}
-
 describe('hover and definition on the objects that name a workload, its Pods, its ServiceAccount or a Service for the API server', () => {
-  let folder: string;
-  let session: LspSession;
-  let uri: string;
+  let app: OneFileSession;
   before(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-workload-references-'));
-    fs.writeFileSync(path.join(folder, 'app.yaml'), APP);
-    uri = uriOf(path.join(folder, 'app.yaml'));
-    session = await LspSession.start([folder]);
+    app = await OneFileSession.start('kube-lookup-workload-references-', APP);
   });
   after(async () => {
-    await session.dispose();
-    fs.rmSync(folder, { recursive: true, force: true });
+    await app.dispose();
   });
 
-  const at = (needle: string, shift: number, nth = 1) => ({ textDocument: { uri }, position: positionOf(APP, needle, shift, nth) });
-  const hover = async (needle: string, shift: number, nth = 1): Promise<string | undefined> => {
-    const result = await session.request<Hover | null>('textDocument/hover', at(needle, shift, nth));
-    return result ? (result.contents as { value: string }).value : undefined;
-  };
-  const definition = async (needle: string, shift: number, nth = 1): Promise<string[]> => (await session.request<Location[]>('textDocument/definition', at(needle, shift, nth))).map(where);
+  const hover = (needle: string, shift: number, nth = 1) => app.hover(needle, shift, nth);
+  const definition = (needle: string, shift: number, nth = 1) => app.definition(needle, shift, nth);
 
   it('an autoscaler scaleTargetRef: the workload and its Pods, or that it is missing', async () => {
     assert.equal(await hover('name: web}', 7), '**HorizontalPodAutoscaler scaleTargetRef** → Deployment `shop/web` · 2 Pods');
@@ -142,8 +128,8 @@ describe('hover and definition on the objects that name a workload, its Pods, it
   it('a webhook clientConfig.service: the Service, and find references from the Service lists it', async () => {
     assert.match((await hover('service: {name: web', 16)) ?? '', /^\*\*webhook clientConfig\.service\*\* → Service `shop\/web` · ClusterIP/);
     assert.deepEqual(await definition('service: {name: web', 16), ['10:8-10:11']);
-    const references = await session.request<Location[]>('textDocument/references', { ...at('name: web', 7, 2), context: { includeDeclaration: false } });
-    assert.ok(references.map(where).includes('71:20-71:23'), references.map(where).join(' '));
+    const references = await app.session.request<Location[]>('textDocument/references', { ...app.at('name: web', 7, 2), context: { includeDeclaration: false } });
+    assert.ok(references.map(rangeText).includes('71:20-71:23'), references.map(rangeText).join(' '));
   });
 });
 
