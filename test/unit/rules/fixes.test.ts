@@ -44,6 +44,17 @@ describe('quick fixes', () => {
     assert.match(fixOnce(files, 'hostname-without-subdomain').fixed['app.yaml'], /\n {4}spec:\n {6}subdomain: peers\n {6}hostname: peer\n/);
   });
 
+  it('changes a subdomain naming the regular Service to the headless Service that selects the Pod', () => {
+    const files = {
+      'app.yaml': lines(
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec:', '  selector: {app: web}', '  ports: [{port: 80}]', '---',
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: web-peers}', 'spec:', '  clusterIP: None', '  selector: {app: web}', '---',
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: web-a, labels: {app: web}}', 'spec:', '  hostname: web-a', '  subdomain: web', '  containers: [{name: w, image: nginx}]',
+      ),
+    };
+    assert.match(fixOnce(files, 'subdomain-without-headless-service').fixed['app.yaml'], /\n {2}subdomain: web-peers\n/);
+  });
+
   it('switches a hostNetwork Pod to ClusterFirstWithHostNet', () => {
     const pod = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: agent}', 'spec:', '  hostNetwork: true', '  dnsPolicy: ClusterFirst', '  containers: [{name: a, image: busybox}]');
     assert.match(fixOnce({ 'pod.yaml': pod }, 'host-network-cluster-first').fixed['pod.yaml'], /\n {2}dnsPolicy: ClusterFirstWithHostNet\n/);
