@@ -55,6 +55,16 @@ describe('quick fixes', () => {
     assert.match(fixOnce(files, 'subdomain-without-headless-service').fixed['app.yaml'], /\n {2}subdomain: web-peers\n/);
   });
 
+  it('turns the service links of a Pod template off when a variable collides with one', () => {
+    const files = {
+      'app.yaml': lines(
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: kafka}', 'spec:', '  selector: {app: kafka}', '  ports: [{port: 9092}]', '---',
+        'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: app}', 'spec:', '  selector: {matchLabels: {app: app}}', '  template:', '    metadata: {labels: {app: app}}', '    spec:', '      containers:', '      - name: app', '        image: example/app', '        args: ["--port=$(KAFKA_PORT)"]',
+      ),
+    };
+    assert.match(fixOnce(files, 'service-link-env-collision').fixed['app.yaml'], /\n {4}spec:\n {6}enableServiceLinks: false\n {6}containers:\n/);
+  });
+
   it('switches a hostNetwork Pod to ClusterFirstWithHostNet', () => {
     const pod = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: agent}', 'spec:', '  hostNetwork: true', '  dnsPolicy: ClusterFirst', '  containers: [{name: a, image: busybox}]');
     assert.match(fixOnce({ 'pod.yaml': pod }, 'host-network-cluster-first').fixed['pod.yaml'], /\n {2}dnsPolicy: ClusterFirstWithHostNet\n/);

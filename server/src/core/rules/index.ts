@@ -34,6 +34,7 @@ import scaleTargetNotFound from './scale-target-not-found';
 import serviceAccountNotFound from './service-account-not-found';
 import serviceClusterIpForbidden from './service-cluster-ip-forbidden';
 import serviceExternalNameInvalid from './service-external-name-invalid';
+import serviceLinkEnvCollision from './service-link-env-collision';
 import serviceNodePortInvalid from './service-node-port-invalid';
 import servicePortInvalid from './service-port-invalid';
 import servicePortNameInvalid from './service-port-name-invalid';
@@ -90,6 +91,7 @@ export const rules: readonly Rule[] = [
   serviceAccountNotFound,
   serviceClusterIpForbidden,
   serviceExternalNameInvalid,
+  serviceLinkEnvCollision,
   serviceNodePortInvalid,
   servicePortInvalid,
   servicePortNameInvalid,
