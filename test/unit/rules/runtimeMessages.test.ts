@@ -19,6 +19,7 @@ const EXPECTED: Record<string, string[]> = {
   'endpointslice-without-service/invalid/label-typo.yaml': ['didYouMean'],
   'endpointslice-without-service/invalid/no-label.yaml': ['noLabel'],
   'external-name-ignored-fields/invalid/selector-and-ports.yaml': ['ports', 'selector'],
+  'external-host-search-walk/invalid/hosts.yaml': ['walks', 'walks', 'walks'],
   'external-name-ip-address/invalid/ipv4.yaml': ['ipAddress'],
   'host-network-cluster-first/invalid/daemonset.yaml': ['fallsBack'],
   'hostname-fqdn-too-long/invalid/statefulset.yaml': ['tooLong'],

@@ -12,6 +12,7 @@ import endpointsWithoutService from './endpoints-without-service';
 import endpointsliceWithoutService from './endpointslice-without-service';
 import externalNameIgnoredFields from './external-name-ignored-fields';
 import externalNameIpAddress from './external-name-ip-address';
+import externalHostSearchWalk from './external-host-search-walk';
 import fileSkipped from './file-skipped';
 import hostNetworkClusterFirst from './host-network-cluster-first';
 import hostnameFqdnTooLong from './hostname-fqdn-too-long';
@@ -69,6 +70,7 @@ export const rules: readonly Rule[] = [
   endpointsliceWithoutService,
   externalNameIgnoredFields,
   externalNameIpAddress,
+  externalHostSearchWalk,
   fileSkipped,
   hostNetworkClusterFirst,
   hostnameFqdnTooLong,
