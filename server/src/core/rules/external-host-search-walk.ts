@@ -39,7 +39,7 @@ export default defineRule({
     for (const host of configured.hosts) {
       const name = normalizeName(host.host);
       const labels = name.split('.');
-      if (labels.length < 2 || host.host.endsWith('.') || isInZone(name, zone) || labels.includes('svc')) continue;
+      if (labels.length < 2 || absoluteAsWritten(host.written, host.host) || isInZone(name, zone) || labels.includes('svc')) continue;
       if (!PUBLIC_SUFFIXES.has(labels[labels.length - 1]) || model.namespaceExists(labels[labels.length - 1])) continue;
       if (lookUpConfiguredHost(context, configured, host.host).kind !== 'external') continue;
       const dots = labels.length - 1;
@@ -60,3 +60,9 @@ export default defineRule({
     }
   },
 });
+
+/** The host stands with its trailing dot where it is written (`https://api.example.com./`, `smtp.example.com.:587`): absolute, no search. */
+function absoluteAsWritten(written: string, host: string): boolean {
+  const at = written.toLowerCase().indexOf(host.toLowerCase());
+  return at >= 0 && written[at + host.length] === '.';
+}

@@ -10,9 +10,9 @@ import endpointsDeprecated from './endpoints-deprecated';
 import endpointsForSelectorService from './endpoints-for-selector-service';
 import endpointsWithoutService from './endpoints-without-service';
 import endpointsliceWithoutService from './endpointslice-without-service';
+import externalHostSearchWalk from './external-host-search-walk';
 import externalNameIgnoredFields from './external-name-ignored-fields';
 import externalNameIpAddress from './external-name-ip-address';
-import externalHostSearchWalk from './external-host-search-walk';
 import fileSkipped from './file-skipped';
 import hostNetworkClusterFirst from './host-network-cluster-first';
 import hostnameFqdnTooLong from './hostname-fqdn-too-long';
@@ -68,9 +68,9 @@ export const rules: readonly Rule[] = [
   endpointsForSelectorService,
   endpointsWithoutService,
   endpointsliceWithoutService,
+  externalHostSearchWalk,
   externalNameIgnoredFields,
   externalNameIpAddress,
-  externalHostSearchWalk,
   fileSkipped,
   hostNetworkClusterFirst,
   hostnameFqdnTooLong,
