@@ -65,6 +65,16 @@ describe('quick fixes', () => {
     assert.match(fixOnce(files, 'service-link-env-collision').fixed['app.yaml'], /\n {4}spec:\n {6}enableServiceLinks: false\n {6}containers:\n/);
   });
 
+  it('publishes the not-ready addresses of a headless Service whose StatefulSet Pods name their peers', () => {
+    const files = {
+      'etcd.yaml': lines(
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: etcd}', 'spec:', '  clusterIP: None', '  selector: {app: etcd}', '---',
+        'apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: etcd}', 'spec:', '  serviceName: etcd', '  selector: {matchLabels: {app: etcd}}', '  template:', '    metadata: {labels: {app: etcd}}', '    spec:', '      containers:', '      - name: etcd', '        image: etcd', '        args: ["--initial-cluster=etcd-0=http://etcd-0.etcd:2380"]', '        readinessProbe: {tcpSocket: {port: 2379}}',
+      ),
+    };
+    assert.match(fixOnce(files, 'statefulset-peers-not-ready').fixed['etcd.yaml'], /\nspec:\n {2}publishNotReadyAddresses: true\n {2}clusterIP: None\n/);
+  });
+
   it('switches a hostNetwork Pod to ClusterFirstWithHostNet', () => {
     const pod = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: agent}', 'spec:', '  hostNetwork: true', '  dnsPolicy: ClusterFirst', '  containers: [{name: a, image: busybox}]');
     assert.match(fixOnce({ 'pod.yaml': pod }, 'host-network-cluster-first').fixed['pod.yaml'], /\n {2}dnsPolicy: ClusterFirstWithHostNet\n/);

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string[]> = {
   'service-link-env-collision/invalid/links.yaml': ['reads', 'sets'],
   'service-target-port-not-found/invalid/typo-and-protocol.yaml': ['didYouMean', 'wrongProtocol'],
   'service-target-port-undeclared/invalid/typo.yaml': ['undeclared', 'undeclared'],
+  'statefulset-peers-not-ready/invalid/etcd.yaml': ['perPodName', 'serviceName'],
   'statefulset-service-name/invalid/no-service-and-not-selected.yaml': ['noService', 'notSelected'],
   'statefulset-service-name/invalid/not-headless.yaml': ['notHeadless'],
   'subdomain-without-headless-service/invalid/not-selected.yaml': ['notSelected'],

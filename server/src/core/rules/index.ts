@@ -46,6 +46,7 @@ import serviceTypeUnsupported from './service-type-unsupported';
 import servicemonitorPortNotFound from './servicemonitor-port-not-found';
 import servicemonitorSelectorMatchesNothing from './servicemonitor-selector-matches-nothing';
 import simulatedPodsCapped from './simulated-pods-capped';
+import statefulsetPeersNotReady from './statefulset-peers-not-ready';
 import statefulsetServiceName from './statefulset-service-name';
 import subdomainWithoutHeadlessService from './subdomain-without-headless-service';
 import subdomainWithoutHostname from './subdomain-without-hostname';
@@ -104,6 +105,7 @@ export const rules: readonly Rule[] = [
   servicemonitorPortNotFound,
   servicemonitorSelectorMatchesNothing,
   simulatedPodsCapped,
+  statefulsetPeersNotReady,
   statefulsetServiceName,
   subdomainWithoutHeadlessService,
   subdomainWithoutHostname,
