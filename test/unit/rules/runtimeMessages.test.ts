@@ -33,6 +33,7 @@ const EXPECTED: Record<string, string[]> = {
   'subdomain-without-headless-service/invalid/not-selected.yaml': ['notSelected'],
   'subdomain-without-headless-service/invalid/selected-by-other.yaml': ['selectedByOther', 'selectedByOther'],
   'subdomain-without-hostname/invalid/pod.yaml': ['noHostname'],
+  'traffic-policy-local-not-every-node/invalid/services.yaml': ['external', 'internal'],
 };
 
 function lint(relative: string) {

@@ -51,6 +51,7 @@ import statefulsetServiceName from './statefulset-service-name';
 import subdomainWithoutHeadlessService from './subdomain-without-headless-service';
 import subdomainWithoutHostname from './subdomain-without-hostname';
 import templatedFile from './templated-file';
+import trafficPolicyLocalNotEveryNode from './traffic-policy-local-not-every-node';
 import webhookServiceNotFound from './webhook-service-not-found';
 import webhookServicePortNotFound from './webhook-service-port-not-found';
 import workloadSelectorMismatch from './workload-selector-mismatch';
@@ -110,6 +111,7 @@ export const rules: readonly Rule[] = [
   subdomainWithoutHeadlessService,
   subdomainWithoutHostname,
   templatedFile,
+  trafficPolicyLocalNotEveryNode,
   webhookServiceNotFound,
   webhookServicePortNotFound,
   workloadSelectorMismatch,
