@@ -49,6 +49,12 @@ describe('runtime rule messages', () => {
     });
   }
 
+  it('looks a ConfigMap\'s hosts up from the Pod that reads it, and says which', () => {
+    assert.deepEqual(lint('configured-host-not-found/invalid/configmap-read-by-pod.yaml').map((finding) => finding.message), [
+      'data.DATABASE_ADDR: "postgres" is NXDOMAIN on every search domain of the Pods of Deployment "orders" (namespace "shop"), which reads this ConfigMap: Service "postgres" is in namespace "data", not "shop"; write "postgres.data".',
+    ]);
+  });
+
   it('words the findings with the names and DNS names involved', () => {
     const messages = (relative: string) => lint(relative).map((finding) => finding.message).sort();
     assert.deepEqual(messages('hostname-fqdn-too-long/invalid/statefulset.yaml'), [

@@ -3,7 +3,7 @@ import { zoneOf } from '../dns/records';
 import { clusterDnsIp, podResolvConf } from '../dns/resolvConf';
 import { resolverWalk } from '../dns/resolverWalk';
 import { lookUpConfiguredHost } from './configuredHostLookup';
-import { configuredHostsWithPod, CONFIGURING_KINDS } from './configuredHostsWithPod';
+import { configuredHostOrigins, CONFIGURING_KINDS, forEachConfiguredHost } from './configuredHostsWithPod';
 import { defineRule } from './types';
 
 /**
@@ -15,7 +15,7 @@ const PUBLIC_SUFFIXES = new Set(['com', 'net', 'org', 'io', 'dev', 'app', 'cloud
 export default defineRule({
   meta: {
     id: 'external-host-search-walk',
-    description: 'An external host (a dotted name outside the cluster: `api.example.com`, `metadata.google.internal`) that a ClusterFirst Pod is configured with (`env`, `args`, `command`, ConfigMap data) and that has fewer dots than the Pod\'s `ndots` (5 by default): every lookup walks the whole search list first, each search domain answered NXDOMAIN, before the name itself is asked. The count of extra names comes from the DNS simulator\'s resolv.conf of the Pod and the `resolver` setting.',
+    description: 'An external host (a dotted name outside the cluster: `api.example.com`, `metadata.google.internal`) that a ClusterFirst Pod is configured with (`env`, `args`, `command`, or the data of a ConfigMap it reads) and that has fewer dots than the Pod\'s `ndots` (5 by default): every lookup walks the whole search list first, each search domain answered NXDOMAIN, before the name itself is asked. The count of extra names comes from the DNS simulator\'s resolv.conf of the Pod and the `resolver` setting.',
     remediation: 'Write the host with a trailing dot (`api.example.com.`; check that the client accepts it, HTTPS Host and SNI included), or lower `ndots` for the Pod with `dnsConfig: {options: [{name: ndots, value: "2"}]}`.',
     severity: 'hint',
     kinds: CONFIGURING_KINDS,
@@ -29,24 +29,24 @@ export default defineRule({
     },
   },
   check(context, object) {
-    const configured = configuredHostsWithPod(context, object);
-    if (!configured) return;
     const { model, settings } = context;
-    const conf = podResolvConf(settings, { pod: configured.pod, namespace: configured.namespace });
-    // only the cluster DNS walks the cluster's search list; Default and None Pods keep the node's or their own
-    if (conf.effectivePolicy !== 'cluster' || conf.nameservers[0] !== clusterDnsIp(settings)) return;
+    // a ConfigMap's hosts are judged only from the Pods that read it: its URLs may be links for a browser
+    const origins = configuredHostOrigins(context, object).filter((origin) => object.kind !== 'ConfigMap' || origin.readsConfigMap);
     const zone = zoneOf(settings);
-    for (const host of configured.hosts) {
+    forEachConfiguredHost(origins, (configured, host) => {
+      const conf = podResolvConf(settings, { pod: configured.pod, namespace: configured.namespace });
+      // only the cluster DNS walks the cluster's search list; Default and None Pods keep the node's or their own
+      if (conf.effectivePolicy !== 'cluster' || conf.nameservers[0] !== clusterDnsIp(settings)) return false;
       const name = normalizeName(host.host);
       const labels = name.split('.');
-      if (labels.length < 2 || absoluteAsWritten(host.written, host.host) || isInZone(name, zone) || labels.includes('svc')) continue;
-      if (!PUBLIC_SUFFIXES.has(labels[labels.length - 1]) || model.namespaceExists(labels[labels.length - 1])) continue;
-      if (lookUpConfiguredHost(context, configured, host.host).kind !== 'external') continue;
+      if (labels.length < 2 || absoluteAsWritten(host.written, host.host) || isInZone(name, zone) || labels.includes('svc')) return false;
+      if (!PUBLIC_SUFFIXES.has(labels[labels.length - 1]) || model.namespaceExists(labels[labels.length - 1])) return false;
+      if (lookUpConfiguredHost(context, configured, host.host).kind !== 'external') return false;
       const dots = labels.length - 1;
-      if (dots >= conf.ndots) continue;
+      if (dots >= conf.ndots) return false;
       const walk = resolverWalk(settings.resolver, name, conf.searches, conf.ndots);
       const failing = walk.candidates.slice(0, walk.candidates.indexOf(`${name}.`));
-      if (failing.length === 0) continue;
+      if (failing.length === 0) return false;
       context.report({
         messageId: 'walks',
         data: {
@@ -57,7 +57,8 @@ export default defineRule({
         path: host.path,
         part: host.written,
       });
-    }
+      return true;
+    });
   },
 });
 
