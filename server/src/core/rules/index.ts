@@ -20,6 +20,7 @@ import hostnameWithoutSubdomain from './hostname-without-subdomain';
 import ingressBackendPortNotFound from './ingress-backend-port-not-found';
 import ingressBackendServiceNotFound from './ingress-backend-service-not-found';
 import kustomizeNotRendered from './kustomize-not-rendered';
+import networkPolicyBlocksCallers from './network-policy-blocks-callers';
 import networkPolicyBlocksDns from './network-policy-blocks-dns';
 import networkPolicyPortNotFound from './network-policy-port-not-found';
 import networkPolicySelectorMatchesNothing from './network-policy-selector-matches-nothing';
@@ -80,6 +81,7 @@ export const rules: readonly Rule[] = [
   ingressBackendPortNotFound,
   ingressBackendServiceNotFound,
   kustomizeNotRendered,
+  networkPolicyBlocksCallers,
   networkPolicyBlocksDns,
   networkPolicyPortNotFound,
   networkPolicySelectorMatchesNothing,
