@@ -24,7 +24,7 @@ const EXPECTED: Record<string, string[]> = {
   'host-network-cluster-first/invalid/daemonset.yaml': ['fallsBack'],
   'hostname-fqdn-too-long/invalid/statefulset.yaml': ['tooLong'],
   'hostname-without-subdomain/invalid/pod.yaml': ['noSubdomain'],
-  'network-policy-blocks-callers/invalid/shop.yaml': ['egress', 'ingress'],
+  'network-policy-blocks-callers/invalid/shop.yaml': ['egress', 'ingress', 'ingress'],
   'service-link-env-collision/invalid/links.yaml': ['reads', 'sets'],
   'service-target-port-not-found/invalid/typo-and-protocol.yaml': ['didYouMean', 'wrongProtocol'],
   'service-target-port-undeclared/invalid/typo.yaml': ['undeclared', 'undeclared'],

@@ -2,7 +2,7 @@ import type { ManifestObject } from '../model/manifestObject';
 import type { PodView } from '../model/podView';
 import { hasPlaceholder } from '../placeholders';
 import { configMapHostsOf } from '../references/configMapHosts';
-import { configMapsReadBy } from '../references/configMapsRead';
+import { configMapsReadBy, readsConfigMapKey } from '../references/configMapsRead';
 import { configuredHostsOf, type ConfiguredHost } from '../references/configuredHosts';
 import { at } from '../references/fields';
 import { podsMadeBy } from './podsMadeBy';
@@ -20,8 +20,14 @@ export interface ConfiguredHosts {
   readonly namespace: string;
   /** `Deployment "cart" (namespace "shop")`, `namespace "shop"`, for messages. */
   readonly from: string;
-  /** For a ConfigMap: true when `pod` is one that reads it (envFrom, configMapKeyRef, a volume). */
+  /** For a ConfigMap: true when `pod` is one that reads it (envFrom, configMapKeyRef, a volume); `hosts` are then those of the keys it reads. */
   readonly readsConfigMap?: boolean;
+  /**
+   * For a ConfigMap read by `pod`: true when the Pod takes the host's key by name or as a variable
+   * (`configMapKeyRef`, a volume's `items`, `envFrom`), so that the program evidently uses it; a
+   * whole ConfigMap mounted as files may hold keys the program never reads.
+   */
+  readonly named?: (host: ConfiguredHost) => boolean;
 }
 
 /**
@@ -41,9 +47,19 @@ export function configuredHostOrigins(context: Pick<RuleContext, 'model' | 'sett
       const owner = pod.template.owner;
       if (owners.has(owner) || !configMapsReadBy(owner).has(object.name)) continue;
       owners.add(owner);
-      readers.push({ hosts, pod, namespace: pod.namespace, from: `${owner.kind} "${owner.name}" (namespace "${pod.namespace}"), which reads this ConfigMap`, readsConfigMap: true });
+      const read = hosts.filter((host) => readsConfigMapKey(owner, object.name, String(host.path[1])));
+      if (read.length === 0) continue;
+      readers.push({
+        hosts: read, pod, namespace: pod.namespace, from: `${owner.kind} "${owner.name}" (namespace "${pod.namespace}"), which reads this ConfigMap`, readsConfigMap: true,
+        named: (host) => readsConfigMapKey(owner, object.name, String(host.path[1]), true),
+      });
     }
-    return readers.length > 0 ? readers : [{ hosts, namespace: object.namespace, from: `namespace "${object.namespace}"` }];
+    if (readers.length > 0) {
+      // keys no reader takes are still looked up from the namespace
+      const unread = hosts.filter((host) => !readers.some((reader) => reader.hosts.includes(host)));
+      return unread.length > 0 ? [...readers, { hosts: unread, namespace: object.namespace, from: `namespace "${object.namespace}"` }] : readers;
+    }
+    return [{ hosts, namespace: object.namespace, from: `namespace "${object.namespace}"` }];
   }
   const hosts = configuredHostsOf(object).filter((host) => !hasPlaceholder(at(object.body, ...host.path)));
   if (hosts.length === 0) return [];

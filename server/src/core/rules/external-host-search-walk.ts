@@ -32,8 +32,10 @@ export default defineRule({
     const { model, settings } = context;
     // a ConfigMap's hosts are judged only from the Pods that read it: its URLs may be links for a browser
     const origins = configuredHostOrigins(context, object).filter((origin) => object.kind !== 'ConfigMap' || origin.readsConfigMap);
+    const read = (configured: (typeof origins)[number], host: (typeof origins)[number]['hosts'][number]): boolean => object.kind !== 'ConfigMap' || configured.named?.(host) === true;
     const zone = zoneOf(settings);
     forEachConfiguredHost(origins, (configured, host) => {
+      if (!read(configured, host)) return false;
       const conf = podResolvConf(settings, { pod: configured.pod, namespace: configured.namespace });
       // only the cluster DNS walks the cluster's search list; Default and None Pods keep the node's or their own
       if (conf.effectivePolicy !== 'cluster' || conf.nameservers[0] !== clusterDnsIp(settings)) return false;

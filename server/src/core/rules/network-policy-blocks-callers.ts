@@ -33,6 +33,8 @@ export default defineRule({
       // a ConfigMap nobody in the unit reads has no known caller
       if (!pod || pod.template.spec.hostNetwork) continue;
       for (const host of configured.hosts) {
+        // a key of a ConfigMap mounted whole is not surely one the program connects to
+        if (object.kind === 'ConfigMap' && !configured.named?.(host)) continue;
         const lookup = lookUpConfiguredHost(context, configured, host.host);
         const service = lookup.kind === 'resolved' ? lookup.service : undefined;
         if (!service || service.headless || service.type === 'ExternalName' || !service.selector) continue;
@@ -51,11 +53,13 @@ export default defineRule({
         if (!policy || judged[0].port === undefined) continue;
         done.add(key);
         const caller = pod.template.owner;
+        // alternatives of one policy count once
+        const policyNames = [...new Set(deciding.policies.map((candidate) => `${candidate.namespace}/${candidate.name}`))];
         context.report({
           messageId: direction,
           data: {
             field: host.field, caller: `${caller.kind} "${caller.name}"`, service: `${service.namespace}/${service.name}`, port,
-            policies: deciding.policies.map((candidate) => `"${candidate.namespace}/${candidate.name}"`).join(', '), verb: deciding.policies.length === 1 ? 'selects' : 'select',
+            policies: policyNames.map((name) => `"${name}"`).join(', '), verb: policyNames.length === 1 ? 'selects' : 'select',
             count: `${judged.length} backend Pod${judged.length === 1 ? '' : 's'}`, targetPort: judged[0].port, protocol: simulation.protocol,
           },
           path: host.path,

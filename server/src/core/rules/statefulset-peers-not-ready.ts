@@ -4,7 +4,7 @@ import { readReplicaSpecPlain } from '../model/schemas/plainReaders';
 import { selectorMatchOf } from '../model/selectorMatch';
 import { hasPlaceholder } from '../placeholders';
 import { configMapHostsOf } from '../references/configMapHosts';
-import { configMapsReadBy } from '../references/configMapsRead';
+import { configMapsReadBy, readsConfigMapKey } from '../references/configMapsRead';
 import { configuredHostsOf } from '../references/configuredHosts';
 import { at, list, record, text } from '../references/fields';
 import { lookUpConfiguredHost } from './configuredHostLookup';
@@ -68,7 +68,7 @@ interface PeerReference {
 /** Where the set's Pods name a peer: first a per-Pod name `<set>-<n>.<service>`, else a host that resolves to the Service. */
 function peerReference(context: RuleContext, set: ManifestObject, service: string): PeerReference | undefined {
   const perPod = new RegExp(`(?<![a-z0-9-])${escape(set.name)}-\\d+\\.${escape(service)}(?![a-z0-9-])`, 'i');
-  const configMaps = [...configMapsReadBy(set)].flatMap((name) => context.model.objectsNamed('ConfigMap', set.namespace, name));
+  const configMaps = [...configMapsReadBy(set).keys()].flatMap((name) => context.model.objectsNamed('ConfigMap', set.namespace, name));
   const template = podTemplateOf(set)!;
   const specPath = [...template.templatePath, 'spec'];
   // the values themselves: a per-Pod name is often written without a port (`--peers=zk-0.zk-hs,zk-1.zk-hs`)
@@ -92,6 +92,7 @@ function peerReference(context: RuleContext, set: ManifestObject, service: strin
   for (const configMap of configMaps) {
     const data = record(at(configMap.body, 'data')) ?? {};
     for (const key of Object.keys(data)) {
+      if (!readsConfigMapKey(set, configMap.name, key)) continue;
       const value = text(data[key]);
       if (value) values.push({ object: configMap, path: ['data', key], field: `data.${key} of ConfigMap "${configMap.name}"`, value });
     }
@@ -103,7 +104,7 @@ function peerReference(context: RuleContext, set: ManifestObject, service: strin
   const pod = podsMadeBy(context, set)[0];
   const hosts = [
     ...configuredHostsOf(set).map((host) => ({ ...host, object: set })),
-    ...configMaps.flatMap((configMap) => configMapHostsOf(configMap).map((host) => ({ ...host, field: `${host.field} of ConfigMap "${configMap.name}"`, object: configMap }))),
+    ...configMaps.flatMap((configMap) => configMapHostsOf(configMap).filter((host) => readsConfigMapKey(set, configMap.name, String(host.path[1]))).map((host) => ({ ...host, field: `${host.field} of ConfigMap "${configMap.name}"`, object: configMap }))),
   ];
   for (const host of hosts) {
     if (hasPlaceholder(host.written)) continue;
