@@ -42,11 +42,8 @@ export function configuredHostOrigins(context: Pick<RuleContext, 'model' | 'sett
     const hosts = configMapHostsOf(object).filter((host) => !hasPlaceholder(host.written));
     if (hosts.length === 0) return [];
     const readers: ConfiguredHosts[] = [];
-    const owners = new Set<ManifestObject>();
-    for (const pod of context.model.podsIn(object.namespace)) {
+    for (const pod of configMapReaders(context, object.namespace).get(object.name) ?? []) {
       const owner = pod.template.owner;
-      if (owners.has(owner) || !configMapsReadBy(owner).has(object.name)) continue;
-      owners.add(owner);
       const read = hosts.filter((host) => readsConfigMapKey(owner, object.name, String(host.path[1])));
       if (read.length === 0) continue;
       readers.push({
@@ -66,6 +63,30 @@ export function configuredHostOrigins(context: Pick<RuleContext, 'model' | 'sett
   const pod = podsMadeBy(context, object)[0];
   return pod ? [{ hosts, pod, namespace: pod.namespace, from: `${object.kind} "${object.name}" (namespace "${pod.namespace}")` }] : [];
 }
+
+/**
+ * The first Pod of each workload of a namespace, by the name of each ConfigMap it reads: built
+ * once per namespace and model generation, as every ConfigMap of the namespace asks.
+ */
+function configMapReaders(context: Pick<RuleContext, 'model'>, namespace: string): ReadonlyMap<string, readonly PodView[]> {
+  return context.model.memo(READERS, namespace, () => {
+    const readers = new Map<string, PodView[]>();
+    const owners = new Set<ManifestObject>();
+    for (const pod of context.model.podsIn(namespace)) {
+      const owner = pod.template.owner;
+      if (owners.has(owner)) continue;
+      owners.add(owner);
+      for (const name of configMapsReadBy(owner).keys()) {
+        let list = readers.get(name);
+        if (!list) readers.set(name, (list = []));
+        list.push(pod);
+      }
+    }
+    return readers;
+  });
+}
+
+const READERS = {};
 
 /** The first of configuredHostOrigins: where a hover looks a host up from. */
 export function configuredHostsWithPod(context: Pick<RuleContext, 'model' | 'settings'>, object: ManifestObject): ConfiguredHosts | undefined {
