@@ -32,7 +32,7 @@ const EXPECTED: Record<string, string[]> = {
   'statefulset-service-name/invalid/no-service-and-not-selected.yaml': ['noService', 'notSelected'],
   'statefulset-service-name/invalid/not-headless.yaml': ['notHeadless'],
   'subdomain-without-headless-service/invalid/not-selected.yaml': ['notSelected'],
-  'subdomain-without-headless-service/invalid/selected-by-other.yaml': ['selectedByOther', 'selectedByOther'],
+  'subdomain-without-headless-service/invalid/selected-by-other.yaml': ['didYouMean', 'selectedByOther', 'selectedByOther'],
   'subdomain-without-hostname/invalid/pod.yaml': ['noHostname'],
   'traffic-policy-local-not-every-node/invalid/services.yaml': ['external', 'internal'],
 };

@@ -4,6 +4,7 @@ import { selectorMatchOf } from '../model/selectorMatch';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
 import { onlyHeadlessServiceSelecting } from './headlessServicesSelecting';
+import { closestNamed } from './closestName';
 import { podsMadeBy } from './podsMadeBy';
 import { servicesNamedByPlaceholder } from './placeholderMatches';
 import { defineRule } from './types';
@@ -46,7 +47,9 @@ export default defineRule({
       : service.type === 'ExternalName' ? `names ExternalName Service "${subdomain}"`
         : !service.headless ? `names Service "${subdomain}", which is not headless`
           : service.selector && !holdsPlaceholder(service.selector) && !holdsPlaceholder(template.labels) && pods.length > 0 && pods.every((pod) => selectorMatchOf(pod, service.selector!) === 'not-selected') ? `names headless Service "${subdomain}", whose selector does not select this Pod` : undefined;
-    if (other && other.name !== subdomain && why && !holdsPlaceholder(template.labels)) {
+    // a typo of that very Service's name is said as "did you mean" (reportMissingHeadlessService)
+    const typoOfOther = !service && other !== undefined && closestNamed(subdomain, context.model.servicesIn(object.namespace), (candidate) => candidate.headless)?.name === other.name;
+    if (other && other.name !== subdomain && why && !typoOfOther && !holdsPlaceholder(template.labels)) {
       context.report({
         messageId: 'selectedByOther',
         data: { ...data, why, other: other.name },
