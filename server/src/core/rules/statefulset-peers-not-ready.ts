@@ -67,7 +67,6 @@ interface PeerReference {
 
 /** Where the set's Pods name a peer: first a per-Pod name `<set>-<n>.<service>`, else a host that resolves to the Service. */
 function peerReference(context: RuleContext, set: ManifestObject, service: string): PeerReference | undefined {
-  const perPod = new RegExp(`(?<![a-z0-9-])${escape(set.name)}-\\d+\\.${escape(service)}(?![a-z0-9-])`, 'i');
   const configMaps = [...configMapsReadBy(set).keys()].flatMap((name) => context.model.objectsNamed('ConfigMap', set.namespace, name));
   const template = podTemplateOf(set)!;
   const specPath = [...template.templatePath, 'spec'];
@@ -98,8 +97,8 @@ function peerReference(context: RuleContext, set: ManifestObject, service: strin
     }
   }
   for (const entry of values) {
-    const match = perPod.exec(entry.value);
-    if (match) return { kind: 'perPodName', example: match[0], field: entry.field, object: entry.object, path: entry.path };
+    const name = perPodNameIn(entry.value, set.name, service);
+    if (name) return { kind: 'perPodName', example: name, field: entry.field, object: entry.object, path: entry.path };
   }
   const pod = podsMadeBy(context, set)[0];
   const hosts = [
@@ -120,6 +119,18 @@ function hasReadinessProbe(set: ManifestObject, templatePath: readonly (string |
   return list(at(set.body, ...templatePath, 'spec', 'containers')).some((container) => record(at(container, 'readinessProbe')) !== undefined);
 }
 
-function escape(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The first `<set>-<n>.<service>` in a value, as a whole name (no label character around it), as written. */
+function perPodNameIn(value: string, set: string, service: string): string | undefined {
+  const text = value.toLowerCase();
+  const prefix = `${set.toLowerCase()}-`;
+  const label = (at: number): boolean => /[a-z0-9-]/.test(text[at] ?? '');
+  for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+    if (at > 0 && label(at - 1)) continue;
+    let end = at + prefix.length;
+    while (/[0-9]/.test(text[end] ?? '')) end++;
+    if (end === at + prefix.length || text[end] !== '.' || !text.startsWith(service.toLowerCase(), end + 1)) continue;
+    const after = end + 1 + service.length;
+    if (!label(after)) return value.slice(at, after);
+  }
+  return undefined;
 }
