@@ -3,7 +3,7 @@ import type { LintSteps } from '../core/rules/lintSession';
 import type { ParsedFile } from '../core/yaml/parseManifestFile';
 import type { RuleFailure } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
-import { analysisSettingsSchema, defaultSettings, type AnalysisSettings } from '../core/settings';
+import { analysisSettingsSchema, defaultSettings, withCurrentNames, type AnalysisSettings } from '../core/settings';
 import { compileGlobs, type GlobMatcher } from '../core/glob';
 import { inSkippedFolder } from '../files/manifestPaths';
 import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
@@ -408,7 +408,7 @@ export class Partition {
   /** The settings of one unit: a `clusters:` entry's own settings over the folder's. */
   private settingsOf(unit: ApplyUnit): AnalysisSettings {
     if (unit.kind !== 'configured' || !unit.settings || Object.keys(unit.settings).length === 0) return this.settings.analysis;
-    const result = analysisSettingsSchema.safeParse({ ...this.settings.analysis, ...unit.settings });
+    const result = analysisSettingsSchema.safeParse({ ...this.settings.analysis, ...withCurrentNames(unit.settings) });
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     this.warn(`${FOLDER_SETTINGS_FILE}: clusters ${unit.name}: settings.${issue.path.join('.')}: ${issue.message}`);
