@@ -24,6 +24,7 @@ import { simulateNslookupCommand } from './nslookupCommand';
 import { ServiceMapPanel } from './serviceMap/serviceMapPanel';
 import { SyntaxHoldBack } from './syntaxHoldBack';
 import { pickClusterCommand } from './pickClusterCommand';
+import { RuleDocumentation } from './ruleDocEditor';
 import { TRANSCRIPT_SCHEME, TranscriptDocuments } from './transcripts';
 
 let client: LanguageClient | undefined;
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const holdBack = new SyntaxHoldBack();
+  const ruleDocs = new RuleDocumentation(context.extensionUri);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -51,7 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
       { scheme: 'untitled', language: 'yaml' },
     ],
     outputChannel: output,
-    middleware: holdBack.middleware,
+    // rule links open rendered pages; syntax errors wait for a pause in typing
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => ruleDocs.middleware.handleDiagnostics!(uri, diagnostics, (shown, linked) => holdBack.middleware.handleDiagnostics!(shown, linked, next)) },
     // the hover's "list all" link of a long endpoint list
     markdown: { isTrusted: { enabledCommands: [COMMANDS.showEndpoints] } },
   };
@@ -77,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     transcripts,
     vscode.workspace.registerTextDocumentContentProvider(TRANSCRIPT_SCHEME, transcripts),
     holdBack,
+    ruleDocs,
     vscode.commands.registerCommand(COMMANDS.showLog, () => output.show(true)),
     // a folder of JSON manifests none of which is open starts the server with this command
     vscode.commands.registerCommand(COMMANDS.start, command(async () => void vscode.window.showInformationMessage('kube-lookup is checking the manifests of this workspace, JSON files included.'))),

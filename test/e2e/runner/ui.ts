@@ -197,6 +197,35 @@ function steps(run: RunFolder): [string, Step][] {
       },
     ],
     [
+      'a rule link of the Problems panel opens the rule\'s page rendered',
+      async (page) => {
+        await runCommand(page, 'Problems: Focus on Problems View');
+        const panel = page.locator('.markers-panel');
+        await panel.waitFor({ state: 'visible' });
+        const link = panel.locator('.monaco-list-row a', { hasText: 'endpoints-without-service' }).first();
+        await link.waitFor({ timeout: 30_000 });
+        await link.click();
+        // the page is a webview: an iframe inside an iframe; rendered, so a heading, and "<name>" where the Markdown says &lt;name>
+        for (let attempt = 0; attempt < 60; attempt++) {
+          for (const frame of page.frames()) {
+            const shown = await frame.evaluate(() => ({
+              heading: document.querySelector('h1')?.textContent ?? '',
+              text: document.body?.innerText ?? '',
+              links: Array.from(document.querySelectorAll('a')).map((anchor) => anchor.getAttribute('href') ?? ''),
+            })).catch(() => undefined);
+            if (shown?.heading !== 'endpoints-without-service') continue;
+            assert(shown.text.includes('Endpoints "<name>" matches no Service'), `the page is not rendered Markdown:\n${shown.text.slice(0, 400)}`);
+            assert(!shown.text.includes('&lt;') && !shown.text.includes('## '), 'raw Markdown on the page');
+            const tab = await page.locator('.tabs-container .tab.active').innerText();
+            assert(tab.includes('endpoints-without-service.md'), `the tab is "${tab}"`);
+            return;
+          }
+          await page.waitForTimeout(500);
+        }
+        throw new Error('no rendered page of endpoints-without-service');
+      },
+    ],
+    [
       'the Extensions view shows the extension\'s own page, with no broken picture',
       async (page) => {
         await runCommand(page, 'Extensions: Show Installed Extensions');
