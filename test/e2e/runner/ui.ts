@@ -240,11 +240,41 @@ function steps(run: RunFolder): [string, Step][] {
             if (!shown?.headings.includes('In the editor')) continue;
             assert(shown.broken.length === 0, `broken pictures: ${shown.broken.join(', ')}`);
             assert(!shown.headings.includes('The CLI'), 'the page starts with the CLI');
-            return;
+            // a rule link of the table opens the rule's page, further down the same page
+            const target = 'rule-endpoints-without-service';
+            const before = await frame.evaluate((id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1, target);
+            assert(before > 0, `no page of endpoints-without-service below the table (${before})`);
+            await frame.locator(`a[href="#${target}"]`).first().click();
+            for (let wait = 0; wait < 20; wait++) {
+              const top = await frame.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, target);
+              if (Math.abs(top) < 100) return;
+              await page.waitForTimeout(250);
+            }
+            throw new Error('the rule link of the table did not open the rule\'s page');
           }
           await page.waitForTimeout(500);
         }
         throw new Error('no page with an "In the editor" section');
+      },
+    ],
+    [
+      'the walkthrough the Extensions page names shows its pictures from the installed extension',
+      async (page) => {
+        await runCommand(page, 'Welcome: Open Walkthrough...');
+        await page.locator('.quick-input-widget input').fill('kube-lookup');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with kube-lookup' }).first().click();
+        const alts = ['The Problems panel listing the broken examples', 'The hover of a Service', 'An nslookup transcript beside the manifest'];
+        for (let attempt = 0; attempt < 60; attempt++) {
+          for (const frame of page.frames()) {
+            const images = await frame.evaluate((wanted) => Array.from(document.images).filter((image) => wanted.includes(image.alt)).map((image) => ({ alt: image.alt, loaded: image.complete && image.naturalWidth > 0, complete: image.complete })), alts).catch(() => []);
+            const loaded = images.filter((image) => image.loaded);
+            const broken = images.filter((image) => image.complete && !image.loaded);
+            assert(broken.length === 0, `broken walkthrough pictures: ${broken.map((image) => image.alt).join(', ')}`);
+            if (loaded.length > 0) return;
+          }
+          await page.waitForTimeout(500);
+        }
+        throw new Error('the walkthrough shows none of its pictures');
       },
     ],
   ];
