@@ -216,8 +216,8 @@ function steps(run: RunFolder): [string, Step][] {
             if (shown?.heading !== 'endpoints-without-service') continue;
             assert(shown.text.includes('Endpoints "<name>" matches no Service'), `the page is not rendered Markdown:\n${shown.text.slice(0, 400)}`);
             assert(!shown.text.includes('&lt;') && !shown.text.includes('## '), 'raw Markdown on the page');
-            const tab = await page.locator('.tabs-container .tab.active').innerText();
-            assert(tab.includes('endpoints-without-service.md'), `the tab is "${tab}"`);
+            // in a tab of its own, named after the page
+            await page.locator('.tabs-container .tab.active', { hasText: 'endpoints-without-service.md' }).waitFor({ timeout: 10_000 });
             return;
           }
           await page.waitForTimeout(500);
