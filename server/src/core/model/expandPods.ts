@@ -55,7 +55,7 @@ export function requestedPodCount(owner: ManifestObject, settings: AnalysisSetti
   if (!isWorkloadKind(owner.kind) || !podTemplateOf(owner)) return 0;
   if (owner.kind === 'Pod') return 1;
   const spec = replicaSpecOf(owner);
-  if (owner.kind === 'DaemonSet') return settings.nodeIPs.length;
+  if (owner.kind === 'DaemonSet') return settings.nodeAddresses.length;
   if (owner.kind === 'Job' || owner.kind === 'CronJob') {
     // the Job controller keeps min(parallelism, completions) Pods active; a suspended Job (or CronJob) runs none
     const jobSpec = owner.kind === 'Job' ? spec : (spec.jobTemplate?.spec ?? {});
@@ -176,7 +176,7 @@ export function allocatePodAddresses(sortedDrafts: readonly PodDraft[], settings
 }
 
 function nodesOf(settings: AnalysisSettings): { name: string; ip: string }[] {
-  return settings.nodeIPs.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
+  return settings.nodeAddresses.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
 }
 
 /** The first `count` Pods of the object (count is at most requestedPodCount). */
