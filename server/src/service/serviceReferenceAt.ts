@@ -8,7 +8,7 @@ import { ingressServiceBackends } from '../core/references/ingressBackends';
 import { disruptionBudgetSelector, networkPolicySelectors } from '../core/references/podSelectors';
 import { scaleTargetRefOf } from '../core/references/scaleTargets';
 import { serviceAccountRefOf } from '../core/references/serviceAccountName';
-import { apiServerServiceRefs, isApiService, isWebhookConfiguration, WEBHOOK_KINDS } from '../core/references/webhookServices';
+import { API_SERVER_CALLER_KINDS, apiServerServiceRefs, isApiService, isCustomResourceDefinition, isWebhookConfiguration } from '../core/references/webhookServices';
 import { isMonitor, monitorEndpoints, podsMonitoredBy, servicesMonitoredBy } from '../core/references/monitorSelection';
 import { isRoute, ROUTE_KINDS, routeServiceRefs } from '../core/references/routeBackendRefs';
 import type { ConfiguredHost } from '../core/references/configuredHosts';
@@ -64,11 +64,12 @@ export function referenceAt(model: ClusterModel, object: ManifestObject, path: V
     const onPort = path[ref.path.length] === 'port';
     return { kind: 'service', label: `${object.kind} backendRef`, namespace: ref.namespace, name: ref.name, service: model.service(ref.namespace, ref.name), port: onPort ? { number: ref.port } : undefined };
   }
-  if (isWebhookConfiguration(object) || isApiService(object)) {
+  if (isWebhookConfiguration(object) || isApiService(object) || isCustomResourceDefinition(object)) {
     const ref = apiServerServiceRefs(object).find((candidate) => startsWith(path, candidate.path));
     if (!ref?.name || !ref.namespace) return undefined;
     const onPort = path[ref.path.length] === 'port';
-    return { kind: 'service', label: isApiService(object) ? 'APIService service' : 'webhook clientConfig.service', namespace: ref.namespace, name: ref.name, service: model.service(ref.namespace, ref.name), port: onPort ? { number: ref.port } : undefined };
+    const label = isApiService(object) ? 'APIService service' : isCustomResourceDefinition(object) ? 'conversion webhook clientConfig.service' : 'webhook clientConfig.service';
+    return { kind: 'service', label, namespace: ref.namespace, name: ref.name, service: model.service(ref.namespace, ref.name), port: onPort ? { number: ref.port } : undefined };
   }
   const scaleTarget = scaleTargetRefOf(object);
   if (scaleTarget?.name && startsWith(path, scaleTarget.path)) {
@@ -115,7 +116,7 @@ export function placesReferringTo(model: ClusterModel, service: ServiceView): { 
       for (const ref of routeServiceRefs(route)) if (ref.name === service.name && ref.namespace === service.namespace) places.push({ object: route, path: [...ref.path, 'name'] });
     }
   }
-  for (const kind of [...WEBHOOK_KINDS, 'APIService']) {
+  for (const kind of API_SERVER_CALLER_KINDS) {
     for (const caller of model.objectsOfKind(kind)) {
       for (const ref of apiServerServiceRefs(caller)) if (ref.name === service.name && ref.namespace === service.namespace) places.push({ object: caller, path: [...ref.path, 'name'] });
     }
