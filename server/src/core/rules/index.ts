@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import clusterIpOutsideServiceCidr from './cluster-ip-outside-service-cidr';
+import configmapNotFound from './configmap-not-found';
 import configuredHostNotFound from './configured-host-not-found';
 import configuredHostPortNotFound from './configured-host-port-not-found';
 import duplicateClusterIp from './duplicate-cluster-ip';
@@ -18,6 +19,7 @@ import hostnameFqdnTooLong from './hostname-fqdn-too-long';
 import hostnameWithoutSubdomain from './hostname-without-subdomain';
 import ingressBackendPortNotFound from './ingress-backend-port-not-found';
 import ingressBackendServiceNotFound from './ingress-backend-service-not-found';
+import ingressClassNotFound from './ingress-class-not-found';
 import kustomizeNotRendered from './kustomize-not-rendered';
 import networkPolicyBlocksDns from './network-policy-blocks-dns';
 import networkPolicyPortNotFound from './network-policy-port-not-found';
@@ -27,10 +29,14 @@ import pdbSelectorMatchesNothing from './pdb-selector-matches-nothing';
 import podDnsConfigInvalid from './pod-dns-config-invalid';
 import podHostnameInvalid from './pod-hostname-invalid';
 import podmonitorPortNotFound from './podmonitor-port-not-found';
+import podmonitoringSelectorMatchesNothing from './podmonitoring-selector-matches-nothing';
 import routeBackendPortNotFound from './route-backend-port-not-found';
 import routeBackendRefNotPermitted from './route-backend-ref-not-permitted';
 import routeBackendServiceNotFound from './route-backend-service-not-found';
+import routeParentRefNotAllowed from './route-parent-ref-not-allowed';
+import routeParentRefNotFound from './route-parent-ref-not-found';
 import scaleTargetNotFound from './scale-target-not-found';
+import secretNotFound from './secret-not-found';
 import serviceAccountNotFound from './service-account-not-found';
 import serviceClusterIpForbidden from './service-cluster-ip-forbidden';
 import serviceExternalNameInvalid from './service-external-name-invalid';
@@ -56,6 +62,7 @@ import yamlSyntax from './yaml-syntax';
 /** Every rule, sorted by id. The catalogue test keeps this list, the files, fixtures and docs in step. */
 export const rules: readonly Rule[] = [
   clusterIpOutsideServiceCidr,
+  configmapNotFound,
   configuredHostNotFound,
   configuredHostPortNotFound,
   duplicateClusterIp,
@@ -74,6 +81,7 @@ export const rules: readonly Rule[] = [
   hostnameWithoutSubdomain,
   ingressBackendPortNotFound,
   ingressBackendServiceNotFound,
+  ingressClassNotFound,
   kustomizeNotRendered,
   networkPolicyBlocksDns,
   networkPolicyPortNotFound,
@@ -83,10 +91,14 @@ export const rules: readonly Rule[] = [
   podDnsConfigInvalid,
   podHostnameInvalid,
   podmonitorPortNotFound,
+  podmonitoringSelectorMatchesNothing,
   routeBackendPortNotFound,
   routeBackendRefNotPermitted,
   routeBackendServiceNotFound,
+  routeParentRefNotAllowed,
+  routeParentRefNotFound,
   scaleTargetNotFound,
+  secretNotFound,
   serviceAccountNotFound,
   serviceClusterIpForbidden,
   serviceExternalNameInvalid,

@@ -11,7 +11,7 @@ import { podsMadeBy } from './podsMadeBy';
 import type { RuleContext } from './types';
 
 /** The kinds that make Pods (a bare Pod among them). */
-const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ScaledJob'];
 
 /**
  * Reports a label selector (a PodDisruptionBudget's, a NetworkPolicy's) that matches no Pod of
