@@ -11,8 +11,8 @@ export const MODELLED_KINDS = new Set([
   'HorizontalPodAutoscaler', 'ScaledObject', 'PodDisruptionBudget', 'APIService', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
   // a CRD's conversion webhook names a Service; routes attach to a Gateway's listeners; GKE's monitors select Pods; a KEDA ScaledJob holds a Pod template
   'CustomResourceDefinition', 'Gateway', 'PodMonitoring', 'ClusterPodMonitoring', 'ScaledJob',
-  // operators that write Secrets a Pod may name (cert-manager, external-secrets)
-  'Certificate', 'ExternalSecret',
+  // operators that write Secrets a Pod may name (cert-manager, external-secrets), and the roles that let a workload create them
+  'Certificate', 'ExternalSecret', 'Role', 'ClusterRole',
   // its data holds the hosts applications are configured with
   'ConfigMap',
 ]);

@@ -88,6 +88,20 @@ export function secretMakersIn(model: ClusterModel, namespace: string): { readon
 }
 
 /**
+ * Whether a Role of the namespace, or a ClusterRole, lets something create objects of the kind
+ * (`create` on `configmaps` or `secrets` of the core group): an operator or an init Job of the
+ * workspace that makes them at run time (argo-cd's `argocd-redis`, MetalLB's `memberlist`).
+ */
+export function createdAtRunTime(model: ClusterModel, kind: ConfigSourceRef['kind'], namespace: string): boolean {
+  const resource = kind === 'ConfigMap' ? 'configmaps' : 'secrets';
+  const grants = (role: ManifestObject): boolean => list(at(role.body, 'rules')).some((rule) => {
+    const has = (field: string, value: string) => list(at(rule, field)).some((item) => item === value || item === '*');
+    return has('apiGroups', '') && has('resources', resource) && has('verbs', 'create');
+  });
+  return model.objectsOfKind('ClusterRole').some(grants) || model.objectsOfKind('Role').some((role) => role.namespace === namespace && grants(role));
+}
+
+/**
  * Whether a kustomization of the workspace generates objects of the kind (`configMapGenerator`,
  * `secretGenerator`): read as written, their names are not objects of the model (rendered, they are).
  */

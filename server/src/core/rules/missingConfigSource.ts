@@ -1,7 +1,7 @@
 import type { ManifestObject } from '../model/manifestObject';
 import { hasPlaceholder } from '../placeholders';
 import { at, record } from '../references/fields';
-import { configSourceRefsOf, configSourcesNamed, kustomizationGenerates, secretMakersIn, type ConfigSourceRef, type ConfigUse } from '../references/configSources';
+import { configSourceRefsOf, configSourcesNamed, createdAtRunTime, kustomizationGenerates, secretMakersIn, type ConfigSourceRef, type ConfigUse } from '../references/configSources';
 import { closestName, closestNamed } from './closestName';
 import { replaceFix } from './replaceFix';
 import type { RuleContext } from './types';
@@ -41,6 +41,8 @@ export function reportMissingConfigSources(context: RuleContext, object: Manifes
     if (kind === 'Secret') for (const maker of secretMakersIn(model, namespace)) if (maker.secret) declared.push({ name: maker.secret, object: maker.object });
     if (declared.length === 0 || declared.some((candidate) => hasPlaceholder(candidate.name)) || kustomizationGenerates(model, kind)) continue;
     const closest = closestNamed(ref.name, declared);
+    // something the workspace runs may create it (a Role lets it): only a near name is evident
+    if (!closest && createdAtRunTime(model, kind, namespace)) continue;
     if (closest) {
       context.report({
         messageId: 'didYouMean',

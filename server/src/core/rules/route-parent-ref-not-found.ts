@@ -9,7 +9,7 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     id: 'route-parent-ref-not-found',
-    description: 'A Gateway API route `parentRefs` entry naming no Gateway (where the workspace declares Gateways), or a `sectionName` or `port` that is no listener of the Gateway it names: the route attaches to nothing there and serves no traffic through it.',
+    description: 'A Gateway API route `parentRefs` entry naming no Gateway (a near name, one of another namespace, or none while Gateways are written in the same file), or a `sectionName` or `port` that is no listener of the Gateway it names: the route attaches to nothing there and serves no traffic through it.',
     remediation: 'Set parentRefs[].name (and namespace) to a Gateway, sectionName to the name of one of its spec.listeners, and port to that listener\'s port, or leave sectionName and port out to attach to every listener that allows the route.',
     severity: 'warning',
     kinds: [...ROUTE_KINDS],
@@ -53,6 +53,8 @@ export default defineRule({
           context.report({ messageId: 'otherNamespace', data: { ...data, others, how }, path: namePath, related: [{ object: elsewhere[0], path: ['metadata', 'name'], message: `Gateway "${ref.name}" in namespace "${elsewhere[0].namespace}"` }] });
           continue;
         }
+        // an example or snippet often names a Gateway it does not show: speak when Gateways are written beside the route
+        if (!all.some((gateway) => gateway.file === route.file)) continue;
         const names = [...new Set(all.map((gateway) => `"${gateway.namespace}/${gateway.name}"`))].sort();
         context.report({ messageId: 'noGateway', data: { ...data, gateways: names.length <= 3 ? names.join(', ') : `${names.length} Gateways` }, path: namePath });
         continue;
