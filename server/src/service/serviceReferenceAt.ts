@@ -68,18 +68,6 @@ export type ReferenceAt =
   | { readonly kind: 'configured-host'; readonly host: ConfiguredHost; readonly from: string; readonly lookup: HostLookup };
 
 export function referenceAt(model: ClusterModel, object: ManifestObject, path: ValuePath): ReferenceAt | undefined {
-  if (object.kind === 'Ingress') {
-    const backend = ingressServiceBackends(object).find((candidate) => startsWith(path, candidate.path));
-    if (!backend?.name) return undefined;
-    const onPort = path[backend.path.length] === 'port';
-    return { kind: 'service', label: 'Ingress backend', namespace: object.namespace, name: backend.name, service: model.service(object.namespace, backend.name), port: onPort ? { number: backend.portNumber, name: backend.portName } : undefined };
-  }
-  if (isRoute(object)) {
-    const ref = routeServiceRefs(object).find((candidate) => startsWith(path, candidate.path));
-    if (!ref?.name) return undefined;
-    const onPort = path[ref.path.length] === 'port';
-    return { kind: 'service', label: `${object.kind} backendRef`, namespace: ref.namespace, name: ref.name, service: model.service(ref.namespace, ref.name), port: onPort ? { number: ref.port } : undefined };
-  }
   const ingressClass = ingressClassRefOf(object);
   if (ingressClass && startsWith(path, ingressClass.path)) {
     return { kind: 'object', label: 'ingressClassName', targetKind: 'IngressClass', namespace: '', name: ingressClass.name, targets: model.objectsNamed('IngressClass', '', ingressClass.name) };
@@ -94,6 +82,18 @@ export function referenceAt(model: ClusterModel, object: ManifestObject, path: V
       const listeners = gateways.flatMap((gateway) => gatewayListeners(gateway).filter((listener) => (parent.sectionName === undefined || listener.name === parent.sectionName) && (parent.port === undefined || listener.port === parent.port)).map((listener) => ({ gateway, listener })));
       return { kind: 'listener', label, gateway: parent.name, namespace: parent.namespace, section: parent.sectionName, port: parent.port, listeners, gateways };
     }
+  }
+  if (object.kind === 'Ingress') {
+    const backend = ingressServiceBackends(object).find((candidate) => startsWith(path, candidate.path));
+    if (!backend?.name) return undefined;
+    const onPort = path[backend.path.length] === 'port';
+    return { kind: 'service', label: 'Ingress backend', namespace: object.namespace, name: backend.name, service: model.service(object.namespace, backend.name), port: onPort ? { number: backend.portNumber, name: backend.portName } : undefined };
+  }
+  if (isRoute(object)) {
+    const ref = routeServiceRefs(object).find((candidate) => startsWith(path, candidate.path));
+    if (!ref?.name) return undefined;
+    const onPort = path[ref.path.length] === 'port';
+    return { kind: 'service', label: `${object.kind} backendRef`, namespace: ref.namespace, name: ref.name, service: model.service(ref.namespace, ref.name), port: onPort ? { number: ref.port } : undefined };
   }
   if (isWebhookConfiguration(object) || isApiService(object) || isCustomResourceDefinition(object)) {
     const ref = apiServerServiceRefs(object).find((candidate) => startsWith(path, candidate.path));
