@@ -4,7 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     id: 'configmap-not-found',
-    description: "A Pod or Pod template naming a ConfigMap of its namespace that the workspace does not hold (by `envFrom`, an env `configMapKeyRef`, a `configMap` or projected volume), where the workspace declares other ConfigMaps there (none declared: not judged; where a Role of the namespace or a ClusterRole lets something create ConfigMaps, only a near name is; `optional: true` is never judged); or a `configMapKeyRef.key` missing from the ConfigMap's data. Info: ConfigMaps are often created apart from the manifests.",
+    description: "A Pod or Pod template naming a ConfigMap of its namespace that the workspace does not hold (by `envFrom`, an env `configMapKeyRef`, a `configMap` or projected volume), where the workspace declares other ConfigMaps there: a near name, or any name when one is declared in the same folder (none declared: not judged; where a Role of the namespace or a ClusterRole lets something create ConfigMaps, only a near name is; `optional: true` is never judged); or a `configMapKeyRef.key` missing from the ConfigMap's data. Info: ConfigMaps are often created apart from the manifests.",
     remediation: 'Name a ConfigMap of the Pod\'s namespace (and a key of its data), declare the ConfigMap, or mark the reference optional: true when the Pod can start without it.',
     severity: 'info',
     kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ScaledJob'],

@@ -2,12 +2,18 @@ import type { ManifestObject } from '../model/manifestObject';
 import { hasPlaceholder } from '../placeholders';
 import { at, record } from '../references/fields';
 import { configSourceRefsOf, configSourcesNamed, createdAtRunTime, kustomizationGenerates, secretMakersIn, type ConfigSourceRef, type ConfigUse } from '../references/configSources';
-import { closestName, closestNamed } from './closestName';
+import { closestName, closestNamed, editDistance } from './closestName';
 import { replaceFix } from './replaceFix';
 import type { RuleContext } from './types';
 
 /** The ConfigMap every namespace gets from the API server's root-CA publisher (projected service-account token volumes name it). */
 const PUBLISHED_CONFIG_MAPS = new Set(['kube-root-ca.crt']);
+
+const MAX_TYPO_EDITS = 2;
+
+function folderOf(file: string): string {
+  return file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\') ) + 1);
+}
 
 /** What the Pod does without it, by how it uses it. */
 const CONSEQUENCES: Readonly<Record<ConfigUse, (kind: string, name: string) => string>> = {
@@ -20,7 +26,9 @@ const CONSEQUENCES: Readonly<Record<ConfigUse, (kind: string, name: string) => s
 /**
  * Reports the references of a Pod or Pod template to ConfigMaps (or Secrets) of its namespace that
  * the workspace does not hold, when it declares others of that kind there (they are often created
- * apart: by a chart, an operator, `kubectl create secret`); and, for a ConfigMap it holds, an env
+ * apart: by a chart, an operator, `kubectl create secret`): a name two edits from a declared one, or
+ * any name when one is declared in the referring object's folder and no Role lets the workspace
+ * create them; and, for a ConfigMap it holds, an env
  * `configMapKeyRef.key` missing from its data. Messages get `field`, `name`, `namespace`,
  * `consequence`, `closest`, `key` and `keys`.
  */
@@ -40,9 +48,15 @@ export function reportMissingConfigSources(context: RuleContext, object: Manifes
     const declared: { readonly name: string; readonly object: ManifestObject }[] = model.objectsOfKind(kind).filter((candidate) => candidate.namespace === namespace).map((candidate) => ({ name: candidate.name, object: candidate }));
     if (kind === 'Secret') for (const maker of secretMakersIn(model, namespace)) if (maker.secret) declared.push({ name: maker.secret, object: maker.object });
     if (declared.length === 0 || declared.some((candidate) => hasPlaceholder(candidate.name)) || kustomizationGenerates(model, kind)) continue;
-    const closest = closestNamed(ref.name, declared);
-    // something the workspace runs may create it (a Role lets it): only a near name is evident
-    if (!closest && createdAtRunTime(model, kind, namespace)) continue;
+    const candidate = closestNamed(ref.name, declared);
+    const closest = candidate && editDistance(ref.name, candidate.name, MAX_TYPO_EDITS) <= MAX_TYPO_EDITS ? candidate : undefined;
+    if (!closest) {
+      // something the workspace runs may create it (a Role lets it): only a near name is evident
+      if (createdAtRunTime(model, kind, namespace)) continue;
+      // examples side by side create theirs with kubectl: speak when the namespace's are declared in the referring object's folder
+      const folder = folderOf(object.file);
+      if (!declared.some((declaration) => folderOf(declaration.object.file) === folder)) continue;
+    }
     if (closest) {
       context.report({
         messageId: 'didYouMean',
