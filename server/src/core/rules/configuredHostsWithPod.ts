@@ -9,7 +9,7 @@ import { podsMadeBy } from './podsMadeBy';
 import type { RuleContext } from './types';
 
 /** The kinds whose values configure hosts: what makes Pods, and ConfigMaps. */
-export const CONFIGURING_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ConfigMap'];
+export const CONFIGURING_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ScaledJob', 'ConfigMap'];
 
 /** The hosts an object configures (no placeholders), and who looks them up. */
 export interface ConfiguredHosts {

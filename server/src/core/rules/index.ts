@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import clusterIpOutsideServiceCidr from './cluster-ip-outside-service-cidr';
+import configmapNotFound from './configmap-not-found';
 import configuredHostNotFound from './configured-host-not-found';
 import configuredHostPortNotFound from './configured-host-port-not-found';
 import duplicateClusterIp from './duplicate-cluster-ip';
@@ -19,6 +20,7 @@ import hostnameFqdnTooLong from './hostname-fqdn-too-long';
 import hostnameWithoutSubdomain from './hostname-without-subdomain';
 import ingressBackendPortNotFound from './ingress-backend-port-not-found';
 import ingressBackendServiceNotFound from './ingress-backend-service-not-found';
+import ingressClassNotFound from './ingress-class-not-found';
 import kustomizeNotRendered from './kustomize-not-rendered';
 import networkPolicyBlocksCallers from './network-policy-blocks-callers';
 import networkPolicyBlocksDns from './network-policy-blocks-dns';
@@ -29,10 +31,14 @@ import pdbSelectorMatchesNothing from './pdb-selector-matches-nothing';
 import podDnsConfigInvalid from './pod-dns-config-invalid';
 import podHostnameInvalid from './pod-hostname-invalid';
 import podmonitorPortNotFound from './podmonitor-port-not-found';
+import podmonitoringSelectorMatchesNothing from './podmonitoring-selector-matches-nothing';
 import routeBackendPortNotFound from './route-backend-port-not-found';
 import routeBackendRefNotPermitted from './route-backend-ref-not-permitted';
 import routeBackendServiceNotFound from './route-backend-service-not-found';
+import routeParentRefNotAllowed from './route-parent-ref-not-allowed';
+import routeParentRefNotFound from './route-parent-ref-not-found';
 import scaleTargetNotFound from './scale-target-not-found';
+import secretNotFound from './secret-not-found';
 import serviceAccountNotFound from './service-account-not-found';
 import serviceClusterIpForbidden from './service-cluster-ip-forbidden';
 import serviceExternalNameInvalid from './service-external-name-invalid';
@@ -61,6 +67,7 @@ import yamlSyntax from './yaml-syntax';
 /** Every rule, sorted by id. The catalogue test keeps this list, the files, fixtures and docs in step. */
 export const rules: readonly Rule[] = [
   clusterIpOutsideServiceCidr,
+  configmapNotFound,
   configuredHostNotFound,
   configuredHostPortNotFound,
   duplicateClusterIp,
@@ -80,6 +87,7 @@ export const rules: readonly Rule[] = [
   hostnameWithoutSubdomain,
   ingressBackendPortNotFound,
   ingressBackendServiceNotFound,
+  ingressClassNotFound,
   kustomizeNotRendered,
   networkPolicyBlocksCallers,
   networkPolicyBlocksDns,
@@ -90,10 +98,14 @@ export const rules: readonly Rule[] = [
   podDnsConfigInvalid,
   podHostnameInvalid,
   podmonitorPortNotFound,
+  podmonitoringSelectorMatchesNothing,
   routeBackendPortNotFound,
   routeBackendRefNotPermitted,
   routeBackendServiceNotFound,
+  routeParentRefNotAllowed,
+  routeParentRefNotFound,
   scaleTargetNotFound,
+  secretNotFound,
   serviceAccountNotFound,
   serviceClusterIpForbidden,
   serviceExternalNameInvalid,

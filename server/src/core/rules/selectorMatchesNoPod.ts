@@ -12,7 +12,7 @@ import { selectorLabelsFix } from './selectorFix';
 import type { Report, RuleContext } from './types';
 
 /** The kinds that make Pods (a bare Pod among them). */
-const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ScaledJob'];
 
 /**
  * Reports a label selector (a PodDisruptionBudget's, a NetworkPolicy's) that matches no Pod of
