@@ -5,6 +5,7 @@ import { rulesById } from '../core/rules/index';
 import { analysisSettingsSchema, type AnalysisSettings } from '../core/settings';
 import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
 import { parseConfiguredClusters } from '../core/units/configuredClusters';
+import { parseConfiguredCharts, type ConfiguredChart } from '../core/units/helmCharts';
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
 import { readTextFileSync } from '../files/readTextFile';
 import { optionValue, type ParsedArgs } from './args';
@@ -19,6 +20,8 @@ export interface Configuration {
   readonly clusters: readonly ConfiguredCluster[];
   /** The folder the clusters' globs are relative to: the settings file's. */
   readonly clustersFolder: string;
+  /** How Helm charts are rendered (`charts:`): release, namespace and values files, paths relative to clustersFolder. */
+  readonly charts: readonly ConfiguredChart[];
   /** The settings of one apply unit: a `clusters:` entry's own settings over the file's, the flags over both. */
   settingsOf(unit: ApplyUnit): AnalysisSettings;
 }
@@ -49,6 +52,14 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
   const { clusters, error } = parseConfiguredClusters(input.clusters);
   if (error) throw new UsageError(`${where}${error}`);
   delete input.clusters;
+  const charts = parseConfiguredCharts(input.charts);
+  if (charts.error) throw new UsageError(`${where}${charts.error}`);
+  delete input.charts;
+  const chartsFolder = configPath ? path.dirname(configPath) : '.';
+  for (const [index, chart] of charts.charts.entries()) {
+    const missing = chart.values.findIndex((file) => !fs.existsSync(path.join(chartsFolder, file)));
+    if (missing >= 0) throw new UsageError(`${where}charts[${index}].values[${missing}]: no such file: ${path.join(chartsFolder, chart.values[missing])}`);
+  }
   const flags: Record<string, unknown> = {};
   const clusterDomain = optionValue(args, 'cluster-domain');
   if (clusterDomain !== undefined) flags.clusterDomain = clusterDomain.replace(/\.$/, '');
@@ -79,6 +90,7 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
     settings,
     clusters,
     clustersFolder: configPath ? path.dirname(configPath) : '.',
+    charts: charts.charts,
     settingsOf: (unit) => (unit.kind === 'configured' ? (perCluster.get(unit.name) ?? settings) : settings),
   };
 }

@@ -13,6 +13,7 @@ import endpointsliceWithoutService from './endpointslice-without-service';
 import externalNameIgnoredFields from './external-name-ignored-fields';
 import externalNameIpAddress from './external-name-ip-address';
 import fileSkipped from './file-skipped';
+import helmNotRendered from './helm-not-rendered';
 import hostNetworkClusterFirst from './host-network-cluster-first';
 import hostnameFqdnTooLong from './hostname-fqdn-too-long';
 import hostnameWithoutSubdomain from './hostname-without-subdomain';
@@ -69,6 +70,7 @@ export const rules: readonly Rule[] = [
   externalNameIgnoredFields,
   externalNameIpAddress,
   fileSkipped,
+  helmNotRendered,
   hostNetworkClusterFirst,
   hostnameFqdnTooLong,
   hostnameWithoutSubdomain,

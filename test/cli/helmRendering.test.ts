@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { helmOnPath } from '../helpers/helmOnPath';
+import { cliPath, fixturesRoot } from '../helpers/paths';
+
+/**
+ * Helm charts rendered by the CLI through `helm template`. Helm is not installable on the test
+ * machines, so a stand-in `helm` on PATH (helpers/helmStandIn.ts) prints output captured in Helm
+ * 3's format (fixtures/helm/captured/) and records the command line and environment it got.
+ */
+interface JsonFinding { ruleId: string; severity: string; message: string; file: string; line: number; column: number; endLine: number; endColumn: number; clusters: string[] }
+
+const charts = path.join(fixturesRoot, 'helm', 'charts');
+const captured = path.join(fixturesRoot, 'helm', 'captured', 'web-shop.txt');
+
+function lint(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): { findings: JsonFinding[]; objects: number; stderr: string } {
+  const result = spawnSync(process.execPath, [cliPath, 'lint', '.', '--format', 'json', ...args], { cwd, env, encoding: 'utf8' });
+  assert.ok(result.status === 0 || result.status === 1, result.stderr);
+  const report = JSON.parse(result.stdout) as { findings: JsonFinding[]; objects: number };
+  return { ...report, stderr: result.stderr };
+}
+
+const at = (finding: JsonFinding): string => `${finding.file}:${finding.line}:${finding.column}-${finding.endColumn} ${finding.ruleId}`;
+
+describe('Helm charts rendered with helm template (a stand-in helm on PATH)', () => {
+  const helm = helmOnPath({ web: captured });
+  after(() => helm.remove());
+  const { findings, objects } = lint(charts, { ...helm.env, HELM_REPOSITORY_CONFIG: '/home/someone/.config/helm/repositories.yaml', HELM_PLUGINS: '/home/someone/plugins', KUBECONFIG: '/home/someone/.kube/config' });
+  const calls = helm.calls();
+
+  it('runs helm template once for the chart it can render, with the release, namespace and values files of .kube-lookup.yaml', () => {
+    assert.deepEqual(calls.map((call) => call.argv), [['template', 'shop', path.join(charts, 'web'), '--namespace', 'shop', '-f', path.join(charts, 'web', 'ci', 'shop-values.yaml')]]);
+  });
+
+  it('gives helm a temporary home of its own: no user repository, registry, plugin or cluster, no network', () => {
+    const { env, pluginsFolder } = calls[0];
+    const home = path.dirname(env.HELM_CONFIG_HOME);
+    assert.match(path.basename(home), /^kube-lookup-helm-/);
+    assert.deepEqual(
+      { ...env },
+      {
+        HELM_CONFIG_HOME: path.join(home, 'config'),
+        HELM_CACHE_HOME: path.join(home, 'cache'),
+        HELM_DATA_HOME: path.join(home, 'data'),
+        HELM_PLUGINS: path.join(home, 'plugins'),
+        HELM_NO_PLUGINS: '1',
+        HELM_REPOSITORY_CONFIG: path.join(home, 'config', 'repositories.yaml'),
+        HELM_REPOSITORY_CACHE: path.join(home, 'cache', 'repository'),
+        HELM_REGISTRY_CONFIG: path.join(home, 'config', 'registry', 'config.json'),
+        KUBECONFIG: path.join(home, 'no-kubeconfig'),
+        HTTP_PROXY: 'http://127.0.0.1:9',
+        HTTPS_PROXY: 'http://127.0.0.1:9',
+        http_proxy: 'http://127.0.0.1:9',
+        https_proxy: 'http://127.0.0.1:9',
+        NO_PROXY: '',
+        no_proxy: '',
+      },
+    );
+    assert.deepEqual(pluginsFolder, [], 'the plugins folder helm sees is empty');
+    assert.equal(fs.existsSync(home), false, 'the temporary home is removed after the run');
+  });
+
+  it('reports a targetPort from values.yaml on the template line, with the rendered value and where it comes from', () => {
+    const [typo] = findings.filter((finding) => finding.ruleId === 'service-target-port-not-found');
+    assert.equal(at(typo), 'web/templates/service.yaml:11:19-51 service-target-port-not-found');
+    assert.equal(typo.severity, 'error');
+    assert.match(typo.message, /^targetPort "htpp" matches no TCP container port named "htpp" in Deployment "shop-web"; did you mean "http"\?/);
+    assert.match(typo.message, /\(rendered by helm: spec\.ports\[0\]\.targetPort is "htpp", from \.Values\.service\.targetPort\)$/);
+  });
+
+  it('reports a selector written literally in a template at its line, in the release namespace', () => {
+    const [selector] = findings.filter((finding) => finding.ruleId === 'service-selector-matches-nothing');
+    assert.equal(at(selector), 'web/templates/metrics-service.yaml:12:3-11 service-selector-matches-nothing');
+    assert.match(selector.message, /^selector app\.kubernetes\.io\/name=web,component=sever matches no Pod in namespace "shop"; did you mean .*component=server/);
+    assert.doesNotMatch(selector.message, /rendered by helm/, 'the value is the one written there');
+  });
+
+  it('says why the charts it cannot render are not, once each, and nothing per template', () => {
+    const notes = findings.filter((finding) => finding.ruleId === 'helm-not-rendered' || finding.ruleId === 'templated-file');
+    assert.deepEqual(notes.map((finding) => `${at(finding)} ${finding.message}`), [
+      'api/Chart.yaml:2:7-10 helm-not-rendered Not rendered: dependency "redis" is not in api/charts/, and kube-lookup does not fetch over the network; run `helm dependency build` first.',
+      'common/Chart.yaml:2:7-13 helm-not-rendered Not rendered: a library chart renders no objects of its own; it is checked where a chart that uses it is rendered.',
+    ]);
+  });
+
+  it('finds nothing else at warning or error, and counts the rendered objects', () => {
+    assert.deepEqual(findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').map(at).sort(), ['web/templates/metrics-service.yaml:12:3-11 service-selector-matches-nothing', 'web/templates/service.yaml:11:19-51 service-target-port-not-found']);
+    assert.equal(objects, 3);
+  });
+
+  it('answers lookups from the rendered chart: the Service in the release namespace', () => {
+    const result = spawnSync(process.execPath, [cliPath, 'nslookup', 'shop-web.shop', '--cluster', 'web', '--format', 'json', '.'], { cwd: charts, env: helm.env, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const answer = JSON.parse(result.stdout) as { answers: { name: string; type: string }[] };
+    assert.deepEqual(answer.answers.map((record) => `${record.name} ${record.type}`), ['shop-web.shop.svc.cluster.local. A']);
+  });
+});
+
+describe('Helm charts without helm', () => {
+  const findings = lint(charts, { ...process.env, PATH: '/nonexistent' }).findings;
+
+  it('gives one helm-not-rendered info per chart, on its Chart.yaml, instead of a templated-file finding per template', () => {
+    const notes = findings.filter((finding) => finding.ruleId === 'helm-not-rendered' || finding.ruleId === 'templated-file');
+    assert.deepEqual(notes.map((finding) => `${at(finding)} ${finding.severity}`), [
+      'api/Chart.yaml:2:7-10 helm-not-rendered info',
+      'common/Chart.yaml:2:7-13 helm-not-rendered info',
+      'web/Chart.yaml:2:7-10 helm-not-rendered info',
+    ]);
+    assert.match(notes[2].message, /^Not rendered: helm is not on PATH/);
+    assert.deepEqual(findings.filter((finding) => finding.severity !== 'info').map(at), [], 'without rendering, a chart is not checked across objects');
+  });
+
+  it('says rendering is off with --no-render, even with helm on PATH, and runs nothing', () => {
+    const helm = helmOnPath({ web: captured });
+    try {
+      const notes = lint(charts, helm.env, '--no-render').findings.filter((finding) => finding.file === 'web/Chart.yaml');
+      assert.deepEqual(notes.map((finding) => finding.message), ['Not rendered: rendering is turned off (--no-render), so the chart\'s templates are not checked.']);
+      assert.deepEqual(helm.calls(), []);
+    } finally {
+      helm.remove();
+    }
+  });
+
+  it('flags the helm-not-rendered rule fixtures at their marks, and not the chart whose dependency is vendored', () => {
+    const helm = helmOnPath();
+    try {
+      const folder = path.join(fixturesRoot, 'rules', 'helm-not-rendered');
+      const found = lint(folder, helm.env).findings.filter((finding) => finding.ruleId === 'helm-not-rendered');
+      const marked = found.map((finding) => {
+        const line = fs.readFileSync(path.join(folder, finding.file), 'utf8').split('\n')[finding.line - 1];
+        return `${finding.file}:${finding.line} "${line.slice(finding.column - 1, finding.endColumn - 1)}" ${/# expect: helm-not-rendered "([^"]*)"/.exec(line)?.[1] ?? 'unmarked'}`;
+      });
+      assert.deepEqual(marked, ['invalid/missing-dependency/Chart.yaml:3 "shop" shop']);
+      assert.deepEqual(helm.calls().map((call) => path.relative(folder, call.argv[2])).sort(), ['valid/vendored', 'valid/vendored/charts/redis']);
+    } finally {
+      helm.remove();
+    }
+  });
+});
