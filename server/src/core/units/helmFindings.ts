@@ -98,15 +98,23 @@ function templatePlace(rendered: HelmRenderedFile, span: Span, withNote: boolean
 }
 
 /**
- * The lines of the template document the object came from: the document of the same index when the
- * template has as many documents as were rendered from it, else the whole template (a `range`, or
- * documents left out by a condition).
+ * The lines of the template document the object came from: the only document that writes the
+ * object's name literally; else the document of the same index when the template has as many
+ * documents as were rendered from it; else (a `range`, documents left out by a condition) the only
+ * document that writes its kind; else the whole template.
  */
 function templateRegion(lines: readonly TemplateLine[], text: string, entry: ManifestFile, object: ManifestObject): TemplateLine[] {
   const ranges = documentRanges(lines, text);
-  const renderedDocuments = new Set(entry.objects.map((candidate) => candidate.documentIndex)).size;
-  const position = [...new Set(entry.objects.map((candidate) => candidate.documentIndex))].sort((a, b) => a - b).indexOf(object.documentIndex);
-  if (ranges.length === renderedDocuments && position >= 0 && ranges.length > 1) return lines.slice(ranges[position].first, ranges[position].last + 1);
+  if (ranges.length <= 1) return [...lines];
+  const documents = ranges.map((range) => lines.slice(range.first, range.last + 1));
+  const rendered = [...new Set(entry.objects.map((candidate) => candidate.documentIndex))].sort((a, b) => a - b);
+  const writing = (key: string, value: string): TemplateLine[][] => documents.filter((document) => document.some((line) => line.key === key && line.plain && literalScalar(line.rest) === value));
+  const named = writing('name', object.name);
+  if (named.length === 1) return named[0];
+  const position = rendered.indexOf(object.documentIndex);
+  if (ranges.length === rendered.length && position >= 0) return documents[position];
+  const ofKind = writing('kind', object.kind);
+  if (ofKind.length === 1) return ofKind[0];
   return [...lines];
 }
 

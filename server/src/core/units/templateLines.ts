@@ -113,6 +113,6 @@ export function documentRanges(lines: readonly TemplateLine[], text: string): { 
     }
   }
   ranges.push({ first, last: lines.length - 1 });
-  // a leading `---` (or one between comments only) opens no document of its own
-  return ranges.filter((range) => lines.slice(range.first, range.last + 1).some((line) => !line.blank));
+  // a leading `---`, or one with comments or template actions only around it (`{{- range … }}`), renders no document of its own
+  return ranges.filter((range) => lines.slice(range.first, range.last + 1).some((line) => !line.blank && line.key !== undefined));
 }
