@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { helmOnPath } from '../helpers/helmOnPath';
@@ -138,5 +139,32 @@ describe('Helm charts without helm', () => {
     } finally {
       helm.remove();
     }
+  });
+});
+
+describe('charts: in .kube-lookup.yaml', () => {
+  const usage = (config: string): string => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-charts-'));
+    try {
+      fs.mkdirSync(path.join(folder, 'web'));
+      fs.writeFileSync(path.join(folder, 'web', 'values-prod.yaml'), 'replicaCount: 3\n');
+      fs.writeFileSync(path.join(folder, '.kube-lookup.yaml'), config);
+      const result = spawnSync(process.execPath, [cliPath, 'lint', '.'], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
+      return `${result.status} ${result.stderr.trim()}`;
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  };
+
+  it('takes a chart with its release, namespace and values files inside the settings folder', () => {
+    assert.equal(usage('charts:\n- path: web\n  release: shop\n  namespace: shop\n  values: [web/values-prod.yaml]\n'), '0 ');
+  });
+
+  it('refuses values files outside the settings folder or missing, and names that helm or Kubernetes refuse', () => {
+    assert.equal(usage('charts:\n- path: web\n  values: [../outside.yaml]\n'), '2 kube-lookup: .kube-lookup.yaml: charts[0].values[0]: no such file: ../outside.yaml');
+    assert.equal(usage('charts:\n- path: web\n  values: [../../etc/hostname]\n').replace(/\.\.\/[./]*etc/, 'ETC'), '2 kube-lookup: .kube-lookup.yaml: charts[0].values[0]: ETC/hostname is outside the folder of the settings file');
+    assert.match(usage('charts:\n- path: web\n  values: [/etc/hostname]\n'), /^2 kube-lookup: \.kube-lookup\.yaml: charts\[0\]\.values\[0\]: .*(outside the folder of the settings file|no such file)/);
+    assert.match(usage('charts:\n- path: web\n  release: Shop_1\n'), /^2 kube-lookup: \.kube-lookup\.yaml: charts\[0\]\.release: a release name is lower-case letters, digits and dashes$/);
+    assert.match(usage('charts:\n- path: web\n  chart: web\n'), /^2 kube-lookup: \.kube-lookup\.yaml: charts\[0\]: /);
   });
 });

@@ -57,8 +57,10 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
   delete input.charts;
   const chartsFolder = configPath ? path.dirname(configPath) : '.';
   for (const [index, chart] of charts.charts.entries()) {
-    const missing = chart.values.findIndex((file) => !fs.existsSync(path.join(chartsFolder, file)));
-    if (missing >= 0) throw new UsageError(`${where}charts[${index}].values[${missing}]: no such file: ${path.join(chartsFolder, chart.values[missing])}`);
+    chart.values.forEach((file, valuesIndex) => {
+      const problem = valuesFileProblem(chartsFolder, file);
+      if (problem) throw new UsageError(`${where}charts[${index}].values[${valuesIndex}]: ${problem}`);
+    });
   }
   const flags: Record<string, unknown> = {};
   const clusterDomain = optionValue(args, 'cluster-domain');
@@ -93,6 +95,25 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
     charts: charts.charts,
     settingsOf: (unit) => (unit.kind === 'configured' ? (perCluster.get(unit.name) ?? settings) : settings),
   };
+}
+
+/**
+ * A values file helm is given must be a file inside the settings file's folder, links resolved: a
+ * repository's own `.kube-lookup.yaml` cannot have helm read (and quote in its errors) a file from
+ * elsewhere on the machine.
+ */
+function valuesFileProblem(folder: string, file: string): string | undefined {
+  const given = path.join(folder, file);
+  let real: string;
+  try {
+    real = fs.realpathSync(given);
+    if (!fs.statSync(real).isFile()) return `not a file: ${given}`;
+  } catch {
+    return `no such file: ${given}`;
+  }
+  const relative = path.relative(fs.realpathSync(folder), real);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return `${given} is outside the folder of the settings file`;
+  return undefined;
 }
 
 /** `--rule id=severity[,id=severity]`. */
