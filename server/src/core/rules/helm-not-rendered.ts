@@ -9,7 +9,7 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     id: 'helm-not-rendered',
-    description: 'A Helm chart was not rendered: helm is not on PATH, rendering is turned off, a dependency is missing from its charts/ folder, or helm failed on it. Its templates are not checked, and no check that reads other objects runs on the chart.',
+    description: 'A Helm chart was not rendered: helm is not on PATH, rendering is turned off, a dependency is missing from its charts/ folder, it is a library chart, or helm failed on it or ran over a limit. Its templates are not checked, and no check that reads other objects runs on the chart.',
     remediation: 'Install Helm 3 and put it on PATH so that kube-lookup runs `helm template` on the chart; run `helm dependency build` for missing dependencies; or lint the output yourself: `helm template RELEASE CHART | kube-lookup lint -`.',
     severity: 'info',
     kinds: [],
