@@ -32,6 +32,7 @@ describe('lint - (standard input)', () => {
   it('reads helm template output run in the chart folder onto the template lines', () => {
     const report = lint(chart, helmOutput);
     assert.deepEqual(report.findings.map(at), ['templates/metrics-service.yaml:12:3 service-selector-matches-nothing', 'templates/service.yaml:11:19 service-target-port-not-found']);
+    // the output does not say which values files helm read: the chart's values.yaml says http, so no values line is named
     assert.match(report.findings[1].message, /\(rendered by helm: spec\.ports\[0\]\.targetPort is "htpp", from \.Values\.service\.targetPort\)$/);
     assert.deepEqual(report.findings[0].clusters, ['-']);
     assert.equal(report.objects, 3);

@@ -7,6 +7,7 @@ import { holdsWholeCluster, type ApplyUnit } from '../core/units/applyUnit';
 import { mapHelmFindings } from '../core/units/helmFindings';
 import { findHelm } from '../render/helmTool';
 import { renderHelmUnit } from '../render/renderHelmUnit';
+import { relativePath } from './findingPositions';
 import type { Configuration } from './loadSettings';
 import type { LoadedUnit } from './loadWorkspace';
 
@@ -45,7 +46,7 @@ export function helmUnit(unit: ApplyUnit, load: HelmLoad): LoadedUnit {
     for (const file of unit.files) if (!renderedNames.has(file)) model.setParsedFile(asSupportFile(withoutTemplatedNote(files.get(file)!)));
     for (const entry of rendering.unread) if (!files.has(entry.file)) files.set(entry.file, entry);
     const whole: ApplyUnit = { ...unit, files: [...unit.files, ...rendering.unread.map((entry) => entry.file).filter((file) => !unit.files.includes(file))] };
-    return { unit: whole, model, whole: true, notes: [], mapFindings: (findings) => mapHelmFindings(findings, rendering.sources) };
+    return { unit: whole, model, whole: true, notes: [], mapFindings: (findings) => mapHelmFindings(findings, rendering.sources, { files: rendering.values, display: relativePath }) };
   }
   for (const file of unit.files) model.setParsedFile(files.get(file)!);
   const templated = (file: string): boolean => files.get(file)!.issues.some((issue) => issue.ruleId === 'templated-file');

@@ -92,6 +92,7 @@ export function standardInputFiles(text: string, settings: AnalysisSettings): St
   const texts = new Map<string, ManifestFile>();
   const helm = new Map<string, HelmRenderedFile>();
   const kustomize = new Map<string, RenderedFile>();
+  const values = new Map<string, ManifestFile | undefined>();
   for (const [name, group] of groups) {
     const entry = readManifestFile(name, group.chunks.join('---\n'), settings);
     files.push(entry);
@@ -99,7 +100,15 @@ export function standardInputFiles(text: string, settings: AnalysisSettings): St
     const original = read?.text === undefined ? undefined : readManifestFile(name, read.text, settings);
     texts.set(name, original ?? entry);
     if (!original) continue;
-    if (group.kind === 'helm') helm.set(name, { entry, template: original });
+    if (group.kind === 'helm') {
+      helm.set(name, { entry, template: original });
+      // `helm template .` read the values.yaml of the chart the template is in
+      const chart = chartFolderOf(group.written!);
+      if (chart !== undefined && !values.has(chart)) {
+        const read = readManifestFileSync(path.join(chart, 'values.yaml'), { maxFileSize: settings.maxFileSize });
+        values.set(chart, read.text === undefined ? undefined : readManifestFile(path.join(chart, 'values.yaml'), read.text, settings));
+      }
+    }
     else kustomize.set(name, { entry, origin: name });
   }
   return {
@@ -108,8 +117,17 @@ export function standardInputFiles(text: string, settings: AnalysisSettings): St
     mapFindings: (findings) => mapHelmFindings(
       mapRenderedFindings(findings, { rendered: kustomize, sourceOf: (file) => (kustomize.has(file) ? texts.get(file) : undefined), layersOver: () => [], readLayers: () => [], display: relativePath }),
       helm,
+      // which values files `helm template` was given is not in its output: the charts' own values.yaml
+      { files: [...values.values()].filter((file): file is ManifestFile => file !== undefined), display: relativePath },
     ),
   };
+}
+
+/** The chart folder of a template: what precedes its last `templates` folder. */
+function chartFolderOf(template: string): string | undefined {
+  const segments = path.normalize(template).split(path.sep);
+  const at = segments.lastIndexOf('templates');
+  return at < 0 ? undefined : segments.slice(0, at).join(path.sep) || '.';
 }
 
 function isFile(file: string): boolean {

@@ -6,6 +6,7 @@ import type { ConfiguredChart } from '../core/units/helmCharts';
 import type { HelmRenderedFile } from '../core/units/helmFindings';
 import { pathInChart, splitHelmOutput } from '../core/units/helmOutput';
 import { baseName } from '../core/units/workspacePath';
+import { readManifestFileSync } from '../files/manifestRead';
 import { missingDependency, readChartFacts } from './helmChart';
 import { renderHelmChart, type HelmRelease } from './runHelm';
 import type { RenderLimits } from './runKustomize';
@@ -25,6 +26,8 @@ export type HelmRendering =
       readonly unread: readonly ManifestFile[];
       readonly sources: ReadonlyMap<string, HelmRenderedFile>;
       readonly release: HelmRelease;
+      /** The values files helm read, the chart's values.yaml first and the one that wins last. */
+      readonly values: readonly ManifestFile[];
     }
   | { readonly rendered: false; readonly reason: HelmNotRendered };
 
@@ -79,7 +82,13 @@ export function renderHelmUnit(unit: ApplyUnit, context: HelmRenderContext): Hel
     files.push(entry);
     unread.push(entry);
   }
-  return { rendered: true, files, unread, sources, release };
+  const values = [path.join(chartFolder, 'values.yaml'), ...release.valuesFiles].flatMap((file) => {
+    const known = context.files.get(file) ?? context.files.get(byPath.get(path.resolve(file)) ?? '');
+    if (known) return [known];
+    const read = readManifestFileSync(file, { maxFileSize: context.settings.maxFileSize });
+    return read.text === undefined ? [] : [readManifestFile(file, read.text, context.settings)];
+  });
+  return { rendered: true, files, unread, sources, release, values };
 }
 
 /**

@@ -125,6 +125,15 @@ describe('Helm findings on template lines', () => {
     assert.deepEqual(place('service-selector-matches-nothing'), ['8 selector (rendered by helm: spec.selector is {app: cart})']);
   });
 
+  it('names the values file line that sets a value, the last file that sets it winning, only when it sets the rendered value', () => {
+    const values = (...texts: string[]): string[] => mapHelmFindings(raw, sources, { files: texts.map((text, index) => readManifestFile(`values-${index}.yaml`, text, defaultSettings)), display: (file) => file })
+      .filter((finding) => finding.ruleId === 'service-target-port-not-found' && /\.adminPort/.test(finding.message))
+      .map((finding) => `${/from \.Values\.adminPort[^)]*/.exec(finding.message)?.[0]} ${finding.related.filter((location) => location.file.startsWith('values-')).map((location) => `${location.file} ${location.message}`).join()}`);
+    assert.deepEqual(values('adminApp: admin\nadminPort: htpp\n'), ['from .Values.adminPort set in values-0.yaml:2 values-0.yaml .Values.adminPort is set here']);
+    assert.deepEqual(values('adminPort: htpp\n', '# prod\nadminPort: htpp\n'), ['from .Values.adminPort set in values-1.yaml:2 values-1.yaml .Values.adminPort is set here']);
+    assert.deepEqual(values('adminPort: htpp\n', 'adminPort: http\n'), ['from .Values.adminPort ']);
+  });
+
   it('leaves findings on files it has no template for as they are', () => {
     const pod = readManifestFile('templates/other.yaml', 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: x\n', defaultSettings);
     const finding = { ruleId: 'r', messageId: 'm', severity: 'info' as const, message: 'm', file: pod.file, span: { start: 0, end: 1 }, related: [], fixes: [] };

@@ -1,7 +1,7 @@
 import type { ManifestFile } from '../model/clusterModel';
 import type { ManifestObject } from '../model/manifestObject';
 import { isSuppressed, lineOf, scanSuppressions, type Suppressions } from '../rules/suppressions';
-import type { Finding } from '../rules/types';
+import type { Finding, RelatedLocation } from '../rules/types';
 import type { ValuePath } from '../yaml/sourceLocator';
 import type { Span } from '../yaml/span';
 import { parsedDocuments } from './parsedDocuments';
@@ -19,10 +19,17 @@ export interface HelmRenderedFile {
 /** Rendered files by name (see HelmRenderedFile); findings on other files pass through. */
 export type HelmSources = ReadonlyMap<string, HelmRenderedFile>;
 
+/** The values files of a render, the one helm reads last (which wins) last, and how messages name a file. */
+export interface HelmValues {
+  readonly files: readonly ManifestFile[];
+  readonly display: (file: string) => string;
+}
+
 interface Place {
   readonly file: string;
   readonly span: Span;
   readonly note?: string;
+  readonly related?: RelatedLocation;
 }
 
 /**
@@ -33,7 +40,7 @@ interface Place {
  * document. Findings on a template that was not found stay on the rendered text; suppression
  * comments of the template apply.
  */
-export function mapHelmFindings(findings: readonly Finding[], sources: HelmSources): Finding[] {
+export function mapHelmFindings(findings: readonly Finding[], sources: HelmSources, values?: HelmValues): Finding[] {
   const suppressions = new Map<string, Suppressions>();
   const mapped: Finding[] = [];
   for (const finding of findings) {
@@ -42,7 +49,7 @@ export function mapHelmFindings(findings: readonly Finding[], sources: HelmSourc
       mapped.push(finding);
       continue;
     }
-    const place = templatePlace(rendered, finding.span, true);
+    const place = templatePlace(rendered, finding.span, true, values);
     if (!place) continue;
     let suppressed = suppressions.get(place.file);
     if (!suppressed) suppressions.set(place.file, (suppressed = scanSuppressions(rendered.template.text)));
@@ -52,12 +59,12 @@ export function mapHelmFindings(findings: readonly Finding[], sources: HelmSourc
       const moved = source?.template ? templatePlace(source, location.span, false) : location;
       return moved ? [{ file: moved.file, span: moved.span, message: location.message }] : [];
     });
-    mapped.push({ ...finding, file: place.file, span: place.span, message: place.note ? `${finding.message} (${place.note})` : finding.message, related, fixes: [] });
+    mapped.push({ ...finding, file: place.file, span: place.span, message: place.note ? `${finding.message} (${place.note})` : finding.message, related: place.related ? [...related, place.related] : related, fixes: [] });
   }
   return mapped;
 }
 
-function templatePlace(rendered: HelmRenderedFile, span: Span, withNote: boolean): Place | undefined {
+function templatePlace(rendered: HelmRenderedFile, span: Span, withNote: boolean, values?: HelmValues): Place | undefined {
   const template = rendered.template!;
   const entry = rendered.entry;
   const object = entry.objects.find((candidate) => candidate.documentSpan.start <= span.start && span.start <= candidate.documentSpan.end);
@@ -89,8 +96,10 @@ function templatePlace(rendered: HelmRenderedFile, span: Span, withNote: boolean
     if (candidates.length > 0) {
       const before = renderedKeyLine === undefined ? 0 : renderedLines.filter((line) => line.index < renderedKeyLine && line.start >= object.documentSpan.start && sameKey(line)).length;
       const line = candidates[Math.min(before, candidates.length - 1)];
-      const values = /\.Values\.([A-Za-z0-9_.]+)/.exec(template.text.slice(line.start, line.end));
-      return at(line, `${shown}${values ? `, from .Values.${values[1]}` : ''}`);
+      const reference = /\.Values\.([A-Za-z0-9_.]+)/.exec(template.text.slice(line.start, line.end));
+      const set = reference && values ? valueSetIn(values, reference[1].split('.'), value) : undefined;
+      const place = at(line, `${shown}${reference ? `, from .Values.${reference[1]}${set ? ` set in ${values!.display(set.file)}:${lineOf(set.text, set.span) + 1}` : ''}` : ''}`);
+      return set && withNote ? { ...place, related: { file: set.file, span: set.span, message: `.Values.${reference![1]} is set here` } } : place;
     }
     return nameOrFirstLine(template, region, withNote ? shown : undefined);
   }
@@ -154,4 +163,20 @@ function nameOrFirstLine(template: ManifestFile, region: readonly TemplateLine[]
   if (name) return { file: template.file, span: name.restSpan ?? name.keySpan!, note };
   const first = region.find((line) => !line.blank);
   return { file: template.file, span: first ? { start: first.start + first.indent, end: first.end } : { start: 0, end: 0 }, note };
+}
+
+/**
+ * Where the last values file that sets a value (`service.targetPort`) writes it, when what it writes
+ * is what was rendered (else another values file, or `--set`, gave the value, and none is named).
+ */
+function valueSetIn(values: HelmValues, path: readonly string[], rendered: unknown): { file: string; text: string; span: Span } | undefined {
+  for (const file of [...values.files].reverse()) {
+    const document = parsedDocuments(file)[0];
+    const written = document && valueAt(document.value, path);
+    if (!written?.found) continue;
+    if (!sameValue(written.value, rendered) && !(typeof rendered !== 'object' && String(written.value) === String(rendered))) return undefined;
+    const location = file.locator.locate(document.span, path);
+    return location.depth === path.length ? { file: file.file, text: file.text, span: location.value } : undefined;
+  }
+  return undefined;
 }
