@@ -16,6 +16,7 @@ interface JsonFinding { ruleId: string; severity: string; message: string; file:
 
 const charts = path.join(fixturesRoot, 'helm', 'charts');
 const captured = path.join(fixturesRoot, 'helm', 'captured', 'web-shop.txt');
+const capturedShop = path.join(fixturesRoot, 'helm', 'captured', 'shop-shop.txt');
 
 function lint(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): { findings: JsonFinding[]; objects: number; stderr: string } {
   const result = spawnSync(process.execPath, [cliPath, 'lint', '.', '--format', 'json', ...args], { cwd, env, encoding: 'utf8' });
@@ -27,17 +28,22 @@ function lint(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): { finding
 const at = (finding: JsonFinding): string => `${finding.file}:${finding.line}:${finding.column}-${finding.endColumn} ${finding.ruleId}`;
 
 describe('Helm charts rendered with helm template (a stand-in helm on PATH)', () => {
-  const helm = helmOnPath({ web: captured });
+  const helm = helmOnPath({ web: captured, shop: capturedShop });
   after(() => helm.remove());
   const { findings, objects } = lint(charts, { ...helm.env, HELM_REPOSITORY_CONFIG: '/home/someone/.config/helm/repositories.yaml', HELM_PLUGINS: '/home/someone/plugins', KUBECONFIG: '/home/someone/.kube/config' });
   const calls = helm.calls();
 
-  it('runs helm template once for the chart it can render, with the release, namespace and values files of .kube-lookup.yaml', () => {
-    assert.deepEqual(calls.map((call) => call.argv), [['template', 'shop', path.join(charts, 'web'), '--namespace', 'shop', '-f', path.join(charts, 'web', 'ci', 'shop-values.yaml')]]);
+  it('runs helm template once per chart it can render, with the release, namespace and values files of .kube-lookup.yaml', () => {
+    assert.deepEqual(calls.map((call) => call.argv), [
+      // the chart's name and `default` where .kube-lookup.yaml says nothing; the subchart in a folder is a chart of its own too
+      ['template', 'shop', path.join(charts, 'shop'), '--namespace', 'default'],
+      ['template', 'db', path.join(charts, 'shop', 'charts', 'db'), '--namespace', 'default'],
+      ['template', 'shop', path.join(charts, 'web'), '--namespace', 'shop', '-f', path.join(charts, 'web', 'ci', 'shop-values.yaml')],
+    ]);
   });
 
   it('gives helm a temporary home of its own: no user repository, registry, plugin or cluster, no network', () => {
-    const { env, pluginsFolder } = calls[0];
+    const { env, pluginsFolder } = calls[2];
     const home = path.dirname(env.HELM_CONFIG_HOME);
     assert.match(path.basename(home), /^kube-lookup-helm-/);
     assert.deepEqual(
@@ -65,7 +71,7 @@ describe('Helm charts rendered with helm template (a stand-in helm on PATH)', ()
   });
 
   it('reports a targetPort from a values file on the template line, with the rendered value and the values file line that sets it', () => {
-    const [typo] = findings.filter((finding) => finding.ruleId === 'service-target-port-not-found');
+    const [typo] = findings.filter((finding) => finding.ruleId === 'service-target-port-not-found' && finding.file.startsWith('web/'));
     assert.equal(at(typo), 'web/templates/service.yaml:11:19-51 service-target-port-not-found');
     assert.equal(typo.severity, 'error');
     assert.match(typo.message, /^targetPort "htpp" matches no TCP container port named "htpp" in Deployment "shop-web"; did you mean "http"\?/);
@@ -74,7 +80,7 @@ describe('Helm charts rendered with helm template (a stand-in helm on PATH)', ()
   });
 
   it('reports a selector written literally in a template at its line, in the release namespace', () => {
-    const [selector] = findings.filter((finding) => finding.ruleId === 'service-selector-matches-nothing');
+    const [selector] = findings.filter((finding) => finding.ruleId === 'service-selector-matches-nothing' && finding.file.startsWith('web/'));
     assert.equal(at(selector), 'web/templates/metrics-service.yaml:12:3-11 service-selector-matches-nothing');
     assert.match(selector.message, /^selector app\.kubernetes\.io\/name=web,component=sever matches no Pod in namespace "shop"; did you mean .*component=server/);
     assert.doesNotMatch(selector.message, /rendered by helm/, 'the value is the one written there');
@@ -88,9 +94,24 @@ describe('Helm charts rendered with helm template (a stand-in helm on PATH)', ()
     ]);
   });
 
+  it('reports a subchart\'s objects on its templates, and those of a subchart in an archive on its rendered text', () => {
+    const subcharts = findings.filter((finding) => finding.file.startsWith('shop/'));
+    assert.deepEqual(subcharts.map((finding) => `${at(finding)} ${finding.clusters.join()}`), [
+      // shop/charts/cache-1.0.0.tgz is not read: the line is that of the rendered document, counted from its # Source: line
+      'shop/charts/cache/templates/service.yaml:10:3-11 service-selector-matches-nothing shop',
+      'shop/charts/db/templates/service.yaml:9:19-27 service-target-port-not-found shop',
+    ]);
+    assert.match(subcharts[0].message, /did you mean app\.kubernetes\.io\/name=cahce, the labels of Deployment "shop-cache"\?/);
+  });
+
   it('finds nothing else at warning or error, and counts the rendered objects', () => {
-    assert.deepEqual(findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').map(at).sort(), ['web/templates/metrics-service.yaml:12:3-11 service-selector-matches-nothing', 'web/templates/service.yaml:11:19-51 service-target-port-not-found']);
-    assert.equal(objects, 3);
+    assert.deepEqual(findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').map(at).sort(), [
+      'shop/charts/cache/templates/service.yaml:10:3-11 service-selector-matches-nothing',
+      'shop/charts/db/templates/service.yaml:9:19-27 service-target-port-not-found',
+      'web/templates/metrics-service.yaml:12:3-11 service-selector-matches-nothing',
+      'web/templates/service.yaml:11:19-51 service-target-port-not-found',
+    ]);
+    assert.equal(objects, 8);
   });
 
   it('answers lookups from the rendered chart: the Service in the release namespace', () => {
@@ -109,9 +130,11 @@ describe('Helm charts without helm', () => {
     assert.deepEqual(notes.map((finding) => `${at(finding)} ${finding.severity}`), [
       'api/Chart.yaml:2:7-10 helm-not-rendered info',
       'common/Chart.yaml:2:7-13 helm-not-rendered info',
+      'shop/Chart.yaml:2:7-11 helm-not-rendered info',
+      'shop/charts/db/Chart.yaml:2:7-9 helm-not-rendered info',
       'web/Chart.yaml:2:7-10 helm-not-rendered info',
     ]);
-    assert.match(notes[2].message, /^Not rendered: helm is not on PATH/);
+    assert.match(notes[4].message, /^Not rendered: helm is not on PATH/);
     assert.deepEqual(findings.filter((finding) => finding.severity !== 'info').map(at), [], 'without rendering, a chart is not checked across objects');
   });
 
