@@ -89,7 +89,7 @@ describe('Helm charts rendered with helm template (a stand-in helm on PATH)', ()
   it('says why the charts it cannot render are not, once each, and nothing per template', () => {
     const notes = findings.filter((finding) => finding.ruleId === 'helm-not-rendered' || finding.ruleId === 'templated-file');
     assert.deepEqual(notes.map((finding) => `${at(finding)} ${finding.message}`), [
-      'api/Chart.yaml:2:7-10 helm-not-rendered Not rendered: dependency "redis" is not in api/charts/, and kube-lookup does not fetch over the network; run `helm dependency build` first.',
+      'api/Chart.yaml:2:7-10 helm-not-rendered Not rendered: dependency "redis" is not in the chart\'s charts/ folder, and kube-lookup does not fetch over the network; run `helm dependency build` first.',
       'common/Chart.yaml:2:7-13 helm-not-rendered Not rendered: a library chart renders no objects of its own; it is checked where a chart that uses it is rendered.',
     ]);
   });

@@ -57,7 +57,7 @@ export function renderHelmUnit(unit: ApplyUnit, context: HelmRenderContext): Hel
   if (context.disabled) return { rendered: false, reason: { messageId: 'disabled', data: {} } };
   // helm or not, such a chart cannot be rendered without the network: that is the news
   const missing = missingDependency(chartFolder, facts);
-  if (missing !== undefined) return { rendered: false, reason: { messageId: 'missingDependency', data: { dependency: missing, folder: `${path.join(chartFolder, 'charts').split(path.sep).join('/')}/` } } };
+  if (missing !== undefined) return { rendered: false, reason: { messageId: 'missingDependency', data: { dependency: missing } } };
   if (!context.helm) return { rendered: false, reason: { messageId: 'noTool', data: {} } };
   const release = releaseOf(chartFolder, facts.name, context);
   const result = renderHelmChart(context.helm, chartFolder, release, context.limits);

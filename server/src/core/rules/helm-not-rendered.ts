@@ -17,7 +17,7 @@ export default defineRule({
     messages: {
       noTool: 'Not rendered: helm is not on PATH, so the chart\'s templates are not checked; install Helm 3 to have kube-lookup run `helm template`, or pipe its output into `kube-lookup lint -`.',
       disabled: 'Not rendered: rendering is turned off (--no-render), so the chart\'s templates are not checked.',
-      missingDependency: 'Not rendered: dependency "{{dependency}}" is not in {{folder}}, and kube-lookup does not fetch over the network; run `helm dependency build` first.',
+      missingDependency: 'Not rendered: dependency "{{dependency}}" is not in the chart\'s charts/ folder, and kube-lookup does not fetch over the network; run `helm dependency build` first.',
       failed: 'Not rendered: helm template failed: {{error}}; the chart\'s templates are not checked.',
       library: 'Not rendered: a library chart renders no objects of its own; it is checked where a chart that uses it is rendered.',
     },
