@@ -138,6 +138,18 @@ describe('Helm charts without helm', () => {
     assert.deepEqual(findings.filter((finding) => finding.severity !== 'info').map(at), [], 'without rendering, a chart is not checked across objects');
   });
 
+  it('takes a suppression comment in Chart.yaml', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-chart-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'Chart.yaml'), 'apiVersion: v2\n# kube-lookup-disable-next-line helm-not-rendered -- rendered in CI\nname: quiet\nversion: 0.1.0\n');
+      fs.mkdirSync(path.join(folder, 'other'));
+      fs.writeFileSync(path.join(folder, 'other', 'Chart.yaml'), 'apiVersion: v2\nname: loud\nversion: 0.1.0\n');
+      assert.deepEqual(lint(folder, { ...process.env, PATH: '/nonexistent' }).findings.map(at), ['other/Chart.yaml:2:7-11 helm-not-rendered']);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('says rendering is off with --no-render, even with helm on PATH, and runs nothing', () => {
     const helm = helmOnPath({ web: captured });
     try {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { asSupportFile, ClusterModel, type ManifestFile } from '../core/model/clusterModel';
 import { rulesById } from '../core/rules/index';
 import { effectiveSeverity, formatMessage } from '../core/rules/runRules';
+import { isSuppressed, lineOf, scanSuppressions } from '../core/rules/suppressions';
 import type { Finding } from '../core/rules/types';
 import { holdsWholeCluster, type ApplyUnit } from '../core/units/applyUnit';
 import { mapHelmFindings } from '../core/units/helmFindings';
@@ -75,5 +76,7 @@ function notRenderedFinding(model: ClusterModel, unit: ApplyUnit, files: Readonl
   const text = files.get(chartFile)?.text ?? '';
   const name = /^name:[ \t]*["']?([^"'\s#]+)/m.exec(text);
   const span = name ? { start: name.index + name[0].length - name[1].length, end: name.index + name[0].length } : { start: 0, end: 0 };
+  // `# kube-lookup-disable-next-line helm-not-rendered` (or -file) in Chart.yaml, as for any finding
+  if (isSuppressed(scanSuppressions(text), rule.meta.id, lineOf(text, span))) return undefined;
   return { ruleId: rule.meta.id, messageId, severity, message: formatMessage(rule.meta.messages[messageId], data), file: chartFile, span, related: [], fixes: [] };
 }
