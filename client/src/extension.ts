@@ -13,6 +13,7 @@ import {
   type ServiceEnvironmentParams,
   type ServiceEnvironmentResult,
   type ShowEndpointsArguments,
+  type ShowServiceMapArguments,
   type SimulateNslookupParams,
   type SimulateNslookupResult,
   type StatusParams,
@@ -88,7 +89,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
       if (!result.pod) return void vscode.window.showInformationMessage(`kube-lookup: ${result.text.trim()}`);
       await transcripts.show(`Service environment of ${result.pod}`, result.text);
     })),
-    vscode.commands.registerCommand(COMMANDS.showServiceMap, () => run(output, async () => {
+    vscode.commands.registerCommand(COMMANDS.showServiceMap, (...args: ShowServiceMapArguments | []) => run(output, async () => {
+      // from a Service's CodeLens: its file, node and namespace; from the palette: the active file
+      if (args.length === 3) return void ServiceMapPanel.show(context, client!, args[0], { nodeId: args[1], namespace: args[2] });
       const document = vscode.window.activeTextEditor?.document;
       if (document) ServiceMapPanel.show(context, client!, document.uri.toString());
       else void vscode.window.showInformationMessage('kube-lookup: open a Kubernetes manifest to map its cluster.');

@@ -92,8 +92,13 @@ describe('lint - (standard input)', () => {
     const records = run(chart, helmOutput, 'records', '-');
     assert.equal(records.status, 0, records.stderr);
     assert.match(records.stdout, /^Service default\/shop-web$/m);
-    const pod = (JSON.parse(run(chart, helmOutput, 'map', '-').stdout) as { nodes: { kind: string; name: string }[] }).nodes.find((node) => node.kind === 'workload');
-    assert.equal(pod?.name, 'shop-web');
+    // the map's nodes are placed on the templates' documents, as lint places findings
+    const nodes = (JSON.parse(run(chart, helmOutput, 'map', '-').stdout) as { nodes: { kind: string; name: string; source: { file: string; line: number } | null }[] }).nodes;
+    assert.deepEqual(nodes.filter((node) => node.kind !== 'containerPort').map((node) => `${node.kind} ${node.name} ${node.source?.file}:${node.source?.line}`), [
+      'service shop-web templates/service.yaml:1',
+      'service shop-web-metrics templates/metrics-service.yaml:2',
+      'workload shop-web templates/deployment.yaml:1',
+    ]);
     // the simulated Pods of Deployment shop-web are named from a hash of the Deployment, as the cluster names them
     const env = run(chart, helmOutput, 'env', 'shop-web-2t9ftlvh5x-p86xj', '-');
     assert.equal(env.status, 0, env.stderr);

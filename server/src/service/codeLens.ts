@@ -1,10 +1,14 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { ClusterModel } from '../core/model/clusterModel';
-import { COMMANDS, type ShowEndpointsArguments } from '../protocol';
+import { serviceId } from '../core/map/buildServiceMap';
+import { COMMANDS, type ShowEndpointsArguments, type ShowServiceMapArguments } from '../protocol';
 import { serviceFqdn } from './dnsNames';
 import { locationOf } from './navigation';
 
-/** Above each Service: `3 endpoints · web.default.svc.cluster.local`; clicking lists the endpoints. */
+/**
+ * Above each Service: `3 endpoints · web.default.svc.cluster.local`, which lists the endpoints, and
+ * `service map`, which opens the map of its namespace on it.
+ */
 export function codeLenses(model: ClusterModel, uri: string): CodeLens[] {
   const entry = model.file(uri);
   if (!entry) return [];
@@ -19,6 +23,8 @@ export function codeLenses(model: ClusterModel, uri: string): CodeLens[] {
     const sources = [...new Set(backends.endpoints.map((endpoint) => endpoint.source))];
     const args: ShowEndpointsArguments = [uri, at.range.start, sources.map((source) => locationOf(model, source))];
     lenses.push({ range: at.range, command: { title: `${what} · ${serviceFqdn(model, service)}`, command: COMMANDS.showEndpoints, arguments: args } });
+    const mapArgs: ShowServiceMapArguments = [uri, serviceId(service.namespace, service.name), service.namespace];
+    lenses.push({ range: at.range, command: { title: 'service map', command: COMMANDS.showServiceMap, arguments: mapArgs } });
   }
   return lenses;
 }

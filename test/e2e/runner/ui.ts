@@ -179,6 +179,28 @@ function steps(run: RunFolder): [string, Step][] {
         await map.locator('[data-node="service:default/kubia"]').focus();
         await map.locator('[data-node="service:default/kubia"]').press('Enter');
         await page.locator('.tab.active', { hasText: 'kubia.yaml' }).waitFor({ timeout: 30_000 });
+        // the arrow keys follow links: right from the Service to the workload it selects, and back
+        const focusedNode = () => map.locator(':focus').getAttribute('data-node');
+        await map.locator('[data-node="service:default/kubia"]').focus();
+        await map.locator('[data-node="service:default/kubia"]').press('ArrowRight');
+        assert((await focusedNode()) === 'workload:ReplicaSet/default/kubia', `ArrowRight from Service kubia focused ${await focusedNode()}`);
+        await map.locator(':focus').press('ArrowLeft');
+        assert((await focusedNode()) === 'service:default/kubia', `ArrowLeft back focused ${await focusedNode()}`);
+      },
+    ],
+    [
+      'service map from a Service\'s CodeLens',
+      async (page) => {
+        await openFile(page, 'seeds/headless1.yaml');
+        const lens = page.locator('.codelens-decoration a', { hasText: 'service map' }).first();
+        await lens.waitFor({ timeout: 60_000 });
+        await lens.click();
+        const map = serviceMapFrame(page);
+        // narrowed to the Service's namespace, with the Service focused
+        await map.locator('[data-node="service:default/headless1"]:focus').waitFor({ timeout: 30_000 }).catch(async () => {
+          throw new Error(`the map opened from the CodeLens focused ${await map.locator(':focus').getAttribute('data-node').catch(() => 'nothing')}`);
+        });
+        assert((await map.locator('#namespace').inputValue()) === 'default', 'the map opened from the CodeLens is not narrowed to namespace default');
       },
     ],
     [

@@ -10,6 +10,7 @@ import endpointsDeprecated from './endpoints-deprecated';
 import endpointsForSelectorService from './endpoints-for-selector-service';
 import endpointsWithoutService from './endpoints-without-service';
 import endpointsliceWithoutService from './endpointslice-without-service';
+import externalHostSearchWalk from './external-host-search-walk';
 import externalNameIgnoredFields from './external-name-ignored-fields';
 import externalNameIpAddress from './external-name-ip-address';
 import fileSkipped from './file-skipped';
@@ -20,6 +21,7 @@ import hostnameWithoutSubdomain from './hostname-without-subdomain';
 import ingressBackendPortNotFound from './ingress-backend-port-not-found';
 import ingressBackendServiceNotFound from './ingress-backend-service-not-found';
 import kustomizeNotRendered from './kustomize-not-rendered';
+import networkPolicyBlocksCallers from './network-policy-blocks-callers';
 import networkPolicyBlocksDns from './network-policy-blocks-dns';
 import networkPolicyPortNotFound from './network-policy-port-not-found';
 import networkPolicySelectorMatchesNothing from './network-policy-selector-matches-nothing';
@@ -35,6 +37,7 @@ import scaleTargetNotFound from './scale-target-not-found';
 import serviceAccountNotFound from './service-account-not-found';
 import serviceClusterIpForbidden from './service-cluster-ip-forbidden';
 import serviceExternalNameInvalid from './service-external-name-invalid';
+import serviceLinkEnvCollision from './service-link-env-collision';
 import serviceNodePortInvalid from './service-node-port-invalid';
 import servicePortInvalid from './service-port-invalid';
 import servicePortNameInvalid from './service-port-name-invalid';
@@ -45,10 +48,12 @@ import serviceTypeUnsupported from './service-type-unsupported';
 import servicemonitorPortNotFound from './servicemonitor-port-not-found';
 import servicemonitorSelectorMatchesNothing from './servicemonitor-selector-matches-nothing';
 import simulatedPodsCapped from './simulated-pods-capped';
+import statefulsetPeersNotReady from './statefulset-peers-not-ready';
 import statefulsetServiceName from './statefulset-service-name';
 import subdomainWithoutHeadlessService from './subdomain-without-headless-service';
 import subdomainWithoutHostname from './subdomain-without-hostname';
 import templatedFile from './templated-file';
+import trafficPolicyLocalNotEveryNode from './traffic-policy-local-not-every-node';
 import webhookServiceNotFound from './webhook-service-not-found';
 import webhookServicePortNotFound from './webhook-service-port-not-found';
 import workloadSelectorMismatch from './workload-selector-mismatch';
@@ -67,6 +72,7 @@ export const rules: readonly Rule[] = [
   endpointsForSelectorService,
   endpointsWithoutService,
   endpointsliceWithoutService,
+  externalHostSearchWalk,
   externalNameIgnoredFields,
   externalNameIpAddress,
   fileSkipped,
@@ -77,6 +83,7 @@ export const rules: readonly Rule[] = [
   ingressBackendPortNotFound,
   ingressBackendServiceNotFound,
   kustomizeNotRendered,
+  networkPolicyBlocksCallers,
   networkPolicyBlocksDns,
   networkPolicyPortNotFound,
   networkPolicySelectorMatchesNothing,
@@ -92,6 +99,7 @@ export const rules: readonly Rule[] = [
   serviceAccountNotFound,
   serviceClusterIpForbidden,
   serviceExternalNameInvalid,
+  serviceLinkEnvCollision,
   serviceNodePortInvalid,
   servicePortInvalid,
   servicePortNameInvalid,
@@ -102,10 +110,12 @@ export const rules: readonly Rule[] = [
   servicemonitorPortNotFound,
   servicemonitorSelectorMatchesNothing,
   simulatedPodsCapped,
+  statefulsetPeersNotReady,
   statefulsetServiceName,
   subdomainWithoutHeadlessService,
   subdomainWithoutHostname,
   templatedFile,
+  trafficPolicyLocalNotEveryNode,
   webhookServiceNotFound,
   webhookServicePortNotFound,
   workloadSelectorMismatch,
