@@ -11,7 +11,8 @@ import { UsageError } from './usageError';
 export function chooseUnit(workspace: LoadedWorkspace, args: ParsedArgs, podReference?: string): LoadedUnit {
   const named = optionValue(args, 'cluster');
   if (named !== undefined) return selectUnits(workspace, named)[0];
-  const withObjects = workspace.units.filter(({ unit }) => unit.files.some((file) => (workspace.files.get(file)?.objects.length ?? 0) > 0));
+  // a rendered chart's objects are in its model, not in the templates as read
+  const withObjects = workspace.units.filter(({ unit, model }) => unit.files.some((file) => (model.file(file)?.objects.length ?? workspace.files.get(file)?.objects.length ?? 0) > 0));
   if (withObjects.length <= 1) return withObjects[0] ?? workspace.units[0];
   const holding = podReference === undefined ? withObjects : withObjects.filter(({ model }) => hasPod(model, podReference));
   if (holding.length === 1) return holding[0];

@@ -5,6 +5,7 @@ import { rulesById } from '../core/rules/index';
 import { analysisSettingsSchema, withCurrentNames, type AnalysisSettings } from '../core/settings';
 import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
 import { parseConfiguredClusters } from '../core/units/configuredClusters';
+import { parseConfiguredCharts, type ConfiguredChart } from '../core/units/helmCharts';
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
 import { readTextFileSync } from '../files/readTextFile';
 import { optionValue, type ParsedArgs } from './args';
@@ -19,6 +20,8 @@ export interface Configuration {
   readonly clusters: readonly ConfiguredCluster[];
   /** The folder the clusters' globs are relative to: the settings file's. */
   readonly clustersFolder: string;
+  /** How Helm charts are rendered (`charts:`): release, namespace and values files, paths relative to clustersFolder. */
+  readonly charts: readonly ConfiguredChart[];
   /** The settings of one apply unit: a `clusters:` entry's own settings over the file's, the flags over both. */
   settingsOf(unit: ApplyUnit): AnalysisSettings;
 }
@@ -49,6 +52,16 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
   const { clusters, error } = parseConfiguredClusters(input.clusters);
   if (error) throw new UsageError(`${where}${error}`);
   delete input.clusters;
+  const charts = parseConfiguredCharts(input.charts);
+  if (charts.error) throw new UsageError(`${where}${charts.error}`);
+  delete input.charts;
+  const chartsFolder = configPath ? path.dirname(configPath) : '.';
+  for (const [index, chart] of charts.charts.entries()) {
+    chart.values.forEach((file, valuesIndex) => {
+      const problem = valuesFileProblem(chartsFolder, file);
+      if (problem) throw new UsageError(`${where}charts[${index}].values[${valuesIndex}]: ${problem}`);
+    });
+  }
   const flags: Record<string, unknown> = {};
   const clusterDomain = optionValue(args, 'cluster-domain');
   if (clusterDomain !== undefined) flags.clusterDomain = clusterDomain.replace(/\.$/, '');
@@ -79,8 +92,28 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
     settings,
     clusters,
     clustersFolder: configPath ? path.dirname(configPath) : '.',
+    charts: charts.charts,
     settingsOf: (unit) => (unit.kind === 'configured' ? (perCluster.get(unit.name) ?? settings) : settings),
   };
+}
+
+/**
+ * A values file helm is given must be a file inside the settings file's folder, links resolved: a
+ * repository's own `.kube-lookup.yaml` cannot have helm read (and quote in its errors) a file from
+ * elsewhere on the machine.
+ */
+function valuesFileProblem(folder: string, file: string): string | undefined {
+  const given = path.join(folder, file);
+  let real: string;
+  try {
+    real = fs.realpathSync(given);
+    if (!fs.statSync(real).isFile()) return `not a file: ${given}`;
+  } catch {
+    return `no such file: ${given}`;
+  }
+  const relative = path.relative(fs.realpathSync(folder), real);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return `${given} is outside the folder of the settings file`;
+  return undefined;
 }
 
 /** `--rule id=severity[,id=severity]`. */

@@ -10,8 +10,10 @@ import type { RenderedSources } from '../core/units/renderedFindings';
 import { normalizePath } from '../core/units/workspacePath';
 import { findKustomizeTool } from '../render/kustomizeTool';
 import { renderKustomizeUnit } from '../render/renderKustomizeUnit';
+import { helmUnit, type HelmLoad } from './helmUnit';
 import { relativePath } from './findingPositions';
 import { CONFIG_FILE_NAME, type Configuration } from './loadSettings';
+import { readStandardInput, standardInputFiles, STANDARD_INPUT_NAME } from './standardInput';
 import { UsageError } from './usageError';
 import { collectManifestFiles } from './workspaceFiles';
 
@@ -25,6 +27,8 @@ export interface LoadedUnit {
   readonly rendered?: RenderedSources;
   /** Why a Kustomize root was not rendered, as a `kustomize-not-rendered` finding on its kustomization. */
   readonly notes: readonly Finding[];
+  /** Puts the findings of a rendered Helm chart or of the standard input back on the files as written (see helmUnit.ts). */
+  readonly mapFindings?: (findings: readonly Finding[]) => Finding[];
 }
 
 export interface LoadOptions {
@@ -47,10 +51,13 @@ export interface LoadedWorkspace {
  * the `clusters:` of the settings, the plain files) and builds one cluster model per unit: the same
  * core the editor uses.
  */
-export function loadWorkspace(paths: readonly string[], configuration: Configuration, options: LoadOptions = {}): LoadedWorkspace {
+export function loadWorkspace(givenPaths: readonly string[], configuration: Configuration, options: LoadOptions = {}): LoadedWorkspace {
   const { settings } = configuration;
+  // `-` is the standard input: rendered output piped in (`helm template … | kube-lookup lint -`)
+  const standardInput = givenPaths.includes('-');
+  const paths = givenPaths.filter((given) => given !== '-');
   // the settings file is YAML too, but no manifest
-  const read = collectManifestFiles(paths, settings.maxFileSize).filter((file) => path.basename(file.path) !== CONFIG_FILE_NAME);
+  const read = (standardInput && paths.length === 0 ? [] : collectManifestFiles(paths, settings.maxFileSize)).filter((file) => path.basename(file.path) !== CONFIG_FILE_NAME);
   // a file that could not be read is held too, with its `file-skipped` finding
   const files = new Map<string, ManifestFile>();
   for (const file of read) files.set(file.path, readManifestFile(file.path, file.text ?? '', settings, file.skipped));
@@ -63,10 +70,16 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
     clustersBase: normalizePath(configuration.clustersFolder),
     configured: configuration.clusters,
   }).map((unit) => ({ ...unit, files: unit.files.map((file) => byDiscoveryPath.get(file)!), support: unit.support.map((file) => byDiscoveryPath.get(file)!) }));
-  if (units.length === 0) units.push({ name: 'plain', kind: 'plain', files: [], support: [], remote: [] });
+  if (units.length === 0 && !standardInput) units.push({ name: 'plain', kind: 'plain', files: [], support: [], remote: [] });
   const membership = new Map<string, string[]>();
   const tool = options.render ? findKustomizeTool() : undefined;
+  const helm: HelmLoad = { render: Boolean(options.render), configuration, files };
   const loaded = units.map((unit): LoadedUnit => {
+    if (unit.kind === 'helm') {
+      const chart = helmUnit(unit, helm);
+      for (const file of [...chart.unit.files, ...chart.unit.support]) membership.set(file, [...(membership.get(file) ?? []), chart.unit.name]);
+      return chart;
+    }
     const model = new ClusterModel(configuration.settingsOf(unit));
     const notes: Finding[] = [];
     let rendered: RenderedSources | undefined;
@@ -86,7 +99,18 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
     const whole = holdsWholeCluster(unit, (file) => files.get(file)!.issues.some((issue) => issue.ruleId === 'templated-file'));
     return { unit, model, whole, rendered, notes };
   });
-  return { units: loaded, fileCount: read.length, files, unitsOf: (file) => membership.get(file) ?? [] };
+  if (standardInput) {
+    const input = readStandardInput(settings.maxFileSize);
+    const model = new ClusterModel(settings);
+    const piped = 'text' in input ? standardInputFiles(input.text, model.settings) : undefined;
+    const entries = piped ? piped.files : [readManifestFile(STANDARD_INPUT_NAME, '', settings, 'skipped' in input ? input.skipped : undefined)];
+    for (const entry of entries) model.setParsedFile(entry);
+    for (const [file, entry] of piped?.texts ?? entries.map((entry) => [entry.file, entry] as const)) if (!files.has(file)) files.set(file, entry);
+    const unit: ApplyUnit = { name: '-', kind: 'plain', files: entries.map((entry) => entry.file), support: [], remote: [] };
+    for (const file of unit.files) membership.set(file, [...(membership.get(file) ?? []), unit.name]);
+    loaded.push({ unit, model, whole: true, notes: [], mapFindings: piped?.mapFindings });
+  }
+  return { units: loaded, fileCount: read.length + (standardInput ? 1 : 0), files, unitsOf: (file) => membership.get(file) ?? [] };
 }
 
 /**

@@ -52,7 +52,8 @@ Common options:
   --cluster NAME           only that apply unit (kube-lookup clusters lists them); lookups need
                            it when the paths hold several
   --no-render              read Kustomize roots as written instead of building each with
-                           kustomize or kubectl kustomize (see the README's Rendering)
+                           kustomize or kubectl kustomize, and do not run helm template on Helm
+                           charts (see the README's Rendering)
   --cluster-domain DOMAIN  cluster DNS domain (default cluster.local)
   --pods MODE              CoreDNS pods mode: disabled|insecure|verified (default insecure)
   --endpoint-pod-names     name endpoints after their Pods (CoreDNS endpoint_pod_names)
@@ -60,6 +61,7 @@ Common options:
   -h, --help               show this help
 
 PATH is a file or folder (searched for *.yaml, *.yml, *.json); the default is the current folder.
+  - is the standard input: rendered output, e.g. helm template … | kube-lookup lint -
 Exit codes: lint: 0 no finding at error severity, 1 some finding at error severity;
   nslookup: 0 an answer, 1 no answer (NXDOMAIN, NODATA, or forwarded upstream without a static one);
   connect: 0 connected, 1 any other verdict;

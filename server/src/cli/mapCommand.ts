@@ -4,6 +4,8 @@ import { renderMapDot } from '../core/map/renderMapDot';
 import { renderMapSvg, STANDALONE_STYLE } from '../core/map/renderMapSvg';
 import type { MapSource, ServiceMap } from '../core/map/serviceMap';
 import { lintFiles } from '../core/rules/runRules';
+import type { Finding } from '../core/rules/types';
+import type { Span } from '../core/yaml/span';
 import type { ClusterModel } from '../core/model/clusterModel';
 import { writtenDocumentOf, writtenPlaceOf, type RenderedSources } from '../core/units/renderedFindings';
 import { LineIndex } from '../core/yaml/lineIndex';
@@ -20,7 +22,8 @@ export function mapCommand(args: ParsedArgs, output: { stdout: (text: string) =>
   rejectUnknownOptions(args, [...COMMON_OPTIONS, 'format', 'namespace']);
   const format = optionValue(args, 'format', ['json', 'dot', 'svg']) ?? 'json';
   const namespace = optionValue(args, 'namespace');
-  const { model, whole, rendered } = chooseUnit(loadWorkspace(args.positionals, loadConfiguration(args), renderOption(args)), args);
+  const workspace = loadWorkspace(args.positionals, loadConfiguration(args), renderOption(args));
+  const { model, whole, rendered, mapFindings } = chooseUnit(workspace, args);
   if (namespace !== undefined && !model.namespaces().includes(namespace)) {
     throw new UsageError(`no namespace "${namespace}" in the manifests (they hold ${model.namespaces().join(', ')})`);
   }
@@ -28,7 +31,7 @@ export function mapCommand(args: ParsedArgs, output: { stdout: (text: string) =>
   const map = buildServiceMap(model, { namespace, findings });
   if (format === 'dot') output.stdout(renderMapDot(map));
   else if (format === 'svg') output.stdout(renderMapSvg(map, layoutMap(map), { style: STANDALONE_STYLE }));
-  else output.stdout(`${JSON.stringify(mapToJson(map, model, rendered), null, 2)}\n`);
+  else output.stdout(`${JSON.stringify(mapToJson(map, model, rendered, mapFindings && { mapFindings, textOf: (file) => workspace.files.get(file)?.text }), null, 2)}\n`);
   return 0;
 }
 
@@ -37,11 +40,16 @@ export function mapCommand(args: ParsedArgs, output: { stdout: (text: string) =>
  * findings. A Kustomize root built by kustomize is drawn from its output; its places are moved back to
  * the files as written (a node to its object's document, a finding to its line) as lint moves findings.
  */
-function mapToJson(map: ServiceMap, model: ClusterModel, rendered: RenderedSources | undefined): unknown {
-  const textOf = (file: string): string => rendered?.sourceOf(file)?.text ?? model.file(file)?.text ?? '';
+function mapToJson(map: ServiceMap, model: ClusterModel, rendered: RenderedSources | undefined, helm?: { mapFindings: (findings: readonly Finding[]) => Finding[]; textOf: (file: string) => string | undefined }): unknown {
+  const textOf = (file: string): string => rendered?.sourceOf(file)?.text ?? helm?.textOf(file) ?? model.file(file)?.text ?? '';
+  // a rendered Helm chart (or the standard input): places move to the templates as findings do
+  const throughTemplates = (file: string, span: Span): MapSource | undefined => {
+    const [moved] = helm!.mapFindings([{ ruleId: 'service-map', messageId: 'place', severity: 'info', message: '', file, span, related: [], fixes: [] }]);
+    return moved && { file: moved.file, span: moved.span };
+  };
   const indexes = new Map<string, LineIndex>();
   const place = (written: MapSource | undefined, move: typeof writtenPlaceOf = writtenPlaceOf): { file: string; line: number; column: number } | undefined => {
-    const source = written && rendered ? move(written.file, written.span, rendered) : written;
+    const source = written && rendered ? move(written.file, written.span, rendered) : written && helm ? throughTemplates(written.file, written.span) : written;
     if (!source) return undefined;
     let index = indexes.get(source.file);
     if (!index) indexes.set(source.file, (index = new LineIndex(textOf(source.file))));

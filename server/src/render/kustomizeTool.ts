@@ -22,7 +22,8 @@ export function findKustomizeTool(pathVariable: string | undefined = process.env
   return undefined;
 }
 
-function onPath(program: string, pathVariable: string | undefined): string | undefined {
+/** An executable named `program` in an absolute PATH entry (a relative one would run what the linted folder holds). */
+export function onPath(program: string, pathVariable: string | undefined): string | undefined {
   const extensions = process.platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
   for (const folder of (pathVariable ?? '').split(path.delimiter)) {
     // an empty or relative entry (`.`) would run a `kustomize` the linted repository may hold

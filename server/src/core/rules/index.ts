@@ -15,6 +15,7 @@ import externalHostSearchWalk from './external-host-search-walk';
 import externalNameIgnoredFields from './external-name-ignored-fields';
 import externalNameIpAddress from './external-name-ip-address';
 import fileSkipped from './file-skipped';
+import helmNotRendered from './helm-not-rendered';
 import hostNetworkClusterFirst from './host-network-cluster-first';
 import hostnameFqdnTooLong from './hostname-fqdn-too-long';
 import hostnameWithoutSubdomain from './hostname-without-subdomain';
@@ -82,6 +83,7 @@ export const rules: readonly Rule[] = [
   externalNameIgnoredFields,
   externalNameIpAddress,
   fileSkipped,
+  helmNotRendered,
   hostNetworkClusterFirst,
   hostnameFqdnTooLong,
   hostnameWithoutSubdomain,

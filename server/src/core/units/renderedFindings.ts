@@ -115,7 +115,7 @@ function patchPlace(patched: { file: string; span: Span; keySpan?: Span }, role:
 }
 
 /** The path (below the object) and role of the node a finding's span covers. */
-function placeIn(entry: ManifestFile, object: ManifestObject, span: Span): { path: ValuePath; role: 'key' | 'value' } {
+export function placeIn(entry: ManifestFile, object: ManifestObject, span: Span): { path: ValuePath; role: 'key' | 'value' } {
   const hit = entry.locator.nodeAt(object.documentSpan, span.start);
   if (!hit) return { path: [], role: 'value' };
   for (let length = hit.path.length; length > object.basePath.length; length--) {
