@@ -9,7 +9,9 @@ import { discoverApplyUnits } from '../core/units/discoverApplyUnits';
 import type { RenderedSources } from '../core/units/renderedFindings';
 import { normalizePath } from '../core/units/workspacePath';
 import { findKustomizeTool } from '../render/kustomizeTool';
-import { renderKustomizeUnit } from '../render/renderKustomizeUnit';
+import { buildWorkspaceRoots, type RenderTimes } from '../render/buildWorkspaceRoots';
+import { defaultCacheFolder, DiskRenderCache } from '../render/renderCache';
+import { notBuildable, renderedUnit, type UnitRendering } from '../render/renderKustomizeUnit';
 import { relativePath } from './findingPositions';
 import { CONFIG_FILE_NAME, type Configuration } from './loadSettings';
 import { UsageError } from './usageError';
@@ -30,6 +32,8 @@ export interface LoadedUnit {
 export interface LoadOptions {
   /** Build Kustomize roots with the user's kustomize or kubectl (`--no-render` turns it off). */
   readonly render?: boolean;
+  /** Keep builds in the user's cache folder and take them from there while their inputs are unchanged (`--no-render-cache` turns it off). */
+  readonly renderCache?: boolean;
 }
 
 export interface LoadedWorkspace {
@@ -40,6 +44,8 @@ export interface LoadedWorkspace {
   readonly files: ReadonlyMap<string, ManifestFile>;
   /** The names of the units a file belongs to. */
   unitsOf(file: string): readonly string[];
+  /** How long rendering took, when it was on: the builds, the cache, and reading kustomize's output into the models. */
+  readonly renderTimes?: RenderTimes & { readonly readMs: number };
 }
 
 /**
@@ -66,12 +72,18 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
   if (units.length === 0) units.push({ name: 'plain', kind: 'plain', files: [], support: [], remote: [] });
   const membership = new Map<string, string[]>();
   const tool = options.render ? findKustomizeTool() : undefined;
+  const cache = options.render && options.renderCache !== false ? new DiskRenderCache(defaultCacheFolder()) : undefined;
+  const { builds, times } = buildWorkspaceRoots(options.render ? units : [], files, tool, { cache });
+  let readMs = 0;
   const loaded = units.map((unit): LoadedUnit => {
     const model = new ClusterModel(configuration.settingsOf(unit));
     const notes: Finding[] = [];
     let rendered: RenderedSources | undefined;
     if (options.render && unit.kind === 'kustomize') {
-      const rendering = renderKustomizeUnit(unit, { tool, settings: model.settings, files, display: relativePath });
+      const reading = Date.now();
+      const context = { tool, settings: model.settings, files, display: relativePath };
+      const skipped = notBuildable(unit, tool);
+      const rendering: UnitRendering = skipped ? { rendered: false, reason: skipped } : renderedUnit(unit, builds.get(unit.root!)!, context);
       if (rendering.rendered) {
         for (const entry of rendering.files) model.setParsedFile(entry);
         rendered = rendering.sources;
@@ -79,6 +91,7 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
         const note = notRenderedFinding(model, unit, files, rendering.reason.messageId, rendering.reason.data);
         if (note) notes.push(note);
       }
+      readMs += Date.now() - reading;
     }
     if (!rendered) for (const file of unit.files) model.setParsedFile(files.get(file)!);
     for (const file of unit.support) model.setParsedFile(asSupportFile(files.get(file)!));
@@ -86,7 +99,7 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
     const whole = holdsWholeCluster(unit, (file) => files.get(file)!.issues.some((issue) => issue.ruleId === 'templated-file'));
     return { unit, model, whole, rendered, notes };
   });
-  return { units: loaded, fileCount: read.length, files, unitsOf: (file) => membership.get(file) ?? [] };
+  return { units: loaded, fileCount: read.length, files, unitsOf: (file) => membership.get(file) ?? [], renderTimes: options.render ? { ...times, readMs } : undefined };
 }
 
 /**
