@@ -8,6 +8,7 @@ import {
   SERVICE_ENVIRONMENT_REQUEST,
   SIMULATE_NSLOOKUP_REQUEST,
   STATUS_NOTIFICATION,
+  WORKSPACE_TRUSTED_NOTIFICATION,
   type RecordsParams,
   type RecordsResult,
   type ServiceEnvironmentParams,
@@ -16,6 +17,7 @@ import {
   type SimulateNslookupParams,
   type SimulateNslookupResult,
   type StatusParams,
+  type WorkspaceTrustedParams,
 } from '../../server/src/protocol';
 import { ClusterStatus } from './clusterStatus';
 import { simulateConnectionCommand } from './connectCommand';
@@ -23,6 +25,7 @@ import { simulateNslookupCommand } from './nslookupCommand';
 import { ServiceMapPanel } from './serviceMap/serviceMapPanel';
 import { SyntaxHoldBack } from './syntaxHoldBack';
 import { pickClusterCommand } from './pickClusterCommand';
+import { RENDERED_SCHEME, RenderedManifests } from './renderedManifests';
 import { TRANSCRIPT_SCHEME, TranscriptDocuments } from './transcripts';
 
 let client: LanguageClient | undefined;
@@ -53,16 +56,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     middleware: holdBack.middleware,
     // the hover's "list all" link of a long endpoint list
     markdown: { isTrusted: { enabledCommands: [COMMANDS.showEndpoints] } },
+    // kustomize runs only in a trusted workspace; the server hears when it becomes trusted
+    initializationOptions: { trustedWorkspace: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('kubeLookup', 'kube-lookup', serverOptions, clientOptions);
   const transcripts = new TranscriptDocuments();
   const status = new ClusterStatus(client);
+  const renderedManifests = new RenderedManifests(client);
 
   context.subscriptions.push(
     output,
     status,
     transcripts,
     vscode.workspace.registerTextDocumentContentProvider(TRANSCRIPT_SCHEME, transcripts),
+    renderedManifests,
+    vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, renderedManifests),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION, { trusted: true } satisfies WorkspaceTrustedParams)),
+    vscode.commands.registerCommand(COMMANDS.showRenderedManifest, () => run(output, () => renderedManifests.show())),
     holdBack,
     vscode.commands.registerCommand(COMMANDS.showLog, () => output.show(true)),
     // activation on YAML only: a folder of JSON manifests starts the server with this command

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { analysisSettingsSchema, defaultSettings } from '../../server/src/core/settings';
 import { COMMANDS } from '../../server/src/protocol';
 import { editorSettingsFrom } from '../../server/src/service/editorSettings';
+import { defaultEditorSettings } from '../../server/src/service/workspace';
 import { compileGlobs } from '../../server/src/core/glob';
 import { repoRoot } from '../helpers/paths';
 
@@ -16,9 +17,10 @@ interface Manifest {
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
 
 describe('editor settings', () => {
-  it('contributes one kubeLookup.* setting per analysis setting, plus exclude, with the same defaults and a description', () => {
+  it('contributes one kubeLookup.* setting per analysis setting, plus exclude and render, with the same defaults and a description', () => {
     const properties = manifest.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(properties).sort(), [...Object.keys(analysisSettingsSchema.shape), 'exclude'].map((key) => `kubeLookup.${key}`).sort());
+    assert.deepEqual(Object.keys(properties).sort(), [...Object.keys(analysisSettingsSchema.shape), 'exclude', 'render'].map((key) => `kubeLookup.${key}`).sort());
+    assert.equal(properties['kubeLookup.render'].default, defaultEditorSettings.render);
     for (const [key, value] of Object.entries(defaultSettings)) assert.deepEqual(properties[`kubeLookup.${key}`].default, value, key);
     for (const [key, property] of Object.entries(properties)) assert.ok((property.markdownDescription ?? property.description ?? '').length > 20, `${key} needs a description`);
   });
@@ -34,6 +36,15 @@ describe('editor settings', () => {
     assert.deepEqual(settings.analysis.nodeIPs, defaultSettings.nodeIPs);
     assert.deepEqual(settings.analysis.rules, { 'yaml-syntax': 'off' });
     assert.deepEqual(settings.exclude, ['charts/**', '**/.git', 'build/**']);
+    assert.equal(settings.render, true);
+  });
+
+  it('reads kubeLookup.render, and reports a value that is not true or false', () => {
+    assert.equal(editorSettingsFrom({ render: false }, undefined).settings.render, false);
+    const { settings, errors } = editorSettingsFrom({ render: 'yes', clusterDomain: 'example.internal' }, undefined);
+    assert.deepEqual(errors, ['render: must be true or false']);
+    assert.equal(settings.render, true);
+    assert.equal(settings.analysis.clusterDomain, 'example.internal');
   });
 
   it('drops one bad rule severity, keeps the others, and names a misspelt rule id', () => {

@@ -1,8 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asSupportFile, ClusterModel, readManifestFile, type ManifestFile } from '../core/model/clusterModel';
-import { rulesById } from '../core/rules/index';
-import { effectiveSeverity, formatMessage } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
 import { holdsWholeCluster, type ApplyUnit } from '../core/units/applyUnit';
 import { discoverApplyUnits } from '../core/units/discoverApplyUnits';
@@ -11,6 +9,7 @@ import { normalizePath } from '../core/units/workspacePath';
 import { findKustomizeTool } from '../render/kustomizeTool';
 import { buildWorkspaceRoots, type RenderTimes } from '../render/buildWorkspaceRoots';
 import { defaultCacheFolder, DiskRenderCache } from '../render/renderCache';
+import { notRenderedFinding } from '../render/notRenderedFinding';
 import { notBuildable, renderedUnit, type UnitRendering } from '../render/renderKustomizeUnit';
 import { relativePath } from './findingPositions';
 import { CONFIG_FILE_NAME, type Configuration } from './loadSettings';
@@ -88,7 +87,7 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
         for (const entry of rendering.files) model.setParsedFile(entry);
         rendered = rendering.sources;
       } else {
-        const note = notRenderedFinding(model, unit, files, rendering.reason.messageId, rendering.reason.data);
+        const note = notRenderedFinding(model, unit, (file) => files.get(file)?.text, rendering.reason.messageId, rendering.reason.data);
         if (note) notes.push(note);
       }
       readMs += Date.now() - reading;
@@ -100,30 +99,6 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
     return { unit, model, whole, rendered, notes };
   });
   return { units: loaded, fileCount: read.length, files, unitsOf: (file) => membership.get(file) ?? [], renderTimes: options.render ? { ...times, readMs } : undefined };
-}
-
-/**
- * The `kustomize-not-rendered` finding, unless the rule is off: on the remote resource's entry in the
- * kustomization that lists it, else on the first line of the root's kustomization that is not a
- * comment (the build as a whole is what was not done).
- */
-function notRenderedFinding(model: ClusterModel, unit: ApplyUnit, files: ReadonlyMap<string, ManifestFile>, messageId: string, data: Readonly<Record<string, string>>): Finding | undefined {
-  const rule = rulesById.get('kustomize-not-rendered')!;
-  const severity = effectiveSeverity(model, rule);
-  if (!severity) return undefined;
-  const finding = (file: string, span: { start: number; end: number }): Finding => ({ ruleId: rule.meta.id, messageId, severity, message: formatMessage(rule.meta.messages[messageId], data), file, span, related: [], fixes: [] });
-  const root = unit.support.find((file) => normalizePath(file) === unit.root) ?? unit.root!;
-  if (messageId === 'remote') {
-    for (const file of [root, ...unit.support]) {
-      const text = files.get(file)?.text ?? '';
-      const at = text.indexOf(data.remote);
-      if (at >= 0) return finding(file, { start: at, end: at + data.remote.length });
-    }
-  }
-  const text = files.get(root)?.text ?? '';
-  // the first line that is not a comment, less a comment at its end
-  const line = /^([ \t]*)([^#\s](?:[^\r\n#]|#(?<=\S#))*?)[ \t]*(?:[ \t]#.*)?$/m.exec(text);
-  return finding(root, line ? { start: line.index + line[1].length, end: line.index + line[1].length + line[2].length } : { start: 0, end: 0 });
 }
 
 /** Units are named relative to the one folder linted, else to the current folder. */

@@ -24,7 +24,7 @@ export async function runConcurrently<T, R>(items: readonly T[], limit: number, 
   return results;
 }
 
-/** Builds Kustomize roots (their folders), `concurrency` kustomize processes at a time, each under the limits. */
-export function buildRoots(rootFolders: readonly string[], tool: KustomizeTool, limits: RenderLimits = defaultRenderLimits, concurrency = defaultConcurrency()): Promise<KustomizeBuild[]> {
-  return runConcurrently(rootFolders, concurrency, (folder) => buildKustomizationAsync(folder, tool, limits));
+/** Builds Kustomize roots (their folders), `concurrency` kustomize processes at a time, each under the limits; error paths relative to `messagesBase`. */
+export function buildRoots(rootFolders: readonly string[], tool: KustomizeTool, limits: RenderLimits = defaultRenderLimits, concurrency = defaultConcurrency(), messagesBase = process.cwd()): Promise<KustomizeBuild[]> {
+  return runConcurrently(rootFolders, concurrency, (folder) => buildKustomizationAsync(folder, tool, limits, messagesBase));
 }

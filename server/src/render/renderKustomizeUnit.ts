@@ -13,7 +13,7 @@ import { buildKustomization, defaultRenderLimits, type KustomizeBuild, type Rend
 
 /** Why a Kustomize root was read as written: the message id and data of a `kustomize-not-rendered` finding. */
 export interface NotRendered {
-  readonly messageId: 'remote' | 'failed' | 'noTool';
+  readonly messageId: 'remote' | 'failed' | 'noTool' | 'untrusted';
   readonly data: Readonly<Record<string, string>>;
 }
 

@@ -51,8 +51,9 @@ export function buildKustomization(rootFolder: string, tool: KustomizeTool, limi
  * The same build as buildKustomization, run off the event loop: the language server keeps
  * answering while kustomize works, and several builds can run at once (see buildPool.ts). The
  * limits are kept the same way: over the time limit or the output limit, kustomize is killed.
+ * Paths in kustomize's error are given relative to `messagesBase` (the editor's workspace folder).
  */
-export async function buildKustomizationAsync(rootFolder: string, tool: KustomizeTool, limits: RenderLimits = defaultRenderLimits): Promise<KustomizeBuild> {
+export async function buildKustomizationAsync(rootFolder: string, tool: KustomizeTool, limits: RenderLimits = defaultRenderLimits, messagesBase = process.cwd()): Promise<KustomizeBuild> {
   const { wrapper, root, args, env } = writeWrapper(rootFolder, tool);
   try {
     const { outcome, status, stdout, stderr } = await new Promise<{ outcome: Outcome; status: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -87,7 +88,7 @@ export async function buildKustomizationAsync(rootFolder: string, tool: Kustomiz
         resolve({ outcome, status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
       });
     });
-    return interpret(outcome, status, stdout, stderr, { wrapper, root, tool, limits });
+    return interpret(outcome, status, stdout, stderr, { wrapper, root, tool, limits, base: messagesBase });
   } finally {
     await fs.promises.rm(wrapper, { recursive: true, force: true });
   }
@@ -112,11 +113,11 @@ function writeWrapper(rootFolder: string, tool: KustomizeTool): { wrapper: strin
   return { wrapper, root, args: [...tool.args, wrapper], env };
 }
 
-function interpret(outcome: Outcome, status: number | null, stdout: string, stderr: string, run: { wrapper: string; root: string; tool: KustomizeTool; limits: RenderLimits }): KustomizeBuild {
+function interpret(outcome: Outcome, status: number | null, stdout: string, stderr: string, run: { wrapper: string; root: string; tool: KustomizeTool; limits: RenderLimits; base?: string }): KustomizeBuild {
   if (outcome === 'timeout') return { ok: false, error: `it ran over the time limit of ${run.limits.timeoutMs / 1000} s` };
   if (outcome === 'tooLarge') return { ok: false, error: `its output is over the limit of ${run.limits.maxOutputBytes / 1_000_000} MB` };
   if (outcome !== 'exited') return { ok: false, error: outcome };
-  if (status !== 0) return { ok: false, error: kustomizeMessage(stderr, run.wrapper, run.root) };
+  if (status !== 0) return { ok: false, error: kustomizeMessage(stderr, run.wrapper, run.root, run.base ?? process.cwd()) };
   return restoredBuild(stdout, run.wrapper);
 }
 
@@ -125,7 +126,7 @@ function interpret(outcome: Outcome, status: number | null, stdout: string, stde
  * layer per kustomization it went through; the innermost is what the user has to fix. Paths are
  * given relative to the current folder, the temporary wrapper's never.
  */
-function kustomizeMessage(stderr: string, wrapper: string, root: string): string {
+function kustomizeMessage(stderr: string, wrapper: string, root: string, base: string): string {
   const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('# Warning'));
   let message = lines.find((line) => line.startsWith('Error:')) ?? lines[lines.length - 1] ?? 'no message';
   // kubectl logs `E1204 … run.go:72] "command failed" err="…"`
@@ -135,8 +136,8 @@ function kustomizeMessage(stderr: string, wrapper: string, root: string): string
   const innermost = message.lastIndexOf("accumulation err='");
   if (innermost >= 0) message = message.slice(innermost + "accumulation err='".length);
   const relative = path.relative(wrapper, root).split(path.sep).join('/');
-  const here = `${process.cwd()}${path.sep}`;
-  message = message.split(wrapper).join('<wrapper>').split(relative).join(path.relative(process.cwd(), root) || '.').split(here).join('');
+  const here = `${base}${path.sep}`;
+  message = message.split(wrapper).join('<wrapper>').split(relative).join(path.relative(base, root) || '.').split(here).join('');
   // the outer layer is the wrapper accumulating the root itself: no news to the user
   return message.replace(/^accumulating resources from '([^']*)': '\1' must resolve to a file': (?:recursed accumulation of path '\1': )?/, '');
 }

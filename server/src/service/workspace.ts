@@ -13,6 +13,7 @@ import { ActiveClusters } from './activeCluster';
 import { clustersFromSettingsFile, FOLDER_SETTINGS_FILE } from './folderClusters';
 import { discoverFolderUnits, folderRelativePath, pathInFolder } from './folderUnits';
 import { UnitLayout, unitShape } from './unitLayout';
+import type { UnitRenderState } from './renderedUnit';
 import { UnitModel } from './unitModel';
 
 /** What the editor settings decide for one workspace folder (or one loose file). */
@@ -20,9 +21,11 @@ export interface EditorSettings {
   readonly analysis: AnalysisSettings;
   /** Globs, relative to the folder, of files not to analyse (kubeLookup.exclude and files.exclude). */
   readonly exclude: readonly string[];
+  /** kubeLookup.render: build Kustomize roots with kustomize in a trusted workspace (default on). */
+  readonly render?: boolean;
 }
 
-export const defaultEditorSettings: EditorSettings = { analysis: defaultSettings, exclude: [] };
+export const defaultEditorSettings: EditorSettings = { analysis: defaultSettings, exclude: [], render: true };
 
 /**
  * A workspace folder, or a single file opened outside every folder. Services in one folder never
@@ -61,6 +64,12 @@ export class Partition {
   private unitLayout = UnitLayout.empty;
   private settingsFileText: string | undefined;
   private readonly active = new ActiveClusters();
+  /**
+   * Kustomize roots of the folder as kustomize built them (or why not), by unit name (see
+   * lsp/kustomizeRenderer.ts): their findings stand in for those the unit's session finds in the
+   * files as written.
+   */
+  readonly renderings = new Map<string, UnitRenderState>();
 
   constructor(
     /** The folder URI, or the file URI of a loose file. */
@@ -246,6 +255,11 @@ export class Partition {
     }
   }
 
+  /** Every parsed file of the partition, by URI, as it holds them now. */
+  entriesView(): ReadonlyMap<string, ManifestFile> {
+    return this.entries;
+  }
+
   /** The parsed file as the partition holds it now: a lint of another version is not published. */
   entryOf(uri: string): ManifestFile | undefined {
     return this.entries.get(uri);
@@ -270,7 +284,15 @@ export class Partition {
   findings(uri: string): readonly Finding[] {
     const units = this.unitsByFile.get(uri) ?? [];
     if (units.length === 0) return [];
-    return mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: unit.session.findings(uri) })), () => units.map((unit) => unit.name));
+    return mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: this.unitFindings(unit, uri) })), () => units.map((unit) => unit.name));
+  }
+
+  /** A file's findings in one unit: the rendered cluster's when the unit is rendered, else the session's (and why it is not rendered). */
+  private unitFindings(unit: UnitModel, uri: string): readonly Finding[] {
+    const rendering = unit.unit.kind === 'kustomize' ? this.renderings.get(unit.name) : undefined;
+    if (!rendering) return unit.session.findings(uri);
+    const own = rendering.findings.get(uri) ?? [];
+    return rendering.rendered ? own : [...unit.session.findings(uri), ...own];
   }
 
   failuresOf(uri: string): RuleFailure[] {
