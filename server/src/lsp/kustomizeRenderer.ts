@@ -123,11 +123,12 @@ export class KustomizeRenderer {
           continue;
         }
         const folder = path.dirname(fileURLToPath(unit.unit.root!));
-        const inputs = renderKey(folder, await diskTexts(unit.unit), tool!, defaultRenderLimits);
+        // the files on disk and the unit's settings (rule severities, the cluster domain) decide what a render gives
+        const inputs = `${renderKey(folder, await diskTexts(unit.unit), tool!, defaultRenderLimits)} ${JSON.stringify(unit.settings)}`;
         if (this.keys.get(partition)?.get(unit.name) === inputs && partition.renderings.has(unit.name)) continue;
         toBuild.push({ unit: unit.unit, key: inputs, folder });
       }
-      const kept = toBuild.map(({ key }) => this.cache.get(key));
+      const kept = toBuild.map(({ key }) => this.cache.get(buildKey(key)));
       const missing = toBuild.filter((_, index) => !kept[index]);
       // kustomize's errors name files relative to the folder, as the CLI run there does
       const built = await buildRoots(missing.map((job) => job.folder), tool!, defaultRenderLimits, defaultConcurrency(), fileURLToPath(partition.key));
@@ -137,9 +138,11 @@ export class KustomizeRenderer {
       });
       missing.forEach((job, index) => {
         builds.set(job.key, built[index]);
-        if (built[index].ok) this.cache.set(job.key, { output: built[index].output, wrapper: (built[index] as { wrapper: string }).wrapper });
+        if (built[index].ok) this.cache.set(buildKey(job.key), { output: built[index].output, wrapper: (built[index] as { wrapper: string }).wrapper });
       });
       for (const job of toBuild) {
+        // reading a large build into a model and linting it takes a while: requests are answered in between
+        await new Promise((resolve) => setImmediate(resolve));
         const unit = partition.clusters().find((candidate) => candidate.name === job.unit.name);
         // the units changed while kustomize ran: the next pass sees to it
         if (!unit || unit.unit.root !== job.unit.root) continue;
@@ -152,6 +155,11 @@ export class KustomizeRenderer {
     }
     if (changed.size > 0) this.changed(partition, [...changed].filter((file) => partition.hasFile(file)));
   }
+}
+
+/** The build's own key: the inputs' hash, without the settings the findings were made under. */
+function buildKey(inputs: string): string {
+  return inputs.slice(0, inputs.indexOf(' '));
 }
 
 /** The unit's files as kustomize will read them: from disk (an unsaved edit is not rendered until saved). */

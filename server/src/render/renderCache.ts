@@ -17,9 +17,10 @@ export interface KeptBuild {
 /**
  * The key of one Kustomize root's build: a SHA-256 over everything the build reads. That is the
  * root's folder; the text of every file of the unit (its objects, and its kustomizations, patches
- * and generator inputs); every other file its kustomizations name (a generator's `.env` or
- * `.properties`, which the manifest walk does not read) as it is on disk now; and the tool (its path,
- * size and modification time) and the limits. Two builds with the same key print the same output,
+ * and generator inputs); every other file a kustomization of the build names, followed through
+ * folder resources to their kustomizations (a generator's `.env`, which the manifest walk does not
+ * read, or a base above the folder linted), as it is on disk now; and the tool (its path, size and
+ * modification time) and the limits. Two builds with the same key print the same output,
  * so a kept one stands in for running kustomize again.
  *
  * `files` holds the texts the caller has read, by absolute path (the editor's unsaved texts are not
@@ -38,30 +39,59 @@ export function renderKey(rootFolder: string, files: ReadonlyMap<string, string>
     add('tool missing');
   }
   const inputs = new Map(files);
-  for (const [file, text] of files) {
-    if (!KUSTOMIZATION_FILE_NAMES.includes(path.basename(file))) continue;
+  // every kustomization the build goes through, those outside the files given (a base above the linted folder) too
+  const queue = [...files.keys()].filter(isKustomization);
+  const rootKustomization = kustomizationIn(path.resolve(rootFolder));
+  if (rootKustomization) queue.push(rootKustomization);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!inputs.has(file)) inputs.set(file, readIfFile(file));
     let value: unknown;
     try {
-      value = parsePlainYaml(text);
+      value = parsePlainYaml(inputs.get(file)!);
     } catch {
       continue;
     }
     const references = readKustomization(normalizePath(file), value);
     for (const named of [...references.support, ...references.resources]) {
       const absolute = path.resolve(named);
-      if (inputs.has(absolute)) continue;
-      inputs.set(absolute, readIfFile(absolute));
+      if (!inputs.has(absolute)) inputs.set(absolute, readIfFile(absolute));
+      // a folder resource is built from its kustomization
+      const nested = inputs.get(absolute) === FOLDER ? kustomizationIn(absolute) : isKustomization(absolute) ? absolute : undefined;
+      if (nested) queue.push(nested);
     }
   }
   for (const file of [...inputs.keys()].sort()) add(file, inputs.get(file)!);
   return hash.digest('hex');
 }
 
+const FOLDER = '\0folder';
+
+function isKustomization(file: string): boolean {
+  return KUSTOMIZATION_FILE_NAMES.includes(path.basename(file));
+}
+
+/** The kustomization Kustomize reads in a folder: the first of its names that exists. */
+function kustomizationIn(folder: string): string | undefined {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const file = path.join(folder, name);
+    try {
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      // not this name
+    }
+  }
+  return undefined;
+}
+
 /** A file's text, or a mark that there is no file there (a folder resource is followed through its kustomization). */
 function readIfFile(file: string): string {
   try {
     const stat = fs.statSync(file);
-    if (stat.isDirectory()) return '\0folder';
+    if (stat.isDirectory()) return FOLDER;
     // a generator input is small; a huge one is hashed by size and time only
     if (stat.size > 20_000_000) return `\0large ${stat.size} ${stat.mtimeMs}`;
     return fs.readFileSync(file, 'latin1');

@@ -42,6 +42,12 @@ describe('the key of a build', () => {
     assert.notEqual(renderKey(path.join(root, 'base'), files, tool, defaultRenderLimits), afterEnv, 'another root');
     assert.notEqual(renderKey(prod, files, tool, { ...defaultRenderLimits, timeoutMs: 1000 }), afterEnv, 'other limits');
     assert.notEqual(renderKey(prod, files, { ...tool, args: ['build'] }, defaultRenderLimits), afterEnv, 'another tool');
+    // the overlay alone (a base above the folder linted is not among the files read): the base is followed on disk
+    const overlayOnly = new Map([...files].filter(([file]) => file.startsWith(prod)));
+    const alone = renderKey(prod, overlayOnly, tool, defaultRenderLimits);
+    assert.equal(renderKey(prod, new Map(), tool, defaultRenderLimits), alone, 'the root\'s own kustomization is read from disk too');
+    fs.writeFileSync(path.join(root, 'base', 'service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\n');
+    assert.notEqual(renderKey(prod, overlayOnly, tool, defaultRenderLimits), alone, 'a base file outside the files given, on disk');
     fs.rmSync(root, { recursive: true, force: true });
   });
 });
