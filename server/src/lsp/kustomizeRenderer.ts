@@ -91,7 +91,8 @@ export class KustomizeRenderer {
   }
 
   private async pass(partition: Partition): Promise<void> {
-    partition.settle();
+    // the diagnostics scheduler settles the clusters (and re-lints what that changes): look again after it
+    if (partition.needsSettling) return this.schedule(partition);
     const roots = partition.clusters().filter((unit) => unit.unit.kind === 'kustomize' && unit.unit.root !== undefined);
     const enabled = partition.settings.render !== false;
     const changed = new Set<string>();
