@@ -8,6 +8,7 @@ import {
   SERVICE_ENVIRONMENT_REQUEST,
   SIMULATE_NSLOOKUP_REQUEST,
   STATUS_NOTIFICATION,
+  WORKSPACE_TRUSTED_NOTIFICATION,
   type RecordsParams,
   type RecordsResult,
   type ServiceEnvironmentParams,
@@ -17,6 +18,7 @@ import {
   type SimulateNslookupParams,
   type SimulateNslookupResult,
   type StatusParams,
+  type WorkspaceTrustedParams,
 } from '../../server/src/protocol';
 import { ClusterStatus } from './clusterStatus';
 import { holdsKubernetesObjects } from './kubernetesJson';
@@ -26,6 +28,7 @@ import { ServiceMapPanel } from './serviceMap/serviceMapPanel';
 import { SyntaxHoldBack } from './syntaxHoldBack';
 import { pickClusterCommand } from './pickClusterCommand';
 import { RuleDocumentation } from './ruleDocEditor';
+import { RENDERED_SCHEME, RenderedManifests } from './renderedManifests';
 import { TRANSCRIPT_SCHEME, TranscriptDocuments } from './transcripts';
 
 let client: LanguageClient | undefined;
@@ -58,6 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     middleware: { handleDiagnostics: (uri, diagnostics, next) => ruleDocs.middleware.handleDiagnostics!(uri, diagnostics, (shown, linked) => holdBack.middleware.handleDiagnostics!(shown, linked, next)) },
     // the hover's "list all" link of a long endpoint list
     markdown: { isTrusted: { enabledCommands: [COMMANDS.showEndpoints] } },
+    // kustomize runs only in a trusted workspace; the server hears when it becomes trusted
+    initializationOptions: { trustedWorkspace: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('kubeLookup', 'kube-lookup', serverOptions, clientOptions);
   const transcripts = new TranscriptDocuments();
@@ -74,12 +79,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     await start();
     await body();
   });
+  const renderedManifests = new RenderedManifests(client);
 
   context.subscriptions.push(
     output,
     status,
     transcripts,
     vscode.workspace.registerTextDocumentContentProvider(TRANSCRIPT_SCHEME, transcripts),
+    renderedManifests,
+    vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, renderedManifests),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION, { trusted: true } satisfies WorkspaceTrustedParams)),
+    vscode.commands.registerCommand(COMMANDS.showRenderedManifest, command(() => renderedManifests.show())),
     holdBack,
     ruleDocs,
     vscode.commands.registerCommand(COMMANDS.showLog, () => output.show(true)),

@@ -199,6 +199,7 @@ export const COMMANDS = {
   showLog: 'kubeLookup.showLog',
   pickCluster: 'kubeLookup.pickCluster',
   showServiceMap: 'kubeLookup.showServiceMap',
+  showRenderedManifest: 'kubeLookup.showRenderedManifest',
   start: 'kubeLookup.start',
 } as const;
 
@@ -255,3 +256,27 @@ export interface ServiceMapResult {
   /** Where each node's object is written, by node id. */
   readonly locations: Readonly<Record<string, WireLocation>>;
 }
+
+/**
+ * `kubeLookup/workspaceTrusted` (client → server notification): the workspace is trusted
+ * (`{trusted: true}`), so Kustomize roots may be built with kustomize. The client also says it at
+ * start, as `initializationOptions.trustedWorkspace`; a client that says neither is untrusted.
+ */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'kubeLookup/workspaceTrusted';
+
+export interface WorkspaceTrustedParams {
+  readonly trusted: boolean;
+}
+
+/** `kubeLookup/renderedManifest`: what kustomize built for the Kustomize root of a document (its active cluster, else its first Kustomize root). */
+export const RENDERED_MANIFEST_REQUEST = 'kubeLookup/renderedManifest';
+
+export interface RenderedManifestParams {
+  readonly uri: string;
+}
+
+export type RenderedManifestResult =
+  /** `text`: kustomize's output, as `kustomize build` of the root prints it plus the origin annotations kube-lookup asked for. */
+  | { readonly cluster: string; readonly text: string }
+  /** Why there is nothing to show: the document is in no Kustomize root, or the root is not rendered (the message says why). */
+  | { readonly cluster: string | null; readonly error: string };

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { findKustomizeTool } from '../../server/src/render/kustomizeTool';
 import { formatTable, runBench } from '../bench/runBench';
 
 describe('npm run bench, at a small size so it cannot rot', () => {
@@ -30,8 +31,12 @@ describe('npm run bench, at a small size so it cannot rot', () => {
       const variants = report.variants!;
       assert.ok(variants.findingsCorrect, `findings of the variants: ${JSON.stringify(variants.findings)}`);
       assert.equal(variants.overlays, 3);
-      for (const figure of [variants.lintMs, variants.floorMs, variants.baseLintMs, variants.perBase]) assert.ok(Number.isFinite(figure) && figure > 0);
+      for (const figure of [variants.lintMs, variants.floorMs, variants.baseLintMs, variants.perBase, variants.renderedLintMs, variants.cachedRenderedLintMs]) assert.ok(Number.isFinite(figure) && figure > 0);
+      // with a kustomize on PATH every overlay is built, then taken from the cache
+      assert.equal(variants.render.roots, findKustomizeTool() ? 3 : 0);
+      assert.equal(variants.render.rendered, variants.render.roots);
       const table = formatTable(report);
+      assert.match(table, /Rendered \(each overlay built by kustomize, \d+ at a time\):\nrendered lint ms +roots +rendered +builds ms/);
       assert.match(table, /^apps +files +objects/);
       assert.match(table, /cold lint \/ js-yaml floor, 120 apps/);
       assert.match(table, /Language server, in-process over JSON-RPC:\napps +index ms +opened file ms +edit p50/);

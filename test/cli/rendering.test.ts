@@ -171,6 +171,37 @@ describe(`Kustomize rendering with ${tool?.name ?? 'no tool'}`, { skip: missing 
   });
 });
 
+describe(`Kustomize builds kept in the user's cache, with ${tool?.name ?? 'no tool'}`, { skip: missing }, () => {
+  it('gives the same findings from kept builds as from fresh ones, keeps nothing with --no-render-cache, and builds again when a base changes', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-cache-home-'));
+    const copy = path.join(home, 'overlays');
+    fs.cpSync(overlays, copy, { recursive: true });
+    const run = (...args: string[]): JsonFinding[] => {
+      const result = spawnSync(process.execPath, [cliPath, 'lint', '.', '--format', 'json', ...args], { cwd: copy, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(home, 'cache') } });
+      assert.ok(result.status === 0 || result.status === 1, result.stderr);
+      return (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
+    };
+    const kept = path.join(home, 'cache', 'kube-lookup', 'kustomize');
+    const uncached = run('--no-render-cache');
+    assert.ok(!fs.existsSync(kept), 'nothing kept');
+    const fresh = run();
+    assert.deepEqual(fresh, uncached);
+    const entries = fs.readdirSync(kept);
+    assert.ok(entries.length >= 2, `one build per root that built: ${entries.join(', ')}`);
+    assert.deepEqual(run(), fresh);
+    const typo = (findings: JsonFinding[]): JsonFinding[] => findings.filter((finding) => finding.file === 'base/service.yaml' && finding.ruleId === 'service-target-port-not-found');
+    assert.ok(typo(fresh).length > 0);
+    // what is kept stands in for a build: an output changed in the cache shows it is read, not built again
+    for (const entry of entries) fs.writeFileSync(path.join(kept, entry), fs.readFileSync(path.join(kept, entry), 'utf8').replace(/targetPort: htp/g, 'targetPort: http'));
+    assert.deepEqual(typo(run()), []);
+    const service = path.join(copy, 'base', 'service.yaml');
+    fs.writeFileSync(service, fs.readFileSync(service, 'utf8').replace('targetPort: htp', 'targetPort: htpx'));
+    assert.deepEqual(typo(run()).map((finding) => finding.message.match(/"htpx"/)?.[0]), typo(fresh).map(() => '"htpx"'), 'the base changed: its overlays were built again');
+    assert.ok(fs.readdirSync(kept).length > entries.length);
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+});
+
 describe('Kustomize rendering without a tool on PATH', () => {
   it('reads every root as written and says so once per root', () => {
     // only node itself is reachable: its own folder on PATH holds no kubectl or kustomize

@@ -13,17 +13,24 @@ const SEVERITY_NAMES: Readonly<Record<number, string>> = {
 };
 
 /**
- * The findings of `kube-lookup lint FOLDER --format json --no-render` (the editor reads Kustomize
- * files as written), run in this process, one line each:
+ * The findings of `kube-lookup lint FOLDER --format json --no-render` (an untrusted editor reads
+ * Kustomize files as written; `render`: built, as a trusted editor does), run in this process, one line each:
  * `path rule-id severity line:character-line:character message`, 0-based as LSP counts, paths
  * relative to the folder, sorted. The same shape as `serverFindings`, so the two compare as lists.
  */
-export function cliFindings(folder: string): string[] {
+export function cliFindings(folder: string, options: { render?: boolean } = {}): string[] {
   let stdout = '';
-  run(['lint', folder, '--format', 'json', '--no-render'], { stdout: (text) => void (stdout += text), stderr: () => undefined, color: false });
+  // rendered messages name files relative to where the CLI runs, as the editor names them relative to the folder
+  const cwd = process.cwd();
+  if (options.render) process.chdir(folder);
+  try {
+    run(['lint', options.render ? '.' : folder, '--format', 'json', options.render ? '--no-render-cache' : '--no-render'], { stdout: (text) => void (stdout += text), stderr: () => undefined, color: false });
+  } finally {
+    process.chdir(cwd);
+  }
   const report = JSON.parse(stdout) as { findings: { ruleId: string; severity: string; message: string; file: string; line: number; column: number; endLine: number; endColumn: number }[] };
   return report.findings
-    .map((finding) => `${path.relative(folder, path.resolve(finding.file))} ${finding.ruleId} ${finding.severity} ${finding.line - 1}:${finding.column - 1}-${finding.endLine - 1}:${finding.endColumn - 1} ${finding.message}`)
+    .map((finding) => `${path.relative(folder, path.resolve(options.render ? folder : cwd, finding.file))} ${finding.ruleId} ${finding.severity} ${finding.line - 1}:${finding.column - 1}-${finding.endLine - 1}:${finding.endColumn - 1} ${finding.message}`)
     .sort();
 }
 

@@ -69,6 +69,9 @@ const CANARY = [
   '',
 ].join('\n');
 
+/** Kustomize roots read as written, as `lint --no-render` reads them (rendering in the editor is tested in rendering.test.ts). */
+const RAW = { kubeLookup: { render: false } };
+
 describe('apply units in the editor: one cluster per Kustomize root, Helm chart or clusters: entry', () => {
   const folders: string[] = [];
   after(() => {
@@ -76,7 +79,7 @@ describe('apply units in the editor: one cluster per Kustomize root, Helm chart 
   });
 
   it('publishes the same diagnostics as kube-lookup lint on the kustomize-overlays fixture', async () => {
-    const session = await LspSession.start([overlays]);
+    const session = await LspSession.start([overlays], RAW);
     try {
       await agreesWithCli(session, overlays);
       // the base's finding holds in every overlay: no cluster named; the staging-only Service's names none either (its only cluster)
@@ -88,7 +91,7 @@ describe('apply units in the editor: one cluster per Kustomize root, Helm chart 
   });
 
   it('lists the folder clusters, the clusters of a file and its active one', async () => {
-    const session = await LspSession.start([overlays]);
+    const session = await LspSession.start([overlays], RAW);
     try {
       const service = uriOf(path.join(overlays, 'base', 'service.yaml'));
       const result = await session.request<ClustersResult>(CLUSTERS_REQUEST, { uri: service });
@@ -113,7 +116,7 @@ describe('apply units in the editor: one cluster per Kustomize root, Helm chart 
     // staging adds a canary Pod that the base Service selects there, and only there
     const folder = copyOfOverlays({ 'overlays/staging/canary.yaml': CANARY, 'overlays/staging/kustomization.yaml': 'resources:\n- ../../base\n- metrics-service.yaml\n- canary.yaml\n' });
     folders.push(folder);
-    const session = await LspSession.start([folder]);
+    const session = await LspSession.start([folder], RAW);
     const file = path.join(folder, 'base', 'service.yaml');
     const uri = uriOf(file);
     const hover = async (): Promise<string> => {
@@ -151,7 +154,7 @@ describe('apply units in the editor: one cluster per Kustomize root, Helm chart 
   it('follows edits to a kustomization: resources and patches added and removed change the clusters and the diagnostics', async () => {
     const folder = copyOfOverlays();
     folders.push(folder);
-    const session = await LspSession.start([folder]);
+    const session = await LspSession.start([folder], RAW);
     const kustomization = path.join(folder, 'overlays', 'staging', 'kustomization.yaml');
     const metrics = uriOf(path.join(folder, 'overlays', 'staging', 'metrics-service.yaml'));
     const clustersOfMetrics = async () => (await session.request<ClustersResult>(CLUSTERS_REQUEST, { uri: metrics, files: false })).fileClusters;
@@ -187,7 +190,7 @@ describe('apply units in the editor: one cluster per Kustomize root, Helm chart 
   it('re-lints an edit to a base file in every overlay, and follows files created and deleted on disk', async () => {
     const folder = copyOfOverlays();
     folders.push(folder);
-    const session = await LspSession.start([folder]);
+    const session = await LspSession.start([folder], RAW);
     const deployment = path.join(folder, 'base', 'deployment.yaml');
     const service = uriOf(path.join(folder, 'base', 'service.yaml'));
     const metrics = uriOf(path.join(folder, 'overlays', 'staging', 'metrics-service.yaml'));
@@ -227,7 +230,7 @@ describe('apply units in the editor: one cluster per Kustomize root, Helm chart 
     fs.writeFileSync(path.join(folder, 'web-v2.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers: [{name: web, image: web, ports: [{name: web, containerPort: 8080}]}]\n');
     const settingsFile = path.join(folder, '.kube-lookup.yaml');
     fs.writeFileSync(settingsFile, 'clusters:\n- name: v1\n  include: [service.yaml, web-v1.yaml]\n- name: v2\n  include: [service.yaml, web-v2.yaml]\n  settings: {clusterDomain: v2.local}\n');
-    const session = await LspSession.start([folder]);
+    const session = await LspSession.start([folder], RAW);
     const service = uriOf(path.join(folder, 'service.yaml'));
     try {
       await agreesWithCli(session, folder);

@@ -31,14 +31,14 @@ export class LspSession {
 
   private constructor(readonly client: ProtocolConnection, readonly settings: Record<string, unknown>) {}
 
-  static async start(folders: readonly string[], settings: Record<string, unknown> = {}, timeoutMs = 5000, options: ServerOptions = {}): Promise<LspSession> {
-    const session = await LspSession.starting(folders, settings, options);
+  static async start(folders: readonly string[], settings: Record<string, unknown> = {}, timeoutMs = 5000, options: ServerOptions = {}, initializationOptions?: unknown): Promise<LspSession> {
+    const session = await LspSession.starting(folders, settings, options, initializationOptions);
     await session.until(() => session.statuses.some((status) => !status.indexing), timeoutMs);
     return session;
   }
 
   /** A session whose server has just started indexing its folders. */
-  static async starting(folders: readonly string[], settings: Record<string, unknown> = {}, options: ServerOptions = {}): Promise<LspSession> {
+  static async starting(folders: readonly string[], settings: Record<string, unknown> = {}, options: ServerOptions = {}, initializationOptions?: unknown): Promise<LspSession> {
     const up = new PassThrough();
     const down = new PassThrough();
     startServer(createConnection(up, down), { packageRoot: repoRoot, ...options });
@@ -69,6 +69,7 @@ export class LspSession {
     await client.sendRequest('initialize', {
       processId: null,
       rootUri: null,
+      initializationOptions,
       workspaceFolders: folders.map((folder) => ({ uri: uriOf(folder), name: folder })),
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } },

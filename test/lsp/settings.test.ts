@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { analysisSettingsSchema, defaultSettings, RENAMED_SETTINGS } from '../../server/src/core/settings';
 import { COMMANDS } from '../../server/src/protocol';
 import { editorSettingsFrom } from '../../server/src/service/editorSettings';
+import { defaultEditorSettings } from '../../server/src/service/workspace';
 import { compileGlobs } from '../../server/src/core/glob';
 import { repoRoot } from '../helpers/paths';
 
@@ -16,9 +17,10 @@ interface Manifest {
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
 
 describe('editor settings', () => {
-  it('contributes one kubeLookup.* setting per analysis setting, plus exclude, with the same defaults and a description', () => {
+  it('contributes one kubeLookup.* setting per analysis setting, plus exclude and render, with the same defaults and a description', () => {
     const properties = manifest.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(properties).sort(), [...Object.keys(analysisSettingsSchema.shape), 'exclude', ...Object.keys(RENAMED_SETTINGS)].map((key) => `kubeLookup.${key}`).sort());
+    assert.deepEqual(Object.keys(properties).sort(), [...Object.keys(analysisSettingsSchema.shape), 'exclude', 'render', ...Object.keys(RENAMED_SETTINGS)].map((key) => `kubeLookup.${key}`).sort());
+    assert.equal(properties['kubeLookup.render'].default, defaultEditorSettings.render);
     for (const [key, value] of Object.entries(defaultSettings)) assert.deepEqual(properties[`kubeLookup.${key}`].default, value, key);
     // an old name is deprecated and has no default of its own: left unset, the new one counts
     for (const [old, current] of Object.entries(RENAMED_SETTINGS)) {
@@ -39,12 +41,21 @@ describe('editor settings', () => {
     assert.deepEqual(settings.analysis.nodeAddresses, defaultSettings.nodeAddresses);
     assert.deepEqual(settings.analysis.rules, { 'yaml-syntax': 'off' });
     assert.deepEqual(settings.exclude, ['charts/**', '**/.git', 'build/**']);
+    assert.equal(settings.render, true);
+  });
+
+  it('reads kubeLookup.render, and reports a value that is not true or false', () => {
+    assert.equal(editorSettingsFrom({ render: false }, undefined).settings.render, false);
+    const { settings, errors } = editorSettingsFrom({ render: 'yes', clusterDomain: 'example.internal' }, undefined);
+    assert.deepEqual(errors, ['render: must be true or false']);
+    assert.equal(settings.render, true);
+    assert.equal(settings.analysis.clusterDomain, 'example.internal');
   });
 
   it('reads the old kubeLookup.nodeIPs as kubeLookup.nodeAddresses unless the new one is set', () => {
     const defaults = defaultSettings.nodeAddresses;
     // as VS Code sends them: the new setting at its default, the old one set by the user
-    assert.deepEqual(editorSettingsFrom({ nodeAddresses: defaults, nodeIPs: ['10.0.0.1', '10.0.0.2'] }, undefined), { settings: { analysis: { ...defaultSettings, nodeAddresses: ['10.0.0.1', '10.0.0.2'] }, exclude: [] }, errors: [] });
+    assert.deepEqual(editorSettingsFrom({ nodeAddresses: defaults, nodeIPs: ['10.0.0.1', '10.0.0.2'] }, undefined), { settings: { analysis: { ...defaultSettings, nodeAddresses: ['10.0.0.1', '10.0.0.2'] }, exclude: [], render: true }, errors: [] });
     assert.deepEqual(editorSettingsFrom({ nodeAddresses: ['10.0.0.9'], nodeIPs: ['10.0.0.1'] }, undefined).settings.analysis.nodeAddresses, ['10.0.0.9']);
     assert.deepEqual(editorSettingsFrom({ nodeAddresses: defaults, nodeIPs: null }, undefined).settings.analysis.nodeAddresses, defaults);
     assert.deepEqual(editorSettingsFrom({ nodeIPs: [] }, undefined).errors, ['nodeAddresses: Too small: expected array to have >=1 items']);

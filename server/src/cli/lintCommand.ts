@@ -10,11 +10,11 @@ import { formatStylish } from './formatters/stylish';
 import { loadConfiguration } from './loadSettings';
 import { loadWorkspace, selectUnits } from './loadWorkspace';
 
-export const COMMON_OPTIONS = ['config', 'cluster', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'no-render', 'help'];
+export const COMMON_OPTIONS = ['config', 'cluster', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'no-render', 'no-render-cache', 'help'];
 
-/** Kustomize roots are built unless `--no-render` says not to (see render/). */
-export function renderOption(args: ParsedArgs): { render: boolean } {
-  return { render: !args.options.has('no-render') };
+/** Kustomize roots are built unless `--no-render` says not to, with builds kept in the user's cache unless `--no-render-cache` (see render/). */
+export function renderOption(args: ParsedArgs): { render: boolean; renderCache: boolean } {
+  return { render: !args.options.has('no-render'), renderCache: !args.options.has('no-render-cache') };
 }
 
 /** `kube-lookup lint [PATH...]`: exit 1 when any finding is at error severity. */

@@ -1,15 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asSupportFile, ClusterModel, readManifestFile, type ManifestFile } from '../core/model/clusterModel';
-import { rulesById } from '../core/rules/index';
-import { effectiveSeverity, formatMessage } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
 import { holdsWholeCluster, type ApplyUnit } from '../core/units/applyUnit';
 import { discoverApplyUnits } from '../core/units/discoverApplyUnits';
 import type { RenderedSources } from '../core/units/renderedFindings';
 import { normalizePath } from '../core/units/workspacePath';
 import { findKustomizeTool } from '../render/kustomizeTool';
-import { renderKustomizeUnit } from '../render/renderKustomizeUnit';
+import { buildWorkspaceRoots, type RenderTimes } from '../render/buildWorkspaceRoots';
+import { defaultCacheFolder, DiskRenderCache } from '../render/renderCache';
+import { notRenderedFinding } from '../render/notRenderedFinding';
+import { notBuildable, renderedUnit, type UnitRendering } from '../render/renderKustomizeUnit';
 import { helmUnit, type HelmLoad } from './helmUnit';
 import { relativePath } from './findingPositions';
 import { CONFIG_FILE_NAME, type Configuration } from './loadSettings';
@@ -34,6 +35,8 @@ export interface LoadedUnit {
 export interface LoadOptions {
   /** Build Kustomize roots with the user's kustomize or kubectl (`--no-render` turns it off). */
   readonly render?: boolean;
+  /** Keep builds in the user's cache folder and take them from there while their inputs are unchanged (`--no-render-cache` turns it off). */
+  readonly renderCache?: boolean;
 }
 
 export interface LoadedWorkspace {
@@ -44,6 +47,8 @@ export interface LoadedWorkspace {
   readonly files: ReadonlyMap<string, ManifestFile>;
   /** The names of the units a file belongs to. */
   unitsOf(file: string): readonly string[];
+  /** How long rendering took, when it was on: the builds, the cache, and reading kustomize's output into the models. */
+  readonly renderTimes?: RenderTimes & { readonly readMs: number };
 }
 
 /**
@@ -74,6 +79,9 @@ export function loadWorkspace(givenPaths: readonly string[], configuration: Conf
   const membership = new Map<string, string[]>();
   const tool = options.render ? findKustomizeTool() : undefined;
   const helm: HelmLoad = { render: Boolean(options.render), configuration, files };
+  const cache = options.render && options.renderCache !== false ? new DiskRenderCache(defaultCacheFolder()) : undefined;
+  const { builds, times } = buildWorkspaceRoots(options.render ? units : [], files, tool, { cache });
+  let readMs = 0;
   const loaded = units.map((unit): LoadedUnit => {
     if (unit.kind === 'helm') {
       const chart = helmUnit(unit, helm);
@@ -84,14 +92,18 @@ export function loadWorkspace(givenPaths: readonly string[], configuration: Conf
     const notes: Finding[] = [];
     let rendered: RenderedSources | undefined;
     if (options.render && unit.kind === 'kustomize') {
-      const rendering = renderKustomizeUnit(unit, { tool, settings: model.settings, files, display: relativePath });
+      const reading = Date.now();
+      const context = { tool, settings: model.settings, files, display: relativePath };
+      const skipped = notBuildable(unit, tool);
+      const rendering: UnitRendering = skipped ? { rendered: false, reason: skipped } : renderedUnit(unit, builds.get(unit.root!)!, context);
       if (rendering.rendered) {
         for (const entry of rendering.files) model.setParsedFile(entry);
         rendered = rendering.sources;
       } else {
-        const note = notRenderedFinding(model, unit, files, rendering.reason.messageId, rendering.reason.data);
+        const note = notRenderedFinding(model, unit, (file) => files.get(file)?.text, rendering.reason.messageId, rendering.reason.data);
         if (note) notes.push(note);
       }
+      readMs += Date.now() - reading;
     }
     if (!rendered) for (const file of unit.files) model.setParsedFile(files.get(file)!);
     for (const file of unit.support) model.setParsedFile(asSupportFile(files.get(file)!));
@@ -110,31 +122,7 @@ export function loadWorkspace(givenPaths: readonly string[], configuration: Conf
     for (const file of unit.files) membership.set(file, [...(membership.get(file) ?? []), unit.name]);
     loaded.push({ unit, model, whole: true, notes: [], mapFindings: piped?.mapFindings });
   }
-  return { units: loaded, fileCount: read.length + (standardInput ? 1 : 0), files, unitsOf: (file) => membership.get(file) ?? [] };
-}
-
-/**
- * The `kustomize-not-rendered` finding, unless the rule is off: on the remote resource's entry in the
- * kustomization that lists it, else on the first line of the root's kustomization that is not a
- * comment (the build as a whole is what was not done).
- */
-function notRenderedFinding(model: ClusterModel, unit: ApplyUnit, files: ReadonlyMap<string, ManifestFile>, messageId: string, data: Readonly<Record<string, string>>): Finding | undefined {
-  const rule = rulesById.get('kustomize-not-rendered')!;
-  const severity = effectiveSeverity(model, rule);
-  if (!severity) return undefined;
-  const finding = (file: string, span: { start: number; end: number }): Finding => ({ ruleId: rule.meta.id, messageId, severity, message: formatMessage(rule.meta.messages[messageId], data), file, span, related: [], fixes: [] });
-  const root = unit.support.find((file) => normalizePath(file) === unit.root) ?? unit.root!;
-  if (messageId === 'remote') {
-    for (const file of [root, ...unit.support]) {
-      const text = files.get(file)?.text ?? '';
-      const at = text.indexOf(data.remote);
-      if (at >= 0) return finding(file, { start: at, end: at + data.remote.length });
-    }
-  }
-  const text = files.get(root)?.text ?? '';
-  // the first line that is not a comment, less a comment at its end
-  const line = /^([ \t]*)([^#\s](?:[^\r\n#]|#(?<=\S#))*?)[ \t]*(?:[ \t]#.*)?$/m.exec(text);
-  return finding(root, line ? { start: line.index + line[1].length, end: line.index + line[1].length + line[2].length } : { start: 0, end: 0 });
+  return { units: loaded, fileCount: read.length + (standardInput ? 1 : 0), files, unitsOf: (file) => membership.get(file) ?? [], renderTimes: options.render ? { ...times, readMs } : undefined };
 }
 
 /** Units are named relative to the one folder linted, else to the current folder. */

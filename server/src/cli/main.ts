@@ -54,6 +54,8 @@ Common options:
   --no-render              read Kustomize roots as written instead of building each with
                            kustomize or kubectl kustomize, and do not run helm template on Helm
                            charts (see the README's Rendering)
+  --no-render-cache        build every Kustomize root again instead of taking the builds kept
+                           in ~/.cache/kube-lookup/kustomize while their inputs are unchanged
   --cluster-domain DOMAIN  cluster DNS domain (default cluster.local)
   --pods MODE              CoreDNS pods mode: disabled|insecure|verified (default insecure)
   --endpoint-pod-names     name endpoints after their Pods (CoreDNS endpoint_pod_names)

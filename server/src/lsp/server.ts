@@ -51,15 +51,18 @@ import { DiagnosticsTracker } from '../service/diagnostics';
 import { recordsAt, serviceEnvironmentOf, simulateNslookup } from '../service/dnsRequests';
 import { editorSettingsFrom } from '../service/editorSettings';
 import { hoverAt } from '../service/hover';
+import { renderedNamesHover } from '../service/renderedNames';
 import { definitionAt, referencesAt } from '../service/navigation';
 import { podAt, podsForPicker } from '../service/podPicker';
 import { renameEdits, renameTargetAt } from '../service/rename';
 import { positionToOffset } from '../service/positions';
-import { SERVICE_MAP_REQUEST, type ServiceMapParams, type ServiceMapResult } from '../protocol';
+import { RENDERED_MANIFEST_REQUEST, SERVICE_MAP_REQUEST, WORKSPACE_TRUSTED_NOTIFICATION, type RenderedManifestParams, type RenderedManifestResult, type ServiceMapParams, type ServiceMapResult, type WorkspaceTrustedParams } from '../protocol';
 import { serviceMapOf } from '../service/serviceMapRequest';
 import { documentSymbols } from '../service/symbols';
 import { defaultEditorSettings, Workspace, type EditorSettings, type Partition } from '../service/workspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { KustomizeRenderer } from './kustomizeRenderer';
+import { renderedManifestOf } from './renderedManifest';
 import { OffThreadParser } from './offThreadParser';
 import { holdHeapGrowthForEditing } from './heapGrowth';
 import type { ManifestRead } from '../files/manifestRead';
@@ -77,6 +80,8 @@ export interface ServerOptions {
   readonly lintBudgetMs?: number;
   /** Texts of at least this many characters are parsed in a worker thread. */
   readonly parseOffThreadFrom?: number;
+  /** How long after a save or file event Kustomize roots are looked at again (RENDER_DELAY_MS). */
+  readonly renderDelayMs?: number;
 }
 
 /**
@@ -154,6 +159,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     () => safely('status', sendStatus),
     options.lintBudgetMs ?? FILE_BUDGET_MS,
   );
+  /** Kustomize roots rendered in a trusted workspace (see kustomizeRenderer.ts); their findings are published like any others. */
+  const renderer = new KustomizeRenderer(false, (partition, files) => scheduler.filesChanged(partition, files), logError, options.renderDelayMs);
   const clearDiagnostics = (uris: Iterable<string>): void => {
     for (const uri of tracker.clear(uris)) quietly(connection.sendDiagnostics({ uri, diagnostics: [] }));
   };
@@ -375,6 +382,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (partition && rescan.includes(partition)) setFromText(uri, document.getText());
       }
       for (const partition of rescan) await indexFolder(partition, progress);
+      // Kustomize roots are built (where allowed) once the folder is read; kept builds are not built again
+      for (const partition of partitions) renderer.schedule(partition, 0);
       // files that settings now exclude lose their diagnostics
       clearDiagnostics([...tracker.knownFiles()].filter((uri) => !workspace.partitionOf(uri)?.hasFile(uri)));
       if (rescan.length > 0) {
@@ -405,9 +414,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       codeLensRefresh: Boolean(client.workspace?.codeLens?.refreshSupport),
     };
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const initialization = params.initializationOptions as { trustedWorkspace?: unknown } | undefined;
+    renderer.setTrusted(initialization?.trustedWorkspace === true, []);
     workspace.setFolders(folders.map(canonicalUri));
     return {
       capabilities: {
+        // saves: the hold of a broken document ends, and a Kustomize root is built again from the files on disk
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         definitionProvider: true,
@@ -437,6 +449,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const before = new Set(workspace.folderPartitions());
         for (const dropped of workspace.setFolders(wanted)) {
           scheduler.forget(dropped);
+          renderer.forget(dropped);
           clearDiagnostics(dropped.fileUris());
         }
         const added = workspace.folderPartitions().filter((partition) => !before.has(partition));
@@ -460,11 +473,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = canonicalUri(event.document.uri);
     if (open.has(uri)) setFromText(uri, event.document.getText());
   }));
-  // saved broken: the text on disk is what the CLI and kubectl see, so the hold of the last good parse ends
+  // saved broken: the text on disk is what the CLI and kubectl see, so the hold of the last good parse ends;
+  // a Kustomize root is built again from the files on disk
   documents.onDidSave((event) => safely('save', () => {
     const uri = canonicalUri(event.document.uri);
     const partition = workspace.partitionOf(uri);
     if (partition?.isHeld(uri)) scheduler.filesChanged(partition, partition.release(uri));
+    const folder = workspace.folderOf(uri);
+    if (folder) renderer.schedule(folder);
+  }));
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, (params: WorkspaceTrustedParams) => safely('workspace trust', () => {
+    renderer.setTrusted(params?.trusted === true, workspace.folderPartitions());
   }));
   documents.onDidClose((event) => {
     const uri = canonicalUri(event.document.uri);
@@ -495,6 +514,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const uri = canonicalUri(change.uri);
         const folder = workspace.folderOf(uri);
         if (!folder) continue;
+        // any file a kustomization reads may have changed (a generator's .env too): its roots are looked at again
+        renderer.schedule(folder);
         if (change.type === FileChangeType.Deleted) {
           // a folder deleted, or renamed or moved away, comes as one event for the folder
           for (const file of folder.fileUris()) if (file.startsWith(uri + '/') && !open.has(file)) removeFile(file);
@@ -533,7 +554,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onHover(guarded('hover', (params) => {
     const file = fileOf(params.textDocument.uri);
-    return file ? (hoverAt(file.model, file.uri, positionToOffset(file.uri, file.text, params.position)) ?? null) : null;
+    if (!file) return null;
+    const offset = positionToOffset(file.uri, file.text, params.position);
+    return renderedNamesHover(hoverAt(file.model, file.uri, offset), workspace.partitionOf(file.uri), file.uri, offset) ?? null;
   }, null));
 
   connection.onDefinition(guarded('definition', (params) => {
@@ -615,6 +638,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!file || !pod) return { pod: '', variables: [], text: 'Put the cursor on a Pod or on a workload that makes Pods.\n' };
     return serviceEnvironmentOf(file.model, pod);
   }, { pod: '', variables: [], text: '' } as ServiceEnvironmentResult));
+
+  connection.onRequest(RENDERED_MANIFEST_REQUEST, async (params: RenderedManifestParams): Promise<RenderedManifestResult> => {
+    try {
+      return await renderedManifestOf(workspace, renderer, canonicalUri(params.uri));
+    } catch (error) {
+      logError(`rendered manifest failed: ${describeError(error)}`);
+      return { cluster: null, error: `kube-lookup: ${describeError(error)}` };
+    }
+  });
 
   connection.onRequest(CLUSTERS_REQUEST, guarded('clusters', (params: ClustersParams): ClustersResult => {
     const uri = canonicalUri(params.uri);

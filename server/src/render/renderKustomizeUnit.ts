@@ -9,11 +9,11 @@ import type { RenderedSources } from '../core/units/renderedFindings';
 import { splitRenderedOutput } from '../core/units/renderedOutput';
 import { baseName, normalizePath, parentFolder } from '../core/units/workspacePath';
 import type { KustomizeTool } from './kustomizeTool';
-import { buildKustomization, defaultRenderLimits, type RenderLimits } from './runKustomize';
+import { buildKustomization, defaultRenderLimits, type KustomizeBuild, type RenderLimits } from './runKustomize';
 
 /** Why a Kustomize root was read as written: the message id and data of a `kustomize-not-rendered` finding. */
 export interface NotRendered {
-  readonly messageId: 'remote' | 'failed' | 'noTool';
+  readonly messageId: 'remote' | 'failed' | 'noTool' | 'untrusted';
   readonly data: Readonly<Record<string, string>>;
 }
 
@@ -36,15 +36,26 @@ export interface RenderContext {
  * remote resources is not built (no network), nor one without a tool; a failed build says why.
  */
 export function renderKustomizeUnit(unit: ApplyUnit, context: RenderContext): UnitRendering {
+  const skipped = notBuildable(unit, context.tool);
+  if (skipped) return { rendered: false, reason: skipped };
+  return renderedUnit(unit, buildKustomization(parentFolder(unit.root!), context.tool!, context.limits ?? defaultRenderLimits), context);
+}
+
+/** Why a Kustomize root is not built at all: a remote resource, or no tool; undefined when it is to be built. */
+export function notBuildable(unit: ApplyUnit, tool: KustomizeTool | undefined): NotRendered | undefined {
   if (unit.kind !== 'kustomize' || unit.root === undefined) throw new Error(`not a Kustomize root: ${unit.name}`);
-  if (unit.remote.length > 0) return { rendered: false, reason: { messageId: 'remote', data: { remote: unit.remote[0] } } };
-  if (!context.tool) return { rendered: false, reason: { messageId: 'noTool', data: {} } };
-  const build = buildKustomization(parentFolder(unit.root), context.tool, context.limits ?? defaultRenderLimits);
-  if (!build.ok) return { rendered: false, reason: { messageId: 'failed', data: { tool: context.tool.name, error: build.error } } };
+  if (unit.remote.length > 0) return { messageId: 'remote', data: { remote: unit.remote[0] } };
+  if (!tool) return { messageId: 'noTool', data: {} };
+  return undefined;
+}
+
+/** A root's build made into the files of its cluster model (or why it was not rendered), as renderKustomizeUnit does after building. */
+export function renderedUnit(unit: ApplyUnit, build: KustomizeBuild, context: RenderContext): UnitRendering {
+  if (!build.ok) return { rendered: false, reason: { messageId: 'failed', data: { tool: context.tool?.name ?? 'kustomize', error: build.error } } };
   const { sourceOf, resolve } = namesOf(context.files);
-  const rendered = splitRenderedOutput(build.output, (origin) => resolve(build.resolveOrigin(origin)), unit.root, context.settings);
+  const rendered = splitRenderedOutput(build.output, (origin) => resolve(build.resolveOrigin(origin)), unit.root!, context.settings);
   const kustomizations = unit.support.map(normalizePath).filter((file) => KUSTOMIZATION_FILE_NAMES.includes(baseName(file)));
-  const layers = new KustomizeLayers(normalizePath(unit.root), kustomizations, (file) => sourceOf(file)?.text);
+  const layers = new KustomizeLayers(normalizePath(unit.root!), kustomizations, (file) => sourceOf(file)?.text);
   return {
     rendered: true,
     files: rendered.map((file) => file.entry),

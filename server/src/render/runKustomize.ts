@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,7 +13,7 @@ export interface RenderLimits {
 export const defaultRenderLimits: RenderLimits = { timeoutMs: 20_000, maxOutputBytes: 20_000_000 };
 
 export type KustomizeBuild =
-  | { readonly ok: true; readonly output: string; readonly resolveOrigin: (originPath: string) => string }
+  | { readonly ok: true; readonly output: string; readonly wrapper: string; readonly resolveOrigin: (originPath: string) => string }
   | { readonly ok: false; readonly error: string };
 
 /**
@@ -29,29 +29,96 @@ export type KustomizeBuild =
  * (remote roots are not built at all, this guards what the discovery did not recognise as remote).
  */
 export function buildKustomization(rootFolder: string, tool: KustomizeTool, limits: RenderLimits = defaultRenderLimits): KustomizeBuild {
-  const wrapper = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-render-'));
+  const { wrapper, root, args, env } = writeWrapper(rootFolder, tool);
   try {
-    const root = path.resolve(rootFolder);
-    const relative = path.relative(wrapper, root).split(path.sep).join('/');
-    fs.writeFileSync(path.join(wrapper, 'kustomization.yaml'), `# written by kube-lookup to build ${JSON.stringify(root)} with origin annotations\nresources:\n- ${JSON.stringify(relative)}\nbuildMetadata: [originAnnotations]\n`);
-    const unreachable = 'http://127.0.0.1:9';
-    const result = spawnSync(tool.command, [...tool.args, wrapper], {
+    const result = spawnSync(tool.command, args, {
       encoding: 'utf8',
       timeout: limits.timeoutMs,
       killSignal: 'SIGKILL',
       maxBuffer: limits.maxOutputBytes,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, HTTP_PROXY: unreachable, HTTPS_PROXY: unreachable, http_proxy: unreachable, https_proxy: unreachable, NO_PROXY: '', no_proxy: '', GIT_TERMINAL_PROMPT: '0' },
+      env,
     });
     const error = result.error as NodeJS.ErrnoException | undefined;
-    if (error?.code === 'ETIMEDOUT' || (result.signal === 'SIGKILL' && !error)) return { ok: false, error: `it ran over the time limit of ${limits.timeoutMs / 1000} s` };
-    if (error?.code === 'ENOBUFS') return { ok: false, error: `its output is over the limit of ${limits.maxOutputBytes / 1_000_000} MB` };
-    if (error) return { ok: false, error: `cannot run ${tool.command} (${error.code ?? error.message})` };
-    if (result.status !== 0) return { ok: false, error: kustomizeMessage(result.stderr, wrapper, root) };
-    return { ok: true, output: result.stdout, resolveOrigin: (originPath) => path.resolve(wrapper, originPath) };
+    const outcome: Outcome = error?.code === 'ETIMEDOUT' || (result.signal === 'SIGKILL' && !error) ? 'timeout' : error?.code === 'ENOBUFS' ? 'tooLarge' : error ? `cannot run ${tool.command} (${error.code ?? error.message})` : 'exited';
+    return interpret(outcome, result.status, result.stdout, result.stderr, { wrapper, root, tool, limits });
   } finally {
     fs.rmSync(wrapper, { recursive: true, force: true });
   }
+}
+
+/**
+ * The same build as buildKustomization, run off the event loop: the language server keeps
+ * answering while kustomize works, and several builds can run at once (see buildPool.ts). The
+ * limits are kept the same way: over the time limit or the output limit, kustomize is killed.
+ * Paths in kustomize's error are given relative to `messagesBase` (the editor's workspace folder).
+ */
+export async function buildKustomizationAsync(rootFolder: string, tool: KustomizeTool, limits: RenderLimits = defaultRenderLimits, messagesBase = process.cwd()): Promise<KustomizeBuild> {
+  const { wrapper, root, args, env } = writeWrapper(rootFolder, tool);
+  try {
+    const { outcome, status, stdout, stderr } = await new Promise<{ outcome: Outcome; status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(tool.command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      let outBytes = 0;
+      let errBytes = 0;
+      let outcome: Outcome = 'exited';
+      const stop = (why: Outcome): void => {
+        if (outcome !== 'exited') return;
+        outcome = why;
+        child.kill('SIGKILL');
+      };
+      const timer = setTimeout(() => stop('timeout'), limits.timeoutMs);
+      child.stdout.on('data', (chunk: Buffer) => {
+        outBytes += chunk.length;
+        if (outBytes > limits.maxOutputBytes) stop('tooLarge');
+        else out.push(chunk);
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        // stderr is read for the error message only: its first megabyte is plenty
+        if (errBytes < 1_000_000) err.push(chunk);
+        errBytes += chunk.length;
+      });
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        resolve({ outcome: `cannot run ${tool.command} (${error.code ?? error.message})`, status: null, stdout: '', stderr: '' });
+      });
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ outcome, status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      });
+    });
+    return interpret(outcome, status, stdout, stderr, { wrapper, root, tool, limits, base: messagesBase });
+  } finally {
+    await fs.promises.rm(wrapper, { recursive: true, force: true });
+  }
+}
+
+/** How a run ended: on its own, killed at a limit, or never started (the message says why). */
+type Outcome = 'exited' | 'timeout' | 'tooLarge' | `cannot run ${string}`;
+
+/** A build restored from what was kept of it (see renderCache.ts): origins resolve against the wrapper it ran in. */
+export function restoredBuild(output: string, wrapper: string): KustomizeBuild {
+  return { ok: true, output, wrapper, resolveOrigin: (originPath) => path.resolve(wrapper, originPath) };
+}
+
+/** The wrapper kustomization, in a fresh temporary folder; the arguments and environment to build it with. */
+function writeWrapper(rootFolder: string, tool: KustomizeTool): { wrapper: string; root: string; args: string[]; env: NodeJS.ProcessEnv } {
+  const wrapper = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-render-'));
+  const root = path.resolve(rootFolder);
+  const relative = path.relative(wrapper, root).split(path.sep).join('/');
+  fs.writeFileSync(path.join(wrapper, 'kustomization.yaml'), `# written by kube-lookup to build ${JSON.stringify(root)} with origin annotations\nresources:\n- ${JSON.stringify(relative)}\nbuildMetadata: [originAnnotations]\n`);
+  const unreachable = 'http://127.0.0.1:9';
+  const env = { ...process.env, HTTP_PROXY: unreachable, HTTPS_PROXY: unreachable, http_proxy: unreachable, https_proxy: unreachable, NO_PROXY: '', no_proxy: '', GIT_TERMINAL_PROMPT: '0' };
+  return { wrapper, root, args: [...tool.args, wrapper], env };
+}
+
+function interpret(outcome: Outcome, status: number | null, stdout: string, stderr: string, run: { wrapper: string; root: string; tool: KustomizeTool; limits: RenderLimits; base?: string }): KustomizeBuild {
+  if (outcome === 'timeout') return { ok: false, error: `it ran over the time limit of ${run.limits.timeoutMs / 1000} s` };
+  if (outcome === 'tooLarge') return { ok: false, error: `its output is over the limit of ${run.limits.maxOutputBytes / 1_000_000} MB` };
+  if (outcome !== 'exited') return { ok: false, error: outcome };
+  if (status !== 0) return { ok: false, error: kustomizeMessage(stderr, run.wrapper, run.root, run.base ?? process.cwd()) };
+  return restoredBuild(stdout, run.wrapper);
 }
 
 /**
@@ -59,7 +126,7 @@ export function buildKustomization(rootFolder: string, tool: KustomizeTool, limi
  * layer per kustomization it went through; the innermost is what the user has to fix. Paths are
  * given relative to the current folder, the temporary wrapper's never.
  */
-function kustomizeMessage(stderr: string, wrapper: string, root: string): string {
+function kustomizeMessage(stderr: string, wrapper: string, root: string, base: string): string {
   const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('# Warning'));
   let message = lines.find((line) => line.startsWith('Error:')) ?? lines[lines.length - 1] ?? 'no message';
   // kubectl logs `E1204 … run.go:72] "command failed" err="…"`
@@ -69,8 +136,8 @@ function kustomizeMessage(stderr: string, wrapper: string, root: string): string
   const innermost = message.lastIndexOf("accumulation err='");
   if (innermost >= 0) message = message.slice(innermost + "accumulation err='".length);
   const relative = path.relative(wrapper, root).split(path.sep).join('/');
-  const here = `${process.cwd()}${path.sep}`;
-  message = message.split(wrapper).join('<wrapper>').split(relative).join(path.relative(process.cwd(), root) || '.').split(here).join('');
+  const here = `${base}${path.sep}`;
+  message = message.split(wrapper).join('<wrapper>').split(relative).join(path.relative(base, root) || '.').split(here).join('');
   // the outer layer is the wrapper accumulating the root itself: no news to the user
   return message.replace(/^accumulating resources from '([^']*)': '\1' must resolve to a file': (?:recursed accumulation of path '\1': )?/, '');
 }

@@ -15,17 +15,21 @@ export function editorSettingsFrom(section: unknown, filesExclude: unknown): { s
   if (Array.isArray(raw.exclude)) exclude.push(...raw.exclude.filter((glob): glob is string => typeof glob === 'string'));
   else if (raw.exclude !== undefined && raw.exclude !== null) errors.push('exclude: must be a list of glob patterns');
   delete raw.exclude;
+  let render = true;
+  if (typeof raw.render === 'boolean') render = raw.render;
+  else if (raw.render !== undefined && raw.render !== null) errors.push('render: must be true or false');
+  delete raw.render;
   if (isRecord(filesExclude)) for (const [glob, on] of Object.entries(filesExclude)) if (on === true) exclude.push(glob);
   // editors send null for unset values; the schema's defaults apply to those
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) if (value !== null && value !== undefined && key in analysisSettingsSchema.shape) input[key] = value;
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = analysisSettingsSchema.safeParse(input);
-    if (result.success) return { settings: { analysis: result.data, exclude }, errors: [...errors, ...unknownRules(result.data.rules)] };
+    if (result.success) return { settings: { analysis: result.data, exclude, render }, errors: [...errors, ...unknownRules(result.data.rules)] };
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
       errors.push(`${issue.path.join('.') || '(settings)'}: ${issue.message}`);
-      if (!(key in input)) return { settings: { analysis: defaultSettings, exclude }, errors };
+      if (!(key in input)) return { settings: { analysis: defaultSettings, exclude, render }, errors };
       // one bad entry of a map (a rule's severity) drops that entry, not the whole map
       const entry = issue.path[1];
       const value = input[key];
@@ -33,7 +37,7 @@ export function editorSettingsFrom(section: unknown, filesExclude: unknown): { s
       else delete input[key];
     }
   }
-  return { settings: { analysis: defaultSettings, exclude }, errors };
+  return { settings: { analysis: defaultSettings, exclude, render }, errors };
 }
 
 /** Rule ids of `kubeLookup.rules` that name no rule: a misspelt id would otherwise be ignored without a word. */

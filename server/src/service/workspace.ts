@@ -13,6 +13,7 @@ import { ActiveClusters } from './activeCluster';
 import { clustersFromSettingsFile, FOLDER_SETTINGS_FILE } from './folderClusters';
 import { discoverFolderUnits, folderRelativePath, pathInFolder } from './folderUnits';
 import { UnitLayout, unitShape } from './unitLayout';
+import type { UnitRenderState } from './renderedUnit';
 import { UnitModel } from './unitModel';
 import { HeldDocument } from './lastGoodParse';
 
@@ -21,9 +22,11 @@ export interface EditorSettings {
   readonly analysis: AnalysisSettings;
   /** Globs, relative to the folder, of files not to analyse (kubeLookup.exclude and files.exclude). */
   readonly exclude: readonly string[];
+  /** kubeLookup.render: build Kustomize roots with kustomize in a trusted workspace (default on). */
+  readonly render?: boolean;
 }
 
-export const defaultEditorSettings: EditorSettings = { analysis: defaultSettings, exclude: [] };
+export const defaultEditorSettings: EditorSettings = { analysis: defaultSettings, exclude: [], render: true };
 
 /**
  * A workspace folder, or a single file opened outside every folder. Services in one folder never
@@ -64,6 +67,12 @@ export class Partition {
   private readonly active = new ActiveClusters();
   /** Open documents whose newest text broke a document that parsed: the clusters keep their last good parse meanwhile. */
   private readonly held = new Map<string, HeldDocument>();
+  /**
+   * Kustomize roots of the folder as kustomize built them (or why not), by unit name (see
+   * lsp/kustomizeRenderer.ts): their findings stand in for those the unit's session finds in the
+   * files as written.
+   */
+  readonly renderings = new Map<string, UnitRenderState>();
 
   constructor(
     /** The folder URI, or the file URI of a loose file. */
@@ -278,6 +287,11 @@ export class Partition {
     }
   }
 
+  /** Every parsed file of the partition, by URI, as it holds them now. */
+  entriesView(): ReadonlyMap<string, ManifestFile> {
+    return this.entries;
+  }
+
   /** The parsed file as the partition holds it now: a lint of another version is not published. */
   entryOf(uri: string): ManifestFile | undefined {
     return this.entries.get(uri);
@@ -309,7 +323,7 @@ export class Partition {
     const units = this.unitsByFile.get(uri) ?? [];
     if (units.length === 0) return [];
     const held = this.held.get(uri);
-    const merged = mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: held ? held.findingsIn(unit.model, unit.session.findings(uri)) : unit.session.findings(uri) })), () => units.map((unit) => unit.name));
+    const merged = mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: held ? held.findingsIn(unit.model, this.unitFindings(unit, uri)) : this.unitFindings(unit, uri) })), () => units.map((unit) => unit.name));
     if (this.held.size === 0) return merged;
     // places in other held documents move with their text
     return merged.map((finding) => {
@@ -317,6 +331,14 @@ export class Partition {
       for (const [file, other] of this.held) if (file !== uri && moved.related.some((place) => place.file === file)) moved = other.moved(moved) ?? moved;
       return moved;
     });
+  }
+
+  /** A file's findings in one unit: the rendered cluster's when the unit is rendered, else the session's (and why it is not rendered). */
+  private unitFindings(unit: UnitModel, uri: string): readonly Finding[] {
+    const rendering = unit.unit.kind === 'kustomize' ? this.renderings.get(unit.name) : undefined;
+    if (!rendering) return unit.session.findings(uri);
+    const own = rendering.findings.get(uri) ?? [];
+    return rendering.rendered ? own : [...unit.session.findings(uri), ...own];
   }
 
   failuresOf(uri: string): RuleFailure[] {
