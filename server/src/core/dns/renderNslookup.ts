@@ -20,6 +20,8 @@ export function renderNslookupOutput(resolution: Resolution): string {
     for (const answer of resolution.answers) lines.push(...answerLines(answer));
   } else if (resolution.rcode === 'NXDOMAIN') {
     lines.push(`** server can't find ${resolution.query}: NXDOMAIN`);
+  } else if (resolution.rcode === 'SERVFAIL' || resolution.rcode === 'REFUSED') {
+    lines.push(`** server can't find ${resolution.query}: ${resolution.rcode}`);
   } else if (resolution.rcode === 'NODATA') {
     lines.push(`*** Can't find ${resolution.query}: No answer`);
   } else {
