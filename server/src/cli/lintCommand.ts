@@ -10,7 +10,7 @@ import { formatStylish } from './formatters/stylish';
 import { loadConfiguration } from './loadSettings';
 import { loadWorkspace, selectUnits } from './loadWorkspace';
 
-export const COMMON_OPTIONS = ['config', 'cluster', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'no-render', 'help'];
+export const COMMON_OPTIONS = ['config', 'cluster', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'corefile', 'no-render', 'help'];
 
 /** Kustomize roots are built unless `--no-render` says not to (see render/). */
 export function renderOption(args: ParsedArgs): { render: boolean } {

@@ -14,6 +14,7 @@ import { relativePath } from './findingPositions';
 import { CONFIG_FILE_NAME, type Configuration } from './loadSettings';
 import { UsageError } from './usageError';
 import { collectManifestFiles } from './workspaceFiles';
+import { readTextFileSync } from '../files/readTextFile';
 
 /** One apply unit and the cluster model of its files. */
 export interface LoadedUnit {
@@ -68,6 +69,7 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
   const tool = options.render ? findKustomizeTool() : undefined;
   const loaded = units.map((unit): LoadedUnit => {
     const model = new ClusterModel(configuration.settingsOf(unit));
+    if (model.settings.corefile !== undefined) model.setCorefile(readCorefile(model.settings.corefile));
     const notes: Finding[] = [];
     let rendered: RenderedSources | undefined;
     if (options.render && unit.kind === 'kustomize') {
@@ -112,6 +114,20 @@ function notRenderedFinding(model: ClusterModel, unit: ApplyUnit, files: Readonl
   const line = /^([ \t]*)([^#\s](?:[^\r\n#]|#(?<=\S#))*?)[ \t]*(?:[ \t]#.*)?$/m.exec(text);
   return finding(root, line ? { start: line.index + line[1].length, end: line.index + line[1].length + line[2].length } : { start: 0, end: 0 });
 }
+
+/** The Corefile the settings name, read once per path: a file that cannot be read is a usage error (exit 2). */
+const corefiles = new Map<string, { source: string; text: string }>();
+function readCorefile(file: string): { source: string; text: string } {
+  let corefile = corefiles.get(file);
+  if (corefile) return corefile;
+  const read = readTextFileSync(file, { maxBytes: MAX_COREFILE_BYTES });
+  if (read.kind !== 'text') throw new UsageError(`cannot read Corefile ${file}: ${read.kind === 'too-large' ? `over the limit of ${MAX_COREFILE_BYTES} bytes` : read.kind === 'unreadable' ? read.reason : read.target}`);
+  corefile = { source: relativePath(file), text: read.text };
+  corefiles.set(file, corefile);
+  return corefile;
+}
+
+const MAX_COREFILE_BYTES = 1_000_000;
 
 /** Units are named relative to the one folder linted, else to the current folder. */
 function namesBase(paths: readonly string[]): string {

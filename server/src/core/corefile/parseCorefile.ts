@@ -107,10 +107,6 @@ function collectBlock(lines: readonly Token[][], start: number, errors: Corefile
         errors.push({ line: line[0].line, message: `blocks nested more than ${MAX_DEPTH} deep` });
         return { body, next: lines.length };
       }
-    } else if (line.some((token) => isBrace(token, '{') || isBrace(token, '}'))) {
-      const brace = line.find((token) => isBrace(token, '{') || isBrace(token, '}'))!;
-      errors.push({ line: brace.line, message: `"${brace.text}" must end its line (an opening brace) or stand alone (a closing one)` });
-      return { body, next: lines.length };
     }
     body.push(line);
   }
@@ -212,5 +208,28 @@ function tokenize(text: string, errors: CorefileProblem[]): Token[][] {
     current.push({ text: value, line, quoted: false });
   }
   endLine();
-  return lines;
+  return splitAtBraces(lines);
+}
+
+/** `health { lameduck 5s }` is `health {` / `lameduck 5s` / `}`: a brace ends a line, as CoreDNS's parser nests on brace tokens wherever they stand. */
+function splitAtBraces(lines: readonly Token[][]): Token[][] {
+  const result: Token[][] = [];
+  for (const line of lines) {
+    let current: Token[] = [];
+    for (const token of line) {
+      if (isBrace(token, '{')) {
+        current.push(token);
+        result.push(current);
+        current = [];
+      } else if (isBrace(token, '}')) {
+        if (current.length) result.push(current);
+        result.push([token]);
+        current = [];
+      } else {
+        current.push(token);
+      }
+    }
+    if (current.length) result.push(current);
+  }
+  return result;
 }

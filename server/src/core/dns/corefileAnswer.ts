@@ -24,7 +24,8 @@ export function corefileAnswer(model: ClusterModel, profile: DnsProfile, qname: 
     return zoneAnswer('REFUSED', [`no server block of ${profile.source} serves ${name} (zones: ${profile.servers.flatMap((entry) => entry.zones).join(', ') || 'none'}): CoreDNS answers REFUSED`]);
   }
   const why: string[] = [];
-  if (profile.origin !== 'settings') why.push(`server block ${server.zones.join(' ')}${at(server.line)} takes the question`);
+  // the catch-all block goes without saying; a stub domain's block is named
+  if (profile.origin !== 'settings' && !server.zones.includes('.')) why.push(`server block ${server.zones.join(' ')}${at(server.line)} takes the question`);
   // rewrite runs before the plugins that answer
   let asked = name;
   // the name as asked, case kept, until a rewrite replaces it
@@ -86,9 +87,11 @@ function answerInServer(model: ClusterModel, profile: DnsProfile, server: DnsSer
   if (kubernetes && kubernetes.zones.some((zone) => inZone(name, zone))) {
     const kube = kubeOf(model, profile, kubernetes, name, depth, at);
     const answer = coreDnsAnswer(model, qname, qtype, kube);
+    const by = profile.origin === 'settings' ? [] : [`the kubernetes plugin${at(kubernetes.line)} serves ${kubernetes.zones.find((zone) => inZone(name, zone))}:`];
     if (answer.rcode !== 'NXDOMAIN' || !covers(kubernetes.fallthrough, name)) {
-      return zoneAnswer(answer.rcode, [...why, ...answer.why], answer.answers, { additional: answer.additional, upstream: answer.upstream });
+      return zoneAnswer(answer.rcode, [...why, ...by, ...answer.why], answer.answers, { additional: answer.additional, upstream: answer.upstream });
     }
+    why.push(...by);
     why.push(...answer.why);
     why.push(profile.origin === 'settings'
       ? 'kubeadm\'s Corefile has `fallthrough in-addr.arpa ip6.arpa`: reverse names the cluster does not know go upstream'
