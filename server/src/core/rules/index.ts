@@ -2,6 +2,7 @@ import type { Rule } from './types';
 import clusterIpOutsideServiceCidr from './cluster-ip-outside-service-cidr';
 import configuredHostNotFound from './configured-host-not-found';
 import configuredHostPortNotFound from './configured-host-port-not-found';
+import corefileNotModelled from './corefile-not-modelled';
 import duplicateClusterIp from './duplicate-cluster-ip';
 import duplicateNodePort from './duplicate-node-port';
 import duplicateObject from './duplicate-object';
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   clusterIpOutsideServiceCidr,
   configuredHostNotFound,
   configuredHostPortNotFound,
+  corefileNotModelled,
   duplicateClusterIp,
   duplicateNodePort,
   duplicateObject,
