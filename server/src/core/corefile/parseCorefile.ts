@@ -47,8 +47,10 @@ interface Token {
 
 /** Most nested blocks a Corefile may have here (CoreDNS plugins use two). */
 const MAX_DEPTH = 20;
-/** Most directives an `import` chain may bring in, against snippets importing each other. */
-const MAX_IMPORTED = 10_000;
+/** Most snippets an `import` may go through, one importing the next. */
+const MAX_IMPORT_DEPTH = 10;
+/** Most directives a Corefile may hold once imported, against snippets importing others many times. */
+const MAX_DIRECTIVES = 100_000;
 
 export function parseCorefile(text: string): ParsedCorefile {
   const errors: CorefileProblem[] = [];
@@ -77,7 +79,7 @@ export function parseCorefile(text: string): ParsedCorefile {
         break;
       }
       const body = lines.slice(index + 1);
-      blocks.push({ keys, line: line[0].line, directives: directivesOf(body, errors, snippets, 0) });
+      blocks.push({ keys, line: line[0].line, directives: directivesOf(body, errors, snippets, []) });
       break;
     }
     const { body, next } = collectBlock(lines, index, errors);
@@ -86,7 +88,7 @@ export function parseCorefile(text: string): ParsedCorefile {
       snippets.set(keys[0].slice(1, -1), body);
       continue;
     }
-    blocks.push({ keys, line: line[0].line, directives: directivesOf(body, errors, snippets, 0) });
+    blocks.push({ keys, line: line[0].line, directives: directivesOf(body, errors, snippets, []) });
   }
   return { blocks, errors, placeholders };
 }
@@ -114,7 +116,7 @@ function collectBlock(lines: readonly Token[][], start: number, errors: Corefile
   return { body, next: lines.length };
 }
 
-function directivesOf(lines: readonly Token[][], errors: CorefileProblem[], snippets: ReadonlyMap<string, Token[][]>, imported: number, importedAt?: number): CorefileDirective[] {
+function directivesOf(lines: readonly Token[][], errors: CorefileProblem[], snippets: ReadonlyMap<string, Token[][]>, chain: readonly string[], importedAt?: number, budget = { left: MAX_DIRECTIVES }): CorefileDirective[] {
   const directives: CorefileDirective[] = [];
   let index = 0;
   while (index < lines.length && errors.length === 0) {
@@ -128,18 +130,22 @@ function directivesOf(lines: readonly Token[][], errors: CorefileProblem[], snip
     let block: CorefileDirective[] = [];
     if (opens) {
       const collected = collectBlock(lines, index, errors);
-      block = directivesOf(collected.body, errors, snippets, imported, importedAt);
+      block = directivesOf(collected.body, errors, snippets, chain, importedAt, budget);
       index = collected.next;
     } else {
       index += 1;
     }
     const [name, ...args] = words.map((token) => token.text);
+    if (--budget.left < 0) {
+      errors.push({ line: words[0].line, message: `more than ${MAX_DIRECTIVES} directives once snippets are imported` });
+      break;
+    }
     if (name === 'import' && snippets.has(args[0] ?? '') && block.length === 0) {
-      if (imported > MAX_IMPORTED) {
-        errors.push({ line: words[0].line, message: 'imports nest or repeat too often (a snippet importing itself?)' });
+      if (chain.includes(args[0]) || chain.length >= MAX_IMPORT_DEPTH) {
+        errors.push({ line: words[0].line, message: `imports nest or repeat too often (snippet ${args[0]} imports itself through ${[...chain, args[0]].join(' → ')})` });
         break;
       }
-      const inner = directivesOf(snippets.get(args[0])!, errors, snippets, imported + 1 + directives.length, importedAt ?? words[0].line);
+      const inner = directivesOf(snippets.get(args[0])!, errors, snippets, [...chain, args[0]], importedAt ?? words[0].line, budget);
       directives.push(...inner);
       continue;
     }
