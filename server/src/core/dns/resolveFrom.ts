@@ -73,12 +73,12 @@ export function answererOf(model: ClusterModel): { label: string; notes: string[
  * nslookup) and asks the nameserver each candidate until one answers or the resolver stops. When
  * another resolver would end elsewhere, a note says so.
  */
-export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType): Resolution {
+export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType, options: { readonly resolver?: ResolverModel } = {}): Resolution {
   // a Pod asks the cluster its own file belongs to: of alternative definitions, the nearest answer
-  return model.seenFrom('pod' in origin ? origin.pod.template.owner.file : undefined, () => resolveWithin(model, origin, name, type));
+  return model.seenFrom('pod' in origin ? origin.pod.template.owner.file : undefined, () => resolveWithin(model, origin, name, type, options.resolver ?? model.settings.resolver));
 }
 
-function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType): Resolution {
+function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType, resolver: ResolverModel): Resolution {
   const pod = 'pod' in origin ? origin.pod : undefined;
   const namespace = 'pod' in origin ? origin.pod.namespace : origin.namespace;
   const conf = podResolvConf(model.settings, { pod, namespace });
@@ -100,7 +100,6 @@ function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, 
     if (!answer) answers.set(candidate, (answer = ask(candidate)));
     return answer;
   };
-  const resolver = model.settings.resolver;
   const walk = resolverWalk(resolver, name, conf.searches, conf.ndots);
   const ending = walkWith(walk, memo);
   tried.push(...ending.tried);
