@@ -139,14 +139,14 @@ export function profileFromCorefile(text: string, source: string, origin: DnsPro
 /** `[scheme://]zone[:port]` → the zone Pods reach, or why the block is not reached by them. */
 function serverKey(key: string): { zone: string } | { skip: string } {
   const scheme = /^([a-z0-9+]+):\/\//i.exec(key);
-  if (scheme && scheme[1].toLowerCase() !== 'dns') return { skip: `${scheme[1]}:// is not plain DNS, which Pods ask; the simulation leaves the block out` };
+  if (scheme && scheme[1].toLowerCase() !== 'dns') return { skip: `${scheme[1]}:// is not the plain DNS Pods ask` };
   const rest = scheme ? key.slice(scheme[0].length) : key;
   const port = /:(\d+)$/.exec(rest);
-  if (port && port[1] !== '53') return { skip: `port ${port[1]} is not the port 53 the cluster DNS Service sends Pods' questions to; the simulation leaves the block out` };
+  if (port && port[1] !== '53') return { skip: `port ${port[1]} is not port 53, where the cluster DNS Service sends Pods' questions` };
   const zone = port ? rest.slice(0, -port[0].length) : rest;
   const cidr = reverseZoneOfCidr(zone);
   if (cidr) return { zone: cidr };
-  if (zone.includes('/')) return { skip: `${zone} is a network that does not end on an octet boundary; the simulation leaves the block out` };
+  if (zone.includes('/')) return { skip: `${zone} is a network that does not end on an octet boundary` };
   return { zone: normalizeZone(zone === '' ? '.' : zone) };
 }
 
