@@ -26,6 +26,12 @@ describe('kube-lookup nslookup with a Corefile', () => {
     assert.equal(JSON.parse(stdout).rcode, 'NXDOMAIN');
   });
 
+  it('a cluster of the settings file has a Corefile of its own', () => {
+    const { code, stdout } = runCli(['nslookup', '1.2.3.4', '--config', `${FOLDER}/clusters.kube-lookup.yaml`, '--cluster', 'authoritative', '--format', 'json', CLUSTER]);
+    assert.equal(code, 1);
+    assert.equal(JSON.parse(stdout).rcode, 'NXDOMAIN');
+  });
+
   it('a rewrite and a stub domain are honoured in the transcript', () => {
     const rewritten = runCli(['nslookup', 'db.example.com', '--corefile', `${FOLDER}/Corefile`, CLUSTER]);
     assert.equal(rewritten.code, 0);

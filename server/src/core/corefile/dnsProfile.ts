@@ -52,13 +52,14 @@ export interface KubernetesPlugin {
 
 export interface RewriteRule {
   readonly line: number;
-  readonly match: 'exact' | 'prefix' | 'suffix' | 'substring' | 'regex';
+  /** `regex` rules are not modelled: kube-lookup builds no regular expression from workspace text. */
+  readonly match: 'exact' | 'prefix' | 'suffix' | 'substring';
   readonly from: string;
   readonly to: string;
   /** `stop` (the default) ends the rewriting at this rule when it matches; `continue` goes on. */
   readonly mode: 'stop' | 'continue';
-  /** How answer names are written back: exact rules and `answer auto` revert the rewrite; `answer name` applies its regex. */
-  readonly answer: { readonly kind: 'revert' } | { readonly kind: 'regex'; readonly from: string; readonly to: string } | { readonly kind: 'none' };
+  /** How answer names are written back: exact rules and `answer auto` revert the rewrite. */
+  readonly answer: { readonly kind: 'revert' } | { readonly kind: 'none' };
 }
 
 export interface HostsPlugin {
@@ -247,7 +248,7 @@ function kubernetesPlugin(directive: CorefileDirective, serverZones: readonly st
   return { line: directive.line, zones, pods, endpointPodNames, ttl, ignoreEmptyService, namespaces, fallthrough, optionLines };
 }
 
-const MATCH_TYPES = new Set(['exact', 'prefix', 'suffix', 'substring', 'regex']);
+const MATCH_TYPES = new Set(['exact', 'prefix', 'suffix', 'substring']);
 
 function rewriteRules(directive: CorefileDirective, note: Note): RewriteRule[] {
   let args = [...directive.args];
@@ -275,6 +276,11 @@ function rewriteRule(args: readonly string[], mode: RewriteRule['mode'], line: n
   }
   let rest = args.slice(1);
   let match: RewriteRule['match'] = 'exact';
+  if (rest[0] === 'regex' && rest.length >= 3) {
+    // a pattern from the workspace would run in a backtracking engine (ReDoS); CoreDNS's RE2 would not
+    note(line, `rewrite name regex ${rest[1]} is not modelled (kube-lookup builds no regular expression from workspace text)`);
+    return undefined;
+  }
   if (MATCH_TYPES.has(rest[0]) && rest.length >= 3) {
     match = rest[0] as RewriteRule['match'];
     rest = rest.slice(1);
@@ -284,19 +290,10 @@ function rewriteRule(args: readonly string[], mode: RewriteRule['mode'], line: n
     note(line, 'rewrite name needs FROM and TO');
     return undefined;
   }
-  if (match === 'regex') {
-    try {
-      new RegExp(from);
-    } catch {
-      note(line, `rewrite name regex ${from}: not a regular expression this simulation reads`);
-      return undefined;
-    }
-  }
   let answer: RewriteRule['answer'] = match === 'exact' ? { kind: 'revert' } : { kind: 'none' };
   if (options[0] === 'answer' && options[1] === 'auto') answer = { kind: 'revert' };
-  else if (options[0] === 'answer' && options[1] === 'name' && options[2] && options[3]) answer = { kind: 'regex', from: options[2], to: options[3] };
   else if (options.length > 0) note(line, `rewrite option ${options.join(' ')} is not modelled`);
-  return { line, match, from: match === 'regex' ? from : normalizeZone(from), to: match === 'regex' ? to : to.replace(/\.$/, '').toLowerCase(), mode, answer };
+  return { line, match, from: from.toLowerCase(), to: to.toLowerCase(), mode, answer };
 }
 
 function hostsPlugin(directive: CorefileDirective, serverZones: readonly string[], note: Note): HostsPlugin {

@@ -156,26 +156,11 @@ export function rewriteName(rule: RewriteRule, name: string): string | undefined
     case 'substring':
       result = fqdn.includes(rule.from) ? fqdn.split(rule.from).join(rule.to) : undefined;
       break;
-    case 'regex':
-      result = regexReplace(rule.from, rule.to, fqdn);
-      break;
   }
   return result === undefined ? undefined : normalizeName(result);
 }
 
-/** Go-style `{1}` groups in the replacement; undefined when the expression does not match. */
-function regexReplace(pattern: string, replacement: string, value: string): string | undefined {
-  let match: RegExpExecArray | null;
-  try {
-    match = new RegExp(pattern).exec(value);
-  } catch {
-    return undefined;
-  }
-  if (!match) return undefined;
-  return replacement.replace(/\{(\d+)\}/g, (_, group: string) => match![Number(group)] ?? '');
-}
-
-/** Answer names written back as the rewrite rules say: exact rules and `answer auto` revert, `answer name` applies its regex. */
+/** Answer names written back as the rewrite rules say: exact rules and `answer auto` revert the rewrite. */
 function revertAnswerNames(answer: ZoneAnswer, applied: readonly { rule: RewriteRule; before: string; after: string }[], qname: string, at: (line: number) => string): ZoneAnswer {
   let records = answer.answers;
   const why = [...answer.why];
@@ -185,16 +170,16 @@ function revertAnswerNames(answer: ZoneAnswer, applied: readonly { rule: Rewrite
       continue;
     }
     const { answer: how } = rule;
+    let renamedAny = false;
     records = records.map((entry) => {
       const owner = normalizeName(entry.name);
-      let renamed: string | undefined;
-      if (how.kind === 'revert') renamed = owner === after ? before : undefined;
-      else renamed = regexReplace(how.from, how.to, `${owner}.`);
+      const renamed = how.kind === 'revert' && owner === after ? before : undefined;
       if (renamed === undefined) return entry;
+      renamedAny = true;
       const back = normalizeName(renamed) === normalizeName(qname) ? absolute(qname) : absolute(normalizeName(renamed));
       return { ...entry, name: back };
     });
-    why.push(`the answer names ${after} are written back to ${before}${at(rule.line)}`);
+    if (renamedAny) why.push(`the answer names ${after} are written back to ${before}${at(rule.line)}`);
   }
   return zoneAnswer(answer.rcode, why, records, { additional: answer.additional, upstream: answer.upstream });
 }
