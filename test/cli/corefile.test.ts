@@ -57,7 +57,15 @@ describe('kube-lookup nslookup with a Corefile', () => {
   });
 });
 
-describe('kube-lookup lint and the coredns ConfigMap', () => {
+describe('kube-lookup lint and the Corefile', () => {
+  it('reports the parts of a Corefile given by --corefile on the Corefile itself', () => {
+    const { stdout } = runCli(['lint', '--format', 'json', '--corefile', `${FOLDER}/Corefile`, CLUSTER]);
+    const findings = (JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number; column: number; endColumn: number; message: string }[] }).findings.filter((finding) => finding.ruleId === 'corefile-not-modelled');
+    assert.deepEqual(findings.map((finding) => `${finding.file}:${finding.line}:${finding.column}-${finding.endColumn} ${finding.message}`).filter((line) => line.startsWith(`${FOLDER}/Corefile`)), [
+      `${FOLDER}/Corefile:15:1-23 Corefile line 15: server block metrics.example:9153: port 9153 is not port 53, where the cluster DNS Service sends Pods' questions; kube-lookup's DNS answers leave it out.`,
+    ]);
+  });
+
   it('reports the parts of its Corefile the simulation does not model, at their line', () => {
     const { stdout } = runCli(['lint', '--format', 'json', CLUSTER]);
     const findings = (JSON.parse(stdout) as { findings: { ruleId: string; line: number; column: number; message: string }[] }).findings.filter((finding) => finding.ruleId === 'corefile-not-modelled');

@@ -36,7 +36,7 @@ export function lintCommand(args: ParsedArgs, output: { stdout: (text: string) =
   });
   for (const failure of failures) output.stderr(failure);
   const merged = mergeUnitFindings(perUnit, (file) => workspace.unitsOf(file).filter((name) => units.some(({ unit }) => unit.name === name)));
-  const findings = positionFindings((file) => workspace.files.get(file)?.text, merged);
+  const findings = positionFindings((file) => workspace.textOf(file), merged);
   const objectFiles = new Set(units.flatMap(({ unit }) => unit.files));
   const objectCount = [...objectFiles].reduce((count, file) => count + (workspace.files.get(file)?.objects.length ?? 0), 0);
   if (format === 'json') output.stdout(formatJson(findings, workspace.fileCount, objectCount));

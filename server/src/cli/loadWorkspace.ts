@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asSupportFile, ClusterModel, readManifestFile, type ManifestFile } from '../core/model/clusterModel';
 import { rulesById } from '../core/rules/index';
+import { corefileProblems } from '../core/rules/corefile-not-modelled';
 import { effectiveSeverity, formatMessage } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
 import { holdsWholeCluster, type ApplyUnit } from '../core/units/applyUnit';
@@ -41,6 +42,8 @@ export interface LoadedWorkspace {
   readonly files: ReadonlyMap<string, ManifestFile>;
   /** The names of the units a file belongs to. */
   unitsOf(file: string): readonly string[];
+  /** The text of a file findings may be on: a manifest, or a Corefile the settings name. */
+  textOf(file: string): string | undefined;
 }
 
 /**
@@ -66,11 +69,17 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
   }).map((unit) => ({ ...unit, files: unit.files.map((file) => byDiscoveryPath.get(file)!), support: unit.support.map((file) => byDiscoveryPath.get(file)!) }));
   if (units.length === 0) units.push({ name: 'plain', kind: 'plain', files: [], support: [], remote: [] });
   const membership = new Map<string, string[]>();
+  const corefileTexts = new Map<string, string>();
   const tool = options.render ? findKustomizeTool() : undefined;
   const loaded = units.map((unit): LoadedUnit => {
     const model = new ClusterModel(configuration.settingsOf(unit));
-    if (model.settings.corefile !== undefined) model.setCorefile(readCorefile(model.settings.corefile));
     const notes: Finding[] = [];
+    if (model.settings.corefile !== undefined) {
+      const corefile = readCorefile(model.settings.corefile);
+      model.setCorefile(corefile);
+      notes.push(...corefileFindings(model, model.settings.corefile, corefile.text));
+      corefileTexts.set(model.settings.corefile, corefile.text);
+    }
     let rendered: RenderedSources | undefined;
     if (options.render && unit.kind === 'kustomize') {
       const rendering = renderKustomizeUnit(unit, { tool, settings: model.settings, files, display: relativePath });
@@ -88,7 +97,7 @@ export function loadWorkspace(paths: readonly string[], configuration: Configura
     const whole = holdsWholeCluster(unit, (file) => files.get(file)!.issues.some((issue) => issue.ruleId === 'templated-file'));
     return { unit, model, whole, rendered, notes };
   });
-  return { units: loaded, fileCount: read.length, files, unitsOf: (file) => membership.get(file) ?? [] };
+  return { units: loaded, fileCount: read.length, files, unitsOf: (file) => membership.get(file) ?? [], textOf: (file) => files.get(file)?.text ?? corefileTexts.get(file) };
 }
 
 /**
@@ -113,6 +122,21 @@ function notRenderedFinding(model: ClusterModel, unit: ApplyUnit, files: Readonl
   // the first line that is not a comment, less a comment at its end
   const line = /^([ \t]*)([^#\s](?:[^\r\n#]|#(?<=\S#))*?)[ \t]*(?:[ \t]#.*)?$/m.exec(text);
   return finding(root, line ? { start: line.index + line[1].length, end: line.index + line[1].length + line[2].length } : { start: 0, end: 0 });
+}
+
+/** `corefile-not-modelled` findings on a Corefile the settings name (the rule itself reports on the coredns ConfigMap), unless the rule is off. */
+function corefileFindings(model: ClusterModel, file: string, text: string): Finding[] {
+  const rule = rulesById.get('corefile-not-modelled')!;
+  const severity = effectiveSeverity(model, rule);
+  if (!severity) return [];
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return corefileProblems(text).map((problem) => {
+    const lineStart = starts[problem.line - 1] ?? 0;
+    const at = problem.text ? text.indexOf(problem.text, lineStart) : -1;
+    const span = at >= 0 ? { start: at, end: at + problem.text.length } : { start: lineStart, end: lineStart };
+    return { ruleId: rule.meta.id, messageId: problem.messageId, severity, message: formatMessage(rule.meta.messages[problem.messageId], { line: String(problem.line), what: problem.what }), file, span, related: [], fixes: [] };
+  });
 }
 
 /** The Corefile the settings name, read once per path: a file that cannot be read is a usage error (exit 2). */

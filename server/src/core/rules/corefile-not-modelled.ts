@@ -23,15 +23,20 @@ export default defineRule({
     if (object.namespace !== 'kube-system' || object.name !== 'coredns') return;
     const text = corefileOf(object);
     if (text === undefined) return;
-    const profile = profileFromCorefile(text, object.file, 'configmap');
-    const lines = text.split('\n');
-    // the finding covers the Corefile line's text where the manifest first holds it
-    const part = (line: number): string | undefined => lines[line - 1]?.replace(/\s#.*$/, '').trim() || undefined;
-    for (const problem of profile.errors.slice(0, 1)) {
-      context.report({ messageId: 'syntax', data: { line: problem.line, what: problem.message }, path: ['data', 'Corefile'], part: part(problem.line) });
-    }
-    for (const problem of profile.unmodelled) {
-      context.report({ messageId: 'notModelled', data: { line: problem.line, what: problem.message }, path: ['data', 'Corefile'], part: part(problem.line) });
+    for (const problem of corefileProblems(text)) {
+      // the finding covers the Corefile line's text where the manifest first holds it
+      context.report({ messageId: problem.messageId, data: { line: problem.line, what: problem.what }, path: ['data', 'Corefile'], part: problem.text || undefined });
     }
   },
 });
+
+/** What the rule reports on a Corefile: its first syntax error, then each part not modelled, with the line's text (comment left out). */
+export function corefileProblems(text: string): { messageId: 'syntax' | 'notModelled'; line: number; what: string; text: string }[] {
+  const profile = profileFromCorefile(text, '', 'file');
+  const lines = text.split('\n');
+  const lineText = (line: number): string => lines[line - 1]?.replace(/\s#.*$/, '').trim() ?? '';
+  return [
+    ...profile.errors.slice(0, 1).map((problem) => ({ messageId: 'syntax' as const, line: problem.line, what: problem.message, text: lineText(problem.line) })),
+    ...profile.unmodelled.map((problem) => ({ messageId: 'notModelled' as const, line: problem.line, what: problem.message, text: lineText(problem.line) })),
+  ];
+}
