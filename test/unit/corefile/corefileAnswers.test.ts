@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { profileFromCorefile } from '../../../server/src/core/corefile/dnsProfile';
 import { kubeadmCorefile } from '../../../server/src/core/corefile/kubeadmCorefile';
-import { dnsProfileOf } from '../../../server/src/core/corefile/profileOf';
-import { answerQuestion, renderNslookup, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
+import { dnsProfileOf, dnsSettingsOf } from '../../../server/src/core/corefile/profileOf';
+import { answerQuestion, clusterRecords, renderNslookup, resolveFrom, type QueryType } from '../../../server/src/core/dns/index';
 import type { ClusterModel } from '../../../server/src/core/model/clusterModel';
 import { defaultSettings, type AnalysisSettings } from '../../../server/src/core/settings';
 import { lines, modelOf } from '../../helpers/modelFrom';
@@ -194,6 +194,13 @@ describe('where the profile comes from', () => {
     model.setCorefile({ source: 'given/Corefile', text: ['.:53 {', ...KUBEADM_BODY, '}'].join('\n') });
     assert.equal(dnsProfileOf(model).origin, 'file');
     assert.deepEqual(ask(model, '4.3.2.1.in-addr.arpa.', 'PTR'), ['UPSTREAM']);
+  });
+
+  it('records, hovers and the zone export publish with the Corefile\'s kubernetes options', () => {
+    const model = cluster(['.:53 {', '    kubernetes cluster.local in-addr.arpa ip6.arpa {', '       ttl 7', '    }', '}'].join('\n'), { dnsTtl: 30 });
+    assert.deepEqual(clusterRecords(model).filter((entry) => entry.name === 'web.default.svc.cluster.local.').map((entry) => `${entry.type} ${entry.ttl}`), ['A 7']);
+    assert.equal(dnsSettingsOf(model).pods, 'disabled');
+    assert.equal(dnsSettingsOf(cluster()).dnsTtl, 30);
   });
 
   it('a Corefile that does not parse is not used: the settings answer, and the transcript says why', () => {

@@ -1,4 +1,6 @@
 import type { ClusterModel } from '../model/clusterModel';
+import type { AnalysisSettings } from '../settings';
+import { inZone } from './dnsProfile';
 import type { ManifestObject } from '../model/manifestObject';
 import { profileFromCorefile, type DnsProfile } from './dnsProfile';
 import { kubeadmCorefile } from './kubeadmCorefile';
@@ -57,4 +59,22 @@ function corefileLineOffset(text: string | undefined, object: ManifestObject): n
   if (!match) return 0;
   const before = text.slice(0, object.documentSpan.start + match.index);
   return before.split('\n').length;
+}
+
+/**
+ * The DNS settings as the Corefile sets them: the options of the kubernetes plugin serving the
+ * cluster domain (`pods`, `endpoint_pod_names`, `ignore empty_service`, `ttl`) over the settings, so
+ * `records`, hovers and the zone export publish what the Corefile's server answers. Under the spec
+ * profile, or without a Corefile, the settings themselves.
+ */
+export function dnsSettingsOf(model: ClusterModel): AnalysisSettings {
+  if (model.settings.dnsProfile === 'spec') return model.settings;
+  return model.memo(PROFILES, 'settings', () => {
+    const profile = dnsProfileOf(model);
+    if (profile.origin === 'settings') return model.settings;
+    const zone = model.settings.clusterDomain.replace(/\.$/, '').toLowerCase();
+    const plugin = profile.servers.map((server) => server.kubernetes).find((kubernetes) => kubernetes?.zones.some((candidate) => candidate !== '.' && inZone(zone, candidate)));
+    if (!plugin) return model.settings;
+    return { ...model.settings, pods: plugin.pods, endpointPodNames: plugin.endpointPodNames, ignoreEmptyService: plugin.ignoreEmptyService, dnsTtl: plugin.ttl };
+  });
 }
