@@ -1,9 +1,16 @@
 // Writes the page the Extensions view shows for the packaged extension (vsce --readme-path):
-// the editor part of README.md, for someone who installed the extension. That view (Code-OSS 1.139)
-// shows images from http(s) URLs only: its sanitizer drops relative and data: sources. So the
-// pictures link to where the repository is published (package.json `repository`, or
-// KUBE_LOOKUP_IMAGES_URL), and are left out when that is unknown rather than shown broken; links
-// into the repository become plain text.
+// the editor part of README.md, for someone who installed the extension, and the rule pages.
+//
+// What that view (Code-OSS 1.139, the extension editor's README webview) can show, read from its
+// source: its sanitizer keeps only http(s) image sources (relative and data: sources are dropped),
+// its webview runs without the service worker that serves an extension's files, and it opens links
+// to http(s), mailto and in-page anchors only (no relative link, no command but one of its own).
+// So, offline and with no public repository URL:
+// - pictures need a web address: they link to where the repository is published (package.json
+//   `repository`, or KUBE_LOOKUP_IMAGES_URL); without one the page sends the reader to the
+//   walkthrough, which shows the same pictures from the installed extension;
+// - the rules table links to the rule pages, appended to this page under anchors of their own;
+// - other links into the repository become plain text.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -27,17 +34,41 @@ function section(heading) {
   return lines.slice(start, end).join('\n').trim();
 }
 
+const rulesFolder = path.join(root, 'docs', 'rules');
+/** The anchor of a rule's page on this page. */
+const anchorOf = (page) => `rule-${page.replace(/\.md$/, '')}`;
+
 const intro = readme.slice(readme.indexOf('\n') + 1, readme.indexOf('```')).trim();
 const pictures = [...readme.matchAll(/^!\[[^\]]*\]\(docs\/images\/[^)]+\)$/gm)].map((match) => match[0]);
 const editor = section('## In the editor').replace(/\n### Other editors[\s\S]*$/, '');
 const rules = section('## Rules');
 
+/** The rule pages of docs/rules/, in the catalogue's order, each under its anchor with its headings two levels down. */
+function rulePages() {
+  const pages = fs.readdirSync(rulesFolder).filter((file) => file.endsWith('.md') && file !== 'README.md').sort();
+  return pages.map((page) => {
+    let fenced = false;
+    const text = fs.readFileSync(path.join(rulesFolder, page), 'utf8').trim().split('\n').map((line) => {
+      if (line.startsWith('```')) fenced = !fenced;
+      return !fenced && /^#{1,4} /.test(line) ? `##${line}` : line;
+    }).join('\n');
+    // links between rule pages stay on this page
+    return `<a id="${anchorOf(page)}"></a>\n\n${text.replace(/\]\(([a-z0-9-]+\.md)\)/g, (_, target) => `](#${anchorOf(target)})`)}`;
+  });
+}
+
+const walkthrough = 'The walkthrough **Get started with kube-lookup** shows these features in pictures: run **Welcome: Open Walkthrough...** and pick it.';
+
 const page = [
   '# kube-lookup',
   intro,
   ...pictures,
+  walkthrough,
   editor,
-  rules,
+  // the table's links go to the rule pages below
+  rules.replace(/\]\(docs\/rules\/([a-z0-9-]+\.md)\)/g, (_, target) => `](#${anchorOf(target)})`),
+  '## Rule pages',
+  ...rulePages(),
   '## More',
   'The same checks run on the command line (`kube-lookup lint`, `kube-lookup nslookup`) and in other LSP editors (`kube-lookup-language-server --stdio`): the README of the kube-lookup repository shows how.',
 ].join('\n\n');

@@ -20,7 +20,7 @@ export class ClusterStatus implements vscode.Disposable {
     this.item.command = COMMANDS.showLog;
     this.item.text = '⎈ …';
     this.item.tooltip = 'kube-lookup: starting';
-    this.item.show();
+    // shown once the server runs (see render)
     this.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()));
   }
 
@@ -61,6 +61,8 @@ export class ClusterStatus implements vscode.Disposable {
   }
 
   private render(): void {
+    // not started (a window of JSON files that are no manifests): no item
+    if (!this.client.isRunning()) return void this.item.hide();
     const status = this.status;
     const clusters = this.clusters;
     const services = status ? `${status.services} Service${status.services === 1 ? '' : 's'}` : '';

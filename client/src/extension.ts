@@ -13,16 +13,19 @@ import {
   type ServiceEnvironmentParams,
   type ServiceEnvironmentResult,
   type ShowEndpointsArguments,
+  type ShowServiceMapArguments,
   type SimulateNslookupParams,
   type SimulateNslookupResult,
   type StatusParams,
 } from '../../server/src/protocol';
 import { ClusterStatus } from './clusterStatus';
+import { holdsKubernetesObjects } from './kubernetesJson';
 import { simulateConnectionCommand } from './connectCommand';
 import { simulateNslookupCommand } from './nslookupCommand';
 import { ServiceMapPanel } from './serviceMap/serviceMapPanel';
 import { SyntaxHoldBack } from './syntaxHoldBack';
 import { pickClusterCommand } from './pickClusterCommand';
+import { RuleDocumentation } from './ruleDocEditor';
 import { TRANSCRIPT_SCHEME, TranscriptDocuments } from './transcripts';
 
 let client: LanguageClient | undefined;
@@ -43,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const holdBack = new SyntaxHoldBack();
+  const ruleDocs = new RuleDocumentation(context.extensionUri);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -50,13 +54,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
       { scheme: 'untitled', language: 'yaml' },
     ],
     outputChannel: output,
-    middleware: holdBack.middleware,
+    // rule links open rendered pages; syntax errors wait for a pause in typing
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => ruleDocs.middleware.handleDiagnostics!(uri, diagnostics, (shown, linked) => holdBack.middleware.handleDiagnostics!(shown, linked, next)) },
     // the hover's "list all" link of a long endpoint list
     markdown: { isTrusted: { enabledCommands: [COMMANDS.showEndpoints] } },
   };
   client = new LanguageClient('kubeLookup', 'kube-lookup', serverOptions, clientOptions);
   const transcripts = new TranscriptDocuments();
   const status = new ClusterStatus(client);
+  let starting: Promise<void> | undefined;
+  /** Starts the language server once: it indexes the whole workspace, so not for a folder without manifests. */
+  const start = (): Promise<void> => (starting ??= (async () => {
+    await client!.start();
+    void status.refresh();
+    output.info('kube-lookup language server started');
+  })());
+  /** A command: the server starts first (a command may be what activated the extension). */
+  const command = (body: () => Promise<void>) => () => run(output, async () => {
+    await start();
+    await body();
+  });
 
   context.subscriptions.push(
     output,
@@ -64,16 +81,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     transcripts,
     vscode.workspace.registerTextDocumentContentProvider(TRANSCRIPT_SCHEME, transcripts),
     holdBack,
+    ruleDocs,
     vscode.commands.registerCommand(COMMANDS.showLog, () => output.show(true)),
-    // activation on YAML only: a folder of JSON manifests starts the server with this command
-    vscode.commands.registerCommand(COMMANDS.start, () => void vscode.window.showInformationMessage('kube-lookup is checking the manifests of this workspace, JSON files included.')),
-    vscode.commands.registerCommand(COMMANDS.pickCluster, () => run(output, async () => {
+    // a folder of JSON manifests none of which is open starts the server with this command
+    vscode.commands.registerCommand(COMMANDS.start, command(async () => void vscode.window.showInformationMessage('kube-lookup is checking the manifests of this workspace, JSON files included.'))),
+    vscode.commands.registerCommand(COMMANDS.pickCluster, command(async () => {
       const chosen = await pickClusterCommand(client!);
       if (chosen) status.show(chosen);
     })),
-    vscode.commands.registerCommand(COMMANDS.simulateNslookup, () => run(output, () => simulateNslookupCommand(client!, transcripts))),
-    vscode.commands.registerCommand(COMMANDS.simulateConnection, () => run(output, () => simulateConnectionCommand(client!, transcripts))),
-    vscode.commands.registerCommand(COMMANDS.showRecords, () => run(output, async () => {
+    vscode.commands.registerCommand(COMMANDS.simulateNslookup, command(() => simulateNslookupCommand(client!, transcripts))),
+    vscode.commands.registerCommand(COMMANDS.simulateConnection, command(() => simulateConnectionCommand(client!, transcripts))),
+    vscode.commands.registerCommand(COMMANDS.showRecords, command(async () => {
       const params = atCursor();
       if (!params) return;
       const result = await client!.sendRequest<RecordsResult>(RECORDS_REQUEST, params satisfies RecordsParams);
@@ -81,30 +99,50 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
       if (!result.object) return void vscode.window.showInformationMessage(`kube-lookup: ${result.text.replace(/^;\s*/, '').trim()}`);
       await transcripts.show(`DNS records of ${result.object}`, result.text);
     })),
-    vscode.commands.registerCommand(COMMANDS.showServiceEnvironment, () => run(output, async () => {
+    vscode.commands.registerCommand(COMMANDS.showServiceEnvironment, command(async () => {
       const params = atCursor();
       if (!params) return;
       const result = await client!.sendRequest<ServiceEnvironmentResult>(SERVICE_ENVIRONMENT_REQUEST, params satisfies ServiceEnvironmentParams);
       if (!result.pod) return void vscode.window.showInformationMessage(`kube-lookup: ${result.text.trim()}`);
       await transcripts.show(`Service environment of ${result.pod}`, result.text);
     })),
-    vscode.commands.registerCommand(COMMANDS.showServiceMap, () => run(output, async () => {
+    vscode.commands.registerCommand(COMMANDS.showServiceMap, (...args: ShowServiceMapArguments | []) => command(async () => {
+      // from a Service's CodeLens: its file, node and namespace; from the palette: the active file
+      if (args.length === 3) return void ServiceMapPanel.show(context, client!, args[0], { nodeId: args[1], namespace: args[2] });
       const document = vscode.window.activeTextEditor?.document;
       if (document) ServiceMapPanel.show(context, client!, document.uri.toString());
       else void vscode.window.showInformationMessage('kube-lookup: open a Kubernetes manifest to map its cluster.');
-    })),
-    vscode.commands.registerCommand(COMMANDS.showEndpoints, (...args: ShowEndpointsArguments) => run(output, async () => {
+    })()),
+    vscode.commands.registerCommand(COMMANDS.showEndpoints, (...args: ShowEndpointsArguments) => command(async () => {
       const [uri, position, locations] = args;
       const converter = client!.protocol2CodeConverter;
       await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), converter.asPosition(position), await Promise.all(locations.map((location) => converter.asLocation(location))));
-    })),
+    })()),
   );
 
   client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params));
-  await client.start();
-  void status.refresh();
-  output.info('kube-lookup language server started');
-  return { simulateNslookup: (params) => client!.sendRequest<SimulateNslookupResult | null>(SIMULATE_NSLOOKUP_REQUEST, params) };
+  // Activated by a JSON file (onLanguage:json), the server starts only once a JSON file holding
+  // Kubernetes objects, or a YAML file, is open: package.json and tsconfig.json are no reason to
+  // index the workspace. Activated otherwise (YAML, a command), it starts now.
+  const documents = vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+  const startsOn = (document: vscode.TextDocument): boolean => document.languageId === 'yaml' || (document.languageId === 'json' && holdsKubernetesObjects(document.getText()));
+  const onlyJson = documents.some((document) => document.languageId === 'json') && !documents.some((document) => document.languageId === 'yaml');
+  if (!onlyJson || documents.some(startsOn)) await start();
+  else {
+    const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!startsOn(document)) return;
+      waiting.dispose();
+      void start().catch((error: unknown) => output.error(String(error)));
+    });
+    context.subscriptions.push(waiting);
+    output.info('kube-lookup waits for a Kubernetes manifest: the open JSON files hold none');
+  }
+  return {
+    simulateNslookup: async (params) => {
+      await start();
+      return client!.sendRequest<SimulateNslookupResult | null>(SIMULATE_NSLOOKUP_REQUEST, params);
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

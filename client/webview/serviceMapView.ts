@@ -1,9 +1,10 @@
 // The service map webview's script (bundled by client/bundle.mjs for the browser). It lays out and
 // draws the graph the server sends, with the same code as `kube-lookup map --format svg`, and tells
 // the extension which object to open. No network, no eval, no inline styles: the page's CSP holds.
-import { layoutMap } from '../../server/src/core/map/layoutMap';
+import { layoutMap, type MapLayout } from '../../server/src/core/map/layoutMap';
+import { ARROW_DIRECTIONS, nodeInDirection } from '../../server/src/core/map/mapNavigation';
 import { renderMapSvg } from '../../server/src/core/map/renderMapSvg';
-import { describeNode, isBroken, type MapNode, type ServiceMap } from '../../server/src/core/map/serviceMap';
+import { describeNode, isBroken, verbOf, type MapNode, type ServiceMap } from '../../server/src/core/map/serviceMap';
 import type { ServiceMapResult } from '../../server/src/protocol';
 
 interface VsCodeApi {
@@ -19,10 +20,12 @@ const namespaces = document.getElementById('namespace') as HTMLSelectElement;
 const links = document.getElementById('links')!;
 const objects = document.getElementById('objects')!;
 
-window.addEventListener('message', (event: MessageEvent<{ type: 'map'; map: ServiceMapResult } | { type: 'error'; message: string }>) => {
+window.addEventListener('message', (event: MessageEvent<{ type: 'map'; map: ServiceMapResult } | { type: 'error'; message: string } | { type: 'focus'; nodeId: string }>) => {
   const message = event.data;
   if (message.type === 'map') show(message.map);
-  else summary.textContent = `The map could not be made: ${message.message}`;
+  else if (message.type === 'focus') {
+    if (!focusNode(message.nodeId)) pendingFocus = message.nodeId;
+  } else summary.textContent = `The map could not be made: ${message.message}`;
 });
 
 namespaces.addEventListener('change', () => vscode.postMessage({ type: 'namespace', namespace: namespaces.value || null }));
@@ -37,8 +40,27 @@ canvas.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' || event.key === ' ') {
     event.preventDefault();
     open(node.getAttribute('data-node')!);
+    return;
   }
+  const direction = ARROW_DIRECTIONS[event.key];
+  if (!direction || !drawn) return;
+  event.preventDefault();
+  const next = nodeInDirection(drawn.map, drawn.layout, node.getAttribute('data-node')!, direction);
+  if (next) focusNode(next);
 });
+
+/** The map on the page and its layout, for the arrow keys. */
+let drawn: { map: ServiceMap; layout: MapLayout } | undefined;
+/** A node to focus once the next map is drawn (the Service a CodeLens opened the map on). */
+let pendingFocus: string | undefined;
+
+function focusNode(nodeId: string): boolean {
+  const element = canvas.querySelector(`[data-node="${CSS.escape(nodeId)}"]`) as SVGElement | null;
+  if (!element) return false;
+  element.focus({ preventScroll: true });
+  element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  return true;
+}
 
 function open(nodeId: string): void {
   vscode.postMessage({ type: 'open', nodeId });
@@ -57,18 +79,22 @@ function show(result: ServiceMapResult): void {
   if (summary.textContent !== counts) summary.textContent = counts;
   if (map.nodes.length === 0) {
     canvas.innerHTML = '';
+    drawn = undefined;
     const empty = document.createElement('p');
     empty.className = 'empty';
     empty.textContent = result.cluster === null ? 'This file belongs to no cluster kube-lookup reads.' : 'No Services, routes or workloads here.';
     canvas.append(empty);
   } else {
     // the SVG is built from escaped text only (renderMapSvg escapes every name, label and message)
-    canvas.innerHTML = renderMapSvg(map, layoutMap(map), { interactive: true });
+    const layout = layoutMap(map);
+    canvas.innerHTML = renderMapSvg(map, layout, { interactive: true });
+    drawn = { map, layout };
   }
   canvas.scrollLeft = scroll.left;
   canvas.scrollTop = scroll.top;
   fillTextAlternative(map, result);
-  if (focused) (canvas.querySelector(`[data-node="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+  if (pendingFocus && focusNode(pendingFocus)) pendingFocus = undefined;
+  else if (focused) (canvas.querySelector(`[data-node="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
 }
 
 function fillNamespaces(result: ServiceMapResult): void {
@@ -88,6 +114,7 @@ function fillTextAlternative(map: ServiceMap, result: ServiceMapResult): void {
     if (isBroken(edge)) item.className = 'broken';
     item.append(nodeButton(byId.get(edge.from)!), ` ${verbOf(edge.kind)} `, nodeButton(byId.get(edge.to)!));
     if (edge.label) item.append(` (${edge.label})`);
+    if (edge.denied) item.append(` — denied: ${edge.denied}`);
     for (const finding of edge.findings) item.append(` — ${finding.severity}: ${finding.message}`);
     return item;
   }));
@@ -115,15 +142,5 @@ function nodeButton(node: MapNode): HTMLButtonElement {
   return button;
 }
 
-function verbOf(kind: string): string {
-  switch (kind) {
-    case 'routes': return 'routes to';
-    case 'selects': return 'selects';
-    case 'aliases': return 'is an alias of';
-    case 'scrapes': return 'scrapes';
-    case 'exposes': return 'exposes';
-    default: return 'was meant to reach';
-  }
-}
 
 vscode.postMessage({ type: 'ready' });

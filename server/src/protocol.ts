@@ -205,6 +205,9 @@ export const COMMANDS = {
 /** Arguments of the `kubeLookup.showEndpoints` command: where to show the list, and its entries. */
 export type ShowEndpointsArguments = [uri: string, position: WirePosition, locations: WireLocation[]];
 
+/** The service map of the cluster of `uri`, narrowed to `namespace`, with the node `nodeId` focused (a Service's CodeLens). */
+export type ShowServiceMapArguments = [uri: string, nodeId: string, namespace: string];
+
 /** The comment that silences one rule on the next line. */
 export const DISABLE_NEXT_LINE = 'kube-lookup-disable-next-line';
 

@@ -37,6 +37,10 @@ describe('the real-world corpus', { skip }, () => {
     assert.deepEqual(found, [
       // Helm chart templates are not YAML until rendered: skipped, said once per file.
       ...HELM_TEMPLATES.map((name) => `GoogleCloudPlatform+microservices-demo/helm-chart/templates/${name}.yaml:15:1 info templated-file`),
+      // The same *-with-all-components overlays (below): deny-all selects the collector for Ingress and
+      // no policy lets anything in, so each service that google-cloud-operations points at it
+      // (COLLECTOR_SERVICE_ADDR=opentelemetrycollector:4317) can never send to it.
+      ...[34, 54, 74, 96, 114, 134, 154].map((line) => `GoogleCloudPlatform+microservices-demo/kustomize/components/google-cloud-operations/kustomization.yaml:${line}:24 warning network-policy-blocks-callers`),
       // (google-cloud-operations/otel-collector.yaml is read: its `project: {{PROJECT_ID}}` stands inside
       // a ConfigMap's block scalar, a config template filled in by sed at run time, so it is text.)
       // The *-with-all-components test overlays combine the network-policies component (deny-all:
@@ -48,6 +52,8 @@ describe('the real-world corpus', { skip }, () => {
       'kubernetes+examples/_archived/newrelic-infrastructure/newrelic-config-template.yaml:7:11 info templated-file',
       'kubernetes+examples/_archived/newrelic/newrelic-config-template.yaml:7:11 info templated-file',
       // Each of these writes a key twice (spec.selector, type, storageClassName): kubectl rejects them.
+      // `git clone https://github.com/…` from a ClusterFirst Pod: github.com walks the three search domains first.
+      'kubernetes+examples/_archived/nodesjs-mongodb/web-controller-demo.yaml:19:47 hint external-host-search-walk',
       'kubernetes+examples/_archived/openshift-origin/etcd-controller.yaml:12:3 error yaml-syntax',
       'kubernetes+examples/_archived/openshift-origin/etcd-discovery-controller.yaml:12:3 error yaml-syntax',
       'kubernetes+examples/_archived/openshift-origin/openshift-controller.yaml:12:3 error yaml-syntax',
@@ -66,9 +72,12 @@ describe('the real-world corpus', { skip }, () => {
       'kubernetes+examples/_archived/volumes/flocker/flocker-pod-with-rc.yml:11:17 hint service-target-port-undeclared',
       'kubernetes+examples/_archived/volumes/glusterfs/glusterfs-endpoints.yaml:2:7 info endpoints-deprecated',
       'kubernetes+examples/_archived/volumes/scaleio/sc-pvc.yaml:12:3 error yaml-syntax',
+      // Seeds cassandra-0.cassandra through a headless Service that publishes only Ready Pods, with a
+      // readinessProbe: the bootstrap advisory (an info).
+      'kubernetes+examples/databases/cassandra/cassandra-statefulset.yaml:8:16 info statefulset-peers-not-ready',
     ]);
-    // Nothing at warning; the only errors are the duplicate keys and the collector's blocked DNS.
-    assert.deepEqual([...new Set(report.findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').map((finding) => finding.ruleId))], ['network-policy-blocks-dns', 'yaml-syntax']);
+    // The only warnings are the collector's unreachable callers; the only errors the duplicate keys and the collector's blocked DNS.
+    assert.deepEqual([...new Set(report.findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').map((finding) => finding.ruleId))], ['network-policy-blocks-callers', 'network-policy-blocks-dns', 'yaml-syntax']);
   });
 
   it('finds nothing in the applications linted one at a time', () => {
@@ -88,7 +97,8 @@ describe('the real-world corpus', { skip }, () => {
     for (const folder of clean) {
       const { code, report } = lint(folder);
       // (whether a kustomize or kubectl on PATH built the kustomizations is rendering.test.ts's matter)
-      const findings = report.findings.filter((finding) => finding.ruleId !== 'kustomize-not-rendered');
+      // (the bootstrap advisory on the cassandra sample is pinned in the test above)
+      const findings = report.findings.filter((finding) => finding.ruleId !== 'kustomize-not-rendered' && !(folder === 'kubernetes+examples/databases/cassandra' && finding.ruleId === 'statefulset-peers-not-ready'));
       assert.deepEqual(findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}: ${finding.message}`), [], folder);
       assert.equal(code, 0, folder);
       assert.ok(report.objects > 0, `${folder} has objects`);

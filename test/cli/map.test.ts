@@ -49,7 +49,7 @@ describe('kube-lookup map', () => {
     assert.match(stdout, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.match(stdout, /<style>/);
     assert.equal((stdout.match(/class="edge edge-intended broken"/g) ?? []).length, 3);
-    assert.match(stdout, /<title>Service default\/frontend → Deployment default\/frontend\nwarning: selector app=frontent/);
+    assert.match(stdout, /<title>Service default\/frontend was meant to reach Deployment default\/frontend\nwarning: selector app=frontent/);
     assert.doesNotMatch(stdout, /<script|tabindex/);
   });
 

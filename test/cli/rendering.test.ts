@@ -124,6 +124,22 @@ describe(`Kustomize rendering with ${tool?.name ?? 'no tool'}`, { skip: missing 
     assert.equal(lookup('--no-render').rcode, 'NXDOMAIN');
   });
 
+  it('maps and connects with the rendered names, each map node at its object as written', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args, '--cluster', 'overlays/prod'], { cwd: overlays, encoding: 'utf8' });
+    const map = JSON.parse(run('map').stdout) as { nodes: { id: string; details: string[]; source: { file: string; line: number } | null }[] };
+    const service = map.nodes.find((node) => node.id === 'service:prod/prod-web')!;
+    assert.deepEqual(service.source, { file: 'base/service.yaml', line: 2, column: 1 });
+    const workload = map.nodes.find((node) => node.id === 'workload:Deployment/prod/prod-web')!;
+    assert.equal(workload.source?.file, 'base/deployment.yaml');
+    // port 80's targetPort is the base's typo "htp": the Pod of the rendered Deployment has no such port
+    const connect = JSON.parse(run('connect', 'prod-web:80', '--from', 'prod/prod-web', '--format', 'json').stdout) as { verdict: string; reasons: string[] };
+    assert.equal(connect.verdict, 'no-endpoints');
+    assert.ok(connect.reasons.includes('Service prod/prod-web port "http" 80/TCP → targetPort htp'), connect.reasons.join('\n'));
+    const raw = run('connect', 'prod-web:80', '--from', 'prod/prod-web', '--no-render');
+    assert.equal(raw.status, 2);
+    assert.match(raw.stderr, /no Pod "prod\/prod-web"/);
+  });
+
   it('does not build a root with a remote resource, and reports why once on its entry', () => {
     const remote = find('overlays/remote/kustomization.yaml', 'kustomize-not-rendered');
     assert.deepEqual(remote.map((finding) => [finding.severity, finding.line, finding.column]), [['info', 2, 3]]);

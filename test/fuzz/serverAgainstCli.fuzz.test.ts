@@ -71,6 +71,7 @@ describe('fuzz: the language server agrees with the CLI after any edit sequence'
           for (const [file, text] of open) {
             fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
             fs.writeFileSync(path.join(folder, file), text);
+            await session.save(uriOf(path.join(folder, file)));
           }
           const cli = cliFindings(folder);
           await session.until(() => sameLists(serverFindings(session, folder), cli), 15_000).catch(() => undefined);

@@ -129,7 +129,8 @@ describe('diagnostics over LSP', () => {
       await session.until(() => session.codes(pod).length === 1);
       const [diagnostic] = session.diagnostics.get(pod)!;
       assert.equal(diagnostic.code, 'subdomain-without-headless-service');
-      assert.equal(messageOf(diagnostic), 'subdomain "db" names no Service in namespace "default", so db-0.db.default.svc.cluster.local does not resolve for other Pods.');
+      // the renamed Service still selects the Pod: the message names it, and the fix is its name
+      assert.equal(messageOf(diagnostic), 'subdomain "db" names no Service in namespace "default", but headless Service "database" selects this Pod: with subdomain: database its name is db-0.database.default.svc.cluster.local; as written, db-0.db.default.svc.cluster.local has no record.');
       assert.deepEqual(diagnostic.range, { start: { line: 8, character: 13 }, end: { line: 8, character: 15 } });
       // the Service's own file has nothing to say: its selector still matches the Pod
       assert.deepEqual(session.codes(service), []);

@@ -242,7 +242,7 @@ describe('hovers on a LoadBalancer Service in front of a StatefulSet', () => {
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-hover-'));
     fs.writeFileSync(path.join(folder, 'web.yaml'), text);
-    session = await LspSession.start([folder], { kubeLookup: { nodeIPs: ['192.168.0.11', '192.168.0.12'] } });
+    session = await LspSession.start([folder], { kubeLookup: { nodeAddresses: ['192.168.0.11', '192.168.0.12'] } });
   });
   after(async () => {
     await session.dispose();

@@ -115,6 +115,10 @@ export class LspSession {
     await this.client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
   }
 
+  async save(uri: string): Promise<void> {
+    await this.client.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  }
+
   async close(uri: string): Promise<void> {
     await this.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }

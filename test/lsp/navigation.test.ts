@@ -58,16 +58,19 @@ describe('navigation over LSP on examples/seeds', () => {
     assert.deepEqual(symbols.map((symbol) => `${symbol.name} @${symbol.selectionRange.start.line + 1}`), ['Service default/headless1 @6', 'Pod default/pod4 @18', 'Pod default/pod5 @31']);
   });
 
-  it('puts a CodeLens above each Service: endpoint count and FQDN, clicking lists the endpoints', async () => {
+  it('puts CodeLenses above each Service: endpoint count and FQDN, clicking lists the endpoints; the service map, focused on it', async () => {
     const lenses = await session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: seed('kubia.yaml').uri } });
-    assert.deepEqual(lenses.map((lens) => lens.command?.title), ['3 endpoints · kubia.default.svc.cluster.local']);
+    assert.deepEqual(lenses.map((lens) => lens.command?.title), ['3 endpoints · kubia.default.svc.cluster.local', 'service map']);
+    assert.equal(lenses[1].command?.command, 'kubeLookup.showServiceMap');
+    assert.deepEqual(lenses[1].command?.arguments, [seed('kubia.yaml').uri, 'service:default/kubia', 'default']);
+    assert.deepEqual(lenses[1].range, lenses[0].range);
     assert.equal(lenses[0].command?.command, 'kubeLookup.showEndpoints');
     const [lensUri, position, locations] = lenses[0].command!.arguments as [string, unknown, Location[]];
     assert.equal(lensUri, seed('kubia.yaml').uri);
     assert.deepEqual(position, { line: 4, character: 8 });
     assert.deepEqual(locations.map(where), ['kubia.yaml:20:8-20:13']);
     const external = await session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: seed('externalname1.yaml').uri } });
-    assert.deepEqual(external.map((lens) => lens.command?.title), ['CNAME → github.github.io · externalname1.default.svc.cluster.local']);
+    assert.deepEqual(external.map((lens) => lens.command?.title), ['CNAME → github.github.io · externalname1.default.svc.cluster.local', 'service map']);
   });
 });
 

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analysisSettingsSchema, defaultSettings } from '../../server/src/core/settings';
+import { analysisSettingsSchema, defaultSettings, RENAMED_SETTINGS } from '../../server/src/core/settings';
 import { COMMANDS } from '../../server/src/protocol';
 import { editorSettingsFrom } from '../../server/src/service/editorSettings';
 import { compileGlobs } from '../../server/src/core/glob';
 import { repoRoot } from '../helpers/paths';
 
 interface Manifest {
-  contributes: { configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; description?: string }> }; commands: { command: string }[]; grammars: { path: string; language: string }[] };
+  contributes: { configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; description?: string; markdownDeprecationMessage?: string }> }; commands: { command: string }[]; grammars: { path: string; language: string }[] };
   activationEvents: string[];
   bin: Record<string, string>;
 }
@@ -18,22 +18,36 @@ const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'),
 describe('editor settings', () => {
   it('contributes one kubeLookup.* setting per analysis setting, plus exclude, with the same defaults and a description', () => {
     const properties = manifest.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(properties).sort(), [...Object.keys(analysisSettingsSchema.shape), 'exclude'].map((key) => `kubeLookup.${key}`).sort());
+    assert.deepEqual(Object.keys(properties).sort(), [...Object.keys(analysisSettingsSchema.shape), 'exclude', ...Object.keys(RENAMED_SETTINGS)].map((key) => `kubeLookup.${key}`).sort());
     for (const [key, value] of Object.entries(defaultSettings)) assert.deepEqual(properties[`kubeLookup.${key}`].default, value, key);
+    // an old name is deprecated and has no default of its own: left unset, the new one counts
+    for (const [old, current] of Object.entries(RENAMED_SETTINGS)) {
+      assert.equal(properties[`kubeLookup.${old}`].default, null, old);
+      assert.match(properties[`kubeLookup.${old}`].markdownDeprecationMessage ?? '', new RegExp(`#kubeLookup\\.${current}#`), old);
+    }
     for (const [key, property] of Object.entries(properties)) assert.ok((property.markdownDescription ?? property.description ?? '').length > 20, `${key} needs a description`);
   });
 
   it('validates with the core schema, drops only the bad values and merges files.exclude', () => {
     const { settings, errors } = editorSettingsFrom(
-      { clusterDomain: 'example.internal', pods: 'sometimes', nodeIPs: null, exclude: ['charts/**'], rules: { 'yaml-syntax': 'off' } },
+      { clusterDomain: 'example.internal', pods: 'sometimes', nodeAddresses: null, nodeIPs: null, exclude: ['charts/**'], rules: { 'yaml-syntax': 'off' } },
       { '**/.git': true, '**/dist': false, 'build/**': true },
     );
     assert.deepEqual(errors, ['pods: Invalid option: expected one of "disabled"|"insecure"|"verified"']);
     assert.equal(settings.analysis.clusterDomain, 'example.internal');
     assert.equal(settings.analysis.pods, 'insecure');
-    assert.deepEqual(settings.analysis.nodeIPs, defaultSettings.nodeIPs);
+    assert.deepEqual(settings.analysis.nodeAddresses, defaultSettings.nodeAddresses);
     assert.deepEqual(settings.analysis.rules, { 'yaml-syntax': 'off' });
     assert.deepEqual(settings.exclude, ['charts/**', '**/.git', 'build/**']);
+  });
+
+  it('reads the old kubeLookup.nodeIPs as kubeLookup.nodeAddresses unless the new one is set', () => {
+    const defaults = defaultSettings.nodeAddresses;
+    // as VS Code sends them: the new setting at its default, the old one set by the user
+    assert.deepEqual(editorSettingsFrom({ nodeAddresses: defaults, nodeIPs: ['10.0.0.1', '10.0.0.2'] }, undefined), { settings: { analysis: { ...defaultSettings, nodeAddresses: ['10.0.0.1', '10.0.0.2'] }, exclude: [] }, errors: [] });
+    assert.deepEqual(editorSettingsFrom({ nodeAddresses: ['10.0.0.9'], nodeIPs: ['10.0.0.1'] }, undefined).settings.analysis.nodeAddresses, ['10.0.0.9']);
+    assert.deepEqual(editorSettingsFrom({ nodeAddresses: defaults, nodeIPs: null }, undefined).settings.analysis.nodeAddresses, defaults);
+    assert.deepEqual(editorSettingsFrom({ nodeIPs: [] }, undefined).errors, ['nodeAddresses: Too small: expected array to have >=1 items']);
   });
 
   it('drops one bad rule severity, keeps the others, and names a misspelt rule id', () => {

@@ -21,7 +21,7 @@ export function serviceMapHtml(options: { script: string; nonce: string }): stri
   <span id="summary" role="status" aria-live="polite"></span>
 </header>
 <main id="canvas" aria-describedby="hint"></main>
-<p id="hint" class="hint">Tab moves through the objects; Enter opens an object's manifest. Red marks a broken link; its tooltip and the list below say why.</p>
+<p id="hint" class="hint">Tab moves through the objects, the arrow keys along the links and up and down a column; Enter opens an object's manifest. Red marks a broken link; its tooltip and the list below say why.</p>
 <details id="text-alternative">
   <summary>Links as a list</summary>
   <ul id="links"></ul>
@@ -56,8 +56,10 @@ select { background: var(--vscode-dropdown-background); color: var(--vscode-drop
 .node:focus { outline: none; }
 .node:focus rect { stroke: var(--vscode-focusBorder); stroke-width: 2.5; }
 .edge path { fill: none; stroke: var(--vscode-descriptionForeground); stroke-width: 1.3; }
-.edge-scrapes path { stroke-dasharray: 2 3; }
+.node-autoscaler rect, .node-budget rect { stroke: var(--vscode-charts-orange); }
+.edge-scrapes path, .edge-scales path, .edge-guards path { stroke-dasharray: 2 3; }
 .edge-aliases path, .edge-intended path { stroke-dasharray: 6 3; }
+.edge.denied path { stroke-dasharray: 10 4 2 4; }
 .edge text { fill: var(--vscode-descriptionForeground); font-size: 10px; paint-order: stroke; stroke: var(--vscode-editor-background); stroke-width: 3px; }
 .broken rect, .edge.broken path { stroke: var(--vscode-errorForeground); stroke-width: 2; }
 .broken text, .edge.broken text { fill: var(--vscode-errorForeground); }

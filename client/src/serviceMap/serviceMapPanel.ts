@@ -9,6 +9,12 @@ import { serviceMapHtml } from './serviceMapHtml';
 /** Messages of the webview: it is ready, a node was chosen, another namespace was picked. */
 export type FromWebview = { readonly type: 'ready' } | { readonly type: 'open'; readonly nodeId: string } | { readonly type: 'namespace'; readonly namespace: string | null };
 
+/** A node to show: the Service whose CodeLens opened the map, in its namespace. */
+export interface MapFocus {
+  readonly nodeId: string;
+  readonly namespace: string;
+}
+
 /** Edits, saves and diagnostics come in bursts; the map is asked again once they settle. */
 const REFRESH_DELAY_MS = 400;
 
@@ -26,17 +32,21 @@ export class ServiceMapPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
 
-  /** Opens the map for a document (or brings the open one to it). */
-  static show(context: vscode.ExtensionContext, client: LanguageClient, uri: string): ServiceMapPanel {
-    if (ServiceMapPanel.current) {
-      ServiceMapPanel.current.uri = uri;
-      ServiceMapPanel.current.panel.reveal(undefined, true);
-      ServiceMapPanel.current.refresh();
-      return ServiceMapPanel.current;
+  /** Opens the map for a document (or brings the open one to it), narrowed to a namespace and focused on a node when asked. */
+  static show(context: vscode.ExtensionContext, client: LanguageClient, uri: string, focus?: MapFocus): ServiceMapPanel {
+    const panel = ServiceMapPanel.current ?? (ServiceMapPanel.current = new ServiceMapPanel(context, client, uri));
+    panel.uri = uri;
+    if (focus) {
+      panel.namespace = focus.namespace;
+      panel.focus = focus.nodeId;
     }
-    ServiceMapPanel.current = new ServiceMapPanel(context, client, uri);
-    return ServiceMapPanel.current;
+    panel.panel.reveal(undefined, !focus);
+    panel.refresh();
+    return panel;
   }
+
+  /** The node to focus once the next map arrives. */
+  private focus: string | undefined;
 
   private readonly panel: vscode.WebviewPanel;
 
@@ -72,6 +82,8 @@ export class ServiceMapPanel implements vscode.Disposable {
       this.map = map;
       this.panel.title = map.cluster && map.cluster !== 'plain' ? `Service map: ${map.cluster}` : 'Service map';
       void this.panel.webview.postMessage({ type: 'map', map });
+      if (this.focus) void this.panel.webview.postMessage({ type: 'focus', nodeId: this.focus });
+      this.focus = undefined;
     }, (error: unknown) => void this.panel.webview.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
   }
 

@@ -1,7 +1,7 @@
 import { connectionToJson, parseConnectTarget, renderConnection, simulateConnection } from '../core/connect/index';
 import { optionValue, rejectUnknownOptions, type ParsedArgs } from './args';
 import { chooseUnit } from './clusterChoice';
-import { COMMON_OPTIONS } from './lintCommand';
+import { COMMON_OPTIONS, renderOption } from './lintCommand';
 import { loadConfiguration } from './loadSettings';
 import { loadWorkspace } from './loadWorkspace';
 import { findPod } from './podOrigin';
@@ -24,7 +24,7 @@ export function connectCommand(args: ParsedArgs, output: { stdout: (text: string
   if (typeof target === 'string') throw new UsageError(target);
   const from = optionValue(args, 'from');
   if (from === undefined) throw new UsageError('connect needs --from NAMESPACE/POD: the Pod the connection starts from');
-  const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args)), args, from);
+  const { model } = chooseUnit(loadWorkspace(paths, loadConfiguration(args), renderOption(args)), args, from);
   const simulation = simulateConnection(model, findPod(model, from), target, protocol);
   output.stdout(format === 'json' ? `${JSON.stringify(connectionToJson(simulation), null, 2)}\n` : renderConnection(simulation));
   return simulation.verdict === 'connected' ? 0 : 1;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closestName } from '../core/rules/closestName';
 import { rulesById } from '../core/rules/index';
-import { analysisSettingsSchema, type AnalysisSettings } from '../core/settings';
+import { analysisSettingsSchema, withCurrentNames, type AnalysisSettings } from '../core/settings';
 import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
 import { parseConfiguredClusters } from '../core/units/configuredClusters';
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
@@ -64,7 +64,7 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
   const ruleFlag = optionValue(args, 'rule');
   if (ruleFlag !== undefined) flags.rules = { ...(isRecord(input.rules) ? input.rules : {}), ...parseRuleFlag(ruleFlag) };
   const parse = (values: Record<string, unknown>, prefix: string): AnalysisSettings => {
-    const result = analysisSettingsSchema.safeParse(values);
+    const result = analysisSettingsSchema.safeParse(withCurrentNames(values));
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     throw new UsageError(`${where}${prefix}${issue.path.join('.') || 'settings'}: ${issue.message}`);
@@ -72,7 +72,7 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
   // a Corefile named in the settings file is relative to its folder; --corefile to the current folder
   const nearConfig = (values: Record<string, unknown>): Record<string, unknown> => (configPath && typeof values.corefile === 'string' && !path.isAbsolute(values.corefile) ? { ...values, corefile: path.join(path.dirname(configPath), values.corefile) } : values);
   const settings = parse({ ...nearConfig(input), ...flags }, '');
-  const perCluster = new Map(clusters.map((cluster, index) => [cluster.name, parse({ ...nearConfig(input), ...nearConfig(cluster.settings ?? {}), ...flags }, `clusters[${index}].settings.`)]));
+  const perCluster = new Map(clusters.map((cluster, index) => [cluster.name, parse({ ...nearConfig(withCurrentNames(input)), ...nearConfig(withCurrentNames(cluster.settings ?? {})), ...flags }, `clusters[${index}].settings.`)]));
   // a misspelt rule id would otherwise be ignored without a word
   for (const id of Object.keys(settings.rules)) {
     if (rulesById.has(id)) continue;

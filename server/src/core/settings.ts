@@ -10,7 +10,8 @@ export const analysisSettingsSchema = z.strictObject({
   clusterDomain: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'must be a DNS domain such as cluster.local').default('cluster.local'),
   serviceCIDR: z.string().default('10.96.0.0/12'),
   podCIDR: z.string().default('10.244.0.0/16'),
-  nodeIPs: z.array(z.string()).min(1).default(['192.168.0.11']),
+  /** The nodes' IPs: DaemonSets run one Pod per node, hostNetwork Pods take a node's IP, NodePorts listen on each. */
+  nodeAddresses: z.array(z.string()).min(1).default(['192.168.0.11']),
   nodePortRange: z.string().regex(/^\d+-\d+$/, 'must look like 30000-32767').default('30000-32767'),
   /** `coredns`: CoreDNS as kubeadm configures it; `spec`: only what kubernetes/dns 1.1.0 requires. */
   dnsProfile: z.enum(['coredns', 'spec']).default('coredns'),
@@ -45,8 +46,28 @@ export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;
 
 export const defaultSettings: AnalysisSettings = analysisSettingsSchema.parse({});
 
+/** Settings renamed, by their old names (still read, as the new ones). */
+export const RENAMED_SETTINGS: Readonly<Record<string, keyof AnalysisSettings>> = { nodeIPs: 'nodeAddresses' };
+
+/**
+ * Settings as written, with each old name read as its new one. The new name wins when it is given
+ * with another value than its default (an editor sends the defaults of settings left unset).
+ */
+export function withCurrentNames(input: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...input };
+  for (const [old, current] of Object.entries(RENAMED_SETTINGS)) {
+    if (!(old in result)) continue;
+    const value = result[old];
+    delete result[old];
+    if (value === null || value === undefined) continue;
+    const given = result[current];
+    if (given === null || given === undefined || JSON.stringify(given) === JSON.stringify(defaultSettings[current])) result[current] = value;
+  }
+  return result;
+}
+
 export function parseSettings(input: unknown): { settings: AnalysisSettings; errors: string[] } {
-  const result = analysisSettingsSchema.safeParse(input ?? {});
+  const result = analysisSettingsSchema.safeParse(typeof input === 'object' && input !== null && !Array.isArray(input) ? withCurrentNames(input as Record<string, unknown>) : (input ?? {}));
   if (result.success) return { settings: result.data, errors: [] };
   const errors = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   return { settings: defaultSettings, errors };

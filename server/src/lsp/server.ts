@@ -186,9 +186,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   }
 
-  /** The model analysing a document, its canonical URI and its text; undefined for unknown files. */
+  /**
+   * The model analysing a document, its canonical URI and its text; undefined for unknown files,
+   * and for a document whose newest text is broken while the model holds its last good parse (the
+   * editor's positions are in a text the model does not have).
+   */
   function fileOf(uri: string): { model: ClusterModel; uri: string; text: string } | undefined {
     const key = canonicalUri(uri);
+    if (workspace.partitionOf(key)?.isHeld(key)) return undefined;
     const model = workspace.modelOf(key);
     const text = model?.file(key)?.text;
     return model && text !== undefined ? { model, uri: key, text } : undefined;
@@ -257,7 +262,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function applyText(uri: string, text: string, skipped: string | undefined, parsed: ParsedFile | undefined, publish: boolean): void {
-    const change = workspace.setFile(uri, text, skipped, parsed);
+    // an open document's broken text leaves the clusters at its last good parse
+    const change = workspace.setFile(uri, text, skipped, parsed, open.has(uri));
     if (change.excluded) clearDiagnostics([uri]);
     if (publish || change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
   }
@@ -402,7 +408,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspace.setFolders(folders.map(canonicalUri));
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -453,6 +459,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((event) => safely('change', () => {
     const uri = canonicalUri(event.document.uri);
     if (open.has(uri)) setFromText(uri, event.document.getText());
+  }));
+  // saved broken: the text on disk is what the CLI and kubectl see, so the hold of the last good parse ends
+  documents.onDidSave((event) => safely('save', () => {
+    const uri = canonicalUri(event.document.uri);
+    const partition = workspace.partitionOf(uri);
+    if (partition?.isHeld(uri)) scheduler.filesChanged(partition, partition.release(uri));
   }));
   documents.onDidClose((event) => {
     const uri = canonicalUri(event.document.uri);

@@ -1,6 +1,6 @@
 import { closestName } from '../core/rules/closestName';
 import { rulesById } from '../core/rules/index';
-import { analysisSettingsSchema, defaultSettings } from '../core/settings';
+import { analysisSettingsSchema, defaultSettings, withCurrentNames } from '../core/settings';
 import type { EditorSettings } from './workspace';
 
 /**
@@ -8,7 +8,8 @@ import type { EditorSettings } from './workspace';
  * the same schema the CLI uses. A bad value is reported and dropped: the rest still applies.
  */
 export function editorSettingsFrom(section: unknown, filesExclude: unknown): { settings: EditorSettings; errors: string[] } {
-  const raw: Record<string, unknown> = isRecord(section) ? { ...section } : {};
+  // kubeLookup.nodeIPs, renamed kubeLookup.nodeAddresses, still counts
+  const raw: Record<string, unknown> = isRecord(section) ? withCurrentNames(section) : {};
   const errors: string[] = [];
   const exclude: string[] = [];
   if (Array.isArray(raw.exclude)) exclude.push(...raw.exclude.filter((glob): glob is string => typeof glob === 'string'));

@@ -132,7 +132,7 @@ function reachedBy(model: ClusterModel, service: ServiceView): string[] {
   if (service.type === 'NodePort' || service.type === 'LoadBalancer') {
     for (const port of service.ports) {
       if (port.nodePort === undefined) continue;
-      const nodes = model.settings.nodeIPs.map((ip) => code(`${ip}:${port.nodePort}`)).join(', ');
+      const nodes = model.settings.nodeAddresses.map((ip) => code(`${ip}:${port.nodePort}`)).join(', ');
       lines.push(`nodePort ${text(port.nodePort)}${port.nodePortSimulated ? ' (simulated)' : ''} → port ${text(port.port ?? '?')} on every node: ${nodes}`);
     }
   }
@@ -184,7 +184,7 @@ function endpointsSection(model: ClusterModel, service: ServiceView): string[] {
 
 function portHover(model: ClusterModel, service: ServiceView, port: ServicePort): string {
   const lines = [`**Port** ${text(`${port.port ?? '?'}/${port.protocol}`)}${port.name ? ` (${code(port.name)})` : ''} of Service ${code(service.name)} → target port ${code(port.targetPort ?? '?')}`];
-  if (port.nodePort !== undefined) lines.push('', `nodePort ${text(port.nodePort)}${port.nodePortSimulated ? ' (simulated)' : ''}: ${model.settings.nodeIPs.map((ip) => code(`${ip}:${port.nodePort}`)).join(', ')}`);
+  if (port.nodePort !== undefined) lines.push('', `nodePort ${text(port.nodePort)}${port.nodePortSimulated ? ' (simulated)' : ''}: ${model.settings.nodeAddresses.map((ip) => code(`${ip}:${port.nodePort}`)).join(', ')}`);
   const srv = port.name ? serviceNames(model, service).srvNames.find((name) => name.startsWith(`_${port.name}._${port.protocol.toLowerCase()}.`)) : undefined;
   if (srv) lines.push('', `SRV ${code(srv)}`);
   const backends = model.backendsOf(service);

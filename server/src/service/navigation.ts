@@ -8,6 +8,7 @@ import { labelSelectorSchema } from '../core/model/schemas/workload';
 import type { ServiceView } from '../core/model/serviceView';
 import { locatePlace } from '../core/rules/runRules';
 import type { ValuePath } from '../core/yaml/sourceLocator';
+import { isNamedKind, placesNaming } from './objectReferences';
 import { pathIs, placeAt, startsWith } from './objectAt';
 import { spanToRange } from './positions';
 import { placesReferringTo, referenceAt, type ReferenceAt } from './serviceReferenceAt';
@@ -82,6 +83,8 @@ function referenceLocations(model: ClusterModel, reference: ReferenceAt): Locati
     }
     case 'pod-selector':
       return owners(reference.pods.map((pod) => pod.template.owner)).map((owner) => locationOf(model, owner, [...POD_TEMPLATE_PATHS[owner.kind], 'metadata', 'labels']));
+    case 'listener':
+      return reference.listeners.map(({ gateway, listener }) => locationOf(model, gateway, ['spec', 'listeners', listener.index, reference.section !== undefined || reference.port === undefined ? 'name' : 'port']));
   }
 }
 
@@ -92,14 +95,30 @@ export function referencesAt(model: ClusterModel, uri: string, offset: number, i
 
 function referencesIn(model: ClusterModel, uri: string, offset: number, includeDeclaration: boolean): Location[] {
   const place = placeAt(model, uri, offset);
+  if (place && isNamedKind(place.object) && pathIs(place.path, ['metadata', 'name'])) return namedObjectReferences(model, place.object, includeDeclaration);
   const service = place?.object.kind === 'Service' ? model.serviceOf(place.object) : undefined;
   if (!service) {
-    // from anything that names a Service, the references of that Service
+    // from anything that names a Service (or an IngressClass, a Gateway, a ConfigMap, a Secret), the references of that object
     const targets = place ? definitionAt(model, uri, offset) : [];
     const named = targets.length === 1 ? serviceAtLocation(model, targets[0]) : undefined;
-    return named ? serviceReferences(model, named, includeDeclaration) : [];
+    if (named) return serviceReferences(model, named, includeDeclaration);
+    const object = targets.length === 1 ? namedObjectAtLocation(model, targets[0]) : undefined;
+    return object ? namedObjectReferences(model, object, includeDeclaration) : [];
   }
   return serviceReferences(model, service, includeDeclaration);
+}
+
+/** Find references of an IngressClass, a Gateway, a ConfigMap or a Secret: the fields that name it. */
+export function namedObjectReferences(model: ClusterModel, object: ManifestObject, includeDeclaration: boolean): Location[] {
+  const locations = includeDeclaration ? [locationOf(model, object)] : [];
+  for (const place of placesNaming(model, object)) locations.push(locationOf(model, place.object, place.path));
+  return dedupe(locations);
+}
+
+/** The IngressClass, Gateway, ConfigMap or Secret whose name a location covers. */
+function namedObjectAtLocation(model: ClusterModel, location: Location): ManifestObject | undefined {
+  const entry = model.file(location.uri);
+  return entry?.objects.find((object) => isNamedKind(object) && JSON.stringify(locationOf(model, object).range) === JSON.stringify(location.range));
 }
 
 export function serviceReferences(model: ClusterModel, service: ServiceView, includeDeclaration: boolean): Location[] {

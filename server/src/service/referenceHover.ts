@@ -30,10 +30,21 @@ export function referenceHover(model: ClusterModel, reference: ReferenceAt): str
     }
     case 'object': {
       const { label, targetKind, namespace, name, targets } = reference;
-      if (targets.length === 0) return `**${text(label)}** → no ${text(targetKind)} ${code(name)} in namespace ${code(namespace)}`;
+      // a cluster-scoped kind (IngressClass) has no namespace
+      if (targets.length === 0) return `**${text(label)}** → no ${text(targetKind)} ${code(name)}${namespace ? ` in namespace ${code(namespace)}` : ''}`;
       const pods = model.podsOf(targets[0]).length;
       const made = POD_TEMPLATE_PATHS[targetKind] ? ` · ${pods} Pod${pods === 1 ? '' : 's'}` : '';
-      return `**${text(label)}** → ${text(targetKind)} ${code(`${namespace}/${name}`)}${made}`;
+      const target = targets[0];
+      // a Secret that an operator writes: the object that writes it
+      const writer = target.kind !== targetKind ? ` · written by ${text(target.kind)} ${code(target.name)}` : '';
+      return `**${text(label)}** → ${text(targetKind)} ${code(namespace ? `${namespace}/${name}` : name)}${made}${writer}`;
+    }
+    case 'listener': {
+      const { label, gateway, namespace, section, port, listeners, gateways } = reference;
+      const asked = [section !== undefined ? `sectionName ${code(section)}` : '', port !== undefined ? `port ${text(port)}` : ''].filter((part) => part !== '').join(', ');
+      if (gateways.length === 0) return `**${text(label)}** → no Gateway ${code(gateway)} in namespace ${code(namespace)}`;
+      if (listeners.length === 0) return `**${text(label)}** → Gateway ${code(`${namespace}/${gateway}`)} has no listener with ${asked}`;
+      return [`**${text(label)}** → Gateway ${code(`${namespace}/${gateway}`)}, listener${listeners.length === 1 ? '' : 's'}:`, '', ...listeners.map(({ listener }) => `- ${code(listener.name ?? '?')} · port ${text(listener.port ?? '?')} · routes from ${text(listener.from === 'Same' ? 'its own namespace' : listener.from === 'All' ? 'every namespace' : 'selected namespaces')}`)].join('\n');
     }
     case 'configured-host':
       return configuredHostHover(reference);

@@ -5,11 +5,14 @@ import type { ServicePort, ServiceView } from '../core/model/serviceView';
 import { containerPortsOf, type ContainerPortAt } from '../core/references/containerPorts';
 import { matchesLabelSelector } from '../core/model/labelSelector';
 import { ingressServiceBackends } from '../core/references/ingressBackends';
-import { disruptionBudgetSelector, networkPolicySelectors } from '../core/references/podSelectors';
+import { disruptionBudgetSelector, networkPolicySelectors, podMonitoringSelector } from '../core/references/podSelectors';
 import { scaleTargetRefOf } from '../core/references/scaleTargets';
 import { serviceAccountRefOf } from '../core/references/serviceAccountName';
-import { apiServerServiceRefs, isApiService, isWebhookConfiguration, WEBHOOK_KINDS } from '../core/references/webhookServices';
-import { isMonitor, monitorEndpoints, podsMonitoredBy, servicesMonitoredBy } from '../core/references/monitorSelection';
+import { API_SERVER_CALLER_KINDS, apiServerServiceRefs, isApiService, isCustomResourceDefinition, isWebhookConfiguration } from '../core/references/webhookServices';
+import { isMonitor, isPodScrapingMonitor, monitorEndpoints, podsMonitoredBy, servicesMonitoredBy } from '../core/references/monitorSelection';
+import { configSourceRefsOf, configSourcesNamed } from '../core/references/configSources';
+import { ingressClassRefOf } from '../core/references/ingressClass';
+import { gatewayListeners, isGateway, routeGatewayRefs, type GatewayListener } from '../core/references/routeParentRefs';
 import { isRoute, ROUTE_KINDS, routeServiceRefs } from '../core/references/routeBackendRefs';
 import type { ConfiguredHost } from '../core/references/configuredHosts';
 import { lookUpConfiguredHost, type HostLookup } from '../core/rules/configuredHostLookup';
@@ -49,9 +52,37 @@ export type ReferenceAt =
       readonly targets: readonly ManifestObject[];
     }
   | { readonly kind: 'pod-selector'; readonly label: string; readonly namespace: string; readonly pods: readonly PodView[] }
+  | {
+      readonly kind: 'listener';
+      /** `HTTPRoute parentRef`. */
+      readonly label: string;
+      readonly gateway: string;
+      readonly namespace: string;
+      readonly section?: string;
+      readonly port?: number;
+      /** The listeners of the Gateway's definitions that the sectionName and port pick. */
+      readonly listeners: readonly { readonly gateway: ManifestObject; readonly listener: GatewayListener }[];
+      /** The Gateway's definitions; none when it is not there. */
+      readonly gateways: readonly ManifestObject[];
+    }
   | { readonly kind: 'configured-host'; readonly host: ConfiguredHost; readonly from: string; readonly lookup: HostLookup };
 
 export function referenceAt(model: ClusterModel, object: ManifestObject, path: ValuePath): ReferenceAt | undefined {
+  const ingressClass = ingressClassRefOf(object);
+  if (ingressClass && startsWith(path, ingressClass.path)) {
+    return { kind: 'object', label: 'ingressClassName', targetKind: 'IngressClass', namespace: '', name: ingressClass.name, targets: model.objectsNamed('IngressClass', '', ingressClass.name) };
+  }
+  if (isRoute(object)) {
+    const parent = routeGatewayRefs(object).find((candidate) => startsWith(path, candidate.path));
+    if (parent?.name) {
+      const gateways = model.objectsNamed('Gateway', parent.namespace, parent.name).filter(isGateway);
+      const label = `${object.kind} parentRef`;
+      const onListener = path[parent.path.length] === 'sectionName' || path[parent.path.length] === 'port';
+      if (!onListener) return { kind: 'object', label, targetKind: 'Gateway', namespace: parent.namespace, name: parent.name, targets: gateways };
+      const listeners = gateways.flatMap((gateway) => gatewayListeners(gateway).filter((listener) => (parent.sectionName === undefined || listener.name === parent.sectionName) && (parent.port === undefined || listener.port === parent.port)).map((listener) => ({ gateway, listener })));
+      return { kind: 'listener', label, gateway: parent.name, namespace: parent.namespace, section: parent.sectionName, port: parent.port, listeners, gateways };
+    }
+  }
   if (object.kind === 'Ingress') {
     const backend = ingressServiceBackends(object).find((candidate) => startsWith(path, candidate.path));
     if (!backend?.name) return undefined;
@@ -64,11 +95,12 @@ export function referenceAt(model: ClusterModel, object: ManifestObject, path: V
     const onPort = path[ref.path.length] === 'port';
     return { kind: 'service', label: `${object.kind} backendRef`, namespace: ref.namespace, name: ref.name, service: model.service(ref.namespace, ref.name), port: onPort ? { number: ref.port } : undefined };
   }
-  if (isWebhookConfiguration(object) || isApiService(object)) {
+  if (isWebhookConfiguration(object) || isApiService(object) || isCustomResourceDefinition(object)) {
     const ref = apiServerServiceRefs(object).find((candidate) => startsWith(path, candidate.path));
     if (!ref?.name || !ref.namespace) return undefined;
     const onPort = path[ref.path.length] === 'port';
-    return { kind: 'service', label: isApiService(object) ? 'APIService service' : 'webhook clientConfig.service', namespace: ref.namespace, name: ref.name, service: model.service(ref.namespace, ref.name), port: onPort ? { number: ref.port } : undefined };
+    const label = isApiService(object) ? 'APIService service' : isCustomResourceDefinition(object) ? 'conversion webhook clientConfig.service' : 'webhook clientConfig.service';
+    return { kind: 'service', label, namespace: ref.namespace, name: ref.name, service: model.service(ref.namespace, ref.name), port: onPort ? { number: ref.port } : undefined };
   }
   const scaleTarget = scaleTargetRefOf(object);
   if (scaleTarget?.name && startsWith(path, scaleTarget.path)) {
@@ -78,7 +110,13 @@ export function referenceAt(model: ClusterModel, object: ManifestObject, path: V
   if (account && startsWith(path, account.path)) {
     return { kind: 'object', label: String(account.path[account.path.length - 1]), targetKind: 'ServiceAccount', namespace: object.namespace, name: account.name, targets: model.objectsNamed('ServiceAccount', object.namespace, account.name) };
   }
-  const selector = [...networkPolicySelectors(object), ...(disruptionBudgetSelector(object) ? [disruptionBudgetSelector(object)!] : [])].find((candidate) => startsWith(path, candidate.path));
+  const configSource = configSourceRefsOf(object).find((candidate) => startsWith(path, candidate.path));
+  if (configSource) {
+    // `configMapKeyRef`, `secret` (a volume), `imagePullSecrets`: the key that holds the name
+    const holder = configSource.path.slice(0, -1).filter((segment) => typeof segment === 'string').pop();
+    return { kind: 'object', label: String(holder), targetKind: configSource.kind, namespace: object.namespace, name: configSource.name, targets: configSourcesNamed(model, configSource.kind, object.namespace, configSource.name) };
+  }
+  const selector = [...networkPolicySelectors(object), disruptionBudgetSelector(object), podMonitoringSelector(object)].filter((candidate) => candidate !== undefined).find((candidate) => startsWith(path, candidate.path));
   if (selector) {
     const pods = selector.empty && object.kind === 'NetworkPolicy' ? model.podsIn(object.namespace) : model.podsIn(object.namespace).filter((pod) => !selector.empty && matchesLabelSelector(pod.labels, selector.selector));
     return { kind: 'pod-selector', label: `${object.kind} ${selector.field}`, namespace: object.namespace, pods };
@@ -94,8 +132,8 @@ export function referenceAt(model: ClusterModel, object: ManifestObject, path: V
     const matches = services.flatMap((service) => service.ports.filter((port) => port.name === endpoint.port).map((port) => ({ service, port })));
     return { kind: 'monitor-port', port: endpoint.port, matches, services };
   }
-  if (isMonitor(object, 'PodMonitor')) {
-    const endpoint = monitorEndpoints(object).find((candidate) => startsWith(path, ['spec', 'podMetricsEndpoints', candidate.index, 'port']));
+  if (isPodScrapingMonitor(object)) {
+    const endpoint = monitorEndpoints(object).find((candidate) => startsWith(path, ['spec', candidate.list, candidate.index, 'port']));
     if (!endpoint?.port) return undefined;
     const pods = podsMonitoredBy(model, object);
     return { kind: 'pod-monitor-port', port: endpoint.port, ports: containerPortsOf(pods).filter((port) => port.name === endpoint.port), pods };
@@ -115,7 +153,7 @@ export function placesReferringTo(model: ClusterModel, service: ServiceView): { 
       for (const ref of routeServiceRefs(route)) if (ref.name === service.name && ref.namespace === service.namespace) places.push({ object: route, path: [...ref.path, 'name'] });
     }
   }
-  for (const kind of [...WEBHOOK_KINDS, 'APIService']) {
+  for (const kind of API_SERVER_CALLER_KINDS) {
     for (const caller of model.objectsOfKind(kind)) {
       for (const ref of apiServerServiceRefs(caller)) if (ref.name === service.name && ref.namespace === service.namespace) places.push({ object: caller, path: [...ref.path, 'name'] });
     }

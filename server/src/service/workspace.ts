@@ -3,7 +3,7 @@ import type { LintSteps } from '../core/rules/lintSession';
 import type { ParsedFile } from '../core/yaml/parseManifestFile';
 import type { RuleFailure } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
-import { analysisSettingsSchema, defaultSettings, type AnalysisSettings } from '../core/settings';
+import { analysisSettingsSchema, defaultSettings, withCurrentNames, type AnalysisSettings } from '../core/settings';
 import { compileGlobs, type GlobMatcher } from '../core/glob';
 import { inSkippedFolder } from '../files/manifestPaths';
 import type { ApplyUnit, ConfiguredCluster } from '../core/units/applyUnit';
@@ -14,6 +14,7 @@ import { clustersFromSettingsFile, FOLDER_SETTINGS_FILE } from './folderClusters
 import { discoverFolderUnits, folderRelativePath, pathInFolder } from './folderUnits';
 import { UnitLayout, unitShape } from './unitLayout';
 import { UnitModel } from './unitModel';
+import { HeldDocument } from './lastGoodParse';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTextFileSync } from '../files/readTextFile';
@@ -72,6 +73,8 @@ export class Partition {
   private unitLayout = UnitLayout.empty;
   private settingsFileText: string | undefined;
   private readonly active = new ActiveClusters();
+  /** Open documents whose newest text broke a document that parsed: the clusters keep their last good parse meanwhile. */
+  private readonly held = new Map<string, HeldDocument>();
 
   constructor(
     /** The folder URI, or the file URI of a loose file. */
@@ -98,6 +101,9 @@ export class Partition {
   reconfigure(settings: EditorSettings, deferFrom = Infinity): { readonly file: string; readonly text: string }[] {
     this.settings = settings;
     this.excluded = compileGlobs(settings.exclude);
+    // the clusters are built afresh: from the documents' newest texts
+    for (const [uri, held] of this.held) this.entries.set(uri, held.current);
+    this.held.clear();
     const previous = [...this.entries.values()];
     this.entries.clear();
     const deferred: { file: string; text: string }[] = [];
@@ -119,14 +125,39 @@ export class Partition {
    * worker thread, under `parseLimitsOf(settings.analysis)`); returns the files whose findings are
    * now stale, to be linted (`lintSteps`) and published again (the file first). Nothing is linted
    * here: the scheduler lints in slices, so one large file does not hold up the editor.
+   *
+   * `holdLastGood` (an open document being edited): a text that breaks a document that parsed
+   * leaves the clusters at the last good parse until the document parses again (see HeldDocument);
+   * only the document's own diagnostics change meanwhile.
    */
-  setFile(uri: string, text: string, skipped?: string, parsed?: ParsedFile): string[] {
+  setFile(uri: string, text: string, skipped?: string, parsed?: ParsedFile, holdLastGood = false): string[] {
     if (this.isSettingsFile(uri)) {
       if (uri === this.settingsFileUri()) this.readSettingsFile(text);
       return [];
     }
     const previous = this.entries.get(uri);
     const entry = readManifestFile(uri, text, this.settings.analysis, skipped, parsed);
+    if (holdLastGood && previous && HeldDocument.holds(previous, entry)) {
+      this.held.set(uri, new HeldDocument(previous, entry));
+      return [uri];
+    }
+    this.held.delete(uri);
+    return this.apply(uri, entry, previous);
+  }
+
+  /**
+   * Ends the hold of a document's last good parse (it was saved: what is on disk now is broken),
+   * applying its newest parse; returns the files whose findings are now stale.
+   */
+  release(uri: string): string[] {
+    const held = this.held.get(uri);
+    if (!held) return [];
+    this.held.delete(uri);
+    return this.apply(uri, held.current, this.entries.get(uri));
+  }
+
+  private apply(uri: string, entry: ManifestFile, previous: ManifestFile | undefined): string[] {
+    const { text } = entry;
     this.entries.set(uri, entry);
     if (!previous) this.paths.set(uri, pathInFolder(this.key, this.isFolder, uri));
     if (!previous && !this.unsettled && this.joinsPlain(uri)) return [...new Set([uri, ...this.joinPlain(uri)])];
@@ -145,6 +176,7 @@ export class Partition {
     }
     const previous = this.entries.get(uri);
     if (!previous) return [];
+    this.held.delete(uri);
     this.entries.delete(uri);
     this.paths.delete(uri);
     if (this.objectFiles.delete(uri)) this.serviceCount -= servicesIn(previous);
@@ -274,15 +306,29 @@ export class Partition {
     return this.entries.has(uri) || (this.settingsFileText !== undefined && uri === this.settingsFileUri());
   }
 
+  /** A file's newest text, which its diagnostics are placed in. */
   textOf(uri: string): string | undefined {
-    return this.entries.get(uri)?.text;
+    return this.held.get(uri)?.current.text ?? this.entries.get(uri)?.text;
   }
 
-  /** The findings of a file: those of every unit it belongs to, merged as the CLI merges them. */
+  /** True while an open document's newest text is broken and the clusters hold its last good parse: its objects' places are those of that older text. */
+  isHeld(uri: string): boolean {
+    return this.held.has(uri);
+  }
+
+  /** The findings of a file: those of every unit it belongs to, merged as the CLI merges them, placed in the files' newest texts. */
   findings(uri: string): readonly Finding[] {
     const units = this.unitsByFile.get(uri) ?? [];
     if (units.length === 0) return [];
-    return mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: unit.session.findings(uri) })), () => units.map((unit) => unit.name));
+    const held = this.held.get(uri);
+    const merged = mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: held ? held.findingsIn(unit.model, unit.session.findings(uri)) : unit.session.findings(uri) })), () => units.map((unit) => unit.name));
+    if (this.held.size === 0) return merged;
+    // places in other held documents move with their text
+    return merged.map((finding) => {
+      let moved: Finding = finding;
+      for (const [file, other] of this.held) if (file !== uri && moved.related.some((place) => place.file === file)) moved = other.moved(moved) ?? moved;
+      return moved;
+    });
   }
 
   failuresOf(uri: string): RuleFailure[] {
@@ -388,7 +434,7 @@ export class Partition {
   /** The settings of one unit: a `clusters:` entry's own settings over the folder's. */
   private settingsOf(unit: ApplyUnit): AnalysisSettings {
     if (unit.kind !== 'configured' || !unit.settings || Object.keys(unit.settings).length === 0) return this.settings.analysis;
-    const result = analysisSettingsSchema.safeParse({ ...this.settings.analysis, ...unit.settings });
+    const result = analysisSettingsSchema.safeParse({ ...this.settings.analysis, ...withCurrentNames(unit.settings) });
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     this.warn(`${FOLDER_SETTINGS_FILE}: clusters ${unit.name}: settings.${issue.path.join('.')}: ${issue.message}`);
@@ -472,14 +518,14 @@ export class Workspace {
   }
 
   /** Parses one file into its partition; a file the settings exclude is dropped instead (`excluded`). */
-  setFile(uri: string, text: string, skipped?: string, parsed?: ParsedFile): Change {
+  setFile(uri: string, text: string, skipped?: string, parsed?: ParsedFile, holdLastGood = false): Change {
     let partition = this.partitionOf(uri);
     if (!partition) {
       partition = new Partition(uri, false, this.looseSettings(), this.warn);
       this.loose.set(uri, partition);
     }
     if (partition.excludes(uri)) return { partition, affected: partition.removeFile(uri), excluded: true };
-    return { partition, affected: partition.setFile(uri, text, skipped, parsed) };
+    return { partition, affected: partition.setFile(uri, text, skipped, parsed, holdLastGood) };
   }
 
   /** Forgets a file; a loose file's partition goes with it. */

@@ -179,6 +179,28 @@ function steps(run: RunFolder): [string, Step][] {
         await map.locator('[data-node="service:default/kubia"]').focus();
         await map.locator('[data-node="service:default/kubia"]').press('Enter');
         await page.locator('.tab.active', { hasText: 'kubia.yaml' }).waitFor({ timeout: 30_000 });
+        // the arrow keys follow links: right from the Service to the workload it selects, and back
+        const focusedNode = () => map.locator(':focus').getAttribute('data-node');
+        await map.locator('[data-node="service:default/kubia"]').focus();
+        await map.locator('[data-node="service:default/kubia"]').press('ArrowRight');
+        assert((await focusedNode()) === 'workload:ReplicaSet/default/kubia', `ArrowRight from Service kubia focused ${await focusedNode()}`);
+        await map.locator(':focus').press('ArrowLeft');
+        assert((await focusedNode()) === 'service:default/kubia', `ArrowLeft back focused ${await focusedNode()}`);
+      },
+    ],
+    [
+      'service map from a Service\'s CodeLens',
+      async (page) => {
+        await openFile(page, 'seeds/headless1.yaml');
+        const lens = page.locator('.codelens-decoration a', { hasText: 'service map' }).first();
+        await lens.waitFor({ timeout: 60_000 });
+        await lens.click();
+        const map = serviceMapFrame(page);
+        // narrowed to the Service's namespace, with the Service focused
+        await map.locator('[data-node="service:default/headless1"]:focus').waitFor({ timeout: 30_000 }).catch(async () => {
+          throw new Error(`the map opened from the CodeLens focused ${await map.locator(':focus').getAttribute('data-node').catch(() => 'nothing')}`);
+        });
+        assert((await map.locator('#namespace').inputValue()) === 'default', 'the map opened from the CodeLens is not narrowed to namespace default');
       },
     ],
     [
@@ -197,6 +219,35 @@ function steps(run: RunFolder): [string, Step][] {
       },
     ],
     [
+      'a rule link of the Problems panel opens the rule\'s page rendered',
+      async (page) => {
+        await runCommand(page, 'Problems: Focus on Problems View');
+        const panel = page.locator('.markers-panel');
+        await panel.waitFor({ state: 'visible' });
+        const link = panel.locator('.monaco-list-row a', { hasText: 'endpoints-without-service' }).first();
+        await link.waitFor({ timeout: 30_000 });
+        await link.click();
+        // the page is a webview: an iframe inside an iframe; rendered, so a heading, and "<name>" where the Markdown says &lt;name>
+        for (let attempt = 0; attempt < 60; attempt++) {
+          for (const frame of page.frames()) {
+            const shown = await frame.evaluate(() => ({
+              heading: document.querySelector('h1')?.textContent ?? '',
+              text: document.body?.innerText ?? '',
+              links: Array.from(document.querySelectorAll('a')).map((anchor) => anchor.getAttribute('href') ?? ''),
+            })).catch(() => undefined);
+            if (shown?.heading !== 'endpoints-without-service') continue;
+            assert(shown.text.includes('Endpoints "<name>" matches no Service'), `the page is not rendered Markdown:\n${shown.text.slice(0, 400)}`);
+            assert(!shown.text.includes('&lt;') && !shown.text.includes('## '), 'raw Markdown on the page');
+            // in a tab of its own, named after the page
+            await page.locator('.tabs-container .tab.active', { hasText: 'endpoints-without-service.md' }).waitFor({ timeout: 10_000 });
+            return;
+          }
+          await page.waitForTimeout(500);
+        }
+        throw new Error('no rendered page of endpoints-without-service');
+      },
+    ],
+    [
       'the Extensions view shows the extension\'s own page, with no broken picture',
       async (page) => {
         await runCommand(page, 'Extensions: Show Installed Extensions');
@@ -211,11 +262,41 @@ function steps(run: RunFolder): [string, Step][] {
             if (!shown?.headings.includes('In the editor')) continue;
             assert(shown.broken.length === 0, `broken pictures: ${shown.broken.join(', ')}`);
             assert(!shown.headings.includes('The CLI'), 'the page starts with the CLI');
-            return;
+            // a rule link of the table opens the rule's page, further down the same page
+            const target = 'rule-endpoints-without-service';
+            const before = await frame.evaluate((id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1, target);
+            assert(before > 0, `no page of endpoints-without-service below the table (${before})`);
+            await frame.locator(`a[href="#${target}"]`).first().click();
+            for (let wait = 0; wait < 20; wait++) {
+              const top = await frame.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, target);
+              if (Math.abs(top) < 100) return;
+              await page.waitForTimeout(250);
+            }
+            throw new Error('the rule link of the table did not open the rule\'s page');
           }
           await page.waitForTimeout(500);
         }
         throw new Error('no page with an "In the editor" section');
+      },
+    ],
+    [
+      'the walkthrough the Extensions page names shows its pictures from the installed extension',
+      async (page) => {
+        await runCommand(page, 'Welcome: Open Walkthrough...');
+        await page.locator('.quick-input-widget input').fill('kube-lookup');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with kube-lookup' }).first().click();
+        const alts = ['The Problems panel listing the broken examples', 'The hover of a Service', 'An nslookup transcript beside the manifest'];
+        for (let attempt = 0; attempt < 60; attempt++) {
+          for (const frame of page.frames()) {
+            const images = await frame.evaluate((wanted) => Array.from(document.images).filter((image) => wanted.includes(image.alt)).map((image) => ({ alt: image.alt, loaded: image.complete && image.naturalWidth > 0, complete: image.complete })), alts).catch(() => []);
+            const loaded = images.filter((image) => image.loaded);
+            const broken = images.filter((image) => image.complete && !image.loaded);
+            assert(broken.length === 0, `broken walkthrough pictures: ${broken.map((image) => image.alt).join(', ')}`);
+            if (loaded.length > 0) return;
+          }
+          await page.waitForTimeout(500);
+        }
+        throw new Error('the walkthrough shows none of its pictures');
       },
     ],
   ];

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { activateExtension, cliLint, describe, diagnosticsWhen, kubeLookupDiagnostics, ruleId, workspaceFile } from './editor';
 
@@ -21,11 +20,17 @@ suite('diagnostics of the examples workspace', () => {
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic!.message, /^Endpoints "databse" matches no Service in namespace "default"; did you mean Service "database"\?/);
     assert.equal(vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString()), false);
-    // the rule id links to its page, shipped next to the running server (dist/ or out/)
+    // the rule id links to its page (shipped next to the running server, dist/ or out/), which
+    // the extension serves in a scheme of its own and opens rendered, in an editor tab
     const code = diagnostic!.code as { value: string; target: vscode.Uri };
-    assert.equal(code.target.scheme, 'file');
-    assert.ok(code.target.path.endsWith('/docs/rules/endpoints-without-service.md'), code.target.toString());
-    assert.ok(fs.existsSync(code.target.fsPath), `${code.target.toString()} does not exist`);
+    assert.equal(code.target.toString(), 'kube-lookup-rule:/kube-lookup-rules/endpoints-without-service.md');
+    const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(code.target));
+    assert.match(markdown, /^# `endpoints-without-service`\n/);
+    await vscode.commands.executeCommand('vscode.open', code.target);
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(input instanceof vscode.TabInputCustom, 'the page opens in the rule documentation editor');
+    assert.equal(input.viewType, 'kubeLookup.ruleDocumentation');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   test('each broken example is flagged with its rule at the exact range', async () => {

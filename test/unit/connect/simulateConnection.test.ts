@@ -20,7 +20,7 @@ const pod = (name: string, labels: string, ports: string, node = ''): string => 
 const service = (name: string, extra: string): string => lines('apiVersion: v1', 'kind: Service', `metadata: {name: ${name}}`, 'spec:', '  selector: {app: api}', ...extra.split('\n').map((line) => `  ${line}`));
 
 describe('connect: the Service step', () => {
-  const nodes = { nodeIPs: ['192.168.0.11', '192.168.0.12'] };
+  const nodes = { nodeAddresses: ['192.168.0.11', '192.168.0.12'] };
 
   it('a named targetPort resolves per Pod; Pods without it get no traffic, and none at all is no-endpoints', () => {
     const model = modelOf({ 'a.yaml': [pod('client', 'app: client', ''), pod('api-1', 'app: api', '{name: http, containerPort: 8080}'), pod('api-2', 'app: api', '{name: web, containerPort: 9000}'), service('api', 'ports: [{port: 80, targetPort: http}]')].join('---\n') });

@@ -61,6 +61,79 @@ const shop = {
   ),
 };
 
+/** A caller, two Services behind NetworkPolicies, an autoscaler and a disruption budget. */
+const guarded = {
+  'guarded.yaml': lines(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: frontend, namespace: shop}',
+    'spec:',
+    '  selector: {matchLabels: {app: frontend}}',
+    '  template:',
+    '    metadata: {labels: {app: frontend}}',
+    '    spec:',
+    '      containers:',
+    '      - name: frontend',
+    '        env:',
+    '        - {name: CART_URL, value: "http://cart:80/"}',
+    '        - {name: DB_ADDR, value: "db:5432"}',
+    '---',
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata: {name: cart, namespace: shop}',
+    'spec: {selector: {app: cart}, ports: [{port: 80, targetPort: 8080}]}',
+    '---',
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: cart, namespace: shop}',
+    'spec:',
+    '  replicas: 2',
+    '  selector: {matchLabels: {app: cart}}',
+    '  template:',
+    '    metadata: {labels: {app: cart}}',
+    '    spec: {containers: [{name: cart, ports: [{containerPort: 8080}]}]}',
+    '---',
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    'metadata: {name: cart-from-checkout, namespace: shop}',
+    'spec:',
+    '  podSelector: {matchLabels: {app: cart}}',
+    '  ingress: [{from: [{podSelector: {matchLabels: {app: checkout}}}], ports: [{port: 8080}]}]',
+    '---',
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata: {name: db, namespace: shop}',
+    'spec: {selector: {app: db}, ports: [{port: 5432}]}',
+    '---',
+    'apiVersion: apps/v1',
+    'kind: StatefulSet',
+    'metadata: {name: db, namespace: shop}',
+    'spec:',
+    '  serviceName: db',
+    '  selector: {matchLabels: {app: db}}',
+    '  template:',
+    '    metadata: {labels: {app: db}}',
+    '    spec: {containers: [{name: db, ports: [{containerPort: 5432}]}]}',
+    '---',
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    'metadata: {name: db-metrics-only, namespace: shop}',
+    'spec:',
+    '  podSelector: {matchLabels: {app: db}}',
+    '  ingress: [{ports: [{port: 9187}]}]',
+    '---',
+    'apiVersion: autoscaling/v2',
+    'kind: HorizontalPodAutoscaler',
+    'metadata: {name: cart, namespace: shop}',
+    'spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cart}, minReplicas: 2, maxReplicas: 6}',
+    '---',
+    'apiVersion: policy/v1',
+    'kind: PodDisruptionBudget',
+    'metadata: {name: cart, namespace: shop}',
+    'spec: {minAvailable: 1, selector: {matchLabels: {app: cart}}}',
+  ),
+};
+
 function mapOf(files: Record<string, string>, namespace?: string) {
   const model = modelOf(files);
   return buildServiceMap(model, { namespace, findings: lintFiles(model, undefined, { fixes: false }).findings });
@@ -102,6 +175,36 @@ describe('buildServiceMap', () => {
     // the Ingress's good backend and the Ingress itself stay clean
     assert.equal(map.edges.find((edge) => edge.id === 'route:Ingress/shop/front->service:shop/web')!.findings.length, 0);
     assert.equal(map.nodes.find((node) => node.id === 'route:Ingress/shop/front')!.findings.length, 0);
+  });
+
+  it('draws what workloads are configured to call, autoscalers and budgets, and dashes what NetworkPolicy denies', () => {
+    const map = mapOf(guarded);
+    const edge = (id: string) => map.edges.find((candidate) => candidate.id === id)!;
+    const cartCall = edge('workload:Deployment/shop/frontend->service:shop/cart#calls');
+    assert.equal(cartCall.kind, 'calls');
+    assert.equal(cartCall.label, 'cart:80');
+    assert.match(cartCall.denied ?? '', /NetworkPolicy shop\/cart-from-checkout selects shop\/cart-\S+ for Ingress and no rule allows 8080\/TCP from shop\/frontend-/);
+    // the db port is closed to every client, not only to the frontend: the Service's own edge is dashed too
+    assert.match(edge('service:shop/db->workload:StatefulSet/shop/db').denied ?? '', /^NetworkPolicy shop\/db-metrics-only selects these Pods for Ingress and no rule allows 5432\/TCP from anywhere$/);
+    assert.ok(edge('workload:Deployment/shop/frontend->service:shop/db#calls').denied);
+    // cart admits checkout on 8080: open for some, so the Service's edge is not dashed
+    assert.equal(edge('service:shop/cart->workload:Deployment/shop/cart').denied, undefined);
+    assert.equal(edge('autoscaler:HorizontalPodAutoscaler/shop/cart->workload:Deployment/shop/cart').kind, 'scales');
+    assert.equal(edge('budget:PodDisruptionBudget/shop/cart->workload:Deployment/shop/cart').kind, 'guards');
+    assert.deepEqual(map.nodes.find((node) => node.kind === 'autoscaler')!.details, ['2–6 replicas']);
+    assert.deepEqual(map.nodes.find((node) => node.kind === 'budget')!.details, ['minAvailable 1']);
+    // no policy, no dash: the same manifests without NetworkPolicies
+    const open = mapOf({ 'guarded.yaml': guarded['guarded.yaml'].split('---\n').filter((document) => !document.includes('kind: NetworkPolicy')).join('---\n') });
+    assert.ok(open.edges.every((candidate) => candidate.denied === undefined));
+    assert.equal(open.edges.filter((candidate) => candidate.kind === 'calls').length, 2);
+  });
+
+  it('draws an autoscaler whose target is one letter off with a red link to the workload it meant', () => {
+    const map = mapOf({ 'guarded.yaml': guarded['guarded.yaml'].replace('kind: Deployment, name: cart}', 'kind: Deployment, name: crat}') });
+    const autoscaler = map.nodes.find((node) => node.kind === 'autoscaler')!;
+    const links = map.edges.filter((candidate) => candidate.from === autoscaler.id);
+    assert.deepEqual(links.map((link) => [link.kind, link.to, link.findings.map((finding) => finding.ruleId)]), [['intended', 'workload:Deployment/shop/cart', ['scale-target-not-found']]]);
+    assert.ok(links.every(isBroken));
   });
 
   it('keeps a namespace and what crosses into it', () => {

@@ -44,6 +44,37 @@ describe('quick fixes', () => {
     assert.match(fixOnce(files, 'hostname-without-subdomain').fixed['app.yaml'], /\n {4}spec:\n {6}subdomain: peers\n {6}hostname: peer\n/);
   });
 
+  it('changes a subdomain naming the regular Service to the headless Service that selects the Pod', () => {
+    const files = {
+      'app.yaml': lines(
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec:', '  selector: {app: web}', '  ports: [{port: 80}]', '---',
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: web-peers}', 'spec:', '  clusterIP: None', '  selector: {app: web}', '---',
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: web-a, labels: {app: web}}', 'spec:', '  hostname: web-a', '  subdomain: web', '  containers: [{name: w, image: nginx}]',
+      ),
+    };
+    assert.match(fixOnce(files, 'subdomain-without-headless-service').fixed['app.yaml'], /\n {2}subdomain: web-peers\n/);
+  });
+
+  it('turns the service links of a Pod template off when a variable collides with one', () => {
+    const files = {
+      'app.yaml': lines(
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: kafka}', 'spec:', '  selector: {app: kafka}', '  ports: [{port: 9092}]', '---',
+        'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: app}', 'spec:', '  selector: {matchLabels: {app: app}}', '  template:', '    metadata: {labels: {app: app}}', '    spec:', '      containers:', '      - name: app', '        image: example/app', '        args: ["--port=$(KAFKA_PORT)"]',
+      ),
+    };
+    assert.match(fixOnce(files, 'service-link-env-collision').fixed['app.yaml'], /\n {4}spec:\n {6}enableServiceLinks: false\n {6}containers:\n/);
+  });
+
+  it('publishes the not-ready addresses of a headless Service whose StatefulSet Pods name their peers', () => {
+    const files = {
+      'etcd.yaml': lines(
+        'apiVersion: v1', 'kind: Service', 'metadata: {name: etcd}', 'spec:', '  clusterIP: None', '  selector: {app: etcd}', '---',
+        'apiVersion: apps/v1', 'kind: StatefulSet', 'metadata: {name: etcd}', 'spec:', '  serviceName: etcd', '  selector: {matchLabels: {app: etcd}}', '  template:', '    metadata: {labels: {app: etcd}}', '    spec:', '      containers:', '      - name: etcd', '        image: etcd', '        args: ["--initial-cluster=etcd-0=http://etcd-0.etcd:2380"]', '        readinessProbe: {tcpSocket: {port: 2379}}',
+      ),
+    };
+    assert.match(fixOnce(files, 'statefulset-peers-not-ready').fixed['etcd.yaml'], /\nspec:\n {2}publishNotReadyAddresses: true\n {2}clusterIP: None\n/);
+  });
+
   it('switches a hostNetwork Pod to ClusterFirstWithHostNet', () => {
     const pod = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: agent}', 'spec:', '  hostNetwork: true', '  dnsPolicy: ClusterFirst', '  containers: [{name: a, image: busybox}]');
     assert.match(fixOnce({ 'pod.yaml': pod }, 'host-network-cluster-first').fixed['pod.yaml'], /\n {2}dnsPolicy: ClusterFirstWithHostNet\n/);

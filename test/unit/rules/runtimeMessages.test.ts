@@ -19,16 +19,22 @@ const EXPECTED: Record<string, string[]> = {
   'endpointslice-without-service/invalid/label-typo.yaml': ['didYouMean'],
   'endpointslice-without-service/invalid/no-label.yaml': ['noLabel'],
   'external-name-ignored-fields/invalid/selector-and-ports.yaml': ['ports', 'selector'],
+  'external-host-search-walk/invalid/hosts.yaml': ['walks', 'walks', 'walks'],
   'external-name-ip-address/invalid/ipv4.yaml': ['ipAddress'],
   'host-network-cluster-first/invalid/daemonset.yaml': ['fallsBack'],
   'hostname-fqdn-too-long/invalid/statefulset.yaml': ['tooLong'],
   'hostname-without-subdomain/invalid/pod.yaml': ['noSubdomain'],
+  'network-policy-blocks-callers/invalid/shop.yaml': ['egress', 'ingress', 'ingress'],
+  'service-link-env-collision/invalid/links.yaml': ['reads', 'sets'],
   'service-target-port-not-found/invalid/typo-and-protocol.yaml': ['didYouMean', 'wrongProtocol'],
   'service-target-port-undeclared/invalid/typo.yaml': ['undeclared', 'undeclared'],
+  'statefulset-peers-not-ready/invalid/etcd.yaml': ['perPodName', 'serviceName'],
   'statefulset-service-name/invalid/no-service-and-not-selected.yaml': ['noService', 'notSelected'],
   'statefulset-service-name/invalid/not-headless.yaml': ['notHeadless'],
   'subdomain-without-headless-service/invalid/not-selected.yaml': ['notSelected'],
+  'subdomain-without-headless-service/invalid/selected-by-other.yaml': ['didYouMean', 'selectedByOther', 'selectedByOther'],
   'subdomain-without-hostname/invalid/pod.yaml': ['noHostname'],
+  'traffic-policy-local-not-every-node/invalid/services.yaml': ['external', 'internal'],
 };
 
 function lint(relative: string) {
@@ -43,6 +49,12 @@ describe('runtime rule messages', () => {
       assert.deepEqual(lint(relative).map((finding) => finding.messageId).sort(), messageIds);
     });
   }
+
+  it('looks a ConfigMap\'s hosts up from the Pod that reads it, and says which', () => {
+    assert.deepEqual(lint('configured-host-not-found/invalid/configmap-read-by-pod.yaml').map((finding) => finding.message), [
+      'data.DATABASE_ADDR: "postgres" is NXDOMAIN on every search domain of the Pods of Deployment "orders" (namespace "shop"), which reads this ConfigMap: Service "postgres" is in namespace "data", not "shop"; write "postgres.data".',
+    ]);
+  });
 
   it('words the findings with the names and DNS names involved', () => {
     const messages = (relative: string) => lint(relative).map((finding) => finding.message).sort();

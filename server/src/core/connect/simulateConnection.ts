@@ -124,6 +124,19 @@ function simulate(model: ClusterModel, from: PodView, target: ConnectTarget, pro
 
 type Finish = (verdict: ConnectVerdict, extra?: Partial<ConnectionSimulation>) => ConnectionSimulation;
 
+/**
+ * A connection from a Pod to a Service it already knows (a configured host looked up without
+ * addresses): the Service port, its ready endpoints and the NetworkPolicies of both ends, as in
+ * simulateConnection's second step. The Pod's DNS is not judged (network-policy-blocks-dns is).
+ */
+export function connectThroughService(model: ClusterModel, from: PodView, service: ServiceView, target: ConnectTarget, protocol = 'TCP'): ConnectionSimulation {
+  return model.seenFrom(from.template.owner.file, () => {
+    const reasons: string[] = [];
+    const base = { from, target, protocol };
+    return throughService(model, podEndpoint(from), service, target, protocol, reasons, (verdict, extra = {}) => ({ ...base, backends: [], ...extra, verdict, reasons }));
+  });
+}
+
 function throughService(model: ClusterModel, source: PolicyEndpoint, service: ServiceView, target: ConnectTarget, protocol: string, reasons: string[], finish: Finish): ConnectionSimulation {
   const name = `Service ${service.namespace}/${service.name}`;
   if (isBuiltIn(service) && service.name === 'kubernetes') {

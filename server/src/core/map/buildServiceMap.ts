@@ -11,8 +11,11 @@ import { routeServiceRefs, ROUTE_KINDS } from '../references/routeBackendRefs';
 import { selectedTemplates } from '../rules/selectedTemplates';
 import type { Finding } from '../rules/types';
 import type { ValuePath } from '../yaml/sourceLocator';
+import { attachedObjects } from './attachedObjects';
 import { attachFindings, type ObjectPlaces } from './attachFindings';
+import { serviceCalls } from './mapCallers';
 import { MapGraphBuilder } from './mapGraphBuilder';
+import { ingressClosedReason } from './policyDenials';
 import type { ServiceMap } from './serviceMap';
 
 export interface ServiceMapOptions {
@@ -112,13 +115,33 @@ export function buildServiceMap(model: ClusterModel, options: ServiceMapOptions 
       const workload = objectNodeId('workload', template.owner);
       owners.set(workload, template.owner);
       const resolved = service.ports.map((port) => ({ port, resolution: findPort(template.spec, port) }));
-      const edgeId = graph.edge({ kind: 'selects', from: id, to: workload, label: resolved.map(({ port, resolution }) => `${portText(port)} → ${resolution.ok ? resolution.port : `${String(port.targetPort)} ✗`}`).join(', ') });
+      const denied = closedToEveryone(model, template.owner, resolved);
+      const edgeId = graph.edge({ kind: 'selects', from: id, to: workload, label: resolved.map(({ port, resolution }) => `${portText(port)} → ${resolution.ok ? resolution.port : `${String(port.targetPort)} ✗`}`).join(', '), denied });
       // a finding on a port's targetPort concerns the workloads that lack it; others on the selector
       owner.edges.push({ edgeId, path: ['spec', 'selector'] });
       for (const { port, resolution } of resolved) if (!resolution.ok) owner.edges.push({ edgeId, path: ['spec', 'ports', port.index] });
     }
   }
   for (const pod of scope === undefined ? model.pods() : model.podsIn(scope)) owners.set(objectNodeId('workload', pod.template.owner), pod.template.owner);
+
+  // what workloads are configured to call (an env URL), dashed where NetworkPolicy stops it
+  for (const [id, owner] of [...owners].sort(([a], [b]) => compare(a, b))) {
+    for (const call of serviceCalls(model, owner)) {
+      const to = serviceId(call.service.namespace, call.service.name);
+      if (!services.has(to)) {
+        // a Service of another namespace: drawn, without the workloads behind it
+        services.set(to, call.service);
+        graph.node({ id: to, kind: 'service', objectKind: 'Service', namespace: call.service.namespace, name: call.service.name, details: serviceDetails(model, call.service), source: sourceOf(call.service.object) });
+        placesOf(call.service.object, to);
+      }
+      const edgeId = graph.edge({ kind: 'calls', from: id, to, label: call.host.written, denied: call.denied });
+      placesOf(owner, id).edges.push({ edgeId, path: call.host.path });
+    }
+  }
+
+  // autoscalers and disruption budgets, beside the workloads they act on
+  const attached = attachedObjects(model, inScope);
+  for (const item of attached) for (const target of item.targets) owners.set(objectNodeId('workload', target), target);
   for (const { monitor, pods } of workloadsScraped) {
     const from = objectNodeId('monitor', monitor);
     const label = unique(monitorEndpoints(monitor).map((endpoint) => endpoint.port ?? String(endpoint.targetPort ?? ''))).join(', ');
@@ -142,8 +165,29 @@ export function buildServiceMap(model: ClusterModel, options: ServiceMapOptions 
     });
   }
 
+  for (const item of attached) {
+    const id = `${item.kind}:${item.object.kind}/${item.object.namespace}/${item.object.name}`;
+    graph.node({ id, kind: item.kind, objectKind: item.object.kind, namespace: item.object.namespace, name: item.object.name, details: item.details, source: sourceOf(item.object) });
+    const owner = placesOf(item.object, id);
+    for (const target of item.targets) owner.edges.push({ edgeId: graph.edge({ kind: item.kind === 'autoscaler' ? 'scales' : 'guards', from: id, to: objectNodeId('workload', target), label: '' }), path: item.path });
+  }
+
   const map = graph.build(scope ?? null, namespacesWithObjects(model));
   return attachFindings(model, map, places, options.findings ?? [], inScope);
+}
+
+/** Why no client reaches a workload on any of the Service's ports, when NetworkPolicy closes them all. */
+function closedToEveryone(model: ClusterModel, owner: ManifestObject, resolved: readonly { port: ServicePort; resolution: ReturnType<typeof findPort> }[]): string | undefined {
+  const pod = model.podsOf(owner)[0];
+  const open = resolved.flatMap(({ port, resolution }) => (resolution.ok ? [{ protocol: port.protocol, target: resolution.port }] : []));
+  if (!pod || open.length === 0) return undefined;
+  const reasons: string[] = [];
+  for (const { protocol, target } of open) {
+    const reason = ingressClosedReason(model, pod, target, protocol);
+    if (!reason) return undefined;
+    reasons.push(reason);
+  }
+  return unique(reasons).join('; ');
 }
 
 /** The namespaces objects are written in (not the built-in ones the model always knows), for a picker. */

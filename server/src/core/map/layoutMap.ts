@@ -28,7 +28,7 @@ const SWEEPS = 4;
 
 /**
  * A layered layout. The map's columns are fixed by what a node is (routes → Services → workloads →
- * ports), so of the layered (Sugiyama) method only the ordering within columns is left: barycentre
+ * ports, autoscalers and budgets), so of the layered (Sugiyama) method only the ordering within columns is left: barycentre
  * sweeps to cut crossings, then each node placed level with what points at it. Deterministic, and
  * linear in the edges per sweep, which a general layout engine would not need to be here.
  */
@@ -41,6 +41,9 @@ export function layoutMap(map: ServiceMap): MapLayout {
     push(incoming, edge.to, edge.from);
     push(outgoing, edge.from, edge.to);
   }
+  // the last column holds container ports (pointed at) and autoscalers and budgets (pointing back)
+  const around = new Map<string, string[]>();
+  for (const node of columns[3]) around.set(node.id, [...(incoming.get(node.id) ?? []), ...(outgoing.get(node.id) ?? [])]);
   const rank = new Map<string, number>();
   const rankColumn = (column: MapNode[]): void => column.forEach((node, index) => rank.set(node.id, index));
   columns.forEach(rankColumn);
@@ -54,7 +57,7 @@ export function layoutMap(map: ServiceMap): MapLayout {
     rankColumn(column);
   };
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
-    for (let column = 1; column < columns.length; column++) reorder(columns[column], incoming);
+    for (let column = 1; column < columns.length; column++) reorder(columns[column], column === 3 ? around : incoming);
     for (let column = columns.length - 2; column >= 0; column--) reorder(columns[column], outgoing);
   }
 
@@ -82,7 +85,7 @@ export function layoutMap(map: ServiceMap): MapLayout {
   place(columns[1], 1, new Map());
   place(columns[0], 0, outgoing);
   place(columns[2], 2, incoming);
-  place(columns[3], 3, incoming);
+  place(columns[3], 3, around);
 
   const edges = new Map<string, { path: string; labelX: number; labelY: number }>();
   for (const edge of map.edges) {

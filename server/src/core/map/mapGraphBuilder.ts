@@ -9,6 +9,9 @@ export const COLUMN_OF: Readonly<Record<MapNodeKind, number>> = {
   workload: 2,
   external: 2,
   containerPort: 3,
+  // beside the workloads, right of them: what they are attached to is one column to the left
+  autoscaler: 3,
+  budget: 3,
 };
 
 /** Collects nodes (the first of an id wins) and edges, and orders both so the same manifests give the same map. */
@@ -22,7 +25,7 @@ export class MapGraphBuilder {
 
   /** Adds an edge and returns its id; the same kind between the same nodes is one edge, its labels joined. */
   edge(edge: Omit<MapEdge, 'id' | 'findings'>): string {
-    const id = `${edge.from}->${edge.to}${edge.kind === 'scrapes' ? '#scrapes' : ''}`;
+    const id = `${edge.from}->${edge.to}${edge.kind === 'scrapes' || edge.kind === 'calls' ? `#${edge.kind}` : ''}`;
     const existing = this.edges.get(id);
     if (!existing) this.edges.set(id, { ...edge, id, findings: [] });
     else if (edge.label && !existing.label.split(', ').includes(edge.label)) this.edges.set(id, { ...existing, label: existing.label ? `${existing.label}, ${edge.label}` : edge.label });

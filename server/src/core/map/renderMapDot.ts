@@ -8,6 +8,8 @@ const SHAPES: Readonly<Record<MapNode['kind'], string>> = {
   workload: 'box3d',
   external: 'ellipse',
   containerPort: 'circle',
+  autoscaler: 'hexagon',
+  budget: 'octagon',
 };
 
 /** The map as Graphviz text: left to right, broken nodes and edges red with the findings as tooltip. */
@@ -26,8 +28,9 @@ export function renderMapDot(map: ServiceMap): string {
     const attributes: string[] = [];
     if (edge.label) attributes.push(`label=${quote(edge.label)}`);
     if (edge.kind === 'scrapes') attributes.push('style=dotted');
-    if (edge.kind === 'aliases' || edge.kind === 'intended') attributes.push('style=dashed');
+    if (edge.kind === 'aliases' || edge.kind === 'intended' || edge.denied) attributes.push('style=dashed');
     if (isBroken(edge)) attributes.push('color=red', 'fontcolor=red', `tooltip=${quote(messages(edge.findings))}`, `labeltooltip=${quote(messages(edge.findings))}`);
+    else if (edge.denied) attributes.push(`tooltip=${quote(`denied: ${edge.denied}`)}`);
     lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)}${attributes.length > 0 ? ` [${attributes.join(', ')}]` : ''};`);
   }
   lines.push('}');

@@ -1,5 +1,5 @@
 import { LINE_HEIGHT, MAX_DETAIL_LINES, type MapLayout } from './layoutMap';
-import { describeNode, isBroken, type MapEdge, type MapNode, type ServiceMap } from './serviceMap';
+import { describeNode, isBroken, verbOf, type MapEdge, type MapNode, type ServiceMap } from './serviceMap';
 
 export interface SvgOptions {
   /** A stylesheet put inside the SVG (a file on its own); the webview styles it from its page instead. */
@@ -17,7 +17,9 @@ svg { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; back
 .node-containerPort rect { fill: #fff8e1; }
 .node text { fill: #1f1f1f; font-size: 12px; } .node .kind, .node .detail { fill: #616161; font-size: 10.5px; }
 .edge path { fill: none; stroke: #8a8a8a; stroke-width: 1.3; }
-.edge-scrapes path { stroke-dasharray: 2 3; } .edge-aliases path, .edge-intended path { stroke-dasharray: 6 3; }
+.node-autoscaler rect, .node-budget rect { fill: #fdf3e7; }
+.edge-scrapes path, .edge-scales path, .edge-guards path { stroke-dasharray: 2 3; } .edge-aliases path, .edge-intended path { stroke-dasharray: 6 3; }
+.edge.denied path { stroke-dasharray: 10 4 2 4; }
 .edge text { fill: #616161; font-size: 10px; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; }
 .broken rect, .broken path { stroke: #e51400; stroke-width: 2; } .broken text { fill: #e51400; }
 .arrow { fill: #8a8a8a; } .arrow-broken { fill: #e51400; }
@@ -51,11 +53,11 @@ function marker(id: string): string {
 function edgeSvg(edge: MapEdge, layout: MapLayout, byId: ReadonlyMap<string, MapNode>): string {
   const drawn = layout.edges.get(edge.id)!;
   const broken = isBroken(edge);
-  const title = `${describeNode(byId.get(edge.from)!)} → ${describeNode(byId.get(edge.to)!)}${edge.label ? ` (${edge.label})` : ''}${edge.findings.map((finding) => `\n${finding.severity}: ${finding.message}`).join('')}`;
+  const title = `${describeNode(byId.get(edge.from)!)} ${verbOf(edge.kind)} ${describeNode(byId.get(edge.to)!)}${edge.label ? ` (${edge.label})` : ''}${edge.denied ? `\ndenied: ${edge.denied}` : ''}${edge.findings.map((finding) => `\n${finding.severity}: ${finding.message}`).join('')}`;
   // a broken link without ports is labelled with its rule, so the picture says what is wrong
   const text = edge.label || (broken ? edge.findings[0].ruleId : '');
   const label = text ? `<text x="${drawn.labelX}" y="${drawn.labelY}" text-anchor="middle">${escape(clip(text, EDGE_CHARS))}</text>` : '';
-  return `<g class="edge edge-${edge.kind}${broken ? ' broken' : ''}" data-edge="${escape(edge.id)}"><title>${escape(title)}</title><path d="${drawn.path}" marker-end="url(#${broken ? 'arrow-broken' : 'arrow'})"/>${label}</g>`;
+  return `<g class="edge edge-${edge.kind}${broken ? ' broken' : ''}${edge.denied ? ' denied' : ''}" data-edge="${escape(edge.id)}"><title>${escape(title)}</title><path d="${drawn.path}" marker-end="url(#${broken ? 'arrow-broken' : 'arrow'})"/>${label}</g>`;
 }
 
 function nodeSvg(node: MapNode, layout: MapLayout, interactive: boolean): string {

@@ -11,6 +11,10 @@ export type MapNodeKind =
   | 'route'
   /** A ServiceMonitor or PodMonitor. */
   | 'monitor'
+  /** A HorizontalPodAutoscaler or KEDA ScaledObject, beside the workload it scales. */
+  | 'autoscaler'
+  /** A PodDisruptionBudget, beside the workloads whose Pods it guards. */
+  | 'budget'
   | 'service'
   /** A Service some object names that the cluster does not hold. */
   | 'missing'
@@ -31,7 +35,13 @@ export type MapEdgeKind =
   /** A workload to its container ports. */
   | 'exposes'
   /** What a finding says an object meant to reach but does not: a selector one letter off a workload's labels. */
-  | 'intended';
+  | 'intended'
+  /** A workload to a Service its containers are configured to connect to (`http://cart:80/` in an env value). */
+  | 'calls'
+  /** An autoscaler to the workload its scaleTargetRef names. */
+  | 'scales'
+  /** A PodDisruptionBudget to the workloads its selector matches. */
+  | 'guards';
 
 /** A finding of a wiring rule, on the node or edge it concerns. */
 export interface MapFinding {
@@ -69,6 +79,8 @@ export interface MapEdge {
   /** The ports it carries: `80`, `http → 8080`. */
   readonly label: string;
   readonly findings: MapFinding[];
+  /** Why NetworkPolicy stops the traffic this edge carries, when it does: the edge is drawn dashed. */
+  readonly denied?: string;
 }
 
 export interface ServiceMap {
@@ -93,4 +105,19 @@ export function describeNode(node: MapNode): string {
   if (node.kind === 'containerPort') return `container port ${node.name}`;
   if (node.kind === 'missing') return `missing Service ${node.namespace}/${node.name}`;
   return `${node.objectKind} ${node.namespace}/${node.name}`;
+}
+
+/** How the text alternative and tooltips read an edge: `Deployment shop/web calls Service shop/cart`. */
+export function verbOf(kind: MapEdgeKind): string {
+  switch (kind) {
+    case 'routes': return 'routes to';
+    case 'selects': return 'selects';
+    case 'aliases': return 'is an alias of';
+    case 'scrapes': return 'scrapes';
+    case 'exposes': return 'exposes';
+    case 'calls': return 'is configured to call';
+    case 'scales': return 'scales';
+    case 'guards': return 'limits disruptions of';
+    case 'intended': return 'was meant to reach';
+  }
 }

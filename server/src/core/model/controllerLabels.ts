@@ -13,6 +13,8 @@ import type { ReplicaSpec } from './schemas/workload';
  *   beta in 1.28): `batch.kubernetes.io/job-completion-index` = the index, overwriting.
  * - CronJob, `pkg/controller/cronjob/utils.go` getJobFromTemplate2: each Job is named
  *   `<cronjob>-<scheduled time in minutes>`, so its job-name is known only by its shape.
+ * - KEDA ScaledJob (kedacore/keda, `pkg/scaling/executor/scale_jobs.go`): each Job is created with
+ *   generateName `<scaledjob>-`, so its job-name is known only by its prefix.
  * - StatefulSet, `pkg/controller/statefulset/stateful_set_utils.go` updateIdentity and
  *   setPodRevision: `statefulset.kubernetes.io/pod-name`, `apps.kubernetes.io/pod-index`, and
  *   `controller-revision-hash` (a hash of the revision).
@@ -80,6 +82,10 @@ function computeGenerated(template: PodTemplateView): readonly GeneratedLabel[] 
       const mayBe = (value: string): boolean => value.startsWith(prefix) && /^\d+$/.test(value.slice(prefix.length));
       generated.push(...JOB_NAME_KEYS.filter(absent).map((key) => ({ key, mayBe })));
     }
+    if (owner.kind === 'ScaledJob') {
+      const prefix = `${owner.name}-`;
+      generated.push(...JOB_NAME_KEYS.filter(absent).map((key) => ({ key, mayBe: (value: string) => value.startsWith(prefix) })));
+    }
   }
   if (jobSpec?.completionMode === 'Indexed') {
     // every index below completions runs at some time, not only the first ones modelled
@@ -135,15 +141,16 @@ export function admittedTemplateLabels(owner: ManifestObject, labels: Readonly<R
 }
 
 function isJobKind(kind: string): boolean {
-  return kind === 'Job' || kind === 'CronJob';
+  return kind === 'Job' || kind === 'CronJob' || kind === 'ScaledJob';
 }
 
 function manualSelector(owner: ManifestObject): boolean {
   return jobSpecOf(owner)?.manualSelector === true;
 }
 
-/** A Job's spec, or the spec of the Jobs a CronJob makes. */
+/** A Job's spec, or the spec of the Jobs a CronJob or a KEDA ScaledJob makes. */
 function jobSpecOf(owner: ManifestObject): NonNullable<NonNullable<ReplicaSpec['jobTemplate']>['spec']> | undefined {
+  if (owner.kind === 'ScaledJob') return readReplicaSpecPlain((owner.body?.spec as Record<string, unknown> | undefined)?.jobTargetRef ?? {}) ?? {};
   const spec = readReplicaSpecPlain(owner.body?.spec ?? {}) ?? {};
   return owner.kind === 'CronJob' ? spec.jobTemplate?.spec : spec;
 }

@@ -10,7 +10,7 @@ import { podTemplateOf, type PodTemplateView, type PodView } from './podView';
 import { readPodStatusPlain, readReplicaSpecPlain } from './schemas/plainReaders';
 import type { ReplicaSpec } from './schemas/workload';
 
-const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
+const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ScaledJob'] as const;
 
 /** A Pod before addresses are given out: everything that depends on its own object only. */
 export interface PodDraft {
@@ -54,8 +54,10 @@ export function podDraftsOf(owner: ManifestObject, settings: AnalysisSettings, c
 export function requestedPodCount(owner: ManifestObject, settings: AnalysisSettings): number {
   if (!isWorkloadKind(owner.kind) || !podTemplateOf(owner)) return 0;
   if (owner.kind === 'Pod') return 1;
+  // a KEDA ScaledJob's Jobs run only while its trigger has events: none are assumed (rules judge its first Pod, podsMadeBy)
+  if (owner.kind === 'ScaledJob') return 0;
   const spec = replicaSpecOf(owner);
-  if (owner.kind === 'DaemonSet') return settings.nodeIPs.length;
+  if (owner.kind === 'DaemonSet') return settings.nodeAddresses.length;
   if (owner.kind === 'Job' || owner.kind === 'CronJob') {
     // the Job controller keeps min(parallelism, completions) Pods active; a suspended Job (or CronJob) runs none
     const jobSpec = owner.kind === 'Job' ? spec : (spec.jobTemplate?.spec ?? {});
@@ -176,7 +178,7 @@ export function allocatePodAddresses(sortedDrafts: readonly PodDraft[], settings
 }
 
 function nodesOf(settings: AnalysisSettings): { name: string; ip: string }[] {
-  return settings.nodeIPs.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
+  return settings.nodeAddresses.map((ip, index) => ({ name: `node-${index + 1}`, ip }));
 }
 
 /** The first `count` Pods of the object (count is at most requestedPodCount). */
@@ -203,9 +205,9 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
       name: controllerPodName(owner.kind, owner.name, owner.namespace, replica), template, labels, nodeName: node.name, declaredIps: [], ready: true, readiness: 'assumed' as const,
     }));
   }
-  if (owner.kind === 'Job' || owner.kind === 'CronJob') {
+  if (owner.kind === 'Job' || owner.kind === 'CronJob' || owner.kind === 'ScaledJob') {
     // an Indexed Job names its Pods by index
-    const jobSpec = owner.kind === 'Job' ? spec : (spec.jobTemplate?.spec ?? {});
+    const jobSpec = owner.kind === 'Job' ? spec : owner.kind === 'ScaledJob' ? scaledJobSpecOf(owner) : (spec.jobTemplate?.spec ?? {});
     const indexed = jobSpec.completionMode === 'Indexed';
     return Array.from({ length: count }, (_, index) => {
       const name = indexed ? indexedJobPodName(owner.kind, owner.name, owner.namespace, index) : controllerPodName(owner.kind, owner.name, owner.namespace, index);
@@ -225,6 +227,12 @@ function draftsFor(owner: ManifestObject, template: PodTemplateView, nodes: { na
     const labels = podLabelsOf(template, { name, index: ordinal, indexed: false });
     return { name, template, ordinal: statefulSet ? ordinal : undefined, controllerHostname: statefulSet ? name : undefined, labels, nodeName: nodeFor(name), declaredIps: [], ready: true, readiness: 'assumed' as const };
   });
+}
+
+/** The Job spec a KEDA ScaledJob gives each Job it creates (`spec.jobTargetRef`). */
+function scaledJobSpecOf(owner: ManifestObject): ReplicaSpec {
+  const spec = owner.body?.spec as Record<string, unknown> | undefined;
+  return readReplicaSpecPlain(spec?.jobTargetRef ?? {}) ?? {};
 }
 
 const replicaSpecs = new WeakMap<ManifestObject, ReplicaSpec>();

@@ -44,8 +44,19 @@ function toObject(file: string, document: ParsedDocument, value: unknown, basePa
     namespaceDeclared: declaredNamespace !== undefined,
     labels: stringRecord(metadata.labels),
     annotations: stringRecord(metadata.annotations),
-    body: MODELLED_KINDS.has(value.kind) ? value : undefined,
+    body: MODELLED_KINDS.has(value.kind) ? keptBody(value) : undefined,
   };
+}
+
+/**
+ * The part of a body the model reads. A CustomResourceDefinition's schemas run to megabytes
+ * (argo-cd's, prometheus-operator's) while only its conversion webhook names anything: the rest is
+ * dropped, so that keeping it costs no memory.
+ */
+function keptBody(value: Record<string, unknown>): Record<string, unknown> {
+  if (value.kind !== 'CustomResourceDefinition') return value;
+  const spec = isRecord(value.spec) ? value.spec : undefined;
+  return { apiVersion: value.apiVersion, kind: value.kind, metadata: value.metadata, spec: spec && 'conversion' in spec ? { conversion: spec.conversion } : {} };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,6 +9,10 @@ export const MODELLED_KINDS = new Set([
   'Ingress', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant', 'ServiceMonitor', 'PodMonitor',
   // objects that name workloads, Pods or Services (core/references): autoscalers, budgets, the API server's own callers (NetworkPolicy is above)
   'HorizontalPodAutoscaler', 'ScaledObject', 'PodDisruptionBudget', 'APIService', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
+  // a CRD's conversion webhook names a Service; routes attach to a Gateway's listeners; GKE's monitors select Pods; a KEDA ScaledJob holds a Pod template
+  'CustomResourceDefinition', 'Gateway', 'PodMonitoring', 'ClusterPodMonitoring', 'ScaledJob',
+  // operators that write Secrets a Pod may name (cert-manager, external-secrets), and the roles that let a workload create them
+  'Certificate', 'ExternalSecret', 'Role', 'ClusterRole',
   // its data holds the hosts applications are configured with
   'ConfigMap',
 ]);
@@ -44,7 +48,7 @@ export function describeObject(object: Pick<ManifestObject, 'kind' | 'namespace'
 }
 
 /** Kinds that are not namespaced, so `metadata.namespace` does not apply to them. */
-const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass', 'IngressClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService']);
+const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass', 'IngressClass', 'ClusterPodMonitoring', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService']);
 
 export function isClusterScoped(kind: string): boolean {
   return CLUSTER_SCOPED.has(kind);

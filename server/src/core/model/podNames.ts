@@ -25,6 +25,7 @@ export function controllerPodName(kind: string, workload: string, namespace: str
     case 'Deployment':
       return generatedName(`${workload}-${stableSuffix(`${kind}/${namespace}/${workload}`, 10)}-`, seed);
     case 'CronJob':
+    case 'ScaledJob':
       return generatedName(`${jobName(kind, workload)}-`, seed);
     default:
       return generatedName(`${workload}-`, seed);
@@ -38,8 +39,9 @@ function generatedName(prefix: string, seed: string): string {
 
 const MAX_GENERATED_PREFIX = 58;
 
-/** The Job a Job or CronJob runs: a CronJob names each Job `<cronjob>-<scheduled time in minutes>`. */
+/** The Job a Job, CronJob or KEDA ScaledJob runs: a CronJob names each Job `<cronjob>-<scheduled time in minutes>`, a ScaledJob `<scaledjob>-<5 random characters>`. */
 export function jobName(kind: string, workload: string): string {
+  if (kind === 'ScaledJob') return `${workload}-${stableSuffix(`ScaledJob/${workload}`, 5)}`;
   return kind === 'CronJob' ? `${workload}-29000000` : workload;
 }
 

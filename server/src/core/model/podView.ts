@@ -14,6 +14,8 @@ export const POD_TEMPLATE_PATHS: Readonly<Record<string, ValuePath>> = {
   DaemonSet: ['spec', 'template'],
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  // KEDA (keda.sh): the Job spec of the Jobs it creates while events wait, none otherwise
+  ScaledJob: ['spec', 'jobTargetRef', 'template'],
 };
 
 /** The Pod template of a Pod or workload: the labels and spec every Pod it makes starts from. */

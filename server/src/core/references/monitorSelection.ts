@@ -9,6 +9,9 @@ import { holdsPlaceholder } from '../placeholders';
 import { at, list, text } from './fields';
 
 export const MONITORING_GROUP = 'monitoring.coreos.com';
+/** Google Cloud Managed Service for Prometheus: PodMonitoring (its namespace's Pods) and ClusterPodMonitoring (every namespace's). */
+export const GKE_MONITORING_GROUP = 'monitoring.googleapis.com';
+export const GKE_POD_MONITOR_KINDS = ['PodMonitoring', 'ClusterPodMonitoring'] as const;
 
 /** Which namespaces a prometheus-operator monitor looks in: `any: true`, `matchNames`, else its own. */
 export type MonitorNamespaces = { readonly any: true } | { readonly any: false; readonly names: readonly string[] };
@@ -25,10 +28,22 @@ export function isMonitor(object: ManifestObject, kind: 'ServiceMonitor' | 'PodM
   return object.kind === kind && object.apiVersion.startsWith(`${MONITORING_GROUP}/`);
 }
 
+/** A GKE PodMonitoring or ClusterPodMonitoring: like a PodMonitor, its `spec.endpoints[].port` names (or numbers) a container port of the Pods it selects. */
+export function isGkePodMonitor(object: ManifestObject): boolean {
+  return (GKE_POD_MONITOR_KINDS as readonly string[]).includes(object.kind) && object.apiVersion.startsWith(`${GKE_MONITORING_GROUP}/`);
+}
+
+/** A monitor that scrapes Pods by their container ports: a prometheus-operator PodMonitor or a GKE PodMonitoring / ClusterPodMonitoring. */
+export function isPodScrapingMonitor(object: ManifestObject): boolean {
+  return isMonitor(object, 'PodMonitor') || isGkePodMonitor(object);
+}
+
 export function monitorSelection(monitor: ManifestObject): MonitorSelection {
   const spec = at(monitor.body, 'spec');
   const rawSelector = at(spec, 'selector');
   const selector = readLabelSelectorPlain(rawSelector ?? {}) ?? {};
+  // GKE's monitors have no namespaceSelector: a PodMonitoring looks in its own namespace, a ClusterPodMonitoring in all
+  if (isGkePodMonitor(monitor)) return { selector, namespaces: monitor.kind === 'ClusterPodMonitoring' ? { any: true } : { any: false, names: [monitor.namespace] }, placeholder: holdsPlaceholder(rawSelector) };
   const namespaceSelector = at(spec, 'namespaceSelector');
   const matchNames = list(at(namespaceSelector, 'matchNames')).map(text).filter((name): name is string => name !== undefined);
   const namespaces: MonitorNamespaces = at(namespaceSelector, 'any') === true ? { any: true } : { any: false, names: matchNames.length > 0 ? matchNames : [monitor.namespace] };
@@ -46,7 +61,7 @@ export function servicesMonitoredBy(model: ClusterModel, monitor: ManifestObject
   return candidates.filter((service) => matchesLabelSelector(service.object.labels, selector));
 }
 
-/** The Pods a PodMonitor scrapes: by their labels, in the namespaces it covers. */
+/** The Pods a PodMonitor (or GKE PodMonitoring) scrapes: by their labels, in the namespaces it covers. */
 export function podsMonitoredBy(model: ClusterModel, monitor: ManifestObject): PodView[] {
   const { selector, namespaces } = monitorSelection(monitor);
   const candidates = namespaces.any ? model.pods() : namespaces.names.flatMap((namespace) => model.podsIn(namespace));

@@ -32,6 +32,12 @@ export function isNetworkPolicy(object: ManifestObject): boolean {
   return object.kind === 'NetworkPolicy' && object.apiVersion.startsWith('networking.k8s.io/');
 }
 
+/** `spec.selector` of a GKE PodMonitoring (monitoring.googleapis.com): the Pods of its namespace it scrapes. */
+export function podMonitoringSelector(monitor: ManifestObject): PodSelectorAt | undefined {
+  const isPodMonitoring = monitor.kind === 'PodMonitoring' && monitor.apiVersion.startsWith('monitoring.googleapis.com/');
+  return isPodMonitoring ? selectorAt(at(monitor.body, 'spec', 'selector'), ['spec', 'selector'], 'spec.selector') : undefined;
+}
+
 /** `spec.selector` of a PodDisruptionBudget: the Pods whose evictions it limits. */
 export function disruptionBudgetSelector(budget: ManifestObject): PodSelectorAt | undefined {
   return isPodDisruptionBudget(budget) ? selectorAt(at(budget.body, 'spec', 'selector'), ['spec', 'selector'], 'spec.selector') : undefined;

@@ -5,15 +5,16 @@ import { at, integer, list, record, text } from './fields';
 export const WEBHOOK_KINDS = ['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration'] as const;
 
 /**
- * A Service the API server itself calls: an admission webhook's `clientConfig.service` or an
- * APIService's `spec.service`. Both name the namespace explicitly and default the port to 443.
+ * A Service the API server itself calls: an admission webhook's `clientConfig.service`, an
+ * APIService's `spec.service` or a CustomResourceDefinition's conversion webhook
+ * `spec.conversion.webhook.clientConfig.service`. All name the namespace explicitly and default the port to 443.
  */
 export interface ApiServerServiceRef {
   /** Path to the `service` mapping. */
   readonly path: ValuePath;
-  /** `webhooks[0].clientConfig.service` or `spec.service`, for messages. */
+  /** `webhooks[0].clientConfig.service`, `spec.service` or `spec.conversion.webhook.clientConfig.service`, for messages. */
   readonly field: string;
-  /** The webhook's name or the APIService's, for messages. */
+  /** The webhook's name, the APIService's or the CRD's, for messages. */
   readonly caller: string;
   readonly name?: string;
   readonly namespace?: string;
@@ -32,7 +33,14 @@ export function isApiService(object: ManifestObject): boolean {
   return object.kind === 'APIService' && object.apiVersion.startsWith('apiregistration.k8s.io/');
 }
 
-/** Every Service the API server calls for this object: none for a webhook by `url` or a local APIService. */
+export function isCustomResourceDefinition(object: ManifestObject): boolean {
+  return object.kind === 'CustomResourceDefinition' && object.apiVersion.startsWith('apiextensions.k8s.io/');
+}
+
+/** The kinds whose objects name a Service for the API server to call. */
+export const API_SERVER_CALLER_KINDS = [...WEBHOOK_KINDS, 'APIService', 'CustomResourceDefinition'] as const;
+
+/** Every Service the API server calls for this object: none for a webhook by `url`, a local APIService or a CRD that converts nothing. */
 export function apiServerServiceRefs(object: ManifestObject): ApiServerServiceRef[] {
   const refs: ApiServerServiceRef[] = [];
   const add = (service: unknown, path: ValuePath, field: string, caller: string, consequence: string): void => {
@@ -42,7 +50,14 @@ export function apiServerServiceRefs(object: ManifestObject): ApiServerServiceRe
     refs.push({ path, field, caller, name: text(value.name), namespace: text(value.namespace), port: port ?? 443, portWritten: port !== undefined, consequence });
   };
   if (isApiService(object)) add(at(object.body, 'spec', 'service'), ['spec', 'service'], 'spec.service', `APIService "${object.name}"`, 'its API group is unavailable');
-  else if (isWebhookConfiguration(object)) {
+  else if (isCustomResourceDefinition(object)) {
+    // apiextensions.k8s.io/v1 calls the webhook only with strategy Webhook; v1beta1 kept its clientConfig beside the strategy
+    const conversion = at(object.body, 'spec', 'conversion');
+    if (at(conversion, 'strategy') !== 'Webhook') return refs;
+    const v1 = record(at(conversion, 'webhook', 'clientConfig')) !== undefined;
+    const path: ValuePath = v1 ? ['spec', 'conversion', 'webhook', 'clientConfig', 'service'] : ['spec', 'conversion', 'webhookClientConfig', 'service'];
+    add(at(object.body, ...path), path, path.join('.'), `the conversion webhook of CustomResourceDefinition "${object.name}"`, 'its custom resources cannot be read or written in a version other than the one stored');
+  } else if (isWebhookConfiguration(object)) {
     list(at(object.body, 'webhooks')).forEach((webhook, index) => {
       add(at(webhook, 'clientConfig', 'service'), ['webhooks', index, 'clientConfig', 'service'], `webhooks[${index}].clientConfig.service`, `webhook "${text(at(webhook, 'name')) ?? index}"`,
         // failurePolicy defaults to Fail in admissionregistration.k8s.io/v1

@@ -1,14 +1,14 @@
 import { hasPlaceholder } from '../placeholders';
 import { editDistance } from './closestName';
 import { lookUpConfiguredHost } from './configuredHostLookup';
-import { configuredHostsWithPod, CONFIGURING_KINDS } from './configuredHostsWithPod';
+import { configuredHostOrigins, CONFIGURING_KINDS, forEachConfiguredHost } from './configuredHostsWithPod';
 import { replaceInValueFix } from './replaceInValueFix';
 import { defineRule } from './types';
 
 export default defineRule({
   meta: {
     id: 'configured-host-not-found',
-    description: "A host a container is configured with (an `env` value, `args`, `command`, ConfigMap data, looked up from the ConfigMap's namespace: `http://cart:8080/`, `redis-cart:6379`, `api.shop.svc:80`) that the Pod's resolver finds on none of its search domains, while a Service of a near name (a typo away, or the same name in another namespace) exists. External names are not judged.",
+    description: "A host a container is configured with (an `env` value, `args`, `command`, ConfigMap data, looked up from each Pod that reads the ConfigMap, or from its namespace when none does: `http://cart:8080/`, `redis-cart:6379`, `api.shop.svc:80`) that the Pod's resolver finds on none of its search domains, while a Service of a near name (a typo away, or the same name in another namespace) exists. External names are not judged.",
     remediation: 'Write the name of the Service as it is (`<service>` in the Pod\'s namespace, `<service>.<namespace>` for another), or create the Service.',
     severity: 'warning',
     kinds: CONFIGURING_KINDS,
@@ -23,13 +23,10 @@ export default defineRule({
     },
   },
   check(context, object) {
-    const configured = configuredHostsWithPod(context, object);
-    if (!configured) return;
-    const { hosts } = configured;
     const { model } = context;
-    for (const host of hosts) {
+    forEachConfiguredHost(configuredHostOrigins(context, object), (configured, host) => {
       const lookup = lookUpConfiguredHost(context, configured, host.host);
-      if (lookup.kind !== 'unresolved' || model.service(lookup.namespace, lookup.name)) continue;
+      if (lookup.kind !== 'unresolved' || model.service(lookup.namespace, lookup.name)) return false;
       const data = { field: host.field, host: host.host, owner: configured.from, name: lookup.name, namespace: lookup.namespace };
       const rest = host.host.slice(lookup.name.length);
       const near = model.servicesIn(lookup.namespace).filter((service) => !hasPlaceholder(service.name) && editDistance(lookup.name, service.name, MAX_TYPO_EDITS) <= MAX_TYPO_EDITS);
@@ -44,13 +41,13 @@ export default defineRule({
           related: [{ object: service.object, path: ['metadata', 'name'], message: `Service "${service.name}" is declared here` }],
           fix: replaceInValueFix(object, host.path, host.written, host.written.replace(host.host, closest), `Change the host to "${closest}"`),
         });
-        continue;
+        return true;
       }
       // `cart` from another namespace: the Service of that name is one namespace away
-      if (host.host.includes('.')) continue;
+      if (host.host.includes('.')) return false;
       const elsewhere = model.services().filter((service) => service.name === lookup.name && service.namespace !== lookup.namespace && !hasPlaceholder(service.namespace));
       const namespaces = [...new Set(elsewhere.map((service) => service.namespace))];
-      if (namespaces.length !== 1 || !object.namespaceDeclared || !elsewhere[0].object.namespaceDeclared) continue;
+      if (namespaces.length !== 1 || !object.namespaceDeclared || !elsewhere[0].object.namespaceDeclared) return false;
       const closest = `${lookup.name}.${namespaces[0]}`;
       context.report({
         messageId: 'otherNamespace',
@@ -60,7 +57,8 @@ export default defineRule({
         related: [{ object: elsewhere[0].object, path: ['metadata', 'name'], message: `Service "${lookup.name}" in namespace "${namespaces[0]}"` }],
         fix: replaceInValueFix(object, host.path, host.written, host.written.replace(host.host, closest), `Change the host to "${closest}"`),
       });
-    }
+      return true;
+    });
   },
 });
 

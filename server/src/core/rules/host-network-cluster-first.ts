@@ -8,7 +8,7 @@ export default defineRule({
     description: 'A `hostNetwork` Pod with `dnsPolicy: ClusterFirst` silently gets the node\'s DNS settings (policy Default), so cluster names do not resolve; hostNetwork Pods need ClusterFirstWithHostNet.',
     remediation: 'Use `dnsPolicy: ClusterFirstWithHostNet` for a hostNetwork Pod that must resolve cluster names, or `Default` to say the node resolver is intended.',
     severity: 'warning',
-    kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'],
+    kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ScaledJob'],
     scope: 'object',
     messages: {
       fallsBack: 'dnsPolicy ClusterFirst with hostNetwork: true falls back to the Default policy (the node\'s resolv.conf), so cluster Service names do not resolve; use ClusterFirstWithHostNet.',

@@ -1,5 +1,5 @@
 import { podTemplateOf } from '../model/podView';
-import { selectorMatchOf } from '../model/selectorMatch';
+import { onlyHeadlessServiceSelecting } from './headlessServicesSelecting';
 import { podsMadeBy } from './podsMadeBy';
 import { rawAt } from './validation/apiObjects';
 import { insertFirstEntry } from './textEdits';
@@ -8,9 +8,9 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     id: 'hostname-without-subdomain',
-    description: 'A Pod with `hostname` (or an Indexed Job, whose Pods the Job controller names `<job>-<index>`) but no `subdomain`, selected by a headless Service: its per-Pod name <hostname>.<service>.<namespace>.svc is published only when `subdomain` names that Service.',
+    description: 'A Pod with `hostname` (or an Indexed Job, whose Pods the Job controller names `<job>-<index>`) but no `subdomain`, selected by a headless Service: its per-Pod name <hostname>.<service>.<namespace>.svc, which whoever wrote the hostname evidently expects to resolve, is published only when `subdomain` names that Service. Pods a StatefulSet makes are not affected: the controller sets both from `serviceName`.',
     remediation: 'Set `subdomain` to the name of the headless Service that selects the Pod.',
-    severity: 'info',
+    severity: 'warning',
     kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'Job', 'CronJob'],
     scope: 'cluster',
     messages: {
@@ -32,12 +32,9 @@ export default defineRule({
     // the Pods as the controller makes them, with its hostnames and labels (job-name)
     const pods = podsMadeBy(context, object).filter((pod) => pod.hostnameSet);
     if (pods.length === 0) return;
-    const selected = (selector: Readonly<Record<string, string>>): boolean => pods.some((pod) => selectorMatchOf(pod, selector) === 'selected');
-    const headless = context.model.servicesIn(object.namespace).filter((service) => service.headless && service.type !== 'ExternalName' && service.selector && selected(service.selector));
-    const names = [...new Set(headless.map((service) => service.name))];
     // with two candidate Services the intended one is a guess
-    if (names.length !== 1) return;
-    const service = headless[0];
+    const service = onlyHeadlessServiceSelecting(context, object.namespace, pods);
+    if (!service) return;
     context.report({
       messageId: byController ? 'indexedNoSubdomain' : 'noSubdomain',
       data: { hostname: pods[0].hostname, service: service.name, namespace: object.namespace, zone: context.settings.clusterDomain },

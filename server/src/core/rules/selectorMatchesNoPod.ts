@@ -8,10 +8,11 @@ import type { PodSelectorAt } from '../references/podSelectors';
 import { editDistance, MAX_SUGGESTION_CANDIDATES } from './closestName';
 import { podMatchesOnceSubstituted } from './placeholderMatches';
 import { podsMadeBy } from './podsMadeBy';
-import type { RuleContext } from './types';
+import { selectorLabelsFix } from './selectorFix';
+import type { Report, RuleContext } from './types';
 
 /** The kinds that make Pods (a bare Pod among them). */
-const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ScaledJob'];
 
 /**
  * Reports a label selector (a PodDisruptionBudget's, a NetworkPolicy's) that matches no Pod of
@@ -38,8 +39,8 @@ export function reportSelectorMatchingNoPod(context: RuleContext, object: Manife
   if (podsMaybeSelectedBy(model, namespace, matchLabels).length > 0) return;
   if (podMatchesOnceSubstituted(model, namespace, matchLabels)) return;
   const data = { field: at.field, selector: describeSelector(selector), namespace };
-  const report = (messageId: string, extra: Record<string, string>, related?: { object: ManifestObject; path: (string | number)[]; on?: 'key'; message: string }) =>
-    context.report({ messageId, data: { ...data, ...extra }, path: at.path, on: 'key', related: related ? [related] : undefined });
+  const report = (messageId: string, extra: Record<string, string>, related?: { object: ManifestObject; path: (string | number)[]; on?: 'key'; message: string }, fix?: Report['fix']) =>
+    context.report({ messageId, data: { ...data, ...extra }, path: at.path, on: 'key', related: related ? [related] : undefined, fix });
   if (object.namespaceDeclared) {
     const elsewhere = model.pods().filter((pod) => pod.namespace !== namespace && matchesLabelSelector(pod.labels, selector));
     if (elsewhere.length > 0) {
@@ -56,7 +57,8 @@ export function reportSelectorMatchingNoPod(context: RuleContext, object: Manife
   if (nearMiss) {
     const owner = nearMiss.template.owner;
     const labels = Object.fromEntries(Object.keys(matchLabels).map((key) => [key, nearMiss.labels[key]]));
-    report('didYouMean', { nearMiss: formatSelector(labels), owner: `${owner.kind} "${owner.name}"` }, { object: owner, path: [...nearMiss.template.templatePath, 'metadata', 'labels'], on: 'key', message: `${owner.kind} "${owner.name}" has labels ${formatSelector(labels)}` });
+    report('didYouMean', { nearMiss: formatSelector(labels), owner: `${owner.kind} "${owner.name}"` }, { object: owner, path: [...nearMiss.template.templatePath, 'metadata', 'labels'], on: 'key', message: `${owner.kind} "${owner.name}" has labels ${formatSelector(labels)}` },
+      selectorLabelsFix(object, [...at.path, 'matchLabels'], matchLabels, labels));
     return;
   }
   if (candidates.some((pod) => pod.template.owner.file === object.file)) report('noMatch', {});

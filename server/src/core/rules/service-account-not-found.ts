@@ -10,7 +10,7 @@ export default defineRule({
     description: "A Pod or Pod template `serviceAccountName` naming no ServiceAccount of its namespace, where the workspace declares ServiceAccounts for that namespace (none declared: not judged): the Pods are never created.",
     remediation: 'Set serviceAccountName to a ServiceAccount of the Pod\'s namespace, or declare the ServiceAccount there.',
     severity: 'warning',
-    kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'],
+    kinds: ['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ScaledJob'],
     scope: 'cluster',
     messages: {
       noAccount: '{{field}} "{{name}}" names no ServiceAccount in namespace "{{namespace}}" (it declares {{accounts}}), so the Pods are rejected: serviceaccount "{{name}}" not found.',

@@ -4,6 +4,7 @@ import type { PodView } from '../model/podView';
 import { podsMaybeSelectedBy } from '../model/selectorMatch';
 import { closestName, MAX_SUGGESTION_CANDIDATES } from './closestName';
 import { rawAt } from './validation/apiObjects';
+import { selectorLabelsFix } from './selectorFix';
 import { defineRule } from './types';
 import { podMatchesOnceSubstituted } from './placeholderMatches';
 import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
@@ -96,6 +97,7 @@ export default defineRule({
         path: ['spec', 'selector'],
         on: 'key',
         related: [related],
+        fix: selectorLabelsFix(object, ['spec', 'selector'], selector, labels),
       });
     } else if (podsHere.some((pod) => pod.template.owner.file === object.file)) {
       context.report({ messageId: 'noMatch', data, path: ['spec', 'selector'], on: 'key' });

@@ -3,7 +3,10 @@ import { podTemplateOf } from '../model/podView';
 import { selectorMatchOf } from '../model/selectorMatch';
 import { addHeadless } from './textEdits';
 import { reportMissingHeadlessService } from './missingHeadlessService';
+import { onlyHeadlessServiceSelecting } from './headlessServicesSelecting';
+import { closestNamed } from './closestName';
 import { podsMadeBy } from './podsMadeBy';
+import { servicesNamedByPlaceholder } from './placeholderMatches';
 import { defineRule } from './types';
 import { hasPlaceholder, holdsPlaceholder } from '../placeholders';
 
@@ -19,6 +22,7 @@ export default defineRule({
       noService: 'subdomain "{{subdomain}}" names no Service in namespace "{{namespace}}", so {{hostname}}.{{subdomain}}.{{namespace}}.svc.{{zone}} does not resolve for other Pods.',
       didYouMean: 'subdomain "{{subdomain}}" names no Service in namespace "{{namespace}}"; did you mean "{{closest}}"? Until then {{hostname}}.{{subdomain}}.{{namespace}}.svc.{{zone}} does not resolve for other Pods.',
       notHeadless: 'subdomain "{{subdomain}}" names Service "{{subdomain}}", which is not headless; the DNS spec publishes per-Pod names only under a headless Service (clusterIP: None).',
+      selectedByOther: 'subdomain "{{subdomain}}" {{why}}, but headless Service "{{other}}" selects this Pod: with subdomain: {{other}} its name is {{hostname}}.{{other}}.{{namespace}}.svc.{{zone}}; as written, {{hostname}}.{{subdomain}}.{{namespace}}.svc.{{zone}} has no record.',
       notSelected: 'subdomain "{{subdomain}}" names headless Service "{{subdomain}}", but its selector {{selector}} does not select this Pod, so the Pod is not one of its endpoints and {{hostname}}.{{subdomain}}.{{namespace}}.svc.{{zone}} has no record.',
     },
     example: {
@@ -37,6 +41,27 @@ export default defineRule({
     const first = pods[0];
     const hostname = first && (first.hostnameSet || object.kind === 'Pod') ? first.hostname : '<pod-name>';
     const data = { subdomain, namespace: object.namespace, hostname, zone: context.settings.clusterDomain };
+    // another headless Service selects the Pod: that is the name the per-Pod record can have
+    const other = onlyHeadlessServiceSelecting(context, object.namespace, pods);
+    const why = !service ? (servicesNamedByPlaceholder(context.model, object.namespace) ? undefined : `names no Service in namespace "${object.namespace}"`)
+      : service.type === 'ExternalName' ? `names ExternalName Service "${subdomain}"`
+        : !service.headless ? `names Service "${subdomain}", which is not headless`
+          : service.selector && !holdsPlaceholder(service.selector) && !holdsPlaceholder(template.labels) && pods.length > 0 && pods.every((pod) => selectorMatchOf(pod, service.selector!) === 'not-selected') ? `names headless Service "${subdomain}", whose selector does not select this Pod` : undefined;
+    // a typo of that very Service's name is said as "did you mean" (reportMissingHeadlessService)
+    const typoOfOther = !service && other !== undefined && closestNamed(subdomain, context.model.servicesIn(object.namespace), (candidate) => candidate.headless)?.name === other.name;
+    if (other && other.name !== subdomain && why && !typoOfOther && !holdsPlaceholder(template.labels)) {
+      context.report({
+        messageId: 'selectedByOther',
+        data: { ...data, why, other: other.name },
+        path,
+        related: [{ object: other.object, path: ['spec', 'selector'], on: 'key', message: `headless Service "${other.name}" selects this Pod` }],
+        fix: (fixContext) => {
+          const place = fixContext.locate({ object, path });
+          return { title: `Change the subdomain to "${other.name}"`, edits: [{ file: place.file, span: place.span, newText: other.name }] };
+        },
+      });
+      return;
+    }
     if (!service) {
       reportMissingHeadlessService(context, object, path, subdomain, data, (closest) => `Change the subdomain to "${closest}"`);
       return;

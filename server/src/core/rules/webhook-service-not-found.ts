@@ -1,15 +1,15 @@
 import { hasPlaceholder } from '../placeholders';
-import { apiServerServiceRefs } from '../references/webhookServices';
+import { API_SERVER_CALLER_KINDS, apiServerServiceRefs } from '../references/webhookServices';
 import { reportMissingService } from './missingService';
 import { defineRule } from './types';
 
 export default defineRule({
   meta: {
     id: 'webhook-service-not-found',
-    description: "A Validating/MutatingWebhookConfiguration `clientConfig.service` or an APIService `spec.service` naming no Service in its namespace, while the workspace holds that namespace's other objects: every API request the webhook matches fails (or the API group is unavailable).",
+    description: "A Validating/MutatingWebhookConfiguration `clientConfig.service`, an APIService `spec.service` or a CustomResourceDefinition conversion webhook `clientConfig.service` naming no Service in its namespace, while the workspace holds that namespace's other objects: every API request the webhook matches fails (or the API group is unavailable, or the custom resources cannot be converted between versions).",
     remediation: 'Set service.name and service.namespace to those of the Service in front of the webhook or API server (the one the operator\'s or chart\'s Deployment sits behind), or create the Service.',
     severity: 'warning',
-    kinds: ['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService'],
+    kinds: [...API_SERVER_CALLER_KINDS],
     scope: 'cluster',
     messages: {
       noService: '{{field}}.name "{{name}}" names no Service in namespace "{{namespace}}", so the API server cannot call {{caller}}: {{consequence}}.',

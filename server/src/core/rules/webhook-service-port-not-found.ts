@@ -1,16 +1,16 @@
 import { hasPlaceholder } from '../placeholders';
 import { describePorts, lookUpPortNumber } from '../references/servicePorts';
-import { apiServerServiceRefs } from '../references/webhookServices';
+import { API_SERVER_CALLER_KINDS, apiServerServiceRefs } from '../references/webhookServices';
 import { replaceFix } from './replaceFix';
 import { defineRule } from './types';
 
 export default defineRule({
   meta: {
     id: 'webhook-service-port-not-found',
-    description: "A webhook `clientConfig.service.port` or an APIService `spec.service.port` (443 when not written) that is not a port of the Service it names: the API server's calls fail, and with them every request the webhook matches.",
+    description: "A webhook `clientConfig.service.port` (admission or CustomResourceDefinition conversion) or an APIService `spec.service.port` (443 when not written) that is not a port of the Service it names: the API server's calls fail, and with them every request the webhook matches.",
     remediation: 'Set service.port to a spec.ports[].port of the Service (not its targetPort), or give the Service a port 443 when the port is left to its default.',
     severity: 'error',
-    kinds: ['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService'],
+    kinds: [...API_SERVER_CALLER_KINDS],
     scope: 'cluster',
     messages: {
       notFound: '{{field}}.port {{port}}{{defaulted}} is not a port of Service "{{service}}" (its ports: {{ports}}), so the API server cannot call {{caller}}: {{consequence}}.',

@@ -212,3 +212,22 @@ function documentValue(entry: ManifestFile, object: ManifestObject): unknown {
   const document = parsedDocuments(entry).find((candidate) => candidate.index === object.documentIndex);
   return valueAt(document?.value, object.basePath).value;
 }
+
+/** Where a place of the rendered output is written (a finding's span), as findings are moved; undefined when that file was not read. */
+export function writtenPlaceOf(file: string, span: Span, sources: RenderedSources): { file: string; span: Span } | undefined {
+  const renderedFile = sources.rendered.get(file);
+  if (!renderedFile) return { file, span };
+  const place = mapPlace(renderedFile, span, sources, false);
+  return place && { file: place.file, span: place.span };
+}
+
+/** The document an object of the rendered output is written in (a map node's source); undefined when its file was not read. */
+export function writtenDocumentOf(file: string, span: Span, sources: RenderedSources): { file: string; span: Span } | undefined {
+  const renderedFile = sources.rendered.get(file);
+  if (!renderedFile) return { file, span };
+  const object = renderedFile.entry.objects.find((candidate) => candidate.documentSpan.start <= span.start && span.start <= candidate.documentSpan.end);
+  const origin = sources.sourceOf(renderedFile.origin);
+  if (!object || !origin) return undefined;
+  const written = originObject(object, origin);
+  return written ? { file: origin.file, span: written.documentSpan } : generatedPlace(object, origin, sources) ?? { file: origin.file, span: { start: 0, end: 0 } };
+}
