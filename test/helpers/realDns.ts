@@ -83,8 +83,9 @@ export function withBind(dir: string, zones: readonly ServedZone[], body: string
   const seconds = options.seconds ?? 60;
   const port = options.resolvConf === undefined ? 5300 : 53;
   const conf = [
-    // nslookup wants recursion available; every name is in a served zone (the stub test serves the root), so nothing is looked up elsewhere
-    `options { directory "${dir}"; listen-on port ${port} { 127.0.0.1; }; listen-on-v6 { none; }; ${port === 53 ? 'recursion yes; allow-recursion { 127.0.0.1; };' : 'recursion no;'} querylog yes;`,
+    // nslookup wants recursion available; every name is in a served zone (the stub test serves the root), so nothing is looked up elsewhere;
+    // no automatic empty zones (10.in-addr.arpa and the like), which would hide the exported reverse zone
+    `options { directory "${dir}"; listen-on port ${port} { 127.0.0.1; }; listen-on-v6 { none; }; ${port === 53 ? 'recursion yes; allow-recursion { 127.0.0.1; }; empty-zones-enable no;' : 'recursion no;'} querylog yes;`,
     `  pid-file "${dir}/named.pid"; session-keyfile "${dir}/session.key"; dnssec-validation no; notify no; };`,
     'controls { };',
     ...zones.map((zone) => {

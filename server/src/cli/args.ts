@@ -7,7 +7,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; every other `--flag` is a boolean. */
-const VALUE_OPTIONS = new Set(['format', 'config', 'cluster-domain', 'pods', 'type', 'from', 'namespace', 'rule', 'severity', 'dns-profile', 'write-docs', 'cluster', 'protocol', 'zone', 'resolver']);
+const VALUE_OPTIONS = new Set(['format', 'config', 'cluster-domain', 'pods', 'type', 'from', 'namespace', 'rule', 'severity', 'dns-profile', 'write-docs', 'cluster', 'protocol', 'zone', 'resolver', 'corefile']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];

@@ -10,7 +10,7 @@ import { formatStylish } from './formatters/stylish';
 import { loadConfiguration } from './loadSettings';
 import { loadWorkspace, selectUnits } from './loadWorkspace';
 
-export const COMMON_OPTIONS = ['config', 'cluster', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'no-render', 'no-render-cache', 'help'];
+export const COMMON_OPTIONS = ['config', 'cluster', 'cluster-domain', 'pods', 'endpoint-pod-names', 'dns-profile', 'corefile', 'no-render', 'no-render-cache', 'help'];
 
 /** Kustomize roots are built unless `--no-render` says not to, with builds kept in the user's cache unless `--no-render-cache` (see render/). */
 export function renderOption(args: ParsedArgs): { render: boolean; renderCache: boolean } {
@@ -37,7 +37,7 @@ export function lintCommand(args: ParsedArgs, output: { stdout: (text: string) =
   });
   for (const failure of failures) output.stderr(failure);
   const merged = mergeUnitFindings(perUnit, (file) => workspace.unitsOf(file).filter((name) => units.some(({ unit }) => unit.name === name)));
-  const findings = positionFindings((file) => workspace.files.get(file)?.text, merged);
+  const findings = positionFindings((file) => workspace.textOf(file), merged);
   const objectFiles = new Set(units.flatMap(({ unit }) => unit.files));
   // a template counts the objects rendered from it
   const objectCount = [...objectFiles].reduce((count, file) => count + Math.max(workspace.files.get(file)?.objects.length ?? 0, ...units.map(({ model, mapFindings }) => (mapFindings ? (model.file(file)?.objects.length ?? 0) : 0))), 0);

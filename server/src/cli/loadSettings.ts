@@ -70,6 +70,8 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
   if (args.options.has('endpoint-pod-names')) flags.endpointPodNames = true;
   const dnsProfile = optionValue(args, 'dns-profile', ['coredns', 'spec']);
   if (dnsProfile !== undefined) flags.dnsProfile = dnsProfile;
+  const corefile = optionValue(args, 'corefile');
+  if (corefile !== undefined) flags.corefile = corefile;
   const resolver = optionValue(args, 'resolver', ['glibc', 'musl', 'nslookup']);
   if (resolver !== undefined) flags.resolver = resolver;
   const ruleFlag = optionValue(args, 'rule');
@@ -80,8 +82,10 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
     const issue = result.error.issues[0];
     throw new UsageError(`${where}${prefix}${issue.path.join('.') || 'settings'}: ${issue.message}`);
   };
-  const settings = parse({ ...input, ...flags }, '');
-  const perCluster = new Map(clusters.map((cluster, index) => [cluster.name, parse({ ...withCurrentNames(input), ...withCurrentNames(cluster.settings ?? {}), ...flags }, `clusters[${index}].settings.`)]));
+  // a Corefile named in the settings file is relative to its folder; --corefile to the current folder
+  const nearConfig = (values: Record<string, unknown>): Record<string, unknown> => (configPath && typeof values.corefile === 'string' && !path.isAbsolute(values.corefile) ? { ...values, corefile: path.join(path.dirname(configPath), values.corefile) } : values);
+  const settings = parse({ ...nearConfig(input), ...flags }, '');
+  const perCluster = new Map(clusters.map((cluster, index) => [cluster.name, parse({ ...nearConfig(withCurrentNames(input)), ...nearConfig(withCurrentNames(cluster.settings ?? {})), ...flags }, `clusters[${index}].settings.`)]));
   // a misspelt rule id would otherwise be ignored without a word
   for (const id of Object.keys(settings.rules)) {
     if (rulesById.has(id)) continue;

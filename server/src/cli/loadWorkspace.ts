@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asSupportFile, ClusterModel, readManifestFile, type ManifestFile } from '../core/model/clusterModel';
+import { rulesById } from '../core/rules/index';
+import { corefileProblems } from '../core/rules/corefile-not-modelled';
+import { effectiveSeverity, formatMessage } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
 import { holdsWholeCluster, type ApplyUnit } from '../core/units/applyUnit';
 import { discoverApplyUnits } from '../core/units/discoverApplyUnits';
@@ -17,6 +20,7 @@ import { CONFIG_FILE_NAME, type Configuration } from './loadSettings';
 import { readStandardInput, standardInputFiles, STANDARD_INPUT_NAME } from './standardInput';
 import { UsageError } from './usageError';
 import { collectManifestFiles } from './workspaceFiles';
+import { readTextFileSync } from '../files/readTextFile';
 
 /** One apply unit and the cluster model of its files. */
 export interface LoadedUnit {
@@ -49,6 +53,8 @@ export interface LoadedWorkspace {
   unitsOf(file: string): readonly string[];
   /** How long rendering took, when it was on: the builds, the cache, and reading kustomize's output into the models. */
   readonly renderTimes?: RenderTimes & { readonly readMs: number };
+  /** The text of a file findings may be on: a manifest, or a Corefile the settings name. */
+  textOf(file: string): string | undefined;
 }
 
 /**
@@ -77,6 +83,7 @@ export function loadWorkspace(givenPaths: readonly string[], configuration: Conf
   }).map((unit) => ({ ...unit, files: unit.files.map((file) => byDiscoveryPath.get(file)!), support: unit.support.map((file) => byDiscoveryPath.get(file)!) }));
   if (units.length === 0 && !standardInput) units.push({ name: 'plain', kind: 'plain', files: [], support: [], remote: [] });
   const membership = new Map<string, string[]>();
+  const corefileTexts = new Map<string, string>();
   const tool = options.render ? findKustomizeTool() : undefined;
   const helm: HelmLoad = { render: Boolean(options.render), configuration, files };
   const cache = options.render && options.renderCache !== false ? new DiskRenderCache(defaultCacheFolder()) : undefined;
@@ -90,6 +97,12 @@ export function loadWorkspace(givenPaths: readonly string[], configuration: Conf
     }
     const model = new ClusterModel(configuration.settingsOf(unit));
     const notes: Finding[] = [];
+    if (model.settings.corefile !== undefined) {
+      const corefile = readCorefile(model.settings.corefile);
+      model.setCorefile(corefile);
+      notes.push(...corefileFindings(model, model.settings.corefile, corefile.text));
+      corefileTexts.set(model.settings.corefile, corefile.text);
+    }
     let rendered: RenderedSources | undefined;
     if (options.render && unit.kind === 'kustomize') {
       const reading = Date.now();
@@ -122,8 +135,37 @@ export function loadWorkspace(givenPaths: readonly string[], configuration: Conf
     for (const file of unit.files) membership.set(file, [...(membership.get(file) ?? []), unit.name]);
     loaded.push({ unit, model, whole: true, notes: [], mapFindings: piped?.mapFindings });
   }
-  return { units: loaded, fileCount: read.length + (standardInput ? 1 : 0), files, unitsOf: (file) => membership.get(file) ?? [], renderTimes: options.render ? { ...times, readMs } : undefined };
+  return { units: loaded, fileCount: read.length + (standardInput ? 1 : 0), files, unitsOf: (file) => membership.get(file) ?? [], renderTimes: options.render ? { ...times, readMs } : undefined, textOf: (file) => files.get(file)?.text ?? corefileTexts.get(file) };
 }
+
+/** `corefile-not-modelled` findings on a Corefile the settings name (the rule itself reports on the coredns ConfigMap), unless the rule is off. */
+function corefileFindings(model: ClusterModel, file: string, text: string): Finding[] {
+  const rule = rulesById.get('corefile-not-modelled')!;
+  const severity = effectiveSeverity(model, rule);
+  if (!severity) return [];
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return corefileProblems(text).map((problem) => {
+    const lineStart = starts[problem.line - 1] ?? 0;
+    const at = problem.text ? text.indexOf(problem.text, lineStart) : -1;
+    const span = at >= 0 ? { start: at, end: at + problem.text.length } : { start: lineStart, end: lineStart };
+    return { ruleId: rule.meta.id, messageId: problem.messageId, severity, message: formatMessage(rule.meta.messages[problem.messageId], { line: String(problem.line), what: problem.what }), file, span, related: [], fixes: [] };
+  });
+}
+
+/** The Corefile the settings name, read once per path: a file that cannot be read is a usage error (exit 2). */
+const corefiles = new Map<string, { source: string; text: string }>();
+function readCorefile(file: string): { source: string; text: string } {
+  let corefile = corefiles.get(file);
+  if (corefile) return corefile;
+  const read = readTextFileSync(file, { maxBytes: MAX_COREFILE_BYTES });
+  if (read.kind !== 'text') throw new UsageError(`cannot read Corefile ${file}: ${read.kind === 'too-large' ? `over the limit of ${MAX_COREFILE_BYTES} bytes` : read.kind === 'unreadable' ? read.reason : read.target}`);
+  corefile = { source: relativePath(file), text: read.text };
+  corefiles.set(file, corefile);
+  return corefile;
+}
+
+const MAX_COREFILE_BYTES = 1_000_000;
 
 /** Units are named relative to the one folder linted, else to the current folder. */
 function namesBase(paths: readonly string[]): string {

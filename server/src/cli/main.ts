@@ -60,12 +60,14 @@ Common options:
   --pods MODE              CoreDNS pods mode: disabled|insecure|verified (default insecure)
   --endpoint-pod-names     name endpoints after their Pods (CoreDNS endpoint_pod_names)
   --dns-profile PROFILE    coredns (CoreDNS as kubeadm configures it) or spec (kubernetes/dns 1.1.0 only)
+  --corefile FILE          answer as this Corefile's server (default: the kube-system/coredns ConfigMap
+                           of the manifests, else kubeadm's Corefile built from the DNS options)
   -h, --help               show this help
 
 PATH is a file or folder (searched for *.yaml, *.yml, *.json); the default is the current folder.
   - is the standard input: rendered output, e.g. helm template … | kube-lookup lint -
 Exit codes: lint: 0 no finding at error severity, 1 some finding at error severity;
-  nslookup: 0 an answer, 1 no answer (NXDOMAIN, NODATA, or forwarded upstream without a static one);
+  nslookup: 0 an answer, 1 no answer (NXDOMAIN, NODATA, SERVFAIL, REFUSED, or forwarded upstream without a static one);
   connect: 0 connected, 1 any other verdict;
   records, env, map, rules: 0; every command: 2 usage or I/O error.
 `;

@@ -34,7 +34,9 @@ export function nslookupCommand(args: ParsedArgs, output: { stdout: (text: strin
   const { settings } = model;
   const origin: LookupOrigin = from !== undefined ? { pod: findPod(model, from) } : { namespace: namespace ?? 'default' };
   // bind9's nslookup asks A, then AAAA at the name it found, when no type is given
-  const resolution = askedType === undefined && !reverse && settings.resolver === 'nslookup' ? resolveBindDefault(model, origin, name) : resolveFrom(model, origin, name, type);
+  // dig walks the search list as bind9's nslookup does (dighost.c), whatever the Pods' resolver
+  const resolution = format === 'dig' ? resolveFrom(model, origin, name, type, { resolver: 'nslookup' })
+    : askedType === undefined && !reverse && settings.resolver === 'nslookup' ? resolveBindDefault(model, origin, name) : resolveFrom(model, origin, name, type);
   // NetworkPolicy may keep the question from the server: said beside the answer it would give
   const blocked = 'pod' in origin && resolution.clusterServer ? dnsBlockedNote(model, origin.pod) : undefined;
   if (format === 'json') output.stdout(`${JSON.stringify({ ...resolutionToJson(resolution), ...(blocked ? { networkPolicy: blocked } : {}) }, null, 2)}\n`);

@@ -18,6 +18,11 @@ export const analysisSettingsSchema = z.strictObject({
   pods: z.enum(['disabled', 'insecure', 'verified']).default('insecure'),
   /** The stub resolver whose search walk lookups follow: glibc (most images), musl (Alpine), or bind9's nslookup tool. */
   resolver: z.enum(['glibc', 'musl', 'nslookup']).default('glibc'),
+  /**
+   * A Corefile to answer as (CLI: relative to the settings file; editor: to the workspace folder). Without it, the
+   * manifests' kube-system/coredns ConfigMap, else kubeadm's Corefile built from the settings here.
+   */
+  corefile: z.string().min(1).optional(),
   endpointPodNames: z.boolean().default(false),
   ignoreEmptyService: z.boolean().default(false),
   upstreamHosts: z.record(z.string(), z.array(z.string())).default({}),

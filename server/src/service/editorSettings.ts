@@ -22,7 +22,8 @@ export function editorSettingsFrom(section: unknown, filesExclude: unknown): { s
   if (isRecord(filesExclude)) for (const [glob, on] of Object.entries(filesExclude)) if (on === true) exclude.push(glob);
   // editors send null for unset values; the schema's defaults apply to those
   const input: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) if (value !== null && value !== undefined && key in analysisSettingsSchema.shape) input[key] = value;
+  // an empty kubeLookup.corefile (its default) means none
+  for (const [key, value] of Object.entries(raw)) if (value !== null && value !== undefined && !(key === 'corefile' && value === '') && key in analysisSettingsSchema.shape) input[key] = value;
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = analysisSettingsSchema.safeParse(input);
     if (result.success) return { settings: { analysis: result.data, exclude, render }, errors: [...errors, ...unknownRules(result.data.rules)] };

@@ -16,6 +16,17 @@ import { UnitLayout, unitShape } from './unitLayout';
 import type { UnitRenderState } from './renderedUnit';
 import { UnitModel } from './unitModel';
 import { HeldDocument } from './lastGoodParse';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readTextFileSync } from '../files/readTextFile';
+
+function fileUriToPath(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 /** What the editor settings decide for one workspace folder (or one loose file). */
 export interface EditorSettings {
@@ -234,6 +245,7 @@ export class Partition {
         return kept;
       }
       const fresh = new UnitModel(unit, settings);
+      if (settings.corefile !== undefined && settings.corefile !== '') fresh.model.setCorefile(this.readCorefile(settings.corefile));
       const all = fresh.changeTo(unit);
       fresh.follow(all, this.entries, false);
       for (const [file] of all.joined) moved.add(file);
@@ -425,6 +437,20 @@ export class Partition {
       this.objectFiles.delete(uri);
       this.serviceCount -= entry ? servicesIn(entry) : 0;
     }
+  }
+
+  /**
+   * The Corefile `kubeLookup.corefile` names, relative to the folder (read when the settings apply);
+   * unreadable, it is reported and the manifests' ConfigMap or the settings answer instead.
+   */
+  private readCorefile(corefile: string): { source: string; text: string } | undefined {
+    const folder = this.isFolder ? fileUriToPath(this.key) : undefined;
+    const file = path.isAbsolute(corefile) ? corefile : folder ? path.join(folder, corefile) : undefined;
+    if (file === undefined) return undefined;
+    const read = readTextFileSync(file, { maxBytes: 1_000_000 });
+    if (read.kind === 'text') return { source: corefile, text: read.text };
+    this.warn(`kubeLookup.corefile: cannot read ${file}: ${read.kind === 'too-large' ? 'over 1,000,000 bytes' : read.kind === 'unreadable' ? read.reason : read.target}`);
+    return undefined;
   }
 
   /** The settings of one unit: a `clusters:` entry's own settings over the folder's. */

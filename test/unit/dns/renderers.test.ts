@@ -142,27 +142,44 @@ describe('Pod DNS hover (Markdown)', () => {
 });
 
 describe('dig-style transcript', () => {
-  it('NXDOMAIN from the cluster zone carries the SOA in the authority section', () => {
-    const resolution = resolveFrom(model, { pod: requestPod }, 'nope.default.svc.cluster.local.', 'A');
+  it('NXDOMAIN from the cluster zone, as dig +search prints CoreDNS\'s answer: aa without ra, the zone\'s SOA in the authority section', () => {
+    const resolution = resolveFrom(model, { pod: requestPod }, 'nope.default.svc.cluster.local.', 'A', { resolver: 'nslookup' });
     assert.equal(renderDig(resolution, model.settings), lines(
-      '; <<>> kube-lookup simulated dig <<>> +search nope.default.svc.cluster.local. A',
-      ';; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN',
-      ';; flags: qr aa rd ra; QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 0',
       '',
+      '; <<>> kube-lookup (simulated DiG) <<>> +search nope.default.svc.cluster.local. A',
+      ';; global options: +cmd',
+      ';; Got answer:',
+      ';; WARNING: .local is reserved for Multicast DNS',
+      ';; You are currently testing what happens when an mDNS query is leaked to DNS',
+      ';; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: 0',
+      ';; flags: qr aa rd; QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 1',
+      ';; WARNING: recursion requested but not available',
+      '',
+      ';; OPT PSEUDOSECTION:',
+      '; EDNS: version: 0, flags:; udp: 1232',
       ';; QUESTION SECTION:',
-      ';nope.default.svc.cluster.local.\t\tIN\tA',
+      ';nope.default.svc.cluster.local.\tIN\tA',
       '',
       ';; AUTHORITY SECTION:',
-      'cluster.local.\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30',
+      'cluster.local.\t\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1 7200 1800 86400 30',
       '',
-      ';; SERVER: 10.96.0.10#53(10.96.0.10)',
+      ';; Query time: 0 msec',
+      ';; SERVER: 10.96.0.10#53(10.96.0.10) (UDP)',
+      ';; WHEN: (simulated)',
+      ';; MSG SIZE  rcvd: (not simulated)',
+      '',
     ));
   });
 
-  it('an answer after search names shows the answered name, the answer and the failed names', () => {
-    const resolution = resolveFrom(model, { pod: requestPod }, 'kubia.default', 'A');
+  it('an answer after search names shows the answered name in dig\'s columns, and the names asked before', () => {
+    const resolution = resolveFrom(model, { pod: requestPod }, 'kubia.default', 'A', { resolver: 'nslookup' });
     const text = renderDig(resolution, model.settings);
-    assert.match(text, /\n;; ANSWER SECTION:\nkubia\.default\.svc\.cluster\.local\.\t30\tIN\tA\t10\.96\.0\.50\n/);
-    assert.match(text, /\n;; after 1 search name that failed: kubia\.default\.default\.svc\.cluster\.local\. NXDOMAIN\n$/);
+    assert.match(text, /\n;; ANSWER SECTION:\nkubia\.default\.svc\.cluster\.local\. 30 IN\tA\t10\.96\.0\.50\n/);
+    assert.match(text, /\n;; kube-lookup: dig \+search asked 1 name before: kubia\.default\.default\.svc\.cluster\.local\. NXDOMAIN\n$/);
+  });
+
+  it('a forwarded answer carries the upstream\'s ra and no aa', () => {
+    const resolution = resolveFrom(model, { pod: requestPod }, 'example.com.', 'A', { resolver: 'nslookup' });
+    assert.match(renderDig(resolution, model.settings), /\n;; flags: qr rd ra; QUERY: 1, ANSWER: 0, AUTHORITY: 0, ADDITIONAL: 1\n\n/);
   });
 });

@@ -10,6 +10,7 @@ import { addressType, DNS_SCHEMA_VERSION, DNS_VERSION_TTL, endpointName, srvWeig
 import { clusterDnsIp } from './resolvConf';
 import { nameServerAddress, nsRecord, REVERSE_ZONES, soaRecord } from './zoneApex';
 import { upstreamAnswer } from './upstream';
+import type { AnalysisSettings } from '../settings';
 import { MAX_CNAME_CHAIN, zoneAnswer, type ZoneAnswer } from './zoneAnswer';
 
 /** One item CoreDNS's `Records` finds for a name: an address or a CNAME target, a port, and its own name. */
@@ -41,31 +42,58 @@ interface Request {
 }
 
 /**
- * Answers a question about the cluster zone as CoreDNS's kubernetes plugin does, with the options in
- * the settings (`pods`, `endpointPodNames`, `ignoreEmptyService`). Beyond the spec it answers SRV on
- * a bare Service name with every port, `<endpoint>.<service>` for ClusterIP Services too, A at
- * `_port._proto` names, pod records, and PTR for endpoints of any Service.
+ * The kubernetes plugin as one Corefile configures it: the options as settings (`clusterDomain` its
+ * forward zone, `pods`, `endpointPodNames`, `ignoreEmptyService`, `dnsTtl`), every zone it serves,
+ * the namespaces it exposes, how names outside the cluster are resolved (CoreDNS asks its own
+ * server chain), and where each option is written, for the transcript.
  */
-export function coreDnsAnswer(model: ClusterModel, qname: string, qtype: QueryType): ZoneAnswer {
+export interface Kube {
+  readonly model: ClusterModel;
+  readonly settings: AnalysisSettings;
+  /** The zones it is authoritative for: the forward zone and the reverse zones. */
+  readonly zones: readonly string[];
+  readonly namespaces?: readonly string[];
+  /** Resolves a name outside its zones, as CoreDNS's upstream lookup does (through the server again). */
+  readonly external: (name: string, qtype: QueryType, reason: string) => ZoneAnswer;
+  /** ` (Corefile:12)` for an option (`pods`, `ignore`, `namespaces`, …) or the plugin (`kubernetes`); '' when not written. */
+  readonly cite: (option: string) => string;
+}
+
+/** The kubernetes plugin as kubeadm configures it, with the options of the settings. */
+export function kubeadmKube(model: ClusterModel): Kube {
+  return {
+    model, settings: model.settings, zones: [zoneOf(model.settings), ...REVERSE_ZONES],
+    external: (name, qtype, reason) => upstreamAnswer(model.settings, name, qtype, reason),
+    cite: () => '',
+  };
+}
+
+/**
+ * Answers a question about the plugin's zones as CoreDNS's kubernetes plugin does. Beyond the spec
+ * it answers SRV on a bare Service name with every port, `<endpoint>.<service>` for ClusterIP
+ * Services too, A at `_port._proto` names, pod records, and PTR for endpoints of any Service. A
+ * name it does not know is NXDOMAIN here; `fallthrough` is the server chain's business.
+ */
+export function coreDnsAnswer(model: ClusterModel, qname: string, qtype: QueryType, kube: Kube = kubeadmKube(model)): ZoneAnswer {
   const name = normalizeName(qname);
   if (qtype === 'SOA' || qtype === 'NS') {
-    const apex = apexAnswer(model, qname, qtype);
+    const apex = apexAnswer(kube, qname, qtype);
     if (apex) return apex;
   }
-  if (ipFromReverseName(name) || name.endsWith('.arpa') || name === 'arpa') return reverseAnswer(model, qname, qtype);
+  if (!isInZone(name, zoneOf(kube.settings))) return reverseAnswer(kube, qname, qtype);
   switch (qtype) {
     case 'A':
     case 'AAAA':
-      return addressAnswer(model, qname, qtype, 0);
+      return addressAnswer(kube, qname, qtype, 0);
     case 'SRV':
-      return srvAnswer(model, qname);
+      return srvAnswer(kube, qname);
     case 'CNAME':
-      return cnameAnswer(model, qname);
+      return cnameAnswer(kube, qname);
     case 'TXT':
-      return txtAnswer(model, qname);
+      return txtAnswer(kube, qname);
     default: {
       // PTR on a forward name, NS below the apex, ANY and the rest: a fake A lookup decides NODATA versus NXDOMAIN
-      const lookup = lookupRecords(model, name);
+      const lookup = lookupRecords(kube, name);
       const note = `CoreDNS has no ${qtype} records here; a lookup of the name decides between NODATA and NXDOMAIN`;
       return lookup.nameError ? zoneAnswer('NXDOMAIN', [...lookup.why, note]) : zoneAnswer('NODATA', [...lookup.why, note]);
     }
@@ -78,31 +106,30 @@ export function coreDnsAnswer(model: ClusterModel, qname: string, qtype: QueryTy
  * an apex is NOERROR without answers whether the name exists or not (handler.go answers SOA only
  * when the name is the zone); NS below an apex is left to the fake A lookup (undefined here).
  */
-function apexAnswer(model: ClusterModel, qname: string, qtype: 'SOA' | 'NS'): ZoneAnswer | undefined {
+function apexAnswer(kube: Kube, qname: string, qtype: 'SOA' | 'NS'): ZoneAnswer | undefined {
   const name = normalizeName(qname);
-  const zone = zoneOf(model.settings);
-  const served = [zone, ...REVERSE_ZONES];
+  const served = kube.zones;
   const apex = served.find((candidate) => candidate === name);
   const own = (entry: DnsRecord): DnsRecord => ({ name: absolute(qname), type: entry.type, ttl: entry.ttl, data: entry.data, simulated: false });
-  if (apex && qtype === 'SOA') return zoneAnswer('NOERROR', [`${apex} is a zone CoreDNS serves: it synthesizes the SOA (ns.dns.${apex}, hostmaster.${apex})`], [own(soaRecord(model.settings, apex))]);
+  if (apex && qtype === 'SOA') return zoneAnswer('NOERROR', [`${apex} is a zone CoreDNS serves: it synthesizes the SOA (ns.dns.${apex}, hostmaster.${apex})`], [own(soaRecord(kube.settings, apex))]);
   if (apex && qtype === 'NS') {
-    return zoneAnswer('NOERROR', [`${apex} is a zone CoreDNS serves: its name server is ns.dns.${apex}, the cluster DNS Service address`], [own(nsRecord(model.settings, apex))], { additional: [nameServerAddress(model.settings, apex)] });
+    return zoneAnswer('NOERROR', [`${apex} is a zone CoreDNS serves: its name server is ns.dns.${apex}, the cluster DNS Service address`], [own(nsRecord(kube.settings, apex))], { additional: [nameServerAddress(kube.settings, apex)] });
   }
   const within = served.find((candidate) => isInZone(name, candidate));
   if (within && qtype === 'SOA') return zoneAnswer('NODATA', [`CoreDNS answers SOA only at the apex of ${within}; below it, NOERROR without answers whether the name exists or not`]);
   return undefined;
 }
 
-function addressAnswer(model: ClusterModel, qname: string, qtype: 'A' | 'AAAA', depth: number): ZoneAnswer {
+function addressAnswer(kube: Kube, qname: string, qtype: 'A' | 'AAAA', depth: number): ZoneAnswer {
   const name = normalizeName(qname);
-  const zone = zoneOf(model.settings);
-  const lookup = lookupRecords(model, name);
+  const zone = zoneOf(kube.settings);
+  const lookup = lookupRecords(kube, name);
   if (lookup.nameError) return zoneAnswer('NXDOMAIN', lookup.why);
   const why = [...lookup.why];
   const answers: DnsRecord[] = [];
   const seen = new Set<string>();
   let upstream = false;
-  const ttl = model.settings.dnsTtl;
+  const ttl = kube.settings.dnsTtl;
   for (const backend of lookup.backends) {
     const ip = parseIp(backend.host);
     if (ip) {
@@ -119,13 +146,13 @@ function addressAnswer(model: ClusterModel, qname: string, qtype: 'A' | 'AAAA', 
     }
     const cname: DnsRecord = { name: absolute(qname), type: 'CNAME', ttl, data: absolute(backend.host), simulated: false };
     if (isInZone(target, zone)) {
-      const next = addressAnswer(model, backend.host, qtype, depth + 1);
+      const next = addressAnswer(kube, backend.host, qtype, depth + 1);
       why.push(`${target} is inside the cluster zone, so CoreDNS resolves it itself:`, ...next.why.map((line) => `  ${line}`));
       if (next.rcode === 'NOERROR' && next.answers.length > 0) answers.push(cname, ...next.answers);
       else why.push(`the CNAME target has no ${qtype} record, so CoreDNS leaves the CNAME out too`);
       upstream ||= next.upstream;
     } else {
-      const next = upstreamAnswer(model.settings, backend.host, qtype, `${target} is outside the cluster zone: CoreDNS asks the upstream resolver`);
+      const next = kube.external(backend.host, qtype, `${target} is outside the cluster zone: CoreDNS looks it up through its own server chain`);
       why.push(...next.why);
       answers.push(cname, ...next.answers);
       upstream = true;
@@ -135,8 +162,8 @@ function addressAnswer(model: ClusterModel, qname: string, qtype: 'A' | 'AAAA', 
   return zoneAnswer(answers.length ? 'NOERROR' : 'NODATA', why, answers, { upstream });
 }
 
-function srvAnswer(model: ClusterModel, qname: string): ZoneAnswer {
-  const lookup = lookupRecords(model, normalizeName(qname));
+function srvAnswer(kube: Kube, qname: string): ZoneAnswer {
+  const lookup = lookupRecords(kube, normalizeName(qname));
   if (lookup.nameError) return zoneAnswer('NXDOMAIN', lookup.why);
   const why = [...lookup.why];
   // "SRV for external services is not yet implemented": CNAME items are dropped
@@ -146,7 +173,7 @@ function srvAnswer(model: ClusterModel, qname: string): ZoneAnswer {
   const answers: DnsRecord[] = [];
   const additional: DnsRecord[] = [];
   const seen = new Set<string>();
-  const ttl = model.settings.dnsTtl;
+  const ttl = kube.settings.dnsTtl;
   for (const backend of internal) {
     if (backend.port === -1) continue;
     const target = `${backend.owner}.`;
@@ -160,38 +187,38 @@ function srvAnswer(model: ClusterModel, qname: string): ZoneAnswer {
   return zoneAnswer(answers.length ? 'NOERROR' : 'NODATA', why, answers, { additional });
 }
 
-function cnameAnswer(model: ClusterModel, qname: string): ZoneAnswer {
-  const lookup = lookupRecords(model, normalizeName(qname));
+function cnameAnswer(kube: Kube, qname: string): ZoneAnswer {
+  const lookup = lookupRecords(kube, normalizeName(qname));
   if (lookup.nameError) return zoneAnswer('NXDOMAIN', lookup.why);
   const first = lookup.backends[0];
   if (first && !parseIp(first.host)) {
-    return zoneAnswer('NOERROR', lookup.why, [{ name: absolute(qname), type: 'CNAME', ttl: model.settings.dnsTtl, data: absolute(first.host), simulated: false }]);
+    return zoneAnswer('NOERROR', lookup.why, [{ name: absolute(qname), type: 'CNAME', ttl: kube.settings.dnsTtl, data: absolute(first.host), simulated: false }]);
   }
   return zoneAnswer('NODATA', [...lookup.why, 'the name has addresses, not a CNAME: NODATA']);
 }
 
-function txtAnswer(model: ClusterModel, qname: string): ZoneAnswer {
+function txtAnswer(kube: Kube, qname: string): ZoneAnswer {
   const name = normalizeName(qname);
-  const zone = zoneOf(model.settings);
+  const zone = zoneOf(kube.settings);
   if (name === `dns-version.${zone}`) {
     return zoneAnswer('NOERROR', [`dns-version.${zone} carries the schema version of the kubernetes/dns specification (§2.2)`], [{ name: absolute(qname), type: 'TXT', ttl: DNS_VERSION_TTL, data: `"${DNS_SCHEMA_VERSION}"`, simulated: false }]);
   }
-  const lookup = lookupRecords(model, name);
+  const lookup = lookupRecords(kube, name);
   if (lookup.backends.length > 0) return zoneAnswer('NODATA', [...lookup.why, 'the name has records of other types but no TXT: NODATA']);
   return zoneAnswer('NXDOMAIN', [...lookup.why, `the only TXT record CoreDNS serves is dns-version.${zone}; a name without records of any type is NXDOMAIN`]);
 }
 
 /**
  * PTR: a cluster IP first (→ the Service), else every ready endpoint with that address, of any
- * Service (→ `<endpoint>.<service>`). kubeadm's Corefile lets other reverse names fall through to
- * the upstream resolver.
+ * Service (→ `<endpoint>.<service>`). Any other name or type in a reverse zone is NXDOMAIN from the
+ * plugin; kubeadm's `fallthrough in-addr.arpa ip6.arpa` then sends it on to `forward`.
  */
-function reverseAnswer(model: ClusterModel, qname: string, qtype: QueryType): ZoneAnswer {
+function reverseAnswer(kube: Kube, qname: string, qtype: QueryType): ZoneAnswer {
+  const { model } = kube;
   const address = ipFromReverseName(qname);
-  const fallthrough = 'kubeadm\'s Corefile has `fallthrough in-addr.arpa ip6.arpa`: reverse names the cluster does not know go upstream';
-  if (!address || qtype !== 'PTR') return upstreamAnswer(model.settings, qname, qtype, `${address ? 'CoreDNS serves only PTR records in the reverse zones' : `${normalizeName(qname)} is not a complete reverse name`}; ${fallthrough}`);
-  const zone = zoneOf(model.settings);
-  const ttl = model.settings.dnsTtl;
+  if (!address || qtype !== 'PTR') return zoneAnswer('NXDOMAIN', [`${address ? `the kubernetes plugin${kube.cite('kubernetes')} serves only PTR records in the reverse zones` : `${normalizeName(qname)} is not a complete reverse name the kubernetes plugin${kube.cite('kubernetes')} knows`}: NXDOMAIN from the plugin`]);
+  const zone = zoneOf(kube.settings);
+  const ttl = kube.settings.dnsTtl;
   const ip = canonicalIp(address.ip);
   const owners = addressIndex(model).get(ip) ?? { endpoints: [] };
   if (owners.clusterIp) {
@@ -201,12 +228,12 @@ function reverseAnswer(model: ClusterModel, qname: string, qtype: QueryType): Zo
   const answers: DnsRecord[] = [];
   const why: string[] = [];
   for (const { service, endpoint } of owners.endpoints) {
-    const target = `${endpointName(endpoint, model.settings)}.${serviceFqdn(service.name, service.namespace, zone)}.`;
+    const target = `${endpointName(endpoint, kube.settings)}.${serviceFqdn(service.name, service.namespace, zone)}.`;
     answers.push({ name: absolute(qname), type: 'PTR', ttl, data: target, simulated: endpoint.simulated });
     why.push(`${ip} is a ready endpoint of ${service.headless ? 'headless ' : ''}Service ${service.namespace}/${service.name}${endpoint.pod ? ` (Pod ${endpoint.pod.name})` : ''}`);
   }
   if (answers.length) return zoneAnswer('NOERROR', why, answers);
-  return upstreamAnswer(model.settings, qname, qtype, `no Service has ${ip} as cluster IP or ready endpoint; ${fallthrough}`);
+  return zoneAnswer('NXDOMAIN', [`no Service has ${ip} as cluster IP or ready endpoint: NXDOMAIN from the kubernetes plugin${kube.cite('kubernetes')}`]);
 }
 
 interface AddressOwners {
@@ -246,16 +273,18 @@ function addressIndex(model: ClusterModel): Map<string, AddressOwners> {
 }
 
 /** CoreDNS `Records`: parse the name, check the namespace, then find Services or Pods. */
-function lookupRecords(model: ClusterModel, name: string): Lookup {
-  const zone = zoneOf(model.settings);
+function lookupRecords(kube: Kube, name: string): Lookup {
+  const { model } = kube;
+  const zone = zoneOf(kube.settings);
   const labels = labelsBelow(name, zone);
   if (labels.length === 0) return { nameError: false, backends: [], why: [`${name} is the zone apex: it exists but has no address records`] };
-  if (name === `ns.dns.${zone}`) return { nameError: false, backends: [{ host: clusterDnsIp(model.settings), port: 0, owner: name, simulated: false }], why: [`ns.dns.${zone} is the name server CoreDNS puts in its SOA and NS records: the cluster DNS Service IP`] };
+  if (name === `ns.dns.${zone}`) return { nameError: false, backends: [{ host: clusterDnsIp(kube.settings), port: 0, owner: name, simulated: false }], why: [`ns.dns.${zone} is the name server CoreDNS puts in its SOA and NS records: the cluster DNS Service IP`] };
   const kind = labels[labels.length - 1];
   if (kind !== 'svc' && kind !== 'pod') return { nameError: true, backends: [], why: [`CoreDNS serves only <…>.svc.${zone} and <…>.pod.${zone} names; "${kind}" is neither`] };
   if (labels.length === 1) return { nameError: false, backends: [], why: [`${name} exists (it holds the namespaces) but has no records itself`] };
   const namespace = labels[labels.length - 2];
   if (!model.namespaceExists(namespace)) return { nameError: true, backends: [], why: [`namespace ${namespace} does not exist, so CoreDNS answers NXDOMAIN for every name in it`] };
+  if (kube.namespaces && !kube.namespaces.includes(namespace)) return { nameError: true, backends: [], why: [`namespace ${namespace} is not among the namespaces the kubernetes plugin exposes (namespaces ${kube.namespaces.join(' ')}${kube.cite('namespaces')}): NXDOMAIN`] };
   const rest = labels.slice(0, -2).reverse();
   const request: Request = {
     kind, namespace,
@@ -265,23 +294,24 @@ function lookupRecords(model: ClusterModel, name: string): Lookup {
     protocol: rest.length === 3 ? rest[1].replace(/^_/, '') : '',
   };
   if (rest.length > 3) return { nameError: true, backends: [], why: [`${name} has more labels than any name CoreDNS serves ([endpoint.]service.namespace.${kind}.${zone} or _port._proto.service.namespace.${kind}.${zone})`] };
-  if (kind === 'pod') return findPods(model, request, zone);
+  if (kind === 'pod') return findPods(kube, request, zone);
   if (request.service === '') return { nameError: false, backends: [], why: [`namespace ${namespace} exists; ${name} itself has no records`] };
   if (rest.length === 3 && (!rest[2].startsWith('_') || !rest[1].startsWith('_'))) {
     // CoreDNS strips the underscores but does not insist on them; say so when they are missing
-    return findServices(model, request, zone, [`${rest[2]}.${rest[1]} is read as port "${request.port}" and protocol "${request.protocol}"`]);
+    return findServices(kube, request, zone, [`${rest[2]}.${rest[1]} is read as port "${request.port}" and protocol "${request.protocol}"`]);
   }
-  return findServices(model, request, zone, []);
+  return findServices(kube, request, zone, []);
 }
 
-function findServices(model: ClusterModel, request: Request, zone: string, why: string[]): Lookup {
+function findServices(kube: Kube, request: Request, zone: string, why: string[]): Lookup {
+  const { model } = kube;
   const service = findService(model, request.namespace, request.service);
   if (!service) {
     const reading = request.endpoint ? ` (the name reads as endpoint ${request.endpoint} of Service ${request.service})` : request.port ? ` (the name reads as port ${request.port} of Service ${request.service})` : '';
     return { nameError: true, backends: [], why: [...why, `no Service ${request.service} in namespace ${request.namespace}${otherNamespaces(model, request.service)}${reading}`] };
   }
   const fqdn = serviceFqdn(service.name, service.namespace, zone);
-  const settings = model.settings;
+  const settings = kube.settings;
   const endpoints = model.backendsOf(service).endpoints;
   const ready = endpoints.filter((endpoint) => endpoint.ready);
   const label = `${service.headless ? 'headless ' : ''}Service ${service.namespace}/${service.name}${isBuiltIn(service) ? ' (built into every cluster, not declared in the manifests)' : ''}`;
@@ -293,7 +323,7 @@ function findServices(model: ClusterModel, request: Request, zone: string, why: 
     return { nameError: false, backends: [{ host: target.replace(/\.$/, ''), port: 0, owner: fqdn, simulated: false }], why: [...why, `ExternalName Service ${service.namespace}/${service.name} is a CNAME to ${target.replace(/\.$/, '')}`] };
   }
   if (settings.ignoreEmptyService && !service.headless && ready.length === 0) {
-    return { nameError: true, backends: [], why: [...why, `${label} has no ready endpoint and ignoreEmptyService (CoreDNS \`ignore empty_service\`) is on: NXDOMAIN`] };
+    return { nameError: true, backends: [], why: [...why, `${label} has no ready endpoint and ignoreEmptyService (CoreDNS \`ignore empty_service\`${kube.cite('ignore')}) is on: NXDOMAIN`] };
   }
   if (service.headless || request.endpoint) {
     const backends: Backend[] = [];
@@ -344,9 +374,10 @@ function unknownSelectionNote(model: ClusterModel, service: ServiceView, endpoin
 }
 
 /** `pods insecure` answers any address-shaped name in an existing namespace; `verified` needs a Pod with that IP. */
-function findPods(model: ClusterModel, request: Request, zone: string): Lookup {
-  const mode = model.settings.pods;
-  if (mode === 'disabled') return { nameError: true, backends: [], why: ['CoreDNS `pods disabled`: pod records are not served (NXDOMAIN)'] };
+function findPods(kube: Kube, request: Request, zone: string): Lookup {
+  const { model } = kube;
+  const mode = kube.settings.pods;
+  if (mode === 'disabled') return { nameError: true, backends: [], why: [`CoreDNS \`pods disabled\`${kube.cite('pods')}: pod records are not served (NXDOMAIN)`] };
   if (request.service === '') return { nameError: false, backends: [], why: [`namespace ${request.namespace} exists; ${request.namespace}.pod.${zone} itself has no records`] };
   const ip = ipFromDashed(request.service);
   if (!ip) return { nameError: true, backends: [], why: [`"${request.service}" is not an address with dashes (like 10-244-1-5), so there is no pod record`] };
@@ -354,10 +385,10 @@ function findPods(model: ClusterModel, request: Request, zone: string): Lookup {
   // CoreDNS watches Pods that are not Succeeded, Failed or Unknown, indexed by their primary IP (status.podIP) only
   const pod = model.podsIn(request.namespace).find((candidate) => !TERMINAL_PHASES.has(candidate.phase ?? '') && candidate.ips[0] !== undefined && canonicalIp(candidate.ips[0].ip) === ip);
   if (mode === 'insecure') {
-    return { nameError: false, backends: [{ host: ip, port: 0, owner, simulated: false }], why: [`CoreDNS \`pods insecure\` answers ${ip} from the name itself, without checking for a Pod${pod ? ` (Pod ${pod.namespace}/${pod.name} has it${pod.ipSimulated ? ', simulated' : ''})` : ' (no Pod in the manifests has it)'}`] };
+    return { nameError: false, backends: [{ host: ip, port: 0, owner, simulated: false }], why: [`CoreDNS \`pods insecure\`${kube.cite('pods')} answers ${ip} from the name itself, without checking for a Pod${pod ? ` (Pod ${pod.namespace}/${pod.name} has it${pod.ipSimulated ? ', simulated' : ''})` : ' (no Pod in the manifests has it)'}`] };
   }
-  if (!pod) return { nameError: true, backends: [], why: [`CoreDNS \`pods verified\`: no running Pod in namespace ${request.namespace} has ${ip} as its primary IP (status.podIP)`] };
-  return { nameError: false, backends: [{ host: ip, port: 0, owner, simulated: pod.ipSimulated }], why: [`CoreDNS \`pods verified\`: Pod ${pod.namespace}/${pod.name} has IP ${ip}${pod.ipSimulated ? ' (simulated)' : ''}`] };
+  if (!pod) return { nameError: true, backends: [], why: [`CoreDNS \`pods verified\`${kube.cite('pods')}: no running Pod in namespace ${request.namespace} has ${ip} as its primary IP (status.podIP)`] };
+  return { nameError: false, backends: [{ host: ip, port: 0, owner, simulated: pod.ipSimulated }], why: [`CoreDNS \`pods verified\`${kube.cite('pods')}: Pod ${pod.namespace}/${pod.name} has IP ${ip}${pod.ipSimulated ? ' (simulated)' : ''}`] };
 }
 
 const TERMINAL_PHASES = new Set(['Succeeded', 'Failed', 'Unknown']);

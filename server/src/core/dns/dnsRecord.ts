@@ -8,9 +8,11 @@ export type QueryType = string;
 
 /**
  * NOERROR with answers, NXDOMAIN, NODATA (NOERROR without answers), or UPSTREAM: the question left
- * the cluster DNS for the upstream resolver and no static answer (`upstreamHosts`) was given.
+ * the cluster DNS for the upstream resolver and no static answer (`upstreamHosts`) was given; SERVFAIL
+ * (a Corefile whose plugins leave the name unanswered, or hosts without fallthrough) and REFUSED (no
+ * server block serves the name).
  */
-export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'NODATA' | 'UPSTREAM';
+export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'NODATA' | 'UPSTREAM' | 'SERVFAIL' | 'REFUSED';
 
 /** One resource record. `name` is absolute (trailing dot); `data` is in presentation format. */
 export interface DnsRecord {

@@ -3,6 +3,7 @@ import type { ManifestObject } from '../model/manifestObject';
 import type { ServiceEndpoint } from '../model/serviceEndpoints';
 import type { ServiceView } from '../model/serviceView';
 import type { AnalysisSettings } from '../settings';
+import { dnsSettingsOf } from '../corefile/profileOf';
 import { builtInServices, findService } from './builtInServices';
 import { dashedIp, looksLikeIp, normalizeName, reverseName, serviceFqdn } from './dnsName';
 import type { PublishedRecord, RecordType } from './dnsRecord';
@@ -105,16 +106,17 @@ export function externalNameRecords(service: ServiceView, settings: AnalysisSett
 
 /** Every record the spec requires for one Service, by its type. */
 export function serviceRecords(model: ClusterModel, service: ServiceView): EndpointRecord[] {
-  if (service.type === 'ExternalName') return externalNameRecords(service, model.settings);
-  if (service.headless) return headlessServiceRecords(service, model.backendsOf(service).endpoints, model.settings);
-  return clusterIpServiceRecords(service, model.settings);
+  const settings = dnsSettingsOf(model);
+  if (service.type === 'ExternalName') return externalNameRecords(service, settings);
+  if (service.headless) return headlessServiceRecords(service, model.backendsOf(service).endpoints, settings);
+  return clusterIpServiceRecords(service, settings);
 }
 
 /** The whole cluster zone (and its reverse records): §2.2 then every Service by namespace and name, the built-in ones included. */
 export function clusterRecords(model: ClusterModel): EndpointRecord[] {
   const services = [...model.services(), ...builtInServices(model)].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
   const seen = new Set<ServiceView>();
-  const records = schemaVersionRecords(model.settings);
+  const records = schemaVersionRecords(dnsSettingsOf(model));
   for (const service of services) {
     // a Service defined twice publishes once: the model keeps the first definition
     const view = findService(model, service.namespace, service.name);

@@ -20,6 +20,8 @@ export function renderNslookupOutput(resolution: Resolution): string {
     for (const answer of resolution.answers) lines.push(...answerLines(answer));
   } else if (resolution.rcode === 'NXDOMAIN') {
     lines.push(`** server can't find ${resolution.query}: NXDOMAIN`);
+  } else if (resolution.rcode === 'SERVFAIL' || resolution.rcode === 'REFUSED') {
+    lines.push(`** server can't find ${resolution.query}: ${resolution.rcode}`);
   } else if (resolution.rcode === 'NODATA') {
     lines.push(`*** Can't find ${resolution.query}: No answer`);
   } else {
@@ -57,10 +59,10 @@ function answerLines(answer: DnsRecord): string[] {
 }
 
 /** Why the answer is what it is: the resolv.conf used, each name tried with its rcode and reasons. */
-export function renderTrace(resolution: Resolution, settings: AnalysisSettings): string {
+export function renderTrace(resolution: Resolution, _settings?: AnalysisSettings): string {
   const conf = resolution.resolvConf;
   const origin = resolution.from.includes('/') ? `Pod ${resolution.from}` : `a Pod in namespace ${resolution.from}`;
-  const lines = [`;; kube-lookup: ${resolution.type} lookup from ${origin} (dnsPolicy ${conf.policy}), ${settings.dnsProfile} profile, ${resolution.resolver} resolver`];
+  const lines = [`;; kube-lookup: ${resolution.type} lookup from ${origin} (dnsPolicy ${conf.policy}), ${resolution.answeredBy}, ${resolution.resolver} resolver`];
   lines.push(`;; resolv.conf: ${conf.searches.length ? `search ${conf.searches.join(' ')}; ` : ''}nameserver ${conf.nameservers.join(' ') || '(node)'}; options ${conf.options.join(' ') || '(none)'}`);
   lines.push(`;; ${resolution.walk}`);
   resolution.tried.forEach((entry, index) => {

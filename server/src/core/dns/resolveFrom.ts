@@ -1,5 +1,6 @@
 import type { ClusterModel } from '../model/clusterModel';
 import type { PodView } from '../model/podView';
+import { dnsProfileOf } from '../corefile/profileOf';
 import { answerQuestion } from './answerQuestion';
 import { isInZone, isReverseName, normalizeName } from './dnsName';
 import type { DnsRecord, QueryType, Rcode } from './dnsRecord';
@@ -52,6 +53,18 @@ export interface Resolution {
   readonly notes: readonly string[];
   /** Set when the workspace's Pods are truncated (see truncatedPodsNote): answers list the simulated ones only. */
   readonly truncated?: string;
+  /** What answered: `coredns profile`, `spec profile`, or `Corefile <where>` when a Corefile was given or found. */
+  readonly answeredBy: string;
+}
+
+/** How the transcript names what answers: the profile, or the Corefile read. */
+export function answererOf(model: ClusterModel): { label: string; notes: string[] } {
+  if (model.settings.dnsProfile === 'spec') return { label: 'spec profile', notes: [] };
+  const profile = dnsProfileOf(model);
+  const notes = profile.replaced ? [profile.replaced] : [];
+  if (profile.origin === 'settings') return { label: 'coredns profile', notes };
+  const unmodelled = profile.unmodelled.length ? [`${profile.unmodelled.length} part${profile.unmodelled.length === 1 ? '' : 's'} of the Corefile ${profile.unmodelled.length === 1 ? 'is' : 'are'} not modelled (first: line ${profile.lineOffset + profile.unmodelled[0].line}, ${profile.unmodelled[0].message}); kube-lookup lint lists them`] : [];
+  return { label: `Corefile ${profile.source}${profile.origin === 'configmap' ? ' (ConfigMap kube-system/coredns)' : ''}`, notes: [...notes, ...unmodelled] };
 }
 
 /**
@@ -60,12 +73,12 @@ export interface Resolution {
  * nslookup) and asks the nameserver each candidate until one answers or the resolver stops. When
  * another resolver would end elsewhere, a note says so.
  */
-export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType): Resolution {
+export function resolveFrom(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType, options: { readonly resolver?: ResolverModel } = {}): Resolution {
   // a Pod asks the cluster its own file belongs to: of alternative definitions, the nearest answer
-  return model.seenFrom('pod' in origin ? origin.pod.template.owner.file : undefined, () => resolveWithin(model, origin, name, type));
+  return model.seenFrom('pod' in origin ? origin.pod.template.owner.file : undefined, () => resolveWithin(model, origin, name, type, options.resolver ?? model.settings.resolver));
 }
 
-function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType): Resolution {
+function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, type: QueryType, resolver: ResolverModel): Resolution {
   const pod = 'pod' in origin ? origin.pod : undefined;
   const namespace = 'pod' in origin ? origin.pod.namespace : origin.namespace;
   const conf = podResolvConf(model.settings, { pod, namespace });
@@ -87,13 +100,13 @@ function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, 
     if (!answer) answers.set(candidate, (answer = ask(candidate)));
     return answer;
   };
-  const resolver = model.settings.resolver;
   const walk = resolverWalk(resolver, name, conf.searches, conf.ndots);
   const ending = walkWith(walk, memo);
   tried.push(...ending.tried);
   const answered = ending.answered;
   const candidates = walk.candidates;
-  const notes = [...conf.notes, ...hostsFileNotes(model, pod, name)];
+  const answerer = clusterServer ? answererOf(model) : { label: model.settings.dnsProfile === 'spec' ? 'spec profile' : 'coredns profile', notes: [] };
+  const notes = [...conf.notes, ...answerer.notes, ...hostsFileNotes(model, pod, name)];
   notes.push(...otherResolverNotes(resolver, name, conf.searches, conf.ndots, memo, ending));
   const truncated = clusterServer ? truncatedPodsNote(model) : undefined;
   if (truncated) notes.push(truncated);
@@ -103,7 +116,7 @@ function resolveWithin(model: ClusterModel, origin: LookupOrigin, name: string, 
   return {
     query: name, type, resolver, walk: walk.description, from: pod ? `${pod.namespace}/${pod.name}` : namespace, server, clusterServer, resolvConf: conf, tried, rcode,
     answers: answered?.answer.answers ?? [], additional: answered?.answer.additional ?? [],
-    upstream: tried.some((entry) => entry.answer.upstream), notes, truncated,
+    upstream: tried.some((entry) => entry.answer.upstream), notes, truncated, answeredBy: answerer.label,
     authoritative: answered !== undefined && clusterServer && answeredByCluster(model, answered),
   };
 }
@@ -130,8 +143,9 @@ function walkWith(walk: ResolverWalk, ask: (candidate: string) => ZoneAnswer): W
 /** The cluster DNS answered the name itself: a name of its zone, or a reverse name it did not forward. */
 function answeredByCluster(model: ClusterModel, entry: TriedName): boolean {
   const name = normalizeName(entry.name);
+  // CoreDNS sets AA on what its plugins answer (an ExternalName's upstream target included), not on what forward brings back
   if (isInZone(name, zoneOf(model.settings))) return true;
-  return isReverseName(name) && !entry.answer.upstream;
+  return (isReverseName(name) || model.settings.dnsProfile !== 'spec') && !entry.answer.upstream;
 }
 
 /** One line per other resolver model whose walk ends at another name or with another status. */

@@ -37,8 +37,9 @@ export function resolverWalk(resolver: ResolverModel, name: string, searches: re
         : `${name} has ${count} (< ndots ${ndots}): each search domain first, the name as given last (glibc order)`;
     return {
       resolver, description, candidates: searchCandidates(name, searches, ndots),
-      goesOn: (rcode) => rcode === 'NXDOMAIN' || rcode === 'NODATA',
-      failure: (tried) => (many && !absolute && tried[0]) ? tried[0].rcode : tried.some((entry) => entry.rcode === 'NODATA') ? 'NODATA' : 'NXDOMAIN',
+      // res_search goes on after SERVFAIL too (got_servfail), and stops at any other error (REFUSED)
+      goesOn: (rcode) => rcode === 'NXDOMAIN' || rcode === 'NODATA' || rcode === 'SERVFAIL',
+      failure: (tried) => (many && !absolute && tried[0]) ? tried[0].rcode : tried.some((entry) => entry.rcode === 'NODATA') ? 'NODATA' : tried.some((entry) => entry.rcode === 'SERVFAIL') ? 'SERVFAIL' : tried[tried.length - 1]?.rcode === 'REFUSED' ? 'REFUSED' : 'NXDOMAIN',
     };
   }
   const label = resolver === 'musl' ? 'musl' : 'bind9 nslookup';

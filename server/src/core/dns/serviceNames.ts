@@ -1,3 +1,4 @@
+import { dnsSettingsOf } from '../corefile/profileOf';
 import type { ClusterModel } from '../model/clusterModel';
 import type { ServiceView } from '../model/serviceView';
 import { serviceFqdn } from './dnsName';
@@ -27,7 +28,7 @@ export function serviceNames(model: ClusterModel, service: ServiceView): Service
     { name: fqdn, from: 'every namespace' },
   ];
   const srvNames = service.type === 'ExternalName' ? [] : service.ports.filter((port) => port.name).map((port) => `${srvLabels(port.name!, port.protocol)}.${fqdn}`);
-  const endpointNames = service.headless ? [...new Set(model.backendsOf(service).endpoints.filter((endpoint) => endpoint.ready).map((endpoint) => `${endpointName(endpoint, model.settings)}.${fqdn}`))] : [];
+  const endpointNames = service.headless ? [...new Set(model.backendsOf(service).endpoints.filter((endpoint) => endpoint.ready).map((endpoint) => `${endpointName(endpoint, dnsSettingsOf(model))}.${fqdn}`))] : [];
   // `<svc>.<ns>` from namespace X is first asked as `<svc>.<ns>.X.svc.<zone>`: endpoint <svc> of a Service named <ns> in X
   const capturedFrom: { namespace: string; by: string }[] = [];
   // looked up namespace by namespace: a workspace has far fewer namespaces than Services

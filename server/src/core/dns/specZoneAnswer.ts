@@ -20,7 +20,7 @@ export function specZoneAnswer(model: ClusterModel, qname: string, qtype: QueryT
   const here = table.byName.get(name) ?? [];
   const label = (entry: EndpointRecord): string => `${entry.section}: ${entry.type} ${entry.data}${entry.source ? ` from ${entry.source.kind} ${entry.source.namespace}/${entry.source.name}` : ''}${entry.simulated ? ' (simulated)' : ''}`;
   const matching = here.filter((entry) => qtype === 'ANY' || entry.type === qtype);
-  if (matching.length) return zoneAnswer('NOERROR', matching.map(label), matching.map((entry) => withName(entry, qname)));
+  if (matching.length) return zoneAnswer('NOERROR', matching.map(label), matching.map((entry) => withName(entry, qname)), { additional: additionalFor(table, matching) });
   const cname = here.find((entry) => entry.type === 'CNAME');
   if (cname) {
     const target = normalizeName(cname.data);
@@ -68,6 +68,23 @@ function indexRecords(records: readonly EndpointRecord[]): RecordIndex {
     for (let index = 1; index < labels.length; index++) parents.add(labels.slice(index).join('.'));
   }
   return { byName, parents };
+}
+
+/**
+ * The additional section an authoritative server adds (RFC 1034 §4.3.2 step 6, as BIND does): the
+ * in-zone addresses, A then AAAA, of the targets of SRV and NS records in the answer.
+ */
+function additionalFor(table: RecordIndex, answers: readonly EndpointRecord[]): DnsRecord[] {
+  const additional: DnsRecord[] = [];
+  const seen = new Set<string>();
+  for (const entry of answers) {
+    const target = entry.type === 'SRV' ? entry.data.split(' ')[3] : entry.type === 'NS' ? entry.data : undefined;
+    if (!target || seen.has(normalizeName(target))) continue;
+    seen.add(normalizeName(target));
+    const addresses = table.byName.get(normalizeName(target)) ?? [];
+    for (const type of ['A', 'AAAA']) for (const address of addresses) if (address.type === type) additional.push(withName(address, address.name));
+  }
+  return additional;
 }
 
 function withName(entry: EndpointRecord, qname: string): DnsRecord {

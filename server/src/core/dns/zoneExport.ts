@@ -1,3 +1,4 @@
+import { dnsSettingsOf } from '../corefile/profileOf';
 import type { ClusterModel } from '../model/clusterModel';
 import { isInZone, normalizeName } from './dnsName';
 import { clusterRecords, zoneOf, type EndpointRecord } from './records';
@@ -20,7 +21,7 @@ export function exportedZones(model: ClusterModel): ExportedZone[] {
   const records = clusterRecords(model);
   const within = (origin: string): EndpointRecord[] => records.filter((entry) => isInZone(normalizeName(entry.name), origin));
   return [
-    { origin: zone, records: [...clusterApexRecords(model.settings, zone), ...within(zone)] },
-    ...REVERSE_ZONES.map((origin) => ({ origin, records: [...reverseApexRecords(model.settings, origin, zone), ...within(origin)] })),
+    { origin: zone, records: [...clusterApexRecords(dnsSettingsOf(model), zone), ...within(zone)] },
+    ...REVERSE_ZONES.map((origin) => ({ origin, records: [...reverseApexRecords(dnsSettingsOf(model), origin, zone), ...within(origin)] })),
   ];
 }

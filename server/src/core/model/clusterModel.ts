@@ -127,7 +127,20 @@ export class ClusterModel {
   private readonly podBudgetShort = new Set<string>();
   private budgetChanges: { files: Set<string>; keys: Set<string> } = { files: new Set(), keys: new Set() };
 
+  /** A Corefile given from outside the manifests (`--corefile`, the `corefile` setting): where it is, and its text. */
+  private givenCorefile: { readonly source: string; readonly text: string } | undefined;
+
   constructor(readonly settings: AnalysisSettings = defaultSettings) {}
+
+  /** The Corefile given by the settings, which wins over a coredns ConfigMap of the manifests. */
+  get corefile(): { readonly source: string; readonly text: string } | undefined {
+    return this.givenCorefile;
+  }
+
+  setCorefile(corefile: { readonly source: string; readonly text: string } | undefined): void {
+    this.givenCorefile = corefile;
+    this.generationCounter += 1;
+  }
 
   get generation(): number {
     return this.generationCounter;

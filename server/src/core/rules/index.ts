@@ -3,6 +3,7 @@ import clusterIpOutsideServiceCidr from './cluster-ip-outside-service-cidr';
 import configmapNotFound from './configmap-not-found';
 import configuredHostNotFound from './configured-host-not-found';
 import configuredHostPortNotFound from './configured-host-port-not-found';
+import corefileNotModelled from './corefile-not-modelled';
 import duplicateClusterIp from './duplicate-cluster-ip';
 import duplicateNodePort from './duplicate-node-port';
 import duplicateObject from './duplicate-object';
@@ -71,6 +72,7 @@ export const rules: readonly Rule[] = [
   configmapNotFound,
   configuredHostNotFound,
   configuredHostPortNotFound,
+  corefileNotModelled,
   duplicateClusterIp,
   duplicateNodePort,
   duplicateObject,
