@@ -132,7 +132,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       services: partitions.reduce((sum, partition) => sum + partition.size().services, 0),
       files: partitions.reduce((sum, partition) => sum + partition.size().files, 0),
       // until every file's diagnostics are out, not just read
-      indexing: indexing || scheduler.busy || parsing.size > 0,
+      indexing: indexing || scheduler.busy || parsing.size > 0 || partitions.some((partition) => partition.loading),
       clusters: partitions.reduce((sum, partition) => sum + partition.clusters().length, 0),
       clusterLayout: partitions.reduce((sum, partition) => sum + partition.layout + partition.generation, 0),
     };
@@ -257,7 +257,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function applyText(uri: string, text: string, skipped: string | undefined, parsed: ParsedFile | undefined, publish: boolean): void {
-    const change = workspace.setFile(uri, text, skipped, parsed);
+    const change = workspace.setFile(uri, text, skipped, parsed, publish);
     if (change.excluded) clearDiagnostics([uri]);
     if (publish || change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
   }
