@@ -77,14 +77,42 @@ export class LintSession {
   stageParsedFile(entry: ManifestFile): SessionStaging {
     const { file } = entry;
     const staging = this.model.stageFile(entry);
+    // no lint runs meanwhile, so who read what stays put: the readers are gathered in steps too
+    const affected = new Set<string>();
+    let keys: Iterator<string> | undefined;
+    let keySets: ReadonlySet<string>[] | undefined;
+    let moved: readonly string[] = [];
+    let done = false;
+    const step = (pause: () => boolean = () => false): boolean => {
+      if (done) return true;
+      if (!staging.step(pause)) return false;
+      if (!keySets) {
+        const budget = this.model.takeBudgetChanges();
+        keySets = [staging.keysBefore, staging.keysAfter, budget.keys];
+        moved = budget.files;
+      }
+      for (;;) {
+        if (!keys) {
+          const next = keySets.shift();
+          if (!next) break;
+          keys = next.values();
+        }
+        let count = 0;
+        for (let key = keys.next(); !key.done; key = keys.next()) {
+          for (const reader of this.readers.get(key.value) ?? []) affected.add(reader);
+          if (++count % KEYS_BETWEEN_PAUSES === 0 && pause()) return false;
+        }
+        keys = undefined;
+      }
+      for (const other of moved) affected.add(other);
+      affected.delete(file);
+      done = true;
+      return true;
+    };
     return {
-      step: (pause) => staging.step(pause),
+      step,
       stale: (): string[] => {
-        staging.finish();
-        const moved = this.model.takeBudgetChanges();
-        const affected = this.readersOf([staging.keysBefore, staging.keysAfter, moved.keys]);
-        for (const other of moved.files) affected.add(other);
-        affected.delete(file);
+        step();
         return [file, ...affected];
       },
     };
@@ -220,6 +248,9 @@ export interface LintSteps {
   /** Lints the next object; true when the lint is over (done or abandoned). */
   step(): boolean;
 }
+
+/** Dependency keys looked up between two looks at the clock. */
+const KEYS_BETWEEN_PAUSES = 512;
 
 /** A file going into a session's model a slice at a time (see LintSession.stageParsedFile). */
 export interface SessionStaging {
