@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { DiagnosticsTracker } from '../service/diagnostics';
+import type { DiagnosticsTracker, DiagnosticsUpdate } from '../service/diagnostics';
 import type { Partition } from '../service/workspace';
 
 /** Time spent linting per turn of the event loop: a request waits for about one slice. */
@@ -44,7 +44,7 @@ export class DiagnosticsScheduler {
 
   /** Files whose findings may have changed (as a partition's setFile or removeFile returned them). */
   filesChanged(partition: Partition, files: readonly string[]): void {
-    if (files.length === 0 && !partition.needsSettling) return;
+    if (files.length === 0 && !partition.needsSettling && !partition.loading) return;
     let set = this.pending.get(partition);
     if (!set) this.pending.set(partition, (set = new Set()));
     for (const file of files) set.add(file);
@@ -105,6 +105,11 @@ export class DiagnosticsScheduler {
         this.pending.delete(partition);
         continue;
       }
+      // large files parsed meanwhile go into the clusters' models first, in slices too
+      if (partition.loading) {
+        await this.load(partition, files);
+        if (this.dropped.has(partition)) continue;
+      }
       const tracked = partition.tracking;
       for (const file of partition.settle()) files.add(file);
       // a cluster came: the folder is linted whole again
@@ -119,6 +124,8 @@ export class DiagnosticsScheduler {
   }
 
   private async lintWhole(partition: Partition): Promise<void> {
+    if (partition.loading) await this.load(partition, new Set());
+    if (this.dropped.has(partition)) return;
     partition.settle();
     const generation = partition.generation;
     // the clusters' models are filled in slices too
@@ -137,6 +144,20 @@ export class DiagnosticsScheduler {
       await this.lintFile(partition, file, true);
       // edits first
       await this.lintPending();
+    }
+  }
+
+  /**
+   * Reads the partition's queued large files into its models a slice at a time; the files they
+   * made stale join `files`.
+   */
+  private async load(partition: Partition, files: Set<string>): Promise<void> {
+    const pause = (): boolean => performance.now() - this.sliceStart >= SLICE_MS;
+    for (;;) {
+      const { done, affected } = partition.load(pause);
+      for (const file of affected) files.add(file);
+      if (done || this.dropped.has(partition)) return;
+      await this.yieldToRequests();
     }
   }
 
@@ -166,7 +187,14 @@ export class DiagnosticsScheduler {
     }
     // edited meanwhile: its old findings would be placed on the new text; it is pending again
     if (partition.entryOf(file) !== version) return;
-    this.send(partition, [file]);
+    // thousands of findings are turned into diagnostics in slices too
+    const update = this.tracker.updateInSteps(partition, [file]);
+    const pause = (): boolean => performance.now() - this.sliceStart >= SLICE_MS;
+    while (!update.step(pause)) {
+      await this.yieldToRequests();
+      if (partition.entryOf(file) !== version || partition.generation !== generation || this.dropped.has(partition)) return;
+    }
+    this.publishUpdate(update.result);
     if (performance.now() - this.sliceStart >= SLICE_MS) await this.yieldToRequests();
   }
 
@@ -176,8 +204,7 @@ export class DiagnosticsScheduler {
     this.sliceStart = performance.now();
   }
 
-  private send(partition: Partition, files: string[]): void {
-    const update = this.tracker.update(partition, files);
+  private publishUpdate(update: DiagnosticsUpdate): void {
     for (const failure of update.failures) this.log(`rule ${failure.ruleId} failed on ${failure.objectId}: ${failure.error}`);
     for (const { uri, diagnostics } of update.changed) this.publish(uri, diagnostics);
   }

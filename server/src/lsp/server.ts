@@ -137,7 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       services: partitions.reduce((sum, partition) => sum + partition.size().services, 0),
       files: partitions.reduce((sum, partition) => sum + partition.size().files, 0),
       // until every file's diagnostics are out, not just read
-      indexing: indexing || scheduler.busy || parsing.size > 0,
+      indexing: indexing || scheduler.busy || parsing.size > 0 || partitions.some((partition) => partition.loading),
       clusters: partitions.reduce((sum, partition) => sum + partition.clusters().length, 0),
       clusterLayout: partitions.reduce((sum, partition) => sum + partition.layout + partition.generation, 0),
     };
@@ -270,7 +270,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function applyText(uri: string, text: string, skipped: string | undefined, parsed: ParsedFile | undefined, publish: boolean): void {
     // an open document's broken text leaves the clusters at its last good parse
-    const change = workspace.setFile(uri, text, skipped, parsed, open.has(uri));
+    const change = workspace.setFile(uri, text, skipped, parsed, publish, open.has(uri));
     if (change.excluded) clearDiagnostics([uri]);
     if (publish || change.partition.tracking) scheduler.filesChanged(change.partition, change.affected);
   }

@@ -13,6 +13,9 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Diagnostics converted between two looks at the clock. */
+const CONVERT_BETWEEN_PAUSES = 64;
+
 /** Rules whose finding marks text the cluster never uses, which editors may fade out. */
 const UNNECESSARY = new Set(['endpoints-without-service']);
 
@@ -68,20 +71,49 @@ export class DiagnosticsTracker {
 
   /** Takes the current findings of the files (linted already) and compares them with what was published. */
   update(source: FindingsSource, files: readonly string[]): DiagnosticsUpdate {
-    const changed: DiagnosticsUpdate['changed'] = [];
-    const failures: RuleFailure[] = [];
-    const textOf: TextOf = (file) => source.textOf(file);
-    for (const uri of new Set(files)) {
-      if (source.textOf(uri) === undefined) continue;
-      const fileFindings = source.findings(uri);
-      failures.push(...source.failuresOf(uri));
-      const diagnostics = fileFindings.map((finding) => toDiagnostic(textOf, finding, this.ruleDocUrl));
-      const key = JSON.stringify(diagnostics);
-      const previous = this.published.get(uri);
-      this.published.set(uri, { key, findings: fileFindings });
-      if (previous?.key !== key && !(previous === undefined && diagnostics.length === 0)) changed.push({ uri, diagnostics });
-    }
-    return { changed, failures };
+    const steps = this.updateInSteps(source, files);
+    while (!steps.step());
+    return steps.result;
+  }
+
+  /**
+   * As `update`, a slice at a time: `step()` turns findings into diagnostics until `pause` says to,
+   * and is true once `result` holds every file. A file's new diagnostics are remembered as
+   * published in the step that finishes it, so a caller that gives up between steps (the file was
+   * edited) leaves the tracker as it was for that file.
+   */
+  updateInSteps(source: FindingsSource, files: readonly string[]): { step(pause?: () => boolean): boolean; readonly result: DiagnosticsUpdate } {
+    const result: { changed: DiagnosticsUpdate['changed']; failures: RuleFailure[] } = { changed: [], failures: [] };
+    const queue = [...new Set(files)];
+    let current: { uri: string; text: string; findings: readonly Finding[]; diagnostics: Diagnostic[]; keys: string[] } | undefined;
+    const step = (pause: () => boolean = () => false): boolean => {
+      for (;;) {
+        if (!current) {
+          const uri = queue.shift();
+          if (uri === undefined) return true;
+          const text = source.textOf(uri);
+          if (text === undefined) continue;
+          current = { uri, text, findings: source.findings(uri), diagnostics: [], keys: [] };
+          result.failures.push(...source.failuresOf(uri));
+        }
+        const { uri, text, findings, diagnostics, keys } = current;
+        // the file's text as it was linted, whatever comes meanwhile (the caller gives up then)
+        const textOf: TextOf = (file) => (file === uri ? text : source.textOf(file));
+        while (diagnostics.length < findings.length) {
+          const diagnostic = toDiagnostic(textOf, findings[diagnostics.length], this.ruleDocUrl);
+          diagnostics.push(diagnostic);
+          keys.push(JSON.stringify(diagnostic));
+          if (diagnostics.length % CONVERT_BETWEEN_PAUSES === 0 && pause()) return false;
+        }
+        // what JSON.stringify(diagnostics) gives, put together a diagnostic at a time
+        const key = `[${keys.join(',')}]`;
+        const previous = this.published.get(uri);
+        this.published.set(uri, { key, findings });
+        if (previous?.key !== key && !(previous === undefined && diagnostics.length === 0)) result.changed.push({ uri, diagnostics });
+        current = undefined;
+      }
+    };
+    return { step, result };
   }
 
   /** Forgets files (deleted, excluded, or of a removed folder); returns those that had diagnostics. */

@@ -1,5 +1,5 @@
-import { asSupportFile, ClusterModel, type ManifestFile } from '../core/model/clusterModel';
-import { LintSession, type LintSteps } from '../core/rules/lintSession';
+import { asSupportFile, ClusterModel, type FileStaging, type ManifestFile } from '../core/model/clusterModel';
+import { LintSession, type LintSteps, type SessionStaging } from '../core/rules/lintSession';
 import type { AnalysisSettings } from '../core/settings';
 import type { ApplyUnit } from '../core/units/applyUnit';
 
@@ -33,6 +33,8 @@ export class UnitModel {
   private readonly pending = new Set<string>();
   /** Files whose findings in this unit a change made stale, not linted again yet (while tracking). */
   private readonly stale = new Set<string>();
+  /** The waiting file `populate` is adding, a slice at a time. */
+  private populating: FileStaging | undefined;
 
   constructor(public unit: ApplyUnit, readonly settings: AnalysisSettings) {
     this.model = new ClusterModel(settings);
@@ -63,6 +65,24 @@ export class UnitModel {
     if (tracking) return this.markStale(this.session.changeParsedFile(held));
     this.model.setParsedFile(held);
     return [];
+  }
+
+  /**
+   * A new text of one of the unit's files, taken into the model a slice at a time (see
+   * ClusterModel.stageFile); when `tracking`, `stale()` then gives the files whose findings it made
+   * stale. Undefined when the unit does not hold the file.
+   */
+  stageEntry(entry: ManifestFile, tracking: boolean): UnitStaging | undefined {
+    const role = this.roles.get(entry.file);
+    if (!role) return undefined;
+    this.pending.delete(entry.file);
+    const held = role === 'support' ? asSupportFile(entry) : entry;
+    if (tracking) {
+      const staging = this.session.stageParsedFile(held);
+      return { step: (pause) => staging.step(pause), stale: () => this.markStale(staging.stale()) };
+    }
+    const staging = this.model.stageFile(held);
+    return { step: (pause) => staging.step(pause), stale: () => (staging.finish(), []) };
   }
 
   /** Drops one file; when `tracking`, returns the other files whose findings it made stale. */
@@ -124,21 +144,35 @@ export class UnitModel {
     return affected;
   }
 
-  /** Adds waiting files to the model until `deadline` (a Date.now() value); true when none waits. */
+  /**
+   * Adds waiting files to the model until `deadline` (a Date.now() value), a large file a slice at
+   * a time; true when none waits.
+   */
   populate(entries: ReadonlyMap<string, ManifestFile>, deadline = Infinity): boolean {
     let count = 0;
-    for (const uri of this.pending) {
+    const pause = (): boolean => Date.now() >= deadline;
+    for (;;) {
+      if (this.populating) {
+        if (!this.populating.step(pause)) return false;
+        this.populating = undefined;
+        if (pause()) return this.pending.size === 0;
+      }
+      const uri = this.pending.values().next().value;
+      if (uri === undefined) return true;
       const entry = entries.get(uri);
-      if (entry) this.setEntry(entry, false);
-      else this.pending.delete(uri);
-      if (++count % CLOCK_EVERY === 0 && Date.now() >= deadline) return this.pending.size === 0;
+      this.pending.delete(uri);
+      if (entry) {
+        const role = this.roles.get(uri);
+        this.populating = this.model.stageFile(role === 'support' ? asSupportFile(entry) : entry);
+      }
+      if (++count % CLOCK_EVERY === 0 && pause()) return this.pending.size === 0 && this.populating === undefined;
     }
-    return true;
   }
 
   /** Adds one waiting file now (to lint it before the rest of the unit is in). */
   populateFile(uri: string, entries: ReadonlyMap<string, ManifestFile>): void {
     const entry = entries.get(uri);
+    if (this.populating?.file === uri) this.model.finishStaging();
     if (entry && this.pending.has(uri)) this.setEntry(entry, false);
   }
 }
@@ -149,3 +183,6 @@ function rolesOf(unit: ApplyUnit): Map<string, FileRole> {
   for (const uri of unit.files) roles.set(uri, 'objects');
   return roles;
 }
+
+/** A file going into a unit's model a slice at a time (see UnitModel.stageEntry). */
+export type UnitStaging = SessionStaging;

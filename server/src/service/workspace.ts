@@ -14,7 +14,8 @@ import { clustersFromSettingsFile, FOLDER_SETTINGS_FILE } from './folderClusters
 import { discoverFolderUnits, folderRelativePath, pathInFolder } from './folderUnits';
 import { UnitLayout, unitShape } from './unitLayout';
 import type { UnitRenderState } from './renderedUnit';
-import { UnitModel } from './unitModel';
+import { FileLoad } from './fileLoad';
+import { UnitModel, type UnitStaging } from './unitModel';
 import { HeldDocument } from './lastGoodParse';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +85,8 @@ export class Partition {
    * files as written.
    */
   readonly renderings = new Map<string, UnitRenderState>();
+  /** Files parsed in a worker thread, read into the models a slice at a time, in order (see load). */
+  private readonly loads: FileLoad[] = [];
 
   constructor(
     /** The folder URI, or the file URI of a loose file. */
@@ -108,6 +111,7 @@ export class Partition {
    * the caller to parse off its thread and set again.
    */
   reconfigure(settings: EditorSettings, deferFrom = Infinity): { readonly file: string; readonly text: string }[] {
+    this.finishLoads();
     this.settings = settings;
     this.excluded = compileGlobs(settings.exclude);
     // the clusters are built afresh: from the documents' newest texts
@@ -130,20 +134,31 @@ export class Partition {
   }
 
   /**
-   * Parses one file (`skipped`: why it could not be read; `parsed`: its text parsed already, in a
-   * worker thread, under `parseLimitsOf(settings.analysis)`); returns the files whose findings are
-   * now stale, to be linted (`lintSteps`) and published again (the file first). Nothing is linted
-   * here: the scheduler lints in slices, so one large file does not hold up the editor.
+   * Parses one file (`skipped`: why it could not be read); returns the files whose findings are now
+   * stale, to be linted (`lintSteps`) and published again (the file first). Nothing is linted here:
+   * the scheduler lints in slices, so one large file does not hold up the editor. A file `parsed`
+   * already, in a worker thread under `parseLimitsOf(settings.analysis)`, is large: it is queued
+   * and read into the models a slice at a time (`load`), which gives its stale files instead;
+   * `publish: false` while a folder is first read, whose files are linted whole after.
    *
    * `holdLastGood` (an open document being edited): a text that breaks a document that parsed
    * leaves the clusters at the last good parse until the document parses again (see HeldDocument);
-   * only the document's own diagnostics change meanwhile.
+   * only the document's own diagnostics change meanwhile. (A large file queued for loading is not
+   * held: its objects are read in slices, and reading it whole to compare would block.)
    */
-  setFile(uri: string, text: string, skipped?: string, parsed?: ParsedFile, holdLastGood = false): string[] {
+  setFile(uri: string, text: string, skipped?: string, parsed?: ParsedFile, publish = true, holdLastGood = false): string[] {
     if (this.isSettingsFile(uri)) {
       if (uri === this.settingsFileUri()) this.readSettingsFile(text);
       return [];
     }
+    if (parsed && skipped === undefined) {
+      // a held document's newest text comes in whole: the hold ends
+      this.held.delete(uri);
+      this.dropLoadsOf(uri);
+      this.loads.push(new FileLoad(uri, text, parsed, publish));
+      return [];
+    }
+    this.finishLoadsOf(uri);
     const previous = this.entries.get(uri);
     const entry = readManifestFile(uri, text, this.settings.analysis, skipped, parsed);
     if (holdLastGood && previous && HeldDocument.holds(previous, entry)) {
@@ -177,12 +192,84 @@ export class Partition {
     return [...new Set(affected)];
   }
 
+  /** True while files parsed in a worker thread wait to be read into the models (see load). */
+  get loading(): boolean {
+    return this.loads.length > 0;
+  }
+
+  /**
+   * Reads the queued files into the models, an object at a time, until `pause` says to. Returns
+   * whether all are in, and the files whose findings those that went in made stale (to lint and
+   * publish; none for a file queued with `publish: false` while the partition does not track edits).
+   */
+  load(pause: () => boolean = () => false): { readonly done: boolean; readonly affected: string[] } {
+    const affected = new Set<string>();
+    while (this.loads.length > 0) {
+      const load = this.loads[0];
+      if (!load.stagings) {
+        const entry = load.readObjects(pause);
+        if (!entry) return { done: false, affected: [...affected] };
+        load.stagings = this.beginLoad(load.file, entry);
+      }
+      for (const staging of load.stagings) if (!staging.step(pause)) return { done: false, affected: [...affected] };
+      this.loads.shift();
+      const stale = [load.file, ...load.stagings.flatMap((staging) => staging.stale())];
+      if (load.publish || this.tracking) for (const file of stale) affected.add(file);
+      if (pause()) break;
+    }
+    return { done: this.loads.length === 0, affected: [...affected] };
+  }
+
+  /** Finishes every queued file at once (before what needs all of them in: new settings, a whole lint). */
+  finishLoads(): string[] {
+    return this.load().affected;
+  }
+
+  /** A file's new version is in: the partition takes it as setFile does, and each unit holding it starts taking it in. */
+  private beginLoad(uri: string, entry: ManifestFile): UnitStaging[] {
+    const previous = this.entries.get(uri);
+    this.entries.set(uri, entry);
+    if (!previous) this.paths.set(uri, pathInFolder(this.key, this.isFolder, uri));
+    if (!previous && !this.unsettled && this.joinsPlain(uri)) this.joinPlain(uri, false);
+    else {
+      if (!previous || unitShape(uri, previous.text) !== unitShape(uri, entry.text)) this.unsettled = true;
+      if (this.objectFiles.has(uri)) this.serviceCount += servicesIn(entry) - (previous ? servicesIn(previous) : 0);
+    }
+    const stagings: UnitStaging[] = [];
+    for (const unit of this.unitsByFile.get(uri) ?? []) {
+      const staging = unit.stageEntry(entry, this.tracking);
+      if (staging) stagings.push(staging);
+    }
+    return stagings;
+  }
+
+  /** A newer version of a file came: a queued one not begun is dropped; one begun is finished first. */
+  private dropLoadsOf(uri: string): void {
+    for (let index = this.loads.length - 1; index >= 0; index--) if (this.loads[index].file === uri && !this.loads[index].begun) this.loads.splice(index, 1);
+  }
+
+  /** Before a file changes at once: its queued versions are older, and the one begun is finished. */
+  private finishLoadsOf(uri: string): void {
+    this.dropLoadsOf(uri);
+    if (this.loads[0]?.file === uri) this.finishBegunLoad();
+  }
+
+  /** Finishes the load under way, if one has begun (the models hold part of it). */
+  private finishBegunLoad(): string[] {
+    const head = this.loads[0];
+    if (!head?.stagings) return [];
+    for (const staging of head.stagings) staging.step();
+    this.loads.shift();
+    return [head.file, ...head.stagings.flatMap((staging) => staging.stale())];
+  }
+
   /** Forgets one file; returns the other files whose findings are now stale, to be linted and published again. */
   removeFile(uri: string): string[] {
     if (this.isSettingsFile(uri)) {
       if (uri === this.settingsFileUri()) this.readSettingsFile(undefined);
       return [];
     }
+    this.finishLoadsOf(uri);
     const previous = this.entries.get(uri);
     if (!previous) return [];
     this.held.delete(uri);
@@ -216,6 +303,7 @@ export class Partition {
    */
   settle(): string[] {
     if (!this.unsettled) return [];
+    const loaded = this.finishBegunLoad();
     this.unsettled = false;
     const discovered = discoverFolderUnits(this.key, this.paths, (uri) => this.entries.get(uri)?.text, this.configured);
     this.unitLayout = UnitLayout.read(this.paths, (uri) => this.entries.get(uri)?.text, discovered.filter((unit) => unit.kind === 'helm' && unit.root !== undefined).map((unit) => pathInFolder(this.key, this.isFolder, unit.root!)));
@@ -257,6 +345,7 @@ export class Partition {
       affected.add(uri);
     }
     if (moved.size > 0 || namesBefore !== this.units.map((unit) => unit.name).join('\0')) this.layout += 1;
+    for (const file of loaded) affected.add(file);
     return [...affected].filter((uri) => this.entries.has(uri));
   }
 
@@ -293,6 +382,7 @@ export class Partition {
 
   /** Lints files at once, as the scheduler does in steps: in every unit holding them (`all`), or only where stale. */
   lint(files: readonly string[], all = true): void {
+    this.finishLoads();
     for (const uri of files) {
       const steps = this.lintSteps(uri, all);
       while (!steps.step());
@@ -335,7 +425,11 @@ export class Partition {
     const units = this.unitsByFile.get(uri) ?? [];
     if (units.length === 0) return [];
     const held = this.held.get(uri);
-    const merged = mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: held ? held.findingsIn(unit.model, this.unitFindings(unit, uri)) : this.unitFindings(unit, uri) })), () => units.map((unit) => unit.name));
+    const findingsOf = (unit: UnitModel): readonly Finding[] => (held ? held.findingsIn(unit.model, this.unitFindings(unit, uri)) : this.unitFindings(unit, uri));
+    // one session's findings of a file are unique already (one per rule and span): the merge would keep them all, as found
+    const merged = units.length === 1 && !this.renderings.has(units[0].name)
+      ? findingsOf(units[0]).map((finding) => ({ ...finding, clusters: [units[0].name] }))
+      : mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: findingsOf(unit) })), () => units.map((unit) => unit.name));
     if (this.held.size === 0) return merged;
     // places in other held documents move with their text
     return merged.map((finding) => {
@@ -414,9 +508,10 @@ export class Partition {
     return !this.unitLayout.claims(this.paths.get(uri)!);
   }
 
-  private joinPlain(uri: string): string[] {
+  /** Puts a new file into the plain unit; its model takes the file at once when `now`, else it waits (to be loaded or populated). */
+  private joinPlain(uri: string, now = true): string[] {
     const plain = this.units.find((unit) => unit.unit.kind === 'plain')!;
-    const affected = plain.follow({ unit: { ...plain.unit, files: [...plain.unit.files, uri] }, joined: [[uri, 'objects']], left: [] }, this.entries, this.tracking);
+    const affected = plain.follow({ unit: { ...plain.unit, files: [...plain.unit.files, uri] }, joined: [[uri, 'objects']], left: [] }, this.entries, now && this.tracking);
     this.reindex(uri);
     this.layout += 1;
     return affected;
@@ -539,15 +634,15 @@ export class Workspace {
     return this.folderOf(uri) ?? this.loose.get(uri);
   }
 
-  /** Parses one file into its partition; a file the settings exclude is dropped instead (`excluded`). */
-  setFile(uri: string, text: string, skipped?: string, parsed?: ParsedFile, holdLastGood = false): Change {
+  /** Parses one file into its partition (see Partition.setFile); a file the settings exclude is dropped instead (`excluded`). */
+  setFile(uri: string, text: string, skipped?: string, parsed?: ParsedFile, publish = true, holdLastGood = false): Change {
     let partition = this.partitionOf(uri);
     if (!partition) {
       partition = new Partition(uri, false, this.looseSettings(), this.warn);
       this.loose.set(uri, partition);
     }
     if (partition.excludes(uri)) return { partition, affected: partition.removeFile(uri), excluded: true };
-    return { partition, affected: partition.setFile(uri, text, skipped, parsed, holdLastGood) };
+    return { partition, affected: partition.setFile(uri, text, skipped, parsed, publish, holdLastGood) };
   }
 
   /** Forgets a file; a loose file's partition goes with it. */

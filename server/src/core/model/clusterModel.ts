@@ -49,18 +49,67 @@ export function asSupportFile(entry: ManifestFile): ManifestFile {
   return entry.objects.length === 0 ? entry : { ...entry, objects: [] };
 }
 
-/** What one file adds to the cluster: its objects, the Services and the Pods they make. */
-interface FileContribution {
-  readonly entry: ManifestFile;
-  readonly services: readonly ServiceView[];
+/** What one object adds to the cluster besides itself: its Service view, the Pods it makes. */
+interface ObjectPart {
+  readonly object: ManifestObject;
+  readonly service: ServiceView | undefined;
   readonly drafts: readonly PodDraft[];
   readonly pods: readonly PodView[];
-  readonly podsByOwner: ReadonlyMap<ManifestObject, readonly PodView[]>;
-  readonly podGroups: readonly PodGroup[];
-  /** The Pods its workloads ask for (each capped per workload), and how many of them it may make. */
-  readonly podDemand: number;
-  readonly podAllotment: number;
-  readonly shortfalls: ReadonlyMap<ManifestObject, PodShortfall>;
+  readonly groups: readonly PodGroup[];
+  readonly shortfall: PodShortfall | undefined;
+}
+
+/**
+ * What one file adds to the cluster: its objects, the Services and the Pods they make. It is built
+ * an object at a time and taken down the same way, last object first (see FileStaging), so its
+ * lists only ever grow or shrink at the end; between two steps it holds a prefix of the file's
+ * objects, and the model's indexes hold exactly that prefix.
+ */
+class FileContribution {
+  readonly parts: ObjectPart[] = [];
+  readonly services: ServiceView[] = [];
+  readonly drafts: PodDraft[] = [];
+  readonly pods: PodView[] = [];
+  readonly podGroups: PodGroup[] = [];
+  readonly podsByOwner = new Map<ManifestObject, readonly PodView[]>();
+  readonly shortfalls = new Map<ManifestObject, PodShortfall>();
+  readonly objectsByKind = new Map<string, ManifestObject[]>();
+  readonly servicesByNamespace = new Map<string, ServiceView[]>();
+  readonly podsByNamespace = new Map<string, PodView[]>();
+  /** The read keys its parts answer (see dependencyKeysOf); kept while it is taken down, as it goes whole. */
+  readonly keys = new Set<string>();
+  /** Pods its workloads may still make out of its allotment. */
+  podsLeft: number;
+
+  constructor(
+    readonly entry: ManifestFile,
+    /** The Pods its workloads ask for (each capped per workload), and how many of them it may make. */
+    readonly podDemand: number,
+    readonly podAllotment: number,
+  ) {
+    this.podsLeft = podAllotment;
+    this.keys.add(`file:${entry.file}`).add('objects').add('namespaces');
+    if (reservesPodAddresses(entry)) this.keys.add('pod-addresses');
+  }
+}
+
+/**
+ * A new version of a file going into the model a slice at a time (`ClusterModel.stageFile`): the
+ * previous version's objects leave, last first, then the new ones come in, first first. Between
+ * steps the model answers as if the file held the objects in so far, so requests served meanwhile
+ * see a smaller file, never a broken index. Any other change to the model finishes the staging
+ * first.
+ */
+export interface FileStaging {
+  readonly file: string;
+  /** Works an object at a time until `pause` says to (the core keeps no clock); true once the whole file is in. */
+  step(pause?: () => boolean): boolean;
+  /** Finishes at once. */
+  finish(): void;
+  /** What the previous version contributed, in dependency keys (see dependencyKeysOf). */
+  readonly keysBefore: ReadonlySet<string>;
+  /** What the new version contributes, in dependency keys; complete once finished. */
+  readonly keysAfter: ReadonlySet<string>;
 }
 
 /** Files whose Pods changed because another file took or freed the workspace's Pod budget. */
@@ -77,9 +126,8 @@ interface PodGroup {
   readonly pods: PodView[];
 }
 
-const NONE: readonly never[] = Object.freeze([]);
-const NO_PODS_BY_OWNER: ReadonlyMap<ManifestObject, readonly PodView[]> = new Map();
-const NO_SHORTFALLS: ReadonlyMap<ManifestObject, PodShortfall> = new Map();
+const NO_KEYS: ReadonlySet<string> = new Set();
+const never = (): boolean => false;
 
 const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -126,6 +174,8 @@ export class ClusterModel {
   private podDemandTotal = 0;
   private readonly podBudgetShort = new Set<string>();
   private budgetChanges: { files: Set<string>; keys: Set<string> } = { files: new Set(), keys: new Set() };
+  /** The file going in a slice at a time, if one is. */
+  private staging: FileStaging | undefined;
 
   /** A Corefile given from outside the manifests (`--corefile`, the `corefile` setting): where it is, and its text. */
   private givenCorefile: { readonly source: string; readonly text: string } | undefined;
@@ -153,19 +203,95 @@ export class ClusterModel {
 
   /** Adds or replaces a file parsed already (one parse serves every apply unit the file belongs to). */
   setParsedFile(entry: ManifestFile): ManifestFile {
-    const { file } = entry;
-    const previous = this.contributions.get(file);
-    if (previous) this.withdraw(previous);
-    const demand = podDemandOf(entry.objects, this.settings);
-    this.setPodDemand(file, demand);
-    const allotments = this.podAllotments();
-    this.contributions.set(file, this.contribute(entry, demand, allotments?.get(file) ?? demand));
-    if (allotments) this.reallot(allotments, file);
-    this.generationCounter += 1;
+    this.stageFile(entry).finish();
     return entry;
   }
 
+  /**
+   * Starts replacing a file (or adding it) a slice at a time: see FileStaging. What the Pod budget
+   * gives each file is decided here, at once; the file's objects and Pods go in with `step`. A
+   * staging under way is finished first: the model takes one at a time.
+   */
+  stageFile(entry: ManifestFile): FileStaging {
+    this.finishStaging();
+    const { file } = entry;
+    const previous = this.contributions.get(file);
+    // Endpoints and EndpointSlices reserve Pod addresses: a change of such a file moves them
+    const reserves = reservesPodAddresses(entry) || (previous !== undefined && reservesPodAddresses(previous.entry));
+    let demand = 0;
+    let counted = 0;
+    let building: FileContribution | undefined;
+    let withdrawing = previous;
+    let next = 0;
+    let done = false;
+    const step = (pause: () => boolean = never): boolean => {
+      if (done) return true;
+      // first what its workloads ask of the Pod budget, which touches nothing
+      while (counted < entry.objects.length) {
+        demand += podDemandOf([entry.objects[counted++]], this.settings);
+        if (counted < entry.objects.length && pause()) return false;
+      }
+      if (!building) {
+        this.setPodDemand(file, demand);
+        const allotments = this.podAllotments();
+        const allotment = allotments?.get(file) ?? demand;
+        if (allotment < demand) this.podBudgetShort.add(file);
+        else this.podBudgetShort.delete(file);
+        building = new FileContribution(entry, demand, allotment);
+        if (allotments) this.reallot(allotments, file);
+      }
+      let services = false;
+      let pods = false;
+      const touched = new Touched();
+      try {
+        while (withdrawing) {
+          const part = withdrawing.parts[withdrawing.parts.length - 1];
+          if (!part) {
+            this.contributions.set(file, building);
+            withdrawing = undefined;
+            break;
+          }
+          this.withdrawPart(withdrawing, part, touched);
+          services ||= part.service !== undefined;
+          pods ||= part.pods.length > 0;
+          if (pause()) return false;
+        }
+        if (next === 0) this.contributions.set(file, building);
+        while (next < entry.objects.length) {
+          const part = this.contributePart(building, entry.objects[next++], touched);
+          services ||= part.service !== undefined;
+          pods ||= part.pods.length > 0;
+          if (next < entry.objects.length && pause()) return false;
+        }
+        done = true;
+        if (this.staging === staging) this.staging = undefined;
+        return true;
+      } finally {
+        this.settleParts(file, withdrawing ?? building, touched);
+        this.changed(services, pods || reserves);
+        this.generationCounter += 1;
+      }
+    };
+    const staging: FileStaging = {
+      file,
+      step,
+      finish: () => void step(),
+      keysBefore: previous?.keys ?? NO_KEYS,
+      get keysAfter(): ReadonlySet<string> {
+        return building?.keys ?? NO_KEYS;
+      },
+    };
+    this.staging = staging;
+    return staging;
+  }
+
+  /** Finishes a staging under way (any other change waits for it). */
+  finishStaging(): void {
+    this.staging?.finish();
+  }
+
   removeFile(file: string): boolean {
+    this.finishStaging();
     const previous = this.contributions.get(file);
     if (!previous) return false;
     this.withdraw(previous);
@@ -219,7 +345,7 @@ export class ClusterModel {
 
   *objects(): IterableIterator<ManifestObject> {
     this.noteRead('objects', '');
-    for (const contribution of this.contributions.values()) yield* contribution.entry.objects;
+    for (const contribution of this.contributions.values()) for (const part of contribution.parts) yield part.object;
   }
 
   objectsOfKind(kind: string): readonly ManifestObject[] {
@@ -371,24 +497,7 @@ export class ClusterModel {
    * may change when the file changes. Empty for a file the model does not hold.
    */
   dependencyKeysOf(file: string): Set<string> {
-    const keys = new Set<string>();
-    const contribution = this.contributions.get(file);
-    if (!contribution) return keys;
-    keys.add(`file:${file}`).add('objects').add('namespaces');
-    for (const object of contribution.entry.objects) {
-      keys.add(`kind:${object.kind}`).add(`object:${objectKey(object.kind, object.namespace, object.name)}`);
-      if (object.namespace) keys.add(`namespace:${object.namespace}`);
-      if (object.kind === 'Namespace') keys.add(`namespace:${object.name}`);
-    }
-    for (const service of contribution.services) {
-      keys.add(`service:${service.namespace}/${service.name}`).add(`services:${service.namespace}`).add('services:*').add('service-addresses');
-    }
-    if (reservesPodAddresses(contribution.entry)) keys.add('pod-addresses');
-    for (const pod of contribution.pods) {
-      keys.add(`pods:${pod.namespace}`).add('pods:*').add('pod-addresses');
-      for (const label in pod.labels) keys.add(`podlabel:${pod.namespace}\0${label}=${pod.labels[label]}`).add(`podlabel:*\0${label}=${pod.labels[label]}`);
-    }
-    return keys;
+    return new Set(this.contributions.get(file)?.keys);
   }
 
   private noteRead(prefix: string, key: string): void {
@@ -456,113 +565,155 @@ export class ClusterModel {
     for (const [file, allotment] of allotments) {
       const contribution = this.contributions.get(file);
       if (file === changed || !contribution || contribution.podAllotment === allotment) continue;
-      for (const key of this.dependencyKeysOf(file)) this.budgetChanges.keys.add(key);
+      for (const key of contribution.keys) this.budgetChanges.keys.add(key);
       this.withdraw(contribution);
-      this.contributions.set(file, this.contribute(contribution.entry, contribution.podDemand, allotment));
-      for (const key of this.dependencyKeysOf(file)) this.budgetChanges.keys.add(key);
+      const again = new FileContribution(contribution.entry, contribution.podDemand, allotment);
+      this.contributions.set(file, again);
+      const touched = new Touched();
+      for (const object of contribution.entry.objects) this.contributePart(again, object, touched);
+      this.settleParts(file, again, touched);
+      this.changed(true, true);
+      if (allotment < again.podDemand) this.podBudgetShort.add(file);
+      else this.podBudgetShort.delete(file);
+      for (const key of again.keys) this.budgetChanges.keys.add(key);
       this.budgetChanges.files.add(file);
     }
   }
 
-  private contribute(entry: ManifestFile, podDemand: number, podAllotment: number): FileContribution {
-    const { file } = entry;
-    let podsLeft = podAllotment;
-    let shortfalls: Map<ManifestObject, PodShortfall> | undefined;
-    // most files hold an object or two: the lists are made only when something goes in them
-    let services: ServiceView[] | undefined;
-    let drafts: PodDraft[] | undefined;
-    let pods: PodView[] | undefined;
-    let podsByOwner: Map<ManifestObject, PodView[]> | undefined;
-    let podGroups: PodGroup[] | undefined;
-    const objectsByKind = new Map<string, ManifestObject[]>();
-    const servicesByNamespace = new Map<string, ServiceView[]>();
-    const podsByNamespace = new Map<string, PodView[]>();
-    const addresses = (draft: PodDraft): PodAddresses => this.addressesOf(draft);
-    for (const object of entry.objects) {
-      this.indexObject(object);
-      push(objectsByKind, object.kind, object);
-      if (object.namespace) this.namespaceUse.set(object.namespace, (this.namespaceUse.get(object.namespace) ?? 0) + 1);
-      if (object.kind === 'Namespace' && object.name) this.namespaceUse.set(object.name, (this.namespaceUse.get(object.name) ?? 0) + 1);
-      if (object.kind === 'Service') {
-        const service = this.serviceViewOf(object);
-        (services ??= []).push(service);
-        push(servicesByNamespace, service.namespace, service);
-        this.indexService(service);
+  /** Adds one object of a file being staged: to the file's lists, the model's indexes and the file's dependency keys. */
+  private contributePart(contribution: FileContribution, object: ManifestObject, touched: Touched): ObjectPart {
+    const { keys } = contribution;
+    this.indexObject(object);
+    push(contribution.objectsByKind, object.kind, object);
+    touched.kinds.add(object.kind);
+    keys.add(`kind:${object.kind}`).add(`object:${objectKey(object.kind, object.namespace, object.name)}`);
+    if (object.namespace) {
+      this.namespaceUse.set(object.namespace, (this.namespaceUse.get(object.namespace) ?? 0) + 1);
+      keys.add(`namespace:${object.namespace}`);
+    }
+    if (object.kind === 'Namespace') {
+      if (object.name) this.namespaceUse.set(object.name, (this.namespaceUse.get(object.name) ?? 0) + 1);
+      keys.add(`namespace:${object.name}`);
+    }
+    let service: ServiceView | undefined;
+    if (object.kind === 'Service') {
+      service = this.serviceViewOf(object);
+      contribution.services.push(service);
+      push(contribution.servicesByNamespace, service.namespace, service);
+      touched.serviceNamespaces.add(service.namespace);
+      this.indexService(service);
+      this.serviceCount += 1;
+      keys.add(`service:${service.namespace}/${service.name}`).add(`services:${service.namespace}`).add('services:*').add('service-addresses');
+    }
+    let owned: PodDraft[];
+    let shortfall: PodShortfall | undefined;
+    if (object.kind === 'Pod') owned = podDraftsOf(object, this.settings);
+    else {
+      const requested = requestedPodCount(object, this.settings);
+      const wanted = Math.min(requested, MAX_PODS_PER_WORKLOAD);
+      const simulated = Math.min(wanted, contribution.podsLeft);
+      contribution.podsLeft -= simulated;
+      owned = simulated > 0 ? podDraftsOf(object, this.settings, simulated).sort(comparePodDrafts) : [];
+      if (simulated < requested) {
+        shortfall = { owner: object, requested, simulated, cap: simulated < wanted ? 'workspace' : 'workload' };
+        contribution.shortfalls.set(object, shortfall);
       }
-      let owned: PodDraft[];
-      if (object.kind === 'Pod') owned = podDraftsOf(object, this.settings);
-      else {
-        const requested = requestedPodCount(object, this.settings);
-        const wanted = Math.min(requested, MAX_PODS_PER_WORKLOAD);
-        const simulated = Math.min(wanted, podsLeft);
-        podsLeft -= simulated;
-        owned = simulated > 0 ? podDraftsOf(object, this.settings, simulated).sort(comparePodDrafts) : [];
-        if (simulated < requested) (shortfalls ??= new Map()).set(object, { owner: object, requested, simulated, cap: simulated < wanted ? 'workspace' : 'workload' });
+    }
+    let views: PodView[] = [];
+    const groups: PodGroup[] = [];
+    if (owned.length > 0) {
+      const addresses = (draft: PodDraft): PodAddresses => this.addressesOf(draft);
+      views = owned.map((draft) => podViewOf(draft, addresses));
+      for (const draft of owned) contribution.drafts.push(draft);
+      for (const pod of views) contribution.pods.push(pod);
+      contribution.podsByOwner.set(object, views);
+      const byLabels = new Map<Readonly<Record<string, string>>, PodGroup>();
+      for (const pod of views) {
+        push(contribution.podsByNamespace, pod.namespace, pod);
+        touched.podNamespaces.add(pod.namespace);
+        const group = byLabels.get(pod.labels);
+        if (group) group.pods.push(pod);
+        else byLabels.set(pod.labels, { namespace: pod.namespace, labels: pod.labels, pods: [pod] });
       }
-      if (owned.length > 0) {
-        const views = owned.map((draft) => podViewOf(draft, addresses));
-        (drafts ??= []).push(...owned);
-        (pods ??= []).push(...views);
-        (podsByOwner ??= new Map()).set(object, views);
-        const groups = new Map<Readonly<Record<string, string>>, PodGroup>();
-        for (const pod of views) {
-          push(podsByNamespace, pod.namespace, pod);
-          const group = groups.get(pod.labels);
-          if (group) group.pods.push(pod);
-          else groups.set(pod.labels, { namespace: pod.namespace, labels: pod.labels, pods: [pod] });
-        }
-        for (const group of groups.values()) {
-          (podGroups ??= []).push(group);
-          for (const label in group.labels) {
-            const value = group.labels[label];
-            addToSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
-            addToSet(this.podsByLabel, `*\0${label}=${value}`, group);
-          }
+      for (const group of byLabels.values()) {
+        groups.push(group);
+        contribution.podGroups.push(group);
+        keys.add(`pods:${group.namespace}`).add('pods:*').add('pod-addresses');
+        for (const label in group.labels) {
+          const value = group.labels[label];
+          addToSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
+          addToSet(this.podsByLabel, `*\0${label}=${value}`, group);
+          keys.add(`podlabel:${group.namespace}\0${label}=${value}`).add(`podlabel:*\0${label}=${value}`);
         }
       }
     }
-    for (const [kind, objects] of objectsByKind) this.byKind.set(kind, file, objects);
-    for (const [namespace, list] of servicesByNamespace) this.servicesByNamespace.set(namespace, file, list);
-    for (const [namespace, list] of podsByNamespace) this.podsByNamespace.set(namespace, file, list);
-    this.changed(services !== undefined, pods !== undefined || reservesPodAddresses(entry));
-    this.serviceCount += services?.length ?? 0;
-    if (podAllotment < podDemand) this.podBudgetShort.add(file);
-    else this.podBudgetShort.delete(file);
-    return {
-      entry, services: services ?? NONE, drafts: drafts ?? NONE, pods: pods ?? NONE, podsByOwner: podsByOwner ?? NO_PODS_BY_OWNER, podGroups: podGroups ?? NONE,
-      podDemand, podAllotment, shortfalls: shortfalls ?? NO_SHORTFALLS,
-    };
+    const part: ObjectPart = { object, service, drafts: owned, pods: views, groups, shortfall };
+    contribution.parts.push(part);
+    return part;
   }
 
-  private withdraw(contribution: FileContribution): void {
-    const { file, objects } = contribution.entry;
-    for (const object of objects) {
-      const key = objectKey(object.kind, object.namespace, object.name);
-      removeFrom(this.byKey, key, object);
-      this.alternatives.delete(object);
-      this.markAlternatives(this.byKey.get(key) ?? []);
-      this.byKind.delete(object.kind, file);
-      for (const namespace of [object.namespace, object.kind === 'Namespace' ? object.name : '']) {
-        if (!namespace) continue;
-        const count = (this.namespaceUse.get(namespace) ?? 0) - 1;
-        if (count > 0) this.namespaceUse.set(namespace, count);
-        else this.namespaceUse.delete(namespace);
-      }
+  /** Takes the last object of a file out: of the file's lists and the model's indexes. */
+  private withdrawPart(contribution: FileContribution, part: ObjectPart, touched: Touched): void {
+    const { object } = part;
+    contribution.parts.pop();
+    const key = objectKey(object.kind, object.namespace, object.name);
+    removeFrom(this.byKey, key, object);
+    this.alternatives.delete(object);
+    this.markAlternatives(this.byKey.get(key) ?? []);
+    contribution.objectsByKind.get(object.kind)?.pop();
+    touched.kinds.add(object.kind);
+    for (const namespace of [object.namespace, object.kind === 'Namespace' ? object.name : '']) {
+      if (!namespace) continue;
+      const count = (this.namespaceUse.get(namespace) ?? 0) - 1;
+      if (count > 0) this.namespaceUse.set(namespace, count);
+      else this.namespaceUse.delete(namespace);
     }
-    for (const service of contribution.services) {
+    if (part.service) {
+      const service = part.service;
+      contribution.services.pop();
+      contribution.servicesByNamespace.get(service.namespace)?.pop();
+      touched.serviceNamespaces.add(service.namespace);
       removeFrom(this.servicesByKey, `${service.namespace}/${service.name}`, service);
-      this.servicesByNamespace.delete(service.namespace, file);
+      this.serviceCount -= 1;
     }
-    for (const pod of contribution.pods) this.podsByNamespace.delete(pod.namespace, file);
-    for (const group of contribution.podGroups) {
+    contribution.drafts.length -= part.drafts.length;
+    contribution.pods.length -= part.pods.length;
+    contribution.podGroups.length -= part.groups.length;
+    contribution.podsByOwner.delete(object);
+    contribution.shortfalls.delete(object);
+    for (let index = part.pods.length - 1; index >= 0; index--) {
+      const pod = part.pods[index];
+      contribution.podsByNamespace.get(pod.namespace)?.pop();
+      touched.podNamespaces.add(pod.namespace);
+    }
+    for (const group of part.groups) {
       for (const label in group.labels) {
         const value = group.labels[label];
         deleteFromSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
         deleteFromSet(this.podsByLabel, `*\0${label}=${value}`, group);
       }
     }
-    this.changed(contribution.services.length > 0, contribution.pods.length > 0 || reservesPodAddresses(contribution.entry));
-    this.serviceCount -= contribution.services.length;
+  }
+
+  /** Puts a file's lists of the kinds and namespaces a step touched into the file-ordered indexes. */
+  private settleParts(file: string, contribution: FileContribution, touched: Touched): void {
+    for (const kind of touched.kinds) settle(this.byKind, kind, file, contribution.objectsByKind.get(kind));
+    for (const namespace of touched.serviceNamespaces) settle(this.servicesByNamespace, namespace, file, contribution.servicesByNamespace.get(namespace));
+    for (const namespace of touched.podNamespaces) settle(this.podsByNamespace, namespace, file, contribution.podsByNamespace.get(namespace));
+  }
+
+  /** Takes a whole file out at once. */
+  private withdraw(contribution: FileContribution): void {
+    const touched = new Touched();
+      let services = false;
+    let pods = false;
+    for (let part = contribution.parts.at(-1); part; part = contribution.parts.at(-1)) {
+      this.withdrawPart(contribution, part, touched);
+      services ||= part.service !== undefined;
+      pods ||= part.pods.length > 0;
+    }
+    this.settleParts(contribution.entry.file, contribution, touched);
+    this.changed(services, pods || reservesPodAddresses(contribution.entry));
   }
 
   private changed(services: boolean, pods: boolean): void {
@@ -659,7 +810,7 @@ export class ClusterModel {
       const allocators = new Map<IpFamily, IpAllocator>();
       for (const cidr of cidrList(this.settings.podCIDR)) allocators.set(cidr.family, new IpAllocator(cidr, [0, 1]));
       for (const contribution of this.contributions.values()) {
-        for (const pod of contribution.entry.objects) {
+        for (const { object: pod } of contribution.parts) {
           if (pod.kind !== 'Pod') continue;
           const status = pod.body?.status as { podIP?: unknown; podIPs?: { ip?: unknown }[] } | undefined;
           for (const ip of [status?.podIP, ...(Array.isArray(status?.podIPs) ? status.podIPs.map((entry) => entry?.ip) : [])]) {
@@ -699,6 +850,19 @@ function reservesPodAddresses(entry: ManifestFile): boolean {
  */
 export function declaredServiceIPs(service: ServiceView): AssignedIp[] {
   return service.type !== 'ExternalName' && !service.headless ? declaredClusterIPs(service.spec) : [];
+}
+
+/** The kinds and namespaces whose per-file lists a step changed. */
+class Touched {
+  readonly kinds = new Set<string>();
+  readonly serviceNamespaces = new Set<string>();
+  readonly podNamespaces = new Set<string>();
+}
+
+/** Sets a file's part of a file-ordered index, or drops it when empty. */
+function settle<V>(index: FileOrderedIndex<V>, key: string, file: string, values: readonly V[] | undefined): void {
+  if (values && values.length > 0) index.set(key, file, values);
+  else index.delete(key, file);
 }
 
 function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

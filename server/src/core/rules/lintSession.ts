@@ -64,16 +64,58 @@ export class LintSession {
 
   /** Replaces a file parsed already without linting: returns the files whose findings are now stale (the file first). */
   changeParsedFile(entry: ManifestFile): string[] {
+    const staging = this.stageParsedFile(entry);
+    while (!staging.step());
+    return staging.stale();
+  }
+
+  /**
+   * Replaces a file parsed already without linting, a slice at a time (see ClusterModel.stageFile):
+   * once `step()` says the file is in, `stale()` gives the files whose findings are now stale (the
+   * file first). Lint nothing of this session before then: the model holds part of the file.
+   */
+  stageParsedFile(entry: ManifestFile): SessionStaging {
     const { file } = entry;
-    const touched = this.model.dependencyKeysOf(file);
-    this.model.setParsedFile(entry);
-    for (const key of this.model.dependencyKeysOf(file)) touched.add(key);
-    const moved = this.model.takeBudgetChanges();
-    for (const key of moved.keys) touched.add(key);
-    const affected = this.readersOf(touched);
-    for (const other of moved.files) affected.add(other);
-    affected.delete(file);
-    return [file, ...affected];
+    const staging = this.model.stageFile(entry);
+    // no lint runs meanwhile, so who read what stays put: the readers are gathered in steps too
+    const affected = new Set<string>();
+    let keys: Iterator<string> | undefined;
+    let keySets: ReadonlySet<string>[] | undefined;
+    let moved: readonly string[] = [];
+    let done = false;
+    const step = (pause: () => boolean = () => false): boolean => {
+      if (done) return true;
+      if (!staging.step(pause)) return false;
+      if (!keySets) {
+        const budget = this.model.takeBudgetChanges();
+        keySets = [staging.keysBefore, staging.keysAfter, budget.keys];
+        moved = budget.files;
+      }
+      for (;;) {
+        if (!keys) {
+          const next = keySets.shift();
+          if (!next) break;
+          keys = next.values();
+        }
+        let count = 0;
+        for (let key = keys.next(); !key.done; key = keys.next()) {
+          for (const reader of this.readers.get(key.value) ?? []) affected.add(reader);
+          if (++count % KEYS_BETWEEN_PAUSES === 0 && pause()) return false;
+        }
+        keys = undefined;
+      }
+      for (const other of moved) affected.add(other);
+      affected.delete(file);
+      done = true;
+      return true;
+    };
+    return {
+      step,
+      stale: (): string[] => {
+        step();
+        return [file, ...affected];
+      },
+    };
   }
 
   /** Removes a file without linting: returns the other files whose findings are now stale. */
@@ -86,7 +128,7 @@ export class LintSession {
     // a file that freed Pod budget gives it to others (see ClusterModel.takeBudgetChanges)
     const moved = this.model.takeBudgetChanges();
     for (const key of moved.keys) touched.add(key);
-    return [...new Set([...this.readersOf(touched), ...moved.files])].filter((other) => other !== file);
+    return [...new Set([...this.readersOf([touched]), ...moved.files])].filter((other) => other !== file);
   }
 
   /**
@@ -157,9 +199,9 @@ export class LintSession {
     return [...this.failuresByFile.values()].flat();
   }
 
-  private readersOf(keys: Iterable<string>): Set<string> {
+  private readersOf(keySets: Iterable<Iterable<string>>): Set<string> {
     const files = new Set<string>();
-    for (const key of keys) for (const file of this.readers.get(key) ?? []) files.add(file);
+    for (const keys of keySets) for (const key of keys) for (const file of this.readers.get(key) ?? []) files.add(file);
     return files;
   }
 
@@ -205,4 +247,15 @@ export class LintSession {
 export interface LintSteps {
   /** Lints the next object; true when the lint is over (done or abandoned). */
   step(): boolean;
+}
+
+/** Dependency keys looked up between two looks at the clock. */
+const KEYS_BETWEEN_PAUSES = 512;
+
+/** A file going into a session's model a slice at a time (see LintSession.stageParsedFile). */
+export interface SessionStaging {
+  /** Works an object at a time until `pause` says to; true once the file is in. */
+  step(pause?: () => boolean): boolean;
+  /** Finishes the staging if need be; the files whose findings it made stale, the file first. */
+  stale(): string[];
 }
