@@ -7,7 +7,16 @@ import { hostsInText } from './hostsInText';
  * The hosts a ConfigMap's `data` holds: whole values (`REDIS_ADDR: redis-cart:6379`) and the lines
  * of the config files kept in it (`url: http://cart:8080/`).
  */
-export function configMapHostsOf(configMap: ManifestObject): ConfiguredHost[] {
+export function configMapHostsOf(configMap: ManifestObject): readonly ConfiguredHost[] {
+  let hosts = found.get(configMap);
+  if (!hosts) found.set(configMap, (hosts = hostsOf(configMap)));
+  return hosts;
+}
+
+/** An object is not changed once read (a new version of its file is new objects): its hosts are found once. */
+const found = new WeakMap<ManifestObject, readonly ConfiguredHost[]>();
+
+function hostsOf(configMap: ManifestObject): ConfiguredHost[] {
   const data = record(at(configMap.body, 'data'));
   if (!data) return [];
   const hosts: ConfiguredHost[] = [];
