@@ -29,6 +29,10 @@ export default defineRule({
   check(context, object) {
     const template = podTemplateOf(object);
     if (!template || template.spec.enableServiceLinks === false) return;
+    const specPath = [...template.templatePath, 'spec'];
+    // only an env entry or a $( ) in command or args can meet a link: without one, the namespace's
+    // Services are not even read (thousands of workloads asked for thousands of links each)
+    if (!mayMeetLinks(at(object.body, ...specPath))) return;
     const pod = podsMadeBy(context, object)[0];
     if (!pod) return;
     // the Pod's own namespace: a Service's links reach only the Pods of its namespace
@@ -42,7 +46,6 @@ export default defineRule({
       return ip ? link.value.split(ip).join('<cluster IP>') : link.value;
     };
     if (links.size === 0) return;
-    const specPath = [...template.templatePath, 'spec'];
     const fix = (fixContext: RuleContext): Fix | undefined => {
       const edits = insertFirstEntry(fixContext, object, specPath, 'enableServiceLinks: false');
       return edits ? { title: 'Set enableServiceLinks: false', edits } : undefined;
@@ -87,3 +90,9 @@ export default defineRule({
     }
   },
 });
+
+/** True when some container sets an env variable or writes `$(` in its command or args. */
+function mayMeetLinks(spec: unknown): boolean {
+  return ['initContainers', 'containers'].some((containersKey) => list(at(spec, containersKey)).some((container) =>
+    list(at(container, 'env')).length > 0 || ['command', 'args'].some((key) => list(at(container, key)).some((argument) => text(argument)?.includes('$(') === true))));
+}
