@@ -5,18 +5,19 @@ import { hostsInText } from './hostsInText';
 
 /**
  * The hosts a ConfigMap's `data` holds: whole values (`REDIS_ADDR: redis-cart:6379`) and the lines
- * of the config files kept in it (`url: http://cart:8080/`).
+ * of the config files kept in it (`url: http://cart:8080/`). Several rules ask, once per object
+ * and again at each re-lint; a ConfigMap of megabytes is scanned once per version of its file (an
+ * object is never changed once read: an edit reads new objects).
  */
 export function configMapHostsOf(configMap: ManifestObject): readonly ConfiguredHost[] {
-  let hosts = found.get(configMap);
-  if (!hosts) found.set(configMap, (hosts = hostsOf(configMap)));
+  let hosts = scanned.get(configMap);
+  if (!hosts) scanned.set(configMap, (hosts = scan(configMap)));
   return hosts;
 }
 
-/** An object is not changed once read (a new version of its file is new objects): its hosts are found once. */
-const found = new WeakMap<ManifestObject, readonly ConfiguredHost[]>();
+const scanned = new WeakMap<ManifestObject, readonly ConfiguredHost[]>();
 
-function hostsOf(configMap: ManifestObject): ConfiguredHost[] {
+function scan(configMap: ManifestObject): ConfiguredHost[] {
   const data = record(at(configMap.body, 'data'));
   if (!data) return [];
   const hosts: ConfiguredHost[] = [];
