@@ -41,12 +41,13 @@ export default defineRule({
     const first = pods[0];
     const hostname = first && (first.hostnameSet || object.kind === 'Pod') ? first.hostname : '<pod-name>';
     const data = { subdomain, namespace: object.namespace, hostname, zone: context.settings.clusterDomain };
-    // another headless Service selects the Pod: that is the name the per-Pod record can have
-    const other = onlyHeadlessServiceSelecting(context, object.namespace, pods);
     const why = !service ? (servicesNamedByPlaceholder(context.model, object.namespace) ? undefined : `names no Service in namespace "${object.namespace}"`)
       : service.type === 'ExternalName' ? `names ExternalName Service "${subdomain}"`
         : !service.headless ? `names Service "${subdomain}", which is not headless`
           : service.selector && !holdsPlaceholder(service.selector) && !holdsPlaceholder(template.labels) && pods.length > 0 && pods.every((pod) => selectorMatchOf(pod, service.selector!) === 'not-selected') ? `names headless Service "${subdomain}", whose selector does not select this Pod` : undefined;
+    // another headless Service selects the Pod: that is the name the per-Pod record can have (asked
+    // only when the subdomain is wrong, so a right one does not depend on every Service of the namespace)
+    const other = why ? onlyHeadlessServiceSelecting(context, object.namespace, pods) : undefined;
     // a typo of that very Service's name is said as "did you mean" (reportMissingHeadlessService)
     const typoOfOther = !service && other !== undefined && closestNamed(subdomain, context.model.servicesIn(object.namespace), (candidate) => candidate.headless)?.name === other.name;
     if (other && other.name !== subdomain && why && !typoOfOther && !holdsPlaceholder(template.labels)) {
