@@ -1,5 +1,6 @@
 import type { ConfiguredCluster } from '../core/units/applyUnit';
 import { parseConfiguredClusters } from '../core/units/configuredClusters';
+import { parseConfiguredCharts, type ConfiguredChart } from '../core/units/helmCharts';
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
 
 /** The settings file at a folder's root; the editor reads its `clusters:` (the other keys are the CLI's). */
@@ -17,4 +18,19 @@ export function clustersFromSettingsFile(text: string): { clusters: ConfiguredCl
   if (typeof value !== 'object' || Array.isArray(value)) return { clusters: [], error: `${FOLDER_SETTINGS_FILE}: must be a mapping of settings` };
   const { clusters, error } = parseConfiguredClusters((value as Record<string, unknown>).clusters);
   return error ? { clusters: [], error: `${FOLDER_SETTINGS_FILE}: ${error}` } : { clusters };
+}
+
+/** The `charts:` of a `.kube-lookup.yaml` text (how each Helm chart is rendered); a broken file or entry configures none, and says why. */
+export function chartsFromSettingsFile(text: string | undefined): { charts: ConfiguredChart[]; error?: string } {
+  if (text === undefined) return { charts: [] };
+  let value: unknown;
+  try {
+    value = parsePlainYaml(text);
+  } catch {
+    // clustersFromSettingsFile says what is wrong with the file
+    return { charts: [] };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { charts: [] };
+  const { charts, error } = parseConfiguredCharts((value as Record<string, unknown>).charts);
+  return error ? { charts: [], error: `${FOLDER_SETTINGS_FILE}: ${error}` } : { charts };
 }
