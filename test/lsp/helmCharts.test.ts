@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { RENDERED_MANIFEST_REQUEST, type RenderedManifestResult } from '../../server/src/protocol';
+import { RENDERED_MANIFEST_REQUEST, WORKSPACE_TRUSTED_NOTIFICATION, type RenderedManifestResult } from '../../server/src/protocol';
 import { helmOnPath } from '../helpers/helmOnPath';
 import { fixturesRoot } from '../helpers/paths';
 import { cliFindings, serverFindings } from './cliComparison';
@@ -58,7 +58,7 @@ describe('Helm charts in the editor', () => {
     for (const folder of folders) fs.rmSync(path.dirname(folder), { recursive: true, force: true });
   });
 
-  it('in an untrusted workspace: one helm-not-rendered note per chart, on its Chart.yaml, and no templated-file per template', async () => {
+  it('in an untrusted workspace: one helm-not-rendered note per chart, on its Chart.yaml, and no templated-file per template; rendered once trusted', async () => {
     const { folder, outputs } = copyOfCharts();
     folders.push(folder);
     await withHelm(outputs, async (calls) => {
@@ -79,6 +79,9 @@ describe('Helm charts in the editor', () => {
         const manifest = await session.client.sendRequest(RENDERED_MANIFEST_REQUEST, { uri: uri(folder, 'web/templates/service.yaml') }) as RenderedManifestResult;
         assert.deepEqual(manifest, { cluster: 'web', error: `web: ${untrusted}` });
         assert.deepEqual(calls(), [], 'helm never runs in an untrusted workspace');
+        await session.client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION, { trusted: true });
+        await session.until(() => serverFindings(session, folder).some((line) => line.startsWith('web/templates/service.yaml service-target-port-not-found error 10:18-10:50 ')), 30_000);
+        assert.deepEqual(calls().map((call) => path.basename(call.argv[2])).sort(), ['db', 'shop', 'web']);
       } finally {
         await session.dispose();
       }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ApplyUnit } from '../core/units/applyUnit';
 import { defaultConcurrency, runConcurrently } from '../render/buildPool';
 import { findHelm } from '../render/helmTool';
@@ -25,13 +26,24 @@ export class HelmChartRenderer {
   /** The inputs each folder's charts were last rendered from, by unit name. */
   private readonly keys = new Map<Partition, Map<string, string>>();
 
-  constructor(private readonly findTool: () => string | undefined = findHelm) {}
+  /** The last complaint about each folder's `charts:`, said once. */
+  private readonly complaints = new Map<Partition, string>();
+
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly findTool: () => string | undefined = findHelm,
+  ) {}
 
   async pass(partition: Partition, trusted: boolean, set: SetRenderState): Promise<void> {
     const charts = partition.clusters().filter((unit) => unit.unit.kind === 'helm' && unit.unit.root !== undefined);
     const enabled = partition.settings.render !== false;
     const helm = enabled && trusted ? this.findTool() : undefined;
-    const configured = chartsFromSettingsFile(partition.settingsFile).charts;
+    const folder = fileURLToPath(partition.key);
+    // a broken entry configures no chart: each is rendered as its own release, with its own values only
+    const { charts: configured, error } = chartsFromSettingsFile(partition.settingsFile, folder);
+    if (error && this.complaints.get(partition) !== error) this.log(`${error}; the charts are rendered with their own values only`);
+    if (error) this.complaints.set(partition, error);
+    else this.complaints.delete(partition);
     let keys = this.keys.get(partition);
     if (!keys) this.keys.set(partition, (keys = new Map()));
     for (const name of [...keys.keys()]) if (!charts.some((unit) => unit.name === name)) keys.delete(name);

@@ -47,7 +47,7 @@ export class KustomizeRenderer {
     findHelm?: () => string | undefined,
   ) {
     this.trusted = trusted;
-    this.charts = new HelmChartRenderer(findHelm);
+    this.charts = new HelmChartRenderer(log, findHelm);
   }
 
   get isTrusted(): boolean {

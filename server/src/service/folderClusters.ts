@@ -2,6 +2,7 @@ import type { ConfiguredCluster } from '../core/units/applyUnit';
 import { parseConfiguredClusters } from '../core/units/configuredClusters';
 import { parseConfiguredCharts, type ConfiguredChart } from '../core/units/helmCharts';
 import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
+import { valuesFileProblem } from '../render/valuesFile';
 
 /** The settings file at a folder's root; the editor reads its `clusters:` (the other keys are the CLI's). */
 export const FOLDER_SETTINGS_FILE = '.kube-lookup.yaml';
@@ -20,8 +21,12 @@ export function clustersFromSettingsFile(text: string): { clusters: ConfiguredCl
   return error ? { clusters: [], error: `${FOLDER_SETTINGS_FILE}: ${error}` } : { clusters };
 }
 
-/** The `charts:` of a `.kube-lookup.yaml` text (how each Helm chart is rendered); a broken file or entry configures none, and says why. */
-export function chartsFromSettingsFile(text: string | undefined): { charts: ConfiguredChart[]; error?: string } {
+/**
+ * The `charts:` of a `.kube-lookup.yaml` text (how each Helm chart is rendered), values files
+ * relative to `folder` (the file's); a broken entry, or a values file that is not a file inside
+ * the folder (as the CLI checks), configures none, and says why.
+ */
+export function chartsFromSettingsFile(text: string | undefined, folder: string): { charts: ConfiguredChart[]; error?: string } {
   if (text === undefined) return { charts: [] };
   let value: unknown;
   try {
@@ -32,5 +37,12 @@ export function chartsFromSettingsFile(text: string | undefined): { charts: Conf
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { charts: [] };
   const { charts, error } = parseConfiguredCharts((value as Record<string, unknown>).charts);
-  return error ? { charts: [], error: `${FOLDER_SETTINGS_FILE}: ${error}` } : { charts };
+  if (error) return { charts: [], error: `${FOLDER_SETTINGS_FILE}: ${error}` };
+  for (const [index, chart] of charts.entries()) {
+    for (const [valuesIndex, file] of chart.values.entries()) {
+      const problem = valuesFileProblem(folder, file);
+      if (problem) return { charts: [], error: `${FOLDER_SETTINGS_FILE}: charts[${index}].values[${valuesIndex}]: ${problem}` };
+    }
+  }
+  return { charts };
 }

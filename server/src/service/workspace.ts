@@ -36,7 +36,7 @@ export interface EditorSettings {
   readonly analysis: AnalysisSettings;
   /** Globs, relative to the folder, of files not to analyse (kubeLookup.exclude and files.exclude). */
   readonly exclude: readonly string[];
-  /** kubeLookup.render: build Kustomize roots with kustomize in a trusted workspace (default on). */
+  /** kubeLookup.render: build Kustomize roots with kustomize and render Helm charts with helm in a trusted workspace (default on). */
   readonly render?: boolean;
 }
 
