@@ -67,8 +67,8 @@ describe('fuzz: a base shared by two overlays, edited, in the server and the CLI
           fs.writeFileSync(at(file), text);
         }
         FILES.forEach((file, index) => fs.writeFileSync(at(file), TEXTS[START[index]]));
-        // every file parsed in the worker thread and read into the models in slices, as large files are, or none;
-        // the roots read as written, as `lint --no-render` reads them (no note that the workspace is not trusted)
+        // every file parsed in the worker thread and read into the models in slices, as large files are, or none
+        // rendering off: the server reads the Kustomize files as written, as `lint --no-render` does (no untrusted-workspace notes)
         const session = await LspSession.start([folder], { kubeLookup: { render: false } }, 30_000, offThread ? { parseOffThreadFrom: 0 } : {});
         const open = new Map<string, string>();
         try {

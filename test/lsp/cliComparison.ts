@@ -14,17 +14,17 @@ const SEVERITY_NAMES: Readonly<Record<number, string>> = {
 
 /**
  * The findings of `kube-lookup lint FOLDER --format json --no-render` (an untrusted editor reads
- * Kustomize files as written; `render`: built, as a trusted editor does), run in this process, one line each:
+ * Kustomize files as written; `render`: built, as a trusted editor does; `args`: more flags), run in this process, one line each:
  * `path rule-id severity line:character-line:character message`, 0-based as LSP counts, paths
  * relative to the folder, sorted. The same shape as `serverFindings`, so the two compare as lists.
  */
-export function cliFindings(folder: string, options: { render?: boolean } = {}): string[] {
+export function cliFindings(folder: string, options: { render?: boolean; args?: readonly string[] } = {}): string[] {
   let stdout = '';
   // rendered messages name files relative to where the CLI runs, as the editor names them relative to the folder
   const cwd = process.cwd();
   if (options.render) process.chdir(folder);
   try {
-    run(['lint', options.render ? '.' : folder, '--format', 'json', options.render ? '--no-render-cache' : '--no-render'], { stdout: (text) => void (stdout += text), stderr: () => undefined, color: false });
+    run(['lint', options.render ? '.' : folder, '--format', 'json', options.render ? '--no-render-cache' : '--no-render', ...(options.args ?? [])], { stdout: (text) => void (stdout += text), stderr: () => undefined, color: false });
   } finally {
     process.chdir(cwd);
   }

@@ -16,19 +16,20 @@ const serverPath = path.join(repoRoot, 'out', 'server', 'src', 'main.js');
  * The issue asks that a hover waits at most 200 ms while the server analyses the worst of these
  * files. `npm test` runs this beside other test files on a 2-core machine, where the server's
  * process gets a fraction of a core and its garbage collector pauses stretch, so each file has a
- * bound of about twice the worst measured there (README, "Hostile input"): a step done in one go
- * again (before, a hover waited 1.6–22 s on these files) fails it. What is still one block is a
- * single document of megabytes: copied back from the worker thread, and read again for the
- * positions of its findings, in one piece (the List of replicas, the tagged mapping, the long
- * names).
+ * bound of about twice the worst measured there, or more where one hover in a run at a load of 10
+ * waited 1.8 s (README, "Hostile input"): a step done in one go
+ * again fails it (before the List's items were read alone, a hover waited 1.0–1.7 s on it; before
+ * any slicing, 1.6–22 s on these files). Still one block each: a workload's 1,000 Pods indexed, a
+ * full garbage collection with the workspace's 100,000 Pods alive, and the long names' document
+ * read again for the positions of its findings.
  */
 const HOSTILE: readonly { readonly name: string; readonly text: () => string; readonly boundMs: number; readonly edit: boolean }[] = [
   { name: '9,800 Services and Pods, 14,700 findings (4.9 MB)', text: () => manyObjects(4_900), boundMs: 1_500, edit: true },
-  { name: 'a List of 14,000 StatefulSets at 100,000 replicas (4.9 MB)', text: () => replicaList(4_900_000), boundMs: 5_000, edit: true },
-  { name: 'a tagged mapping (4.9 MB)', text: () => taggedMapping(4_900_000), boundMs: 5_000, edit: false },
-  { name: 'names of 600,000 characters', text: () => longNames(600_000), boundMs: 6_000, edit: false },
-  { name: 'anchors and aliases (3 MB)', text: () => anchors(3_000_000), boundMs: 1_000, edit: false },
-  { name: 'JSON documents (4.6 MB)', text: () => jsonDocuments(4_600_000), boundMs: 3_000, edit: false },
+  { name: 'a List of 14,000 StatefulSets at 100,000 replicas (4.9 MB)', text: () => replicaList(4_900_000), boundMs: 2_500, edit: true },
+  { name: 'a tagged mapping (4.9 MB)', text: () => taggedMapping(4_900_000), boundMs: 1_500, edit: false },
+  { name: 'names of 600,000 characters', text: () => longNames(600_000), boundMs: 1_500, edit: false },
+  { name: 'anchors and aliases (3 MB)', text: () => anchors(3_000_000), boundMs: 500, edit: false },
+  { name: 'JSON documents (4.6 MB)', text: () => jsonDocuments(4_600_000), boundMs: 1_000, edit: false },
 ];
 
 const SMALL = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: small\nspec:\n  selector:\n    app: small\n  ports:\n  - port: 80\n';
@@ -93,7 +94,8 @@ it('answers every hover within its bound while it analyses each hostile file, op
         all.push(...latencies);
         const worst = latencies[latencies.length - 1];
         t.diagnostic(`${name}, ${step}: analysed in ${took} ms; ${latencies.length} hovers, median ${latencies[latencies.length >> 1]} ms, worst ${worst} ms; ${published.get(uri) ?? 0} diagnostics`);
-        assert.ok(latencies.length >= 3, `${name}, ${step}: only ${latencies.length} hovers in ${took} ms`);
+        // the long names now take half a second: a hover or two
+        assert.ok(latencies.length >= 1, `${name}, ${step}: no hover answered in ${took} ms`);
         assert.ok(worst <= boundMs, `${name}, ${step}: a hover waited ${worst} ms (bound ${boundMs} ms)`);
       }
       await client.sendNotification('textDocument/didClose', { textDocument: { uri } });

@@ -2,6 +2,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { RuleFailure } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
 import type { Severity } from '../core/settings';
+import { cappedDiagnostic, shownFindings } from './diagnosticsCap';
 import { spanToRange } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'kube-lookup';
@@ -62,7 +63,8 @@ export interface FindingsSource {
 
 /**
  * Remembers what was last published for each file and the findings behind it (code actions use
- * them), so a re-lint publishes only the files whose diagnostics actually changed.
+ * them), so a re-lint publishes only the files whose diagnostics actually changed. A file publishes
+ * at most MAX_DIAGNOSTICS_PER_FILE of its findings, and then one more diagnostic that says so.
  */
 export class DiagnosticsTracker {
   private readonly published = new Map<string, { key: string; findings: readonly Finding[] }>();
@@ -85,7 +87,7 @@ export class DiagnosticsTracker {
   updateInSteps(source: FindingsSource, files: readonly string[]): { step(pause?: () => boolean): boolean; readonly result: DiagnosticsUpdate } {
     const result: { changed: DiagnosticsUpdate['changed']; failures: RuleFailure[] } = { changed: [], failures: [] };
     const queue = [...new Set(files)];
-    let current: { uri: string; text: string; findings: readonly Finding[]; diagnostics: Diagnostic[]; keys: string[] } | undefined;
+    let current: { uri: string; text: string; findings: readonly Finding[]; shown: readonly Finding[]; diagnostics: Diagnostic[]; keys: string[] } | undefined;
     const step = (pause: () => boolean = () => false): boolean => {
       for (;;) {
         if (!current) {
@@ -93,17 +95,23 @@ export class DiagnosticsTracker {
           if (uri === undefined) return true;
           const text = source.textOf(uri);
           if (text === undefined) continue;
-          current = { uri, text, findings: source.findings(uri), diagnostics: [], keys: [] };
+          const findings = source.findings(uri);
+          current = { uri, text, findings, shown: shownFindings(findings), diagnostics: [], keys: [] };
           result.failures.push(...source.failuresOf(uri));
         }
-        const { uri, text, findings, diagnostics, keys } = current;
+        const { uri, text, findings, shown, diagnostics, keys } = current;
         // the file's text as it was linted, whatever comes meanwhile (the caller gives up then)
         const textOf: TextOf = (file) => (file === uri ? text : source.textOf(file));
-        while (diagnostics.length < findings.length) {
-          const diagnostic = toDiagnostic(textOf, findings[diagnostics.length], this.ruleDocUrl);
+        while (diagnostics.length < shown.length) {
+          const diagnostic = toDiagnostic(textOf, shown[diagnostics.length], this.ruleDocUrl);
           diagnostics.push(diagnostic);
           keys.push(JSON.stringify(diagnostic));
           if (diagnostics.length % CONVERT_BETWEEN_PAUSES === 0 && pause()) return false;
+        }
+        if (shown.length < findings.length && diagnostics.length === shown.length) {
+          const capped = cappedDiagnostic(text, findings.length, shown.length, DIAGNOSTIC_SOURCE);
+          diagnostics.push(capped);
+          keys.push(JSON.stringify(capped));
         }
         // what JSON.stringify(diagnostics) gives, put together a diagnostic at a time
         const key = `[${keys.join(',')}]`;

@@ -46,6 +46,32 @@ describe('LintSession: incremental findings equal a full lint after every edit',
     assert.deepEqual(session.setFile('other.yaml', lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: d')), ['other.yaml']);
   });
 
+  it('re-checks a ConfigMap\'s hosts when a workload starts or stops reading it, and not when another workload of the namespace changes', () => {
+    const configMap = lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: settings, namespace: shop}', 'data: {CART_ADDR: "crat:80"}');
+    const cart = lines('apiVersion: v1', 'kind: Service', 'metadata: {name: cart, namespace: shop}', 'spec: {selector: {app: cart}, ports: [{port: 80}]}');
+    // a reader whose resolver is the node's: it looks up nothing in the cluster, so the ConfigMap's host is not judged from it
+    const reader = (reads: boolean) => lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: front, namespace: shop}', 'spec:', '  selector: {matchLabels: {app: front}}', '  template:', '    metadata: {labels: {app: front}}', '    spec:', '      dnsPolicy: Default', '      containers:', '      - name: front', reads ? '        env: [{name: CART_ADDR, valueFrom: {configMapKeyRef: {name: settings, key: CART_ADDR}}}]' : '        env: [{name: OTHER, value: "1"}]');
+    const other = (replicas: number) => lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: other, namespace: shop}', 'spec:', `  replicas: ${replicas}`, '  selector: {matchLabels: {app: other}}', '  template:', '    metadata: {labels: {app: other}}', '    spec: {containers: [{name: other}]}');
+    const session = new LintSession(new ClusterModel());
+    session.model.setFile('cm.yaml', configMap);
+    session.model.setFile('cart.yaml', cart);
+    session.model.setFile('front.yaml', reader(false));
+    session.model.setFile('other.yaml', other(1));
+    session.lintAll();
+    const hostFindings = () => session.findings('cm.yaml').map((finding) => finding.ruleId);
+    // read by nobody: judged from the namespace, where "crat" is a typo of Service "cart"
+    assert.deepEqual(hostFindings(), ['configured-host-not-found']);
+    // another workload of the namespace changes: the ConfigMap does not depend on it
+    assert.ok(!session.setFile('other.yaml', other(2)).includes('cm.yaml'));
+    // the reader now resolves it through the node's resolver: not a cluster name, not judged
+    assert.ok(session.setFile('front.yaml', reader(true)).includes('cm.yaml'));
+    assert.deepEqual(hostFindings(), []);
+    assert.deepEqual(summary(session.allFindings()), summary(lintFiles(rebuilt(session)).findings));
+    // and back
+    assert.ok(session.setFile('front.yaml', reader(false)).includes('cm.yaml'));
+    assert.deepEqual(hostFindings(), ['configured-host-not-found']);
+  });
+
   it('lints in steps, an object at a time: the same findings, and a change between steps that touches what was read makes the file stale again', () => {
     const service = (name: string): string => lines('apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`, 'spec:', '  clusterIP: None', '  selector: {app: db}');
     const pods = lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', '  labels: {app: db}', 'spec:', '  hostname: a', '  subdomain: db', '---', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: q', 'spec:', '  hostname: b', '  subdomain: dbx');

@@ -131,6 +131,23 @@ const guarded = {
     'kind: PodDisruptionBudget',
     'metadata: {name: cart, namespace: shop}',
     'spec: {minAvailable: 1, selector: {matchLabels: {app: cart}}}',
+    '---',
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata: {name: checkout-config, namespace: shop}',
+    'data: {CART_ADDR: "cart:80", NOTES: "see http://wiki:80/"}',
+    '---',
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: checkout, namespace: shop}',
+    'spec:',
+    '  selector: {matchLabels: {app: checkout}}',
+    '  template:',
+    '    metadata: {labels: {app: checkout}}',
+    '    spec:',
+    '      containers:',
+    '      - name: checkout',
+    '        env: [{name: CART_ADDR, valueFrom: {configMapKeyRef: {name: checkout-config, key: CART_ADDR}}}]',
   ),
 };
 
@@ -187,6 +204,10 @@ describe('buildServiceMap', () => {
     // the db port is closed to every client, not only to the frontend: the Service's own edge is dashed too
     assert.match(edge('service:shop/db->workload:StatefulSet/shop/db').denied ?? '', /^NetworkPolicy shop\/db-metrics-only selects these Pods for Ingress and no rule allows 5432\/TCP from anywhere$/);
     assert.ok(edge('workload:Deployment/shop/frontend->service:shop/db#calls').denied);
+    // a ConfigMap key the checkout workload reads by name: a call, which cart's policy admits
+    const throughConfigMap = edge('workload:Deployment/shop/checkout->service:shop/cart#calls');
+    assert.equal(throughConfigMap.label, 'cart:80');
+    assert.equal(throughConfigMap.denied, undefined);
     // cart admits checkout on 8080: open for some, so the Service's edge is not dashed
     assert.equal(edge('service:shop/cart->workload:Deployment/shop/cart').denied, undefined);
     assert.equal(edge('autoscaler:HorizontalPodAutoscaler/shop/cart->workload:Deployment/shop/cart').kind, 'scales');
@@ -196,7 +217,7 @@ describe('buildServiceMap', () => {
     // no policy, no dash: the same manifests without NetworkPolicies
     const open = mapOf({ 'guarded.yaml': guarded['guarded.yaml'].split('---\n').filter((document) => !document.includes('kind: NetworkPolicy')).join('---\n') });
     assert.ok(open.edges.every((candidate) => candidate.denied === undefined));
-    assert.equal(open.edges.filter((candidate) => candidate.kind === 'calls').length, 2);
+    assert.equal(open.edges.filter((candidate) => candidate.kind === 'calls').length, 3);
   });
 
   it('draws an autoscaler whose target is one letter off with a red link to the workload it meant', () => {

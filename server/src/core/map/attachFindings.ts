@@ -32,19 +32,20 @@ export function attachFindings(model: ClusterModel, map: ServiceMap, places: Rea
     if (rulesById.get(finding.ruleId)?.meta.scope !== 'cluster') continue;
     const entry = finding.objectId === undefined ? undefined : places.get(finding.objectId);
     const item: MapFinding = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message };
-    if (!entry || !nodes.has(entry.nodeId)) {
+    // an object drawn as no node may still hold an edge's place (a ConfigMap key a workload calls through)
+    const onEdges = (entry?.edges ?? []).filter(({ edgeId, path }) => {
+      if (!edges.has(edgeId)) return false;
+      const key = `${entry!.object.id}\0${path.join('\0')}`;
+      let span = spans.get(key);
+      if (!span) spans.set(key, (span = locatePlace(model, { object: entry!.object, path }).span));
+      return span.start <= finding.span.start && finding.span.end <= span.end;
+    });
+    if (!entry || (!nodes.has(entry.nodeId) && onEdges.length === 0)) {
       objectsById ??= new Map([...model.objects()].map((object) => [object.id, object]));
       const object = finding.objectId === undefined ? undefined : objectsById.get(finding.objectId);
       if (object ? inScope(object.namespace) : true) unplaced.push({ ...item, file: finding.file, span: finding.span });
       continue;
     }
-    const onEdges = entry.edges.filter(({ edgeId, path }) => {
-      if (!edges.has(edgeId)) return false;
-      const key = `${entry.object.id}\0${path.join('\0')}`;
-      let span = spans.get(key);
-      if (!span) spans.set(key, (span = locatePlace(model, { object: entry.object, path }).span));
-      return span.start <= finding.span.start && finding.span.end <= span.end;
-    });
     const intended = onEdges.length > 0 ? [] : intendedEdges(entry.nodeId, finding, nodesOf, edges);
     const targets = onEdges.length > 0 ? unique(onEdges.map(({ edgeId }) => edges.get(edgeId)!)) : intended.length > 0 ? intended : [nodes.get(entry.nodeId)!];
     for (const target of targets) if (!target.findings.some((other) => same(other, item))) target.findings.push(item);

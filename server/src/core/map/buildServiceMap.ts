@@ -13,7 +13,7 @@ import type { Finding } from '../rules/types';
 import type { ValuePath } from '../yaml/sourceLocator';
 import { attachedObjects } from './attachedObjects';
 import { attachFindings, type ObjectPlaces } from './attachFindings';
-import { serviceCalls } from './mapCallers';
+import { configMapCalls, serviceCalls } from './mapCallers';
 import { MapGraphBuilder } from './mapGraphBuilder';
 import { ingressClosedReason } from './policyDenials';
 import type { ServiceMap } from './serviceMap';
@@ -124,19 +124,23 @@ export function buildServiceMap(model: ClusterModel, options: ServiceMapOptions 
   }
   for (const pod of scope === undefined ? model.pods() : model.podsIn(scope)) owners.set(objectNodeId('workload', pod.template.owner), pod.template.owner);
 
-  // what workloads are configured to call (an env URL), dashed where NetworkPolicy stops it
-  for (const [id, owner] of [...owners].sort(([a], [b]) => compare(a, b))) {
-    for (const call of serviceCalls(model, owner)) {
-      const to = serviceId(call.service.namespace, call.service.name);
-      if (!services.has(to)) {
-        // a Service of another namespace: drawn, without the workloads behind it
-        services.set(to, call.service);
-        graph.node({ id: to, kind: 'service', objectKind: 'Service', namespace: call.service.namespace, name: call.service.name, details: serviceDetails(model, call.service), source: sourceOf(call.service.object) });
-        placesOf(call.service.object, to);
-      }
-      const edgeId = graph.edge({ kind: 'calls', from: id, to, label: call.host.written, denied: call.denied });
-      placesOf(owner, id).edges.push({ edgeId, path: call.host.path });
+  // what workloads are configured to call (an env URL, a ConfigMap key they read), dashed where NetworkPolicy stops it
+  const calls = [...owners].sort(([a], [b]) => compare(a, b)).flatMap(([, owner]) => serviceCalls(model, owner));
+  for (const configMap of model.objectsOfKind('ConfigMap')) {
+    if (inScope(configMap.namespace)) calls.push(...configMapCalls(model, configMap).filter((call) => owners.has(objectNodeId('workload', call.caller))));
+  }
+  for (const call of calls) {
+    const id = objectNodeId('workload', call.caller);
+    const to = serviceId(call.service.namespace, call.service.name);
+    if (!services.has(to)) {
+      // a Service of another namespace: drawn, without the workloads behind it
+      services.set(to, call.service);
+      graph.node({ id: to, kind: 'service', objectKind: 'Service', namespace: call.service.namespace, name: call.service.name, details: serviceDetails(model, call.service), source: sourceOf(call.service.object) });
+      placesOf(call.service.object, to);
     }
+    const edgeId = graph.edge({ kind: 'calls', from: id, to, label: call.host.written, denied: call.denied });
+    // a finding on the host (a ConfigMap key, an env value) goes on this edge
+    placesOf(call.writtenIn, call.writtenIn === call.caller ? id : `configmap:${call.writtenIn.namespace}/${call.writtenIn.name}`).edges.push({ edgeId, path: call.host.path });
   }
 
   // autoscalers and disruption budgets, beside the workloads they act on

@@ -1,3 +1,4 @@
+import { configMapsReadBy } from '../references/configMapsRead';
 import { defaultSettings, type AnalysisSettings } from '../settings';
 import { defaultParseLimits, parseManifestFile, type ParsedFile, type ParseLimits } from '../yaml/parseManifestFile';
 import type { ParseIssue } from '../yaml/parseIssue';
@@ -57,6 +58,8 @@ interface ObjectPart {
   readonly pods: readonly PodView[];
   readonly groups: readonly PodGroup[];
   readonly shortfall: PodShortfall | undefined;
+  /** `namespace/name` of each ConfigMap its Pod template reads (see configMapReadersOf). */
+  readonly configMapsRead: readonly string[];
 }
 
 /**
@@ -158,6 +161,8 @@ export class ClusterModel {
   private readonly podsByNamespace = new FileOrderedIndex<PodView>(comparePodDrafts);
   /** `<namespace>\0<key>=<value>` and `*\0<key>=<value>` (any namespace; `*` is no namespace name) → Pods with that label. */
   private readonly podsByLabel = new Map<string, Set<PodGroup>>();
+  /** The first Pod of each workload reading a ConfigMap, by `namespace/name` of the ConfigMap. */
+  private readonly configMapReaders = new Map<string, Set<PodView>>();
   private allServices: readonly ServiceView[] | undefined;
   private allPods: readonly PodView[] | undefined;
   private serviceAllocation: ServiceAllocation | undefined;
@@ -408,6 +413,18 @@ export class ClusterModel {
     return this.seen(this.podsByNamespace.get(namespace), podOwner);
   }
 
+  /**
+   * The first Pod of each workload of the namespace whose Pod template reads the ConfigMap
+   * (`envFrom`, `configMapKeyRef`, a `configMap` volume, also projected), in Pod order. Only a
+   * change to who reads this ConfigMap makes a reader of this list stale, not any Pod of the namespace.
+   */
+  configMapReadersOf(namespace: string, name: string): readonly PodView[] {
+    this.noteRead('configmap-readers:', `${namespace}/${name}`);
+    const readers = this.configMapReaders.get(`${namespace}/${name}`);
+    if (!readers) return [];
+    return [...readers].filter((pod) => this.sees(pod.template.owner)).sort(comparePodDrafts);
+  }
+
   podsOf(owner: ManifestObject): readonly PodView[] {
     this.noteRead('object:', objectKey(owner.kind, owner.namespace, owner.name));
     return this.contributions.get(owner.file)?.podsByOwner.get(owner) ?? [];
@@ -647,7 +664,17 @@ export class ClusterModel {
         }
       }
     }
-    const part: ObjectPart = { object, service, drafts: owned, pods: views, groups, shortfall };
+    // who reads which ConfigMap: a ConfigMap's configured hosts are looked up from its readers' Pods
+    const configMapsRead: string[] = [];
+    if (views.length > 0) {
+      for (const name of configMapsReadBy(object).keys()) {
+        const key = `${views[0].namespace}/${name}`;
+        addToSet(this.configMapReaders, key, views[0]);
+        keys.add(`configmap-readers:${key}`);
+        configMapsRead.push(key);
+      }
+    }
+    const part: ObjectPart = { object, service, drafts: owned, pods: views, groups, shortfall, configMapsRead };
     contribution.parts.push(part);
     return part;
   }
@@ -681,6 +708,7 @@ export class ClusterModel {
     contribution.podGroups.length -= part.groups.length;
     contribution.podsByOwner.delete(object);
     contribution.shortfalls.delete(object);
+    for (const key of part.configMapsRead) deleteFromSet(this.configMapReaders, key, part.pods[0]);
     for (let index = part.pods.length - 1; index >= 0; index--) {
       const pod = part.pods[index];
       contribution.podsByNamespace.get(pod.namespace)?.pop();

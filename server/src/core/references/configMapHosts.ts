@@ -5,9 +5,19 @@ import { hostsInText } from './hostsInText';
 
 /**
  * The hosts a ConfigMap's `data` holds: whole values (`REDIS_ADDR: redis-cart:6379`) and the lines
- * of the config files kept in it (`url: http://cart:8080/`).
+ * of the config files kept in it (`url: http://cart:8080/`). Several rules ask, once per object
+ * and again at each re-lint; a ConfigMap of megabytes is scanned once per version of its file (an
+ * object is never changed once read: an edit reads new objects).
  */
-export function configMapHostsOf(configMap: ManifestObject): ConfiguredHost[] {
+export function configMapHostsOf(configMap: ManifestObject): readonly ConfiguredHost[] {
+  let hosts = scanned.get(configMap);
+  if (!hosts) scanned.set(configMap, (hosts = scan(configMap)));
+  return hosts;
+}
+
+const scanned = new WeakMap<ManifestObject, readonly ConfiguredHost[]>();
+
+function scan(configMap: ManifestObject): ConfiguredHost[] {
   const data = record(at(configMap.body, 'data'));
   if (!data) return [];
   const hosts: ConfiguredHost[] = [];

@@ -13,7 +13,16 @@ export interface ConfiguredHost extends HostInText {
 }
 
 /** The hosts a Pod template's containers (init containers too) are configured with: `env` values, `args` and `command`. */
-export function configuredHostsOf(object: ManifestObject): ConfiguredHost[] {
+export function configuredHostsOf(object: ManifestObject): readonly ConfiguredHost[] {
+  let hosts = found.get(object);
+  if (!hosts) found.set(object, (hosts = hostsOf(object)));
+  return hosts;
+}
+
+/** An object is not changed once read (a new version of its file is new objects): its hosts are found once. */
+const found = new WeakMap<ManifestObject, readonly ConfiguredHost[]>();
+
+function hostsOf(object: ManifestObject): ConfiguredHost[] {
   const template = podTemplateOf(object);
   if (!template) return [];
   const specPath = [...template.templatePath, 'spec'];

@@ -2,7 +2,7 @@ import type { ManifestObject } from '../model/manifestObject';
 import type { PodView } from '../model/podView';
 import { hasPlaceholder } from '../placeholders';
 import { configMapHostsOf } from '../references/configMapHosts';
-import { configMapsReadBy, readsConfigMapKey } from '../references/configMapsRead';
+import { readsConfigMapKey } from '../references/configMapsRead';
 import { configuredHostsOf, type ConfiguredHost } from '../references/configuredHosts';
 import { at } from '../references/fields';
 import { podsMadeBy } from './podsMadeBy';
@@ -42,7 +42,7 @@ export function configuredHostOrigins(context: Pick<RuleContext, 'model' | 'sett
     const hosts = configMapHostsOf(object).filter((host) => !hasPlaceholder(host.written));
     if (hosts.length === 0) return [];
     const readers: ConfiguredHosts[] = [];
-    for (const pod of configMapReaders(context, object.namespace).get(object.name) ?? []) {
+    for (const pod of context.model.configMapReadersOf(object.namespace, object.name)) {
       const owner = pod.template.owner;
       const read = hosts.filter((host) => readsConfigMapKey(owner, object.name, String(host.path[1])));
       if (read.length === 0) continue;
@@ -64,29 +64,6 @@ export function configuredHostOrigins(context: Pick<RuleContext, 'model' | 'sett
   return pod ? [{ hosts, pod, namespace: pod.namespace, from: `${object.kind} "${object.name}" (namespace "${pod.namespace}")` }] : [];
 }
 
-/**
- * The first Pod of each workload of a namespace, by the name of each ConfigMap it reads: built
- * once per namespace and model generation, as every ConfigMap of the namespace asks.
- */
-function configMapReaders(context: Pick<RuleContext, 'model'>, namespace: string): ReadonlyMap<string, readonly PodView[]> {
-  return context.model.memo(READERS, namespace, () => {
-    const readers = new Map<string, PodView[]>();
-    const owners = new Set<ManifestObject>();
-    for (const pod of context.model.podsIn(namespace)) {
-      const owner = pod.template.owner;
-      if (owners.has(owner)) continue;
-      owners.add(owner);
-      for (const name of configMapsReadBy(owner).keys()) {
-        let list = readers.get(name);
-        if (!list) readers.set(name, (list = []));
-        list.push(pod);
-      }
-    }
-    return readers;
-  });
-}
-
-const READERS = {};
 
 /** The first of configuredHostOrigins: where a hover looks a host up from. */
 export function configuredHostsWithPod(context: Pick<RuleContext, 'model' | 'settings'>, object: ManifestObject): ConfiguredHosts | undefined {

@@ -9,6 +9,25 @@ import { defineRule, type Fix, type RuleContext } from './types';
 /** `$(NAME)`: a reference kubelet expands from the container's variables and the service links; `$$(NAME)` is an escape. */
 const REFERENCE = /(?<!\$)\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g;
 
+/** The names of service link variables end so (`…_SERVICE_HOST`, `…_SERVICE_PORT_HTTP`, `…_PORT`, `…_PORT_80_TCP_ADDR`). */
+const LINK_NAME = /_(?:SERVICE_HOST|SERVICE_PORT|PORT)(?:_[A-Z0-9_]*)?\b/;
+
+/** The links of each namespace's Services, by variable name (see ClusterModel.memo). */
+const LINKS = {};
+
+/** Whether some container's env names, values, command or args hold a name a service link could have. */
+function mentionsLinkName(body: unknown, templatePath: readonly (string | number)[]): boolean {
+  const spec = at(body, ...templatePath, 'spec');
+  return ['initContainers', 'containers'].some((key) => list(at(spec, key)).some((container) => {
+    const texts = [
+      ...list(at(container, 'env')).flatMap((variable) => [text(at(variable, 'name')), text(at(variable, 'value'))]),
+      ...list(at(container, 'command')).map(text),
+      ...list(at(container, 'args')).map(text),
+    ];
+    return texts.some((value) => value !== undefined && LINK_NAME.test(value));
+  }));
+}
+
 export default defineRule({
   meta: {
     id: 'service-link-env-collision',
@@ -29,11 +48,16 @@ export default defineRule({
   check(context, object) {
     const template = podTemplateOf(object);
     if (!template || template.spec.enableServiceLinks === false) return;
+    // most containers set or read no variable a service link could have: nothing to look up
+    if (!mentionsLinkName(object.body, template.templatePath)) return;
     const pod = podsMadeBy(context, object)[0];
     if (!pod) return;
-    // the Pod's own namespace: a Service's links reach only the Pods of its namespace
-    const links = new Map<string, ServiceEnvVar>();
-    for (const variable of serviceEnvironment(context.model, pod).variables) if (variable.service !== 'default/kubernetes') links.set(variable.name, variable);
+    // the Pod's own namespace: a Service's links reach only the Pods of its namespace, the same for each of its Pods
+    const links = context.model.memo(LINKS, pod.namespace, () => {
+      const byName = new Map<string, ServiceEnvVar>();
+      for (const variable of serviceEnvironment(context.model, pod).variables) if (variable.service !== 'default/kubernetes') byName.set(variable.name, variable);
+      return byName;
+    });
     // an address the simulator made up is no fact to print: `tcp://<cluster IP>:6379`
     const shown = (link: ServiceEnvVar): string => {
       if (!link.simulated) return link.value;
