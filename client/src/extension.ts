@@ -61,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeLo
     middleware: { handleDiagnostics: (uri, diagnostics, next) => ruleDocs.middleware.handleDiagnostics!(uri, diagnostics, (shown, linked) => holdBack.middleware.handleDiagnostics!(shown, linked, next)) },
     // the hover's "list all" link of a long endpoint list
     markdown: { isTrusted: { enabledCommands: [COMMANDS.showEndpoints] } },
-    // kustomize runs only in a trusted workspace; the server hears when it becomes trusted
+    // kustomize and helm run only in a trusted workspace; the server hears when it becomes trusted
     initializationOptions: { trustedWorkspace: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('kubeLookup', 'kube-lookup', serverOptions, clientOptions);

@@ -6,8 +6,9 @@ export const RENDERED_SCHEME = 'kube-lookup-rendered';
 
 /**
  * "Show rendered manifest": what kustomize built for the Kustomize root of the file in the editor,
- * as a read-only YAML document (a virtual document: nothing is written to disk) titled with the
- * root's name. Asked again, the same tab shows the newest build.
+ * or what `helm template` printed for its Helm chart, as a read-only YAML document (a virtual
+ * document: nothing is written to disk) titled with the cluster's name. Asked again, the same tab
+ * shows the newest rendering.
  */
 export class RenderedManifests implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
@@ -22,7 +23,7 @@ export class RenderedManifests implements vscode.TextDocumentContentProvider {
 
   async show(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || document.uri.scheme !== 'file') return void vscode.window.showInformationMessage('kube-lookup: open a file of a Kustomize root to see what kustomize renders for it.');
+    if (!document || document.uri.scheme !== 'file') return void vscode.window.showInformationMessage('kube-lookup: open a file of a Kustomize root or a Helm chart to see what kustomize or helm renders for it.');
     const result = await this.client.sendRequest<RenderedManifestResult>(RENDERED_MANIFEST_REQUEST, { uri: document.uri.toString() } satisfies RenderedManifestParams);
     if ('error' in result) return void vscode.window.showInformationMessage(`kube-lookup: ${result.error}`);
     // a `/` would make the tab show only what follows it

@@ -154,7 +154,7 @@ describe('Helm charts without helm', () => {
     const helm = helmOnPath({ web: captured });
     try {
       const notes = lint(charts, helm.env, '--no-render').findings.filter((finding) => finding.file === 'web/Chart.yaml');
-      assert.deepEqual(notes.map((finding) => finding.message), ['Not rendered: rendering is turned off (--no-render), so the chart\'s templates are not checked.']);
+      assert.deepEqual(notes.map((finding) => finding.message), ['Not rendered: rendering is turned off (--no-render, or kubeLookup.render in the editor), so the chart\'s templates are not checked.']);
       assert.deepEqual(helm.calls(), []);
     } finally {
       helm.remove();

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/core/yaml/lineIndex';
+import { fixturesRoot } from '../helpers/paths';
 import { cliFindings, serverFindings } from './cliComparison';
 import { LspSession } from './lspHarness';
 
@@ -38,4 +39,26 @@ describe('the editor and the CLI agree', () => {
       fs.rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  for (const [render, cli] of [[true, { render: true }], [false, {}]] as const) {
+    it(`on a folder of Helm charts without helm on PATH (a trusted workspace, kubeLookup.render ${render ? 'on' : 'off'}, as \`lint\`${render ? '' : ' --no-render'}): one helm-not-rendered per chart, nothing per template`, async () => {
+      const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-charts-')));
+      fs.cpSync(path.join(fixturesRoot, 'helm', 'charts'), folder, { recursive: true });
+      // a PATH that holds no helm, whatever this machine has
+      const saved = process.env.PATH;
+      process.env.PATH = path.dirname(process.execPath);
+      const session = await LspSession.start([folder], { kubeLookup: { render } }, 20_000, { renderDelayMs: 50 }, { trustedWorkspace: true });
+      try {
+        const expected = cliFindings(folder, cli);
+        assert.deepEqual(expected.filter((line) => line.includes(' templated-file ')), []);
+        assert.equal(expected.filter((line) => line.includes(' helm-not-rendered ')).length, 5, expected.join('\n'));
+        await session.until(() => JSON.stringify(serverFindings(session, folder)) === JSON.stringify(expected), 20_000).catch(() => undefined);
+        assert.deepEqual(serverFindings(session, folder), expected);
+      } finally {
+        process.env.PATH = saved;
+        await session.dispose();
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    });
+  }
 });

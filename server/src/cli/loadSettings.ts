@@ -10,6 +10,7 @@ import { parsePlainYaml } from '../core/yaml/parsePlainYaml';
 import { readTextFileSync } from '../files/readTextFile';
 import { optionValue, type ParsedArgs } from './args';
 import { UsageError } from './usageError';
+import { valuesFileProblem } from '../render/valuesFile';
 
 export const CONFIG_FILE_NAME = '.kube-lookup.yaml';
 const MAX_CONFIG_BYTES = 1_000_000;
@@ -99,25 +100,6 @@ export function loadConfiguration(args: ParsedArgs): Configuration {
     charts: charts.charts,
     settingsOf: (unit) => (unit.kind === 'configured' ? (perCluster.get(unit.name) ?? settings) : settings),
   };
-}
-
-/**
- * A values file helm is given must be a file inside the settings file's folder, links resolved: a
- * repository's own `.kube-lookup.yaml` cannot have helm read (and quote in its errors) a file from
- * elsewhere on the machine.
- */
-function valuesFileProblem(folder: string, file: string): string | undefined {
-  const given = path.join(folder, file);
-  let real: string;
-  try {
-    real = fs.realpathSync(given);
-    if (!fs.statSync(real).isFile()) return `not a file: ${given}`;
-  } catch {
-    return `no such file: ${given}`;
-  }
-  const relative = path.relative(fs.realpathSync(folder), real);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return `${given} is outside the folder of the settings file`;
-  return undefined;
 }
 
 /** `--rule id=severity[,id=severity]`. */

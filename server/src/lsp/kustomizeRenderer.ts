@@ -8,13 +8,16 @@ import { MemoryRenderCache, renderKey } from '../render/renderCache';
 import { notBuildable } from '../render/renderKustomizeUnit';
 import { defaultRenderLimits, restoredBuild, type KustomizeBuild } from '../render/runKustomize';
 import { renderedUnitOf, unrendered, type UnitRenderState } from '../service/renderedUnit';
+import type { ChartRenderState } from '../service/renderedChart';
 import type { Partition } from '../service/workspace';
+import { HelmChartRenderer } from './helmChartRenderer';
 
 /** How long after the last save or file event of a folder its Kustomize roots are looked at again. */
 export const RENDER_DELAY_MS = 500;
 
 /**
- * Renders the Kustomize roots of the editor's folders with the user's kustomize, as the CLI does,
+ * Renders the Kustomize roots of the editor's folders with the user's kustomize, as the CLI does
+ * (and their Helm charts with the user's helm, see helmChartRenderer.ts),
  * off the event loop (kustomize runs as child processes, several at once, each under the CLI's
  * limits), and only where it may: in a trusted workspace with `kubeLookup.render` on. Elsewhere a
  * root is read as written; in an untrusted workspace its `kustomize-not-rendered` note says why.
@@ -32,6 +35,7 @@ export class KustomizeRenderer {
   private readonly keys = new Map<Partition, Map<string, string>>();
   private trusted: boolean;
   private tool: KustomizeTool | undefined | null = null;
+  private readonly charts: HelmChartRenderer;
 
   constructor(
     trusted: boolean,
@@ -40,8 +44,10 @@ export class KustomizeRenderer {
     private readonly log: (message: string) => void,
     private readonly delayMs = RENDER_DELAY_MS,
     private readonly findTool: () => KustomizeTool | undefined = findKustomizeTool,
+    findHelm?: () => string | undefined,
   ) {
     this.trusted = trusted;
+    this.charts = new HelmChartRenderer(log, findHelm);
   }
 
   get isTrusted(): boolean {
@@ -96,15 +102,16 @@ export class KustomizeRenderer {
     const roots = partition.clusters().filter((unit) => unit.unit.kind === 'kustomize' && unit.unit.root !== undefined);
     const enabled = partition.settings.render !== false;
     const changed = new Set<string>();
-    const set = (name: string, state: UnitRenderState | undefined, unit: ApplyUnit): void => {
+    const set = (name: string, state: UnitRenderState | ChartRenderState | undefined, unit: ApplyUnit): void => {
       const before = partition.renderings.get(name);
       if (before === state) return;
       if (state) partition.renderings.set(name, state);
       else partition.renderings.delete(name);
-      for (const file of [...unit.files, ...unit.support]) changed.add(file);
+      // a chart's findings may be on a subchart's templates too
+      for (const file of [...unit.files, ...unit.support, ...(before?.findings.keys() ?? []), ...(state?.findings.keys() ?? [])]) changed.add(file);
     };
-    // roots that are gone
-    for (const name of [...partition.renderings.keys()]) if (!roots.some((unit) => unit.name === name)) partition.renderings.delete(name);
+    // roots and charts that are gone
+    for (const name of [...partition.renderings.keys()]) if (!partition.clusters().some((unit) => unit.name === name && (unit.unit.kind === 'kustomize' || unit.unit.kind === 'helm'))) partition.renderings.delete(name);
     const toBuild: { unit: ApplyUnit; key: string; folder: string }[] = [];
     if (!enabled) for (const unit of roots) set(unit.name, undefined, unit.unit);
     else if (!this.trusted) {
@@ -154,6 +161,7 @@ export class KustomizeRenderer {
         keys.set(unit.name, job.key);
       }
     }
+    await this.charts.pass(partition, this.trusted, set);
     if (changed.size > 0) this.changed(partition, [...changed].filter((file) => partition.hasFile(file)));
   }
 }

@@ -3,16 +3,17 @@ import type { Workspace } from '../service/workspace';
 import type { KustomizeRenderer } from './kustomizeRenderer';
 
 /**
- * What kustomize built for the Kustomize root of a document: its active cluster when that is a
- * Kustomize root, else the first Kustomize root it belongs to. Waits for a render under way; a
- * root not rendered yet is rendered now (where rendering is allowed).
+ * What kustomize built for the Kustomize root of a document, or what `helm template` printed for its
+ * Helm chart: its active cluster when that is a root or a chart, else the first one it belongs to.
+ * Waits for a render under way; one not rendered yet is rendered now (where rendering is allowed).
  */
 export async function renderedManifestOf(workspace: Workspace, renderer: KustomizeRenderer, uri: string): Promise<RenderedManifestResult> {
   const partition = workspace.partitionOf(uri);
   if (!partition || !partition.hasFile(uri)) return { cluster: null, error: 'This file is not one kube-lookup reads.' };
   const active = partition.fileCluster(uri);
-  const unit = active?.unit.kind === 'kustomize' ? active : partition.clustersOf(uri).find((candidate) => candidate.unit.kind === 'kustomize');
-  if (!unit) return { cluster: null, error: 'This file belongs to no Kustomize root: there is nothing rendered to show.' };
+  const rendered = (kind: string): boolean => kind === 'kustomize' || kind === 'helm';
+  const unit = active && rendered(active.unit.kind) ? active : partition.clustersOf(uri).find((candidate) => rendered(candidate.unit.kind));
+  if (!unit) return { cluster: null, error: 'This file belongs to no Kustomize root or Helm chart: there is nothing rendered to show.' };
   if (partition.settings.render === false) return { cluster: unit.name, error: `Rendering is off (kubeLookup.render): ${unit.name} is read as written.` };
   await renderer.settled(partition);
   if (!partition.renderings.has(unit.name)) await renderer.renderNow(partition);

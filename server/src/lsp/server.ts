@@ -440,7 +440,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (capabilities.configurationRegistration) quietly(connection.client.register(DidChangeConfigurationNotification.type, { section: ['kubeLookup', 'files.exclude'] }));
     if (capabilities.watchedFilesRegistration) quietly(connection.client.register(DidChangeWatchedFilesNotification.type, {
       // a folder deleted, renamed or moved in is reported as one event for the folder, so those of any path are watched too
-      watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
+      // a Helm chart's helpers (`_helpers.tpl`) are no manifests, but a change to one renders its chart again
+      watchers: [{ globPattern: '**/*.{yaml,yml,json,YAML,YML,JSON}' }, { globPattern: '**/*.tpl' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
     }));
     if (capabilities.folders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -514,7 +515,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const uri = canonicalUri(change.uri);
         const folder = workspace.folderOf(uri);
         if (!folder) continue;
-        // any file a kustomization reads may have changed (a generator's .env too): its roots are looked at again
+        // any file a kustomization or a chart reads may have changed (a generator's .env, a chart's helpers): its roots and charts are looked at again
         renderer.schedule(folder);
         if (change.type === FileChangeType.Deleted) {
           // a folder deleted, or renamed or moved away, comes as one event for the folder

@@ -8,18 +8,20 @@ import { pathInChart, splitHelmOutput } from '../core/units/helmOutput';
 import { baseName } from '../core/units/workspacePath';
 import { readManifestFileSync } from '../files/manifestRead';
 import { missingDependency, readChartFacts } from './helmChart';
-import { renderHelmChart, type HelmRelease } from './runHelm';
+import { renderHelmChart, renderHelmChartAsync, type HelmRelease, type HelmTemplate } from './runHelm';
 import type { RenderLimits } from './runKustomize';
 
 /** Why a chart was not rendered: the message id and data of its `helm-not-rendered` finding. */
 export interface HelmNotRendered {
-  readonly messageId: 'noTool' | 'disabled' | 'missingDependency' | 'failed' | 'library';
+  readonly messageId: 'noTool' | 'disabled' | 'untrusted' | 'missingDependency' | 'failed' | 'library';
   readonly data: Readonly<Record<string, string>>;
 }
 
 export type HelmRendering =
   | {
       readonly rendered: true;
+      /** What helm printed. */
+      readonly output: string;
       /** The rendered documents, one file per template, named as the template. */
       readonly files: readonly ManifestFile[];
       /** Rendered files whose template was not read (a subchart in an archive): they stand for themselves. */
@@ -42,7 +44,12 @@ export interface HelmRenderContext {
   readonly charts: readonly ConfiguredChart[];
   readonly chartsFolder: string;
   readonly limits?: RenderLimits;
+  /** The folder helm's error messages name paths relative to (the CLI's current folder, the editor's workspace folder). */
+  readonly messagesBase?: string;
 }
+
+/** What rendering a chart takes: helm run on its folder as this release; or why it is not rendered. */
+export type HelmRenderPlan = { readonly run: true; readonly helm: string; readonly chartFolder: string; readonly release: HelmRelease } | { readonly run: false; readonly rendering: HelmRendering };
 
 /**
  * Renders one Helm chart with `helm template` (see runHelm.ts) into the files of its cluster model,
@@ -50,17 +57,36 @@ export interface HelmRenderContext {
  * a chart missing a dependency, and a chart without helm are not rendered, and say why.
  */
 export function renderHelmUnit(unit: ApplyUnit, context: HelmRenderContext): HelmRendering {
+  const plan = planHelmRender(unit, context);
+  if (!plan.run) return plan.rendering;
+  return readHelmTemplate(plan, renderHelmChart(plan.helm, plan.chartFolder, plan.release, context.limits, context.messagesBase), context);
+}
+
+/** renderHelmUnit with helm run without blocking the event loop (the language server): the same checks, command and reading. */
+export async function renderHelmUnitAsync(unit: ApplyUnit, context: HelmRenderContext): Promise<HelmRendering> {
+  const plan = planHelmRender(unit, context);
+  if (!plan.run) return plan.rendering;
+  return readHelmTemplate(plan, await renderHelmChartAsync(plan.helm, plan.chartFolder, plan.release, context.limits, context.messagesBase), context);
+}
+
+/** Whether helm is to run on the chart, and how; a library chart, a chart missing a dependency, and a chart without helm are not rendered. */
+export function planHelmRender(unit: ApplyUnit, context: HelmRenderContext): HelmRenderPlan {
   if (unit.kind !== 'helm' || unit.root === undefined) throw new Error(`not a Helm chart: ${unit.name}`);
   const chartFolder = unit.root;
   const facts = readChartFacts(chartFolder);
-  if (facts.type === 'library') return { rendered: false, reason: { messageId: 'library', data: {} } };
-  if (context.disabled) return { rendered: false, reason: { messageId: 'disabled', data: {} } };
+  const not = (reason: HelmNotRendered): HelmRenderPlan => ({ run: false, rendering: { rendered: false, reason } });
+  if (facts.type === 'library') return not({ messageId: 'library', data: {} });
+  if (context.disabled) return not({ messageId: 'disabled', data: {} });
   // helm or not, such a chart cannot be rendered without the network: that is the news
   const missing = missingDependency(chartFolder, facts);
-  if (missing !== undefined) return { rendered: false, reason: { messageId: 'missingDependency', data: { dependency: missing } } };
-  if (!context.helm) return { rendered: false, reason: { messageId: 'noTool', data: {} } };
-  const release = releaseOf(chartFolder, facts.name, context);
-  const result = renderHelmChart(context.helm, chartFolder, release, context.limits);
+  if (missing !== undefined) return not({ messageId: 'missingDependency', data: { dependency: missing } });
+  if (!context.helm) return not({ messageId: 'noTool', data: {} });
+  return { run: true, helm: context.helm, chartFolder, release: releaseOf(chartFolder, facts.name, context) };
+}
+
+/** Reads what helm printed for a chart into its rendered files, each filed under the template its `# Source:` comment names. */
+function readHelmTemplate(plan: HelmRenderPlan & { run: true }, result: HelmTemplate, context: HelmRenderContext): HelmRendering {
+  const { chartFolder, release } = plan;
   if (!result.ok) return { rendered: false, reason: { messageId: 'failed', data: { error: result.error } } };
   const { groups, unsourced } = splitHelmOutput(result.output);
   const byPath = new Map([...context.files.keys()].map((file) => [path.resolve(file), file]));
@@ -88,7 +114,7 @@ export function renderHelmUnit(unit: ApplyUnit, context: HelmRenderContext): Hel
     const read = readManifestFileSync(file, { maxFileSize: context.settings.maxFileSize });
     return read.text === undefined ? [] : [readManifestFile(file, read.text, context.settings)];
   });
-  return { rendered: true, files, unread, sources, release, values };
+  return { rendered: true, output: result.output, files, unread, sources, release, values };
 }
 
 /**

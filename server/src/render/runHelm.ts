@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -28,11 +28,9 @@ export function helmTemplateArgs(chartFolder: string, release: HelmRelease): str
  * user's is used; `KUBECONFIG` names no file, so no cluster is asked; HTTP(S) goes to an
  * unreachable proxy. The same time and size limits as Kustomize builds.
  */
-export function renderHelmChart(helm: string, chartFolder: string, release: HelmRelease, limits: RenderLimits = defaultRenderLimits): HelmTemplate {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-helm-'));
+export function renderHelmChart(helm: string, chartFolder: string, release: HelmRelease, limits: RenderLimits = defaultRenderLimits, messagesBase = process.cwd()): HelmTemplate {
+  const { home, plugins } = helmHome();
   try {
-    const plugins = path.join(home, 'plugins');
-    fs.mkdirSync(plugins);
     const result = spawnSync(helm, helmTemplateArgs(chartFolder, release), {
       encoding: 'utf8',
       timeout: limits.timeoutMs,
@@ -42,14 +40,79 @@ export function renderHelmChart(helm: string, chartFolder: string, release: Helm
       env: helmEnvironment(home, plugins),
     });
     const error = result.error as NodeJS.ErrnoException | undefined;
-    if (error?.code === 'ETIMEDOUT' || (result.signal === 'SIGKILL' && !error)) return { ok: false, error: `it ran over the time limit of ${limits.timeoutMs / 1000} s` };
-    if (error?.code === 'ENOBUFS') return { ok: false, error: `its output is over the limit of ${limits.maxOutputBytes / 1_000_000} MB` };
-    if (error) return { ok: false, error: `cannot run ${helm} (${error.code ?? error.message})` };
-    if (result.status !== 0) return { ok: false, error: helmMessage(result.stderr, home) };
-    return { ok: true, output: result.stdout };
+    if (error?.code === 'ETIMEDOUT' || (result.signal === 'SIGKILL' && !error)) return helmOutcome('timeout', null, '', '', home, limits, messagesBase);
+    if (error?.code === 'ENOBUFS') return helmOutcome('tooLarge', null, '', '', home, limits, messagesBase);
+    if (error) return helmOutcome(`cannot run ${helm} (${error.code ?? error.message})`, null, '', '', home, limits, messagesBase);
+    return helmOutcome('exited', result.status, result.stdout, result.stderr, home, limits, messagesBase);
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }
+}
+
+/**
+ * renderHelmChart for a caller that must keep answering meanwhile (the language server): the same
+ * command line, environment and limits, helm run as a child process without blocking the event
+ * loop; killed at the time limit or once its output is over the size limit.
+ */
+export async function renderHelmChartAsync(helm: string, chartFolder: string, release: HelmRelease, limits: RenderLimits = defaultRenderLimits, messagesBase = process.cwd()): Promise<HelmTemplate> {
+  const { home, plugins } = helmHome();
+  try {
+    const { outcome, status, stdout, stderr } = await new Promise<{ outcome: Outcome; status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(helm, helmTemplateArgs(chartFolder, release), { stdio: ['ignore', 'pipe', 'pipe'], env: helmEnvironment(home, plugins) });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      let outBytes = 0;
+      let errBytes = 0;
+      let outcome: Outcome = 'exited';
+      const stop = (why: Outcome): void => {
+        if (outcome !== 'exited') return;
+        outcome = why;
+        child.kill('SIGKILL');
+      };
+      const timer = setTimeout(() => stop('timeout'), limits.timeoutMs);
+      child.stdout.on('data', (chunk: Buffer) => {
+        outBytes += chunk.length;
+        if (outBytes > limits.maxOutputBytes) stop('tooLarge');
+        else out.push(chunk);
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        // stderr is read for the error message only: its first megabyte is plenty
+        if (errBytes < 1_000_000) err.push(chunk);
+        errBytes += chunk.length;
+      });
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        resolve({ outcome: `cannot run ${helm} (${error.code ?? error.message})`, status: null, stdout: '', stderr: '' });
+      });
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ outcome, status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      });
+    });
+    return helmOutcome(outcome, status, stdout, stderr, home, limits, messagesBase);
+  } finally {
+    await fs.promises.rm(home, { recursive: true, force: true });
+  }
+}
+
+/** How a run of helm ended: on its own, killed at a limit, or never started (the message says why). */
+type Outcome = 'exited' | 'timeout' | 'tooLarge' | `cannot run ${string}`;
+
+/** A fresh temporary folder for helm's configuration, cache and data, with an empty plugins folder. */
+function helmHome(): { home: string; plugins: string } {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-helm-'));
+  const plugins = path.join(home, 'plugins');
+  fs.mkdirSync(plugins);
+  return { home, plugins };
+}
+
+/** What a run of helm gave: its output, or why there is none (the same words whichever way it ran). */
+function helmOutcome(outcome: Outcome, status: number | null, stdout: string, stderr: string, home: string, limits: RenderLimits, messagesBase: string): HelmTemplate {
+  if (outcome === 'timeout') return { ok: false, error: `it ran over the time limit of ${limits.timeoutMs / 1000} s` };
+  if (outcome === 'tooLarge') return { ok: false, error: `its output is over the limit of ${limits.maxOutputBytes / 1_000_000} MB` };
+  if (outcome !== 'exited') return { ok: false, error: outcome };
+  if (status !== 0) return { ok: false, error: helmMessage(stderr, home, messagesBase) };
+  return { ok: true, output: stdout };
 }
 
 /** The user's environment less every `HELM_*` variable and `KUBECONFIG`, with helm's folders in `home`. */
@@ -78,8 +141,8 @@ export function helmEnvironment(home: string, plugins: string): NodeJS.ProcessEn
 }
 
 /** Helm's own error on one line (`Error: …`), without the temporary folder or the current folder's path. */
-function helmMessage(stderr: string, home: string): string {
+function helmMessage(stderr: string, home: string, messagesBase: string): string {
   const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   const message = (lines.find((line) => line.startsWith('Error:')) ?? lines[lines.length - 1] ?? 'no message').replace(/^Error:\s*/, '');
-  return message.split(home).join('<temporary folder>').split(`${process.cwd()}${path.sep}`).join('');
+  return message.split(home).join('<temporary folder>').split(`${messagesBase}${path.sep}`).join('');
 }

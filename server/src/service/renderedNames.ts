@@ -14,7 +14,7 @@ import type { Partition } from './workspace';
 export function renderedNamesHover(hover: Hover | undefined, partition: Partition | undefined, uri: string, offset: number): Hover | undefined {
   const unit = partition?.fileCluster(uri);
   const rendering = unit && unit.unit.kind === 'kustomize' ? partition!.renderings.get(unit.name) : undefined;
-  if (!unit || !rendering?.rendered) return hover;
+  if (!unit || !rendering?.rendered || !('model' in rendering)) return hover;
   const written = objectsAt(unit.model, uri, offset)[0];
   if (!written) return hover;
   const rendered = renderedCounterpart(written, rendering.model.file(rendering.pathOf(uri))?.objects ?? []);

@@ -14,6 +14,8 @@ import { clustersFromSettingsFile, FOLDER_SETTINGS_FILE } from './folderClusters
 import { discoverFolderUnits, folderRelativePath, pathInFolder } from './folderUnits';
 import { UnitLayout, unitShape } from './unitLayout';
 import type { UnitRenderState } from './renderedUnit';
+import type { ChartRenderState } from './renderedChart';
+import { withoutTemplatedFindings } from '../render/helmCluster';
 import { FileLoad } from './fileLoad';
 import { UnitModel, type UnitStaging } from './unitModel';
 import { HeldDocument } from './lastGoodParse';
@@ -34,7 +36,7 @@ export interface EditorSettings {
   readonly analysis: AnalysisSettings;
   /** Globs, relative to the folder, of files not to analyse (kubeLookup.exclude and files.exclude). */
   readonly exclude: readonly string[];
-  /** kubeLookup.render: build Kustomize roots with kustomize in a trusted workspace (default on). */
+  /** kubeLookup.render: build Kustomize roots with kustomize and render Helm charts with helm in a trusted workspace (default on). */
   readonly render?: boolean;
 }
 
@@ -80,11 +82,11 @@ export class Partition {
   /** Open documents whose newest text broke a document that parsed: the clusters keep their last good parse meanwhile. */
   private readonly held = new Map<string, HeldDocument>();
   /**
-   * Kustomize roots of the folder as kustomize built them (or why not), by unit name (see
-   * lsp/kustomizeRenderer.ts): their findings stand in for those the unit's session finds in the
-   * files as written.
+   * Kustomize roots of the folder as kustomize built them and Helm charts as helm rendered them (or
+   * why not), by unit name (see lsp/kustomizeRenderer.ts): the findings of a rendered one stand in
+   * for those the unit's session finds in the files as written.
    */
-  readonly renderings = new Map<string, UnitRenderState>();
+  readonly renderings = new Map<string, UnitRenderState | ChartRenderState>();
   /** Files parsed in a worker thread, read into the models a slice at a time, in order (see load). */
   private readonly loads: FileLoad[] = [];
 
@@ -399,6 +401,11 @@ export class Partition {
     return this.entries.get(uri);
   }
 
+  /** The text of the folder's `.kube-lookup.yaml`, when it has one (its `charts:` say how Helm charts are rendered). */
+  get settingsFile(): string | undefined {
+    return this.settingsFileText;
+  }
+
   /** The manifest files of the partition, and its settings file when it has one. */
   fileUris(): string[] {
     const files = [...this.entries.keys()];
@@ -422,14 +429,16 @@ export class Partition {
 
   /** The findings of a file: those of every unit it belongs to, merged as the CLI merges them, placed in the files' newest texts. */
   findings(uri: string): readonly Finding[] {
-    const units = this.unitsByFile.get(uri) ?? [];
-    if (units.length === 0) return [];
+    const holding = this.unitsByFile.get(uri) ?? [];
+    if (holding.length === 0) return [];
+    // a Helm chart rendered with a subchart in its charts/ folder has findings on the subchart's templates, as in the CLI
+    const units = [...holding, ...this.units.filter((unit) => !holding.includes(unit) && unit.unit.kind === 'helm' && this.renderings.get(unit.name)?.rendered && this.renderings.get(unit.name)!.findings.has(uri))];
     const held = this.held.get(uri);
     const findingsOf = (unit: UnitModel): readonly Finding[] => (held ? held.findingsIn(unit.model, this.unitFindings(unit, uri)) : this.unitFindings(unit, uri));
     // one session's findings of a file are unique already (one per rule and span): the merge would keep them all, as found
     const merged = units.length === 1 && !this.renderings.has(units[0].name)
       ? findingsOf(units[0]).map((finding) => ({ ...finding, clusters: [units[0].name] }))
-      : mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: findingsOf(unit) })), () => units.map((unit) => unit.name));
+      : mergeUnitFindings(units.map((unit) => ({ unit: unit.unit, findings: findingsOf(unit) })), () => holding.map((unit) => unit.name));
     if (this.held.size === 0) return merged;
     // places in other held documents move with their text
     return merged.map((finding) => {
@@ -439,12 +448,16 @@ export class Partition {
     });
   }
 
-  /** A file's findings in one unit: the rendered cluster's when the unit is rendered, else the session's (and why it is not rendered). */
+  /**
+   * A file's findings in one unit: the rendered cluster's when the unit is rendered, else the
+   * session's (and why it is not rendered). A Helm chart's templates as written get no
+   * `templated-file` finding each: the chart's `helm-not-rendered` finding stands for them, as in the CLI.
+   */
   private unitFindings(unit: UnitModel, uri: string): readonly Finding[] {
-    const rendering = unit.unit.kind === 'kustomize' ? this.renderings.get(unit.name) : undefined;
-    if (!rendering) return unit.session.findings(uri);
-    const own = rendering.findings.get(uri) ?? [];
-    return rendering.rendered ? own : [...unit.session.findings(uri), ...own];
+    const rendering = unit.unit.kind === 'kustomize' || unit.unit.kind === 'helm' ? this.renderings.get(unit.name) : undefined;
+    if (rendering?.rendered) return rendering.findings.get(uri) ?? [];
+    const written = unit.unit.kind === 'helm' ? withoutTemplatedFindings(unit.unit, unit.session.findings(uri)) : unit.session.findings(uri);
+    return rendering ? [...written, ...(rendering.findings.get(uri) ?? [])] : written;
   }
 
   failuresOf(uri: string): RuleFailure[] {
