@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultRenderLimits, type RenderLimits } from './runKustomize';
+import { runWithLimits, type Outcome } from './runWithLimits';
 
 /** How one chart is rendered: `helm template RELEASE CHART --namespace NAMESPACE [-f VALUES]…`. */
 export interface HelmRelease {
@@ -57,46 +58,13 @@ export function renderHelmChart(helm: string, chartFolder: string, release: Helm
 export async function renderHelmChartAsync(helm: string, chartFolder: string, release: HelmRelease, limits: RenderLimits = defaultRenderLimits, messagesBase = process.cwd()): Promise<HelmTemplate> {
   const { home, plugins } = helmHome();
   try {
-    const { outcome, status, stdout, stderr } = await new Promise<{ outcome: Outcome; status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(helm, helmTemplateArgs(chartFolder, release), { stdio: ['ignore', 'pipe', 'pipe'], env: helmEnvironment(home, plugins) });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      let outBytes = 0;
-      let errBytes = 0;
-      let outcome: Outcome = 'exited';
-      const stop = (why: Outcome): void => {
-        if (outcome !== 'exited') return;
-        outcome = why;
-        child.kill('SIGKILL');
-      };
-      const timer = setTimeout(() => stop('timeout'), limits.timeoutMs);
-      child.stdout.on('data', (chunk: Buffer) => {
-        outBytes += chunk.length;
-        if (outBytes > limits.maxOutputBytes) stop('tooLarge');
-        else out.push(chunk);
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        // stderr is read for the error message only: its first megabyte is plenty
-        if (errBytes < 1_000_000) err.push(chunk);
-        errBytes += chunk.length;
-      });
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        resolve({ outcome: `cannot run ${helm} (${error.code ?? error.message})`, status: null, stdout: '', stderr: '' });
-      });
-      child.on('close', (status) => {
-        clearTimeout(timer);
-        resolve({ outcome, status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-      });
-    });
+    const { outcome, status, stdout, stderr } = await runWithLimits(helm, helmTemplateArgs(chartFolder, release), helmEnvironment(home, plugins), limits);
     return helmOutcome(outcome, status, stdout, stderr, home, limits, messagesBase);
   } finally {
     await fs.promises.rm(home, { recursive: true, force: true });
   }
 }
 
-/** How a run of helm ended: on its own, killed at a limit, or never started (the message says why). */
-type Outcome = 'exited' | 'timeout' | 'tooLarge' | `cannot run ${string}`;
 
 /** A fresh temporary folder for helm's configuration, cache and data, with an empty plugins folder. */
 function helmHome(): { home: string; plugins: string } {

@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { KustomizeTool } from './kustomizeTool';
+import { runWithLimits, type Outcome } from './runWithLimits';
 
 /** Limits of one build: kustomize runs on configuration from the workspace. */
 export interface RenderLimits {
@@ -56,46 +57,13 @@ export function buildKustomization(rootFolder: string, tool: KustomizeTool, limi
 export async function buildKustomizationAsync(rootFolder: string, tool: KustomizeTool, limits: RenderLimits = defaultRenderLimits, messagesBase = process.cwd()): Promise<KustomizeBuild> {
   const { wrapper, root, args, env } = writeWrapper(rootFolder, tool);
   try {
-    const { outcome, status, stdout, stderr } = await new Promise<{ outcome: Outcome; status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(tool.command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      let outBytes = 0;
-      let errBytes = 0;
-      let outcome: Outcome = 'exited';
-      const stop = (why: Outcome): void => {
-        if (outcome !== 'exited') return;
-        outcome = why;
-        child.kill('SIGKILL');
-      };
-      const timer = setTimeout(() => stop('timeout'), limits.timeoutMs);
-      child.stdout.on('data', (chunk: Buffer) => {
-        outBytes += chunk.length;
-        if (outBytes > limits.maxOutputBytes) stop('tooLarge');
-        else out.push(chunk);
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        // stderr is read for the error message only: its first megabyte is plenty
-        if (errBytes < 1_000_000) err.push(chunk);
-        errBytes += chunk.length;
-      });
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        resolve({ outcome: `cannot run ${tool.command} (${error.code ?? error.message})`, status: null, stdout: '', stderr: '' });
-      });
-      child.on('close', (status) => {
-        clearTimeout(timer);
-        resolve({ outcome, status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-      });
-    });
+    const { outcome, status, stdout, stderr } = await runWithLimits(tool.command, args, env, limits);
     return interpret(outcome, status, stdout, stderr, { wrapper, root, tool, limits, base: messagesBase });
   } finally {
     await fs.promises.rm(wrapper, { recursive: true, force: true });
   }
 }
 
-/** How a run ended: on its own, killed at a limit, or never started (the message says why). */
-type Outcome = 'exited' | 'timeout' | 'tooLarge' | `cannot run ${string}`;
 
 /** A build restored from what was kept of it (see renderCache.ts): origins resolve against the wrapper it ran in. */
 export function restoredBuild(output: string, wrapper: string): KustomizeBuild {
