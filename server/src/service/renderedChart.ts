@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ManifestFile } from '../core/model/clusterModel';
 import { lintFiles } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
@@ -8,6 +7,7 @@ import type { ApplyUnit } from '../core/units/applyUnit';
 import type { ConfiguredChart } from '../core/units/helmCharts';
 import { helmCluster } from '../render/helmCluster';
 import type { HelmNotRendered, HelmRenderContext, HelmRendering } from '../render/renderHelmUnit';
+import { filePathOf, filesAsPaths, findingsByUri } from './filesAsPaths';
 
 /** A Helm chart of the editor as `helm template` rendered it: what helm printed, and the findings put back on the templates. */
 export interface RenderedChart {
@@ -35,7 +35,7 @@ export type ChartRenderState = RenderedChart | UnrenderedChart;
  */
 export interface ChartInPaths {
   readonly unit: ApplyUnit;
-  readonly files: Map<string, ManifestFile>;
+  readonly files: ReadonlyMap<string, ManifestFile>;
   readonly toUri: (file: string) => string;
   /** What renderHelmUnit needs, less helm itself and whether rendering is off. */
   readonly context: Omit<HelmRenderContext, 'helm' | 'disabled'>;
@@ -43,33 +43,23 @@ export interface ChartInPaths {
 
 /** The chart's unit and files by path, and how renderHelmUnit is to render it (the `charts:` of the folder's `.kube-lookup.yaml`). */
 export function chartInPaths(unit: ApplyUnit, entries: ReadonlyMap<string, ManifestFile>, settings: AnalysisSettings, folderUri: string, charts: readonly ConfiguredChart[]): ChartInPaths {
-  const toPath = new Map<string, string>();
-  const toUri = new Map<string, string>();
-  const files = new Map<string, ManifestFile>();
-  const root = unit.root === undefined ? undefined : filePath(unit.root);
+  const root = unit.root === undefined ? undefined : filePathOf(unit.root);
   const inChart = root === undefined ? undefined : `${unit.root!.replace(/\/\.?$/, '')}/`;
   // the chart's files, and those of the subcharts in its charts/ folder (helm renders them too, and their findings go there)
   const uris = new Set([...unit.files, ...unit.support]);
   if (inChart !== undefined) for (const uri of entries.keys()) if (uri.startsWith(inChart)) uris.add(uri);
-  for (const uri of uris) {
-    const entry = entries.get(uri);
-    const file = filePath(uri);
-    if (!entry || file === undefined) continue;
-    toPath.set(uri, file);
-    toUri.set(file, uri);
-    files.set(file, { ...entry, file });
-  }
+  const { files, toPath, toUri } = filesAsPaths(uris, entries);
   const asPaths: ApplyUnit = {
     ...unit,
     root: root === undefined ? undefined : path.resolve(root),
     files: unit.files.filter((uri) => toPath.has(uri)).map((uri) => toPath.get(uri)!),
     support: unit.support.filter((uri) => toPath.has(uri)).map((uri) => toPath.get(uri)!),
   };
-  const folder = filePath(folderUri) ?? '/';
+  const folder = filePathOf(folderUri) ?? '/';
   return {
     unit: asPaths,
     files,
-    toUri: (file) => toUri.get(file) ?? (path.isAbsolute(file) ? pathToFileURL(file).href : file),
+    toUri,
     context: { settings, files, charts, chartsFolder: folder, messagesBase: folder },
   };
 }
@@ -87,19 +77,7 @@ export function chartRenderState(chart: ChartInPaths, rendering: HelmRendering):
   const findings = rendering.rendered
     ? [...cluster.notes, ...cluster.mapFindings(lintFiles(cluster.model, undefined, { fixes: false, wholeCluster: cluster.whole }).findings)]
     : cluster.notes;
-  const byUri = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const uri = chart.toUri(finding.file);
-    const onUri: Finding = { ...finding, file: uri, related: finding.related.map((related) => ({ ...related, file: chart.toUri(related.file) })) };
-    byUri.set(uri, [...(byUri.get(uri) ?? []), onUri]);
-  }
+  const byUri = findingsByUri(findings, chart.toUri);
   return rendering.rendered ? { rendered: true, kind: 'helm', output: rendering.output, findings: byUri } : { rendered: false, kind: 'helm', reason: rendering.reason, findings: byUri };
 }
 
-function filePath(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { asSupportFile, ClusterModel, type ManifestFile } from '../core/model/clusterModel';
 import { lintFiles } from '../core/rules/runRules';
 import type { Finding } from '../core/rules/types';
@@ -9,6 +8,7 @@ import type { KustomizeTool } from '../render/kustomizeTool';
 import { notRenderedFinding } from '../render/notRenderedFinding';
 import { renderedUnit as readRenderedUnit, type NotRendered } from '../render/renderKustomizeUnit';
 import type { KustomizeBuild } from '../render/runKustomize';
+import { filePathOf, filesAsPaths, findingsByUri } from './filesAsPaths';
 
 /** A Kustomize root of the editor as kustomize built it: its model, and its findings put back on the files as written. */
 export interface RenderedUnit {
@@ -41,19 +41,9 @@ export type UnitRenderState = RenderedUnit | UnrenderedUnit;
  * workspace folder, as the CLI run in that folder does.
  */
 export function renderedUnitOf(unit: ApplyUnit, build: KustomizeBuild, entries: ReadonlyMap<string, ManifestFile>, settings: ClusterModel['settings'], folderUri: string, tool: KustomizeTool | undefined): UnitRenderState {
-  const toPath = new Map<string, string>();
-  const toUri = new Map<string, string>();
-  const files = new Map<string, ManifestFile>();
-  for (const uri of [...unit.files, ...unit.support]) {
-    const entry = entries.get(uri);
-    const file = filePath(uri);
-    if (!entry || file === undefined) continue;
-    toPath.set(uri, file);
-    toUri.set(file, uri);
-    files.set(file, { ...entry, file });
-  }
+  const { files, toPath, toUri } = filesAsPaths([...unit.files, ...unit.support], entries);
   const asPaths: ApplyUnit = { ...unit, root: unit.root && toPath.get(unit.root), files: unit.files.map((uri) => toPath.get(uri) ?? uri), support: unit.support.map((uri) => toPath.get(uri) ?? uri) };
-  const folder = filePath(folderUri) ?? '/';
+  const folder = filePathOf(folderUri) ?? '/';
   const model = new ClusterModel(settings);
   const rendering = asPaths.root === undefined ? undefined : readRenderedUnit(asPaths, build, { tool, settings, files, display: (file) => path.relative(folder, file) || '.' });
   if (!rendering?.rendered) {
@@ -64,12 +54,7 @@ export function renderedUnitOf(unit: ApplyUnit, build: KustomizeBuild, entries: 
   for (const file of asPaths.support) if (files.has(file)) model.setParsedFile(asSupportFile(files.get(file)!));
   const whole = holdsWholeCluster(asPaths, () => false);
   const mapped = mapRenderedFindings(lintFiles(model, undefined, { fixes: false, wholeCluster: whole }).findings, rendering.sources);
-  const byUri = new Map<string, Finding[]>();
-  for (const finding of mapped) {
-    const uri = toUri.get(finding.file) ?? uriOf(finding.file);
-    const onUri: Finding = { ...finding, file: uri, related: finding.related.map((related) => ({ ...related, file: toUri.get(related.file) ?? uriOf(related.file) })) };
-    byUri.set(uri, [...(byUri.get(uri) ?? []), onUri]);
-  }
+  const byUri = findingsByUri(mapped, toUri);
   return { rendered: true, output: build.ok ? build.output : '', model, sources: rendering.sources, findings: byUri, pathOf: (uri) => toPath.get(uri) ?? uri };
 }
 
@@ -79,14 +64,4 @@ export function unrendered(unit: ApplyUnit, reason: NotRendered, entries: Readon
   return { rendered: false, reason, findings: new Map(note ? [[note.file, [note]]] : []) };
 }
 
-function filePath(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
-function uriOf(file: string): string {
-  return path.isAbsolute(file) ? pathToFileURL(file).href : file;
-}

@@ -20,16 +20,9 @@ import { FileLoad } from './fileLoad';
 import { UnitModel, type UnitStaging } from './unitModel';
 import { HeldDocument } from './lastGoodParse';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { filePathOf } from './filesAsPaths';
 import { readTextFileSync } from '../files/readTextFile';
 
-function fileUriToPath(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 /** What the editor settings decide for one workspace folder (or one loose file). */
 export interface EditorSettings {
@@ -552,7 +545,7 @@ export class Partition {
    * unreadable, it is reported and the manifests' ConfigMap or the settings answer instead.
    */
   private readCorefile(corefile: string): { source: string; text: string } | undefined {
-    const folder = this.isFolder ? fileUriToPath(this.key) : undefined;
+    const folder = this.isFolder ? filePathOf(this.key) : undefined;
     const file = path.isAbsolute(corefile) ? corefile : folder ? path.join(folder, corefile) : undefined;
     if (file === undefined) return undefined;
     const read = readTextFileSync(file, { maxBytes: 1_000_000 });
