@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { parseManifestFile, type ParsedDocument, type ParsedFile, type ParseLimits } from '../core/yaml/parseManifestFile';
 import type { ParseIssue } from '../core/yaml/parseIssue';
 import { seconds } from './diagnosticsScheduler';
+import { ValueAssembler, type ValuePart } from './valueParts';
 
 /** A part of a worker's answer: documents, and with the last part the file's issues. */
 export interface ParseAnswer {
@@ -10,8 +11,15 @@ export interface ParseAnswer {
   /** Set on the first message, sent as the worker starts on the file: the budget runs from then on. */
   readonly started?: boolean;
   readonly documents: readonly ParsedDocument[];
+  /** A part of a large document's value; the parts come in order, then `partsOf`. */
+  readonly part?: ValuePart;
+  /** The large document whose value the parts since the last document made. */
+  readonly partsOf?: Omit<ParsedDocument, 'value'>;
   readonly issues?: readonly ParseIssue[];
 }
+
+/** What the server's thread sends the worker: a file to parse, or a request for the next part of the answer. */
+export type ParseRequest = { readonly id: number; readonly text: string; readonly limits: ParseLimits } | { readonly more: number };
 
 interface Job {
   readonly id: number;
@@ -19,6 +27,7 @@ interface Job {
   readonly limits: ParseLimits;
   readonly resolve: (parsed: ParsedFile) => void;
   readonly documents: ParsedDocument[];
+  assembler?: ValueAssembler;
 }
 
 /**
@@ -66,7 +75,7 @@ export class OffThreadParser {
     this.current = job;
     const worker = this.start();
     worker.ref();
-    worker.postMessage({ id: job.id, text: job.text, limits: job.limits });
+    worker.postMessage({ id: job.id, text: job.text, limits: job.limits } satisfies ParseRequest);
   }
 
   /** The worker has the file: from now on it has the budget (starting a worker is not parsing). */
@@ -83,9 +92,20 @@ export class OffThreadParser {
     worker.on('message', (answer: ParseAnswer) => {
       const job = this.current;
       if (!job || answer.id !== job.id) return;
-      if (answer.started) this.started(job);
+      if (answer.started) return this.started(job);
+      // parsed: the rest is copying, which the budget does not bound
+      clearTimeout(this.timer);
       job.documents.push(...answer.documents);
-      if (answer.issues) this.finish(job, { documents: job.documents, issues: answer.issues });
+      if (answer.part) (job.assembler ??= new ValueAssembler()).add(answer.part);
+      if (answer.partsOf) {
+        job.documents.push({ ...answer.partsOf, value: job.assembler?.value });
+        job.assembler = undefined;
+      }
+      if (answer.issues) return this.finish(job, { documents: job.documents, issues: answer.issues });
+      // the next part in a later turn, after the requests that came meanwhile
+      setImmediate(() => {
+        if (this.current === job) worker.postMessage({ more: job.id } satisfies ParseRequest);
+      });
     });
     const failed = (): void => {
       if (this.worker !== worker) return;

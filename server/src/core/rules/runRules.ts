@@ -2,6 +2,7 @@ import type { ClusterModel, ManifestFile } from '../model/clusterModel';
 import type { ManifestObject } from '../model/manifestObject';
 import type { Severity } from '../settings';
 import { rules as allRules, rulesById } from './index';
+import { elidedMessage } from './elidedMessage';
 import { mergeSameSpanFindings } from './sameSpanFindings';
 import { isSuppressed, lineOf, scanSuppressions } from './suppressions';
 import type { Finding, ObjectPlace, Report, Rule, RuleContext } from './types';
@@ -160,13 +161,13 @@ class RuleRun implements RuleContext {
       ruleId: rule.meta.id,
       messageId: report.messageId,
       severity: effectiveSeverity(model, rule)!,
-      message: formatMessage(template, report.data),
+      message: elidedMessage(formatMessage(template, report.data)),
       file: object.file,
       span: report.part ? narrowed(model, place.file, place.span, report.part) : place.span,
       objectId: object.id,
       related: (report.related ?? []).map((related) => {
         const located = locatePlace(model, related);
-        return { file: located.file, span: located.span, message: related.message };
+        return { file: located.file, span: located.span, message: elidedMessage(related.message) };
       }),
       fixes: fix ? [fix] : [],
     });

@@ -24,16 +24,12 @@ export function goValue(value: unknown): string {
 
 /** Go's strconv.Quote, closely enough: escapes quotes, backslashes and control characters. */
 export function goQuote(value: string): string {
-  const escapes: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
-  let text = '"';
-  for (const char of value) {
-    const code = char.codePointAt(0)!;
-    if (escapes[char]) text += escapes[char];
-    else if (code < 0x20 || code === 0x7f) text += `\\x${code.toString(16).padStart(2, '0')}`;
-    else text += char;
-  }
-  return `${text}"`;
+  // one pass with no copy when nothing is escaped: names of megabytes are quoted too
+  return `"${value.replace(GO_ESCAPED, (char) => GO_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)}"`;
 }
+
+const GO_ESCAPED = /["\\\x00-\x1f\x7f]/g;
+const GO_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
 
 /** `field.NotSupported`'s detail: the supported values, each quoted. */
 export function supportedValues(values: readonly string[]): string {

@@ -83,11 +83,18 @@ export function portNumberErrors(value: number): string[] {
   return Number.isInteger(value) && value >= 1 && value <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
 }
 
+/** Bytes of `value` in UTF-8 (a lone surrogate counts 3, as the replacement character would). */
 export function utf8Length(value: string): number {
-  let length = 0;
-  for (const char of value) {
-    const code = char.codePointAt(0)!;
-    length += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  let length = value.length;
+  // a loop over code units: iterating by code point made a string of each character
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) length += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 2;
+      i++;
+    } else length += 2;
   }
   return length;
 }
