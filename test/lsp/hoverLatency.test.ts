@@ -14,22 +14,21 @@ const serverPath = path.join(repoRoot, 'out', 'server', 'src', 'main.js');
 
 /**
  * The issue asks that a hover waits at most 200 ms while the server analyses the worst of these
- * files. `npm test` runs this beside other test files on a 2-core machine, where the server's
- * process gets a fraction of a core and its garbage collector pauses stretch, so each file has a
- * bound of about twice the worst measured there, or more where one hover in a run at a load of 10
- * waited 1.8 s (README, "Hostile input"): a step done in one go
- * again fails it (before the List's items were read alone, a hover waited 1.0–1.7 s on it; before
- * any slicing, 1.6–22 s on these files). Still one block each: a workload's 1,000 Pods indexed, a
- * full garbage collection with the workspace's 100,000 Pods alive, and the long names' document
- * read again for the positions of its findings.
+ * files; on an idle 2-core machine the worst wait is 60–170 ms per file. `npm test` runs this
+ * beside other test files, where the server's process gets a fraction of a core, so the bound is
+ * 500 ms for each file. Each of these was once over it: a workload's Pods or a List of megabytes
+ * staged in one step (1.0–1.7 s), a ConfigMap of 200,000 keys copied from the worker in one piece
+ * and scanned whole (300 ms), names of 600,000 characters quoted a character at a time into every
+ * message (300 ms), 28,000 findings finished and a 5 MB line table built in one step (300 ms).
  */
-const HOSTILE: readonly { readonly name: string; readonly text: () => string; readonly boundMs: number; readonly edit: boolean }[] = [
-  { name: '9,800 Services and Pods, 14,700 findings (4.9 MB)', text: () => manyObjects(4_900), boundMs: 1_500, edit: true },
-  { name: 'a List of 14,000 StatefulSets at 100,000 replicas (4.9 MB)', text: () => replicaList(4_900_000), boundMs: 2_500, edit: true },
-  { name: 'a tagged mapping (4.9 MB)', text: () => taggedMapping(4_900_000), boundMs: 1_500, edit: false },
-  { name: 'names of 600,000 characters', text: () => longNames(600_000), boundMs: 1_500, edit: false },
-  { name: 'anchors and aliases (3 MB)', text: () => anchors(3_000_000), boundMs: 500, edit: false },
-  { name: 'JSON documents (4.6 MB)', text: () => jsonDocuments(4_600_000), boundMs: 1_000, edit: false },
+const BOUND_MS = 500;
+const HOSTILE: readonly { readonly name: string; readonly text: () => string; readonly edit: boolean }[] = [
+  { name: '9,800 Services and Pods, 14,700 findings (4.9 MB)', text: () => manyObjects(4_900), edit: true },
+  { name: 'a List of 14,000 StatefulSets at 100,000 replicas (4.9 MB)', text: () => replicaList(4_900_000), edit: true },
+  { name: 'a tagged mapping (4.9 MB)', text: () => taggedMapping(4_900_000), edit: false },
+  { name: 'names of 600,000 characters', text: () => longNames(600_000), edit: false },
+  { name: 'anchors and aliases (3 MB)', text: () => anchors(3_000_000), edit: false },
+  { name: 'JSON documents (4.6 MB)', text: () => jsonDocuments(4_600_000), edit: false },
 ];
 
 const SMALL = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: small\nspec:\n  selector:\n    app: small\n  ports:\n  - port: 80\n';
@@ -69,7 +68,7 @@ it('answers every hover within its bound while it analyses each hostile file, op
     await client.sendNotification('initialized', {});
     await analysed(0);
     let version = 1;
-    for (const { name, text: make, boundMs, edit } of HOSTILE) {
+    for (const { name, text: make, edit } of HOSTILE) {
       const text = make();
       assert.ok(text.length < 5_000_000, `${name}: ${text.length} characters`);
       const uri = uriOf(path.join(folder, 'hostile.yaml'));
@@ -94,9 +93,9 @@ it('answers every hover within its bound while it analyses each hostile file, op
         all.push(...latencies);
         const worst = latencies[latencies.length - 1];
         t.diagnostic(`${name}, ${step}: analysed in ${took} ms; ${latencies.length} hovers, median ${latencies[latencies.length >> 1]} ms, worst ${worst} ms; ${published.get(uri) ?? 0} diagnostics`);
-        // the long names now take half a second: a hover or two
+        // the long names take a tenth of a second: a hover or two
         assert.ok(latencies.length >= 1, `${name}, ${step}: no hover answered in ${took} ms`);
-        assert.ok(worst <= boundMs, `${name}, ${step}: a hover waited ${worst} ms (bound ${boundMs} ms)`);
+        assert.ok(worst <= BOUND_MS, `${name}, ${step}: a hover waited ${worst} ms (bound ${BOUND_MS} ms)`);
       }
       await client.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
