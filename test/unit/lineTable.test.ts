@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineTable } from '../../server/src/service/lineTable';
+import { spanToRange } from '../../server/src/service/positions';
 
 describe('LineTable: LSP positions of a text', () => {
   it('answers as TextDocument does for LF, CRLF and lone CR, at every offset and position', () => {
@@ -34,5 +35,18 @@ describe('LineTable: LSP positions of a text', () => {
     const theirs = Math.min(...[0, 1, 2].map(() => timed(() => TextDocument.create('file:///t.yaml', 'yaml', 0, text).positionAt(text.length))));
     assert.deepEqual(new LineTable(text).positionAt(text.length), { line: 300_000, character: 0 });
     assert.ok(ours < theirs / 2, `${ours.toFixed(1)} ms against ${theirs.toFixed(1)} ms`);
+  });
+});
+
+describe('positions of a file whose text comes in two strings', () => {
+  it('compares the two once: the file read from disk, then opened in the editor, kept the comparison of megabytes in every request', () => {
+    const fromDisk = 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n'.repeat(100_000);
+    const inEditor = Buffer.from(fromDisk).toString();
+    assert.deepEqual(spanToRange('file:///twice.yaml', fromDisk, { start: 0, end: 3 }), { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+    const started = performance.now();
+    for (let i = 0; i < 20_000; i++) spanToRange('file:///twice.yaml', inEditor, { start: i * 49, end: i * 49 + 3 });
+    // each comparison of the 5 MB read both strings whole: 20,000 of them took seconds
+    assert.ok(performance.now() - started < 1_000, `${(performance.now() - started).toFixed(0)} ms`);
+    assert.deepEqual(spanToRange('file:///twice.yaml', inEditor, { start: 147, end: 151 }), { start: { line: 9, character: 0 }, end: { line: 9, character: 4 } });
   });
 });

@@ -6,15 +6,20 @@ import { LineTable } from './lineTable';
  * The one place where core spans (UTF-16 offsets, end exclusive) become LSP positions and back.
  * Line tables are built once per text and kept while that text lives.
  */
-const tables = new Map<string, LineTable>();
+const tables = new Map<string, { text: string; table: LineTable }>();
 const MAX_CACHED = 256;
 
 function lineTableOf(uri: string, text: string): LineTable {
   const cached = tables.get(uri);
-  if (cached && cached.text === text) return cached;
+  if (cached && cached.text === text) {
+    // the same text in another string (the file read from disk, then opened in the editor): each
+    // comparison read both whole, so the newest is kept, which its callers pass from then on
+    cached.text = text;
+    return cached.table;
+  }
   const table = new LineTable(text);
   tables.delete(uri);
-  tables.set(uri, table);
+  tables.set(uri, { text, table });
   if (tables.size > MAX_CACHED) tables.delete(tables.keys().next().value!);
   return table;
 }

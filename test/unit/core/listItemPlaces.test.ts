@@ -64,6 +64,24 @@ describe('an item of a large List', () => {
     });
   }
 
+  for (const indent of ['', '  ']) {
+    it(`answers what stands at an offset as the whole document does, reading one item or the keys around the items (indented ${indent.length})`, () => {
+      const text = bigList(indent, 300_000);
+      const [document] = parseManifestFile(text).documents;
+      const pieces = new SourceLocator(text);
+      const whole = new SourceLocator(text, Infinity);
+      const starts = listItemStarts(text, document.span)!;
+      // every offset of the keys before and after the items, of the first items and the last, and around every item start
+      const offsets = new Set<number>();
+      for (let offset = 0; offset < starts[9]; offset++) offsets.add(offset);
+      for (let offset = starts[starts.length - 3]; offset <= text.length; offset++) offsets.add(offset);
+      for (const start of starts) for (let offset = start - 3; offset <= start + 6; offset++) offsets.add(offset);
+      for (const offset of offsets) {
+        assert.deepEqual(pieces.nodeAt(document.span, offset), whole.nodeAt(document.span, offset), `offset ${offset}: ${JSON.stringify(text.slice(offset, offset + 20))}`);
+      }
+    });
+  }
+
   it('is not told apart when the document has no block sequence under a top-level items:', () => {
     const flow = 'apiVersion: v1\nkind: List\nitems: [{apiVersion: v1, kind: Pod, metadata: {name: a}}]\n';
     assert.equal(listItemStarts(flow, parseManifestFile(flow).documents[0].span), undefined);

@@ -1,5 +1,7 @@
 import type { ClusterModel } from '../model/clusterModel';
 import type { ManifestObject } from '../model/manifestObject';
+import { SERVICE_NAME_LABEL } from '../model/computeBackends';
+import { PodLabelSummary } from '../model/podLabelSummary';
 import type { ServiceEndpoint } from '../model/serviceEndpoints';
 import type { ServiceView } from '../model/serviceView';
 import type { AnalysisSettings } from '../settings';
@@ -136,8 +138,24 @@ export function recordsOf(model: ClusterModel, object: ManifestObject): Endpoint
     const service = model.serviceOf(object);
     return service ? serviceRecords(model, service) : [];
   }
-  const related = model.servicesIn(object.namespace).filter((service) => service.headless && model.service(service.namespace, service.name) === service);
+  let summary: PodLabelSummary | undefined;
+  const pods = (): PodLabelSummary => (summary ??= new PodLabelSummary(model.podsOf(object)));
+  const related = model.servicesIn(object.namespace).filter((service) => service.headless && model.service(service.namespace, service.name) === service && mayPublishFor(service, object, pods()));
   return related.flatMap((service) => serviceRecords(model, service)).filter((entry) => entry.endpoint && (entry.endpoint.source === object || entry.endpoint.pod?.template.owner === object));
+}
+
+/**
+ * Whether a headless Service can have an endpoint from the object, before its records are made: an
+ * Endpoints object is its Service's by name, an EndpointSlice by its `kubernetes.io/service-name`
+ * label; a Service selects a workload's Pods by their labels, and one without a selector may list
+ * them in Endpoints of its own.
+ */
+function mayPublishFor(service: ServiceView, object: ManifestObject, pods: PodLabelSummary): boolean {
+  if (object.kind === 'Endpoints') return service.name === object.name;
+  const sliceOf = object.kind === 'EndpointSlice' ? object.labels[SERVICE_NAME_LABEL] : undefined;
+  if (sliceOf !== undefined) return service.name === sliceOf;
+  if (object.kind === 'EndpointSlice') return true;
+  return !service.selector || pods.selectedBy(service.selector);
 }
 
 /**

@@ -32,7 +32,11 @@ export interface NodeAtOffset {
  */
 export class SourceLocator {
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** Documents from this many characters have a List's items read alone (a test reads them whole to compare). */
+    private readonly readItemAloneFrom = READ_ITEM_ALONE_FROM,
+  ) {}
 
   /** Places found before: the same few paths are asked again each time a file is re-linted. */
   private readonly located = new Map<string, Location>();
@@ -50,7 +54,7 @@ export class SourceLocator {
   private find(documentSpan: Span, path: ValuePath): Location {
     // an item of a large List (`kubectl get -o yaml`) is read alone: reading the whole document
     // took a second and kept megabytes of places for one finding
-    const item = documentSpan.end - documentSpan.start >= READ_ITEM_ALONE_FROM && path[0] === 'items' && typeof path[1] === 'number'
+    const item = documentSpan.end - documentSpan.start >= this.readItemAloneFrom && path[0] === 'items' && typeof path[1] === 'number'
       ? this.itemPlaces(documentSpan, path[1])
       : undefined;
     if (item) return walk(item, path, 2, item.span);
@@ -60,19 +64,72 @@ export class SourceLocator {
 
   /** The places of item `index` of a top-level block sequence `items:`, read alone; undefined when it cannot be told where the item stands. */
   private itemPlaces(documentSpan: Span, index: number): PlacedNode | undefined {
-    const documentKey = `${documentSpan.start}:${documentSpan.end}`;
-    let starts = this.itemStarts.get(documentKey);
-    if (starts === undefined) this.itemStarts.set(documentKey, (starts = listItemStarts(this.text, documentSpan) ?? null));
-    if (starts === null || index + 1 >= starts.length) return undefined;
+    const sequence = this.itemSequence(documentSpan, index);
+    return sequence?.kind === 'sequence' ? sequence.items[0] : undefined;
+  }
+
+  /** Item `index` read alone, as a sequence of that one item; undefined when it cannot be told where the item stands. */
+  private itemSequence(documentSpan: Span, index: number): PlacedNode | undefined {
+    const starts = this.listItemStartsOf(documentSpan);
+    if (!starts || index + 1 >= starts.length) return undefined;
     const itemSpan = { start: starts[index], end: starts[index + 1] };
     let entry = recentPlaces.get(this, itemSpan);
     if (!entry) {
       const root = placeSource(this.text, itemSpan.start, itemSpan.end);
       // the text read must be a sequence of exactly that one item, or the lines were not told apart right
-      entry = { root: root?.kind === 'sequence' && root.items.length === 1 ? root.items[0] : undefined };
+      entry = { root: root?.kind === 'sequence' && root.items.length === 1 ? root : undefined };
       recentPlaces.set(this, itemSpan, entry);
     }
     return entry.root;
+  }
+
+
+  /**
+   * The piece of a large List that holds the offset, read alone: the item (with its index), or the
+   * lines before the first item or after the last (top-level keys, `items:` without its value);
+   * undefined when the items cannot be told apart, and the whole document is read.
+   */
+  private listPieceAt(documentSpan: Span, offset: number): ListPiece | undefined {
+    const starts = this.listItemStartsOf(documentSpan);
+    if (!starts) return undefined;
+    const last = starts.length - 1;
+    // the items' sequence runs from the first item's `-` to where the last one's, read alone, ends
+    const first = this.itemSequence(documentSpan, 0);
+    const lastOne = this.itemSequence(documentSpan, last - 1);
+    if (!first || !lastOne) return undefined;
+    if (offset >= starts[0] && (offset < starts[last] || offset <= lastOne.span.end)) {
+      let low = 0;
+      let high = last;
+      while (high - low > 1) {
+        const middle = (low + high) >> 1;
+        if (starts[middle] <= offset) low = middle;
+        else high = middle;
+      }
+      // an offset where the item before ends is that item's, as the whole document is walked in order
+      const before = low > 0 ? this.itemPlaces(documentSpan, low - 1) : undefined;
+      if (before && offset <= before.span.end) low -= 1;
+      const root = this.itemPlaces(documentSpan, low);
+      return root ? { item: low, root, items: { start: first.span.start, end: lastOne.span.end } } : undefined;
+    }
+    const before = offset < starts[0];
+    let lineStart = documentSpan.start;
+    while (lineStart > 0 && this.text.charCodeAt(lineStart - 1) !== 10 && this.text.charCodeAt(lineStart - 1) !== 13) lineStart -= 1;
+    const span = before ? { start: lineStart, end: starts[0] } : { start: starts[last], end: documentSpan.end };
+    let entry = recentPlaces.get(this, span);
+    if (!entry) {
+      const root = placeSource(this.text, span.start, span.end);
+      // the lines must read as a mapping, or they are not the top-level keys they were taken for
+      entry = { root: root?.kind === 'map' ? withoutItemsValue(root) : undefined };
+      recentPlaces.set(this, span, entry);
+    }
+    return entry.root ? { root: entry.root } : undefined;
+  }
+
+  private listItemStartsOf(documentSpan: Span): readonly number[] | undefined {
+    const documentKey = `${documentSpan.start}:${documentSpan.end}`;
+    let starts = this.itemStarts.get(documentKey);
+    if (starts === undefined) this.itemStarts.set(documentKey, (starts = listItemStarts(this.text, documentSpan) ?? null));
+    return starts ?? undefined;
   }
 
   /** Where the items of a large List start, per document asked about; null when not a block sequence under a top-level `items:`. */
@@ -80,8 +137,19 @@ export class SourceLocator {
 
   nodeAt(documentSpan: Span, offset: number): NodeAtOffset | undefined {
     const path: PathSegment[] = [];
-    let node = this.places(documentSpan);
+    let node: PlacedNode | undefined;
     let found: NodeAtOffset | undefined;
+    const piece = documentSpan.end - documentSpan.start >= this.readItemAloneFrom ? this.listPieceAt(documentSpan, offset) : undefined;
+    if (piece?.item !== undefined) {
+      // within the items of a large List: the sequence, then that item read alone
+      if (offset < piece.items.start || offset > piece.items.end) return undefined;
+      path.push('items');
+      found = { path: [...path], role: 'value', span: piece.items };
+      if (offset < piece.root.span.start || offset > piece.root.span.end) return found;
+      path.push(piece.item);
+      node = piece.root;
+      found = { path: [...path], role: 'value', span: piece.root.span };
+    } else node = piece ? piece.root : this.places(documentSpan);
     for (;;) {
       const next = stepInto(node, offset, path);
       if (!next) return found;
@@ -100,6 +168,9 @@ export class SourceLocator {
     return entry.root;
   }
 }
+
+/** A piece of a large List read alone: top-level keys, or one item, with the span of the items' sequence. */
+type ListPiece = { readonly item?: undefined; readonly root: PlacedNode } | { readonly item: number; readonly root: PlacedNode; readonly items: Span };
 
 /** Documents from this many characters have a List item read alone for its places. */
 const READ_ITEM_ALONE_FROM = 256 * 1024;
@@ -180,6 +251,11 @@ function restIsEmpty(text: string, from: number, lineEnd: number): boolean {
   let index = from;
   while (index < lineEnd && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 13)) index += 1;
   return index === lineEnd || (text.charCodeAt(index) === 35 && index > from);
+}
+
+/** A List's lines before its first item, read alone, hold `items:` with no value: the whole document's holds none there either. */
+function withoutItemsValue(root: PlacedNode & { kind: 'map' }): PlacedNode {
+  return { ...root, entries: root.entries.map((entry) => (entry.key === 'items' ? { ...entry, value: undefined } : entry)) };
 }
 
 /** Reads the document at documentSpan again for the places of its nodes. */
