@@ -58,6 +58,9 @@ const CLOSE_BRACE = 125;
 const COMMA = 44;
 const DOT = 46;
 const BACKSLASH = 92;
+const EXCLAMATION = 33;
+/** `!local`, `!!str`, `!prefix!name`, or verbatim `!<tag:yaml.org,2002:str>`. */
+const PLAIN_TAG = /^(?:!!?[\w./:-]*(?:![\w./:-]+)?|!<[^>\s]+>)$/;
 
 /** What the next line with content holds. */
 const enum LineKind {
@@ -293,6 +296,15 @@ class BlockYamlReader {
     while (text.charCodeAt(at) === SPACE) at++;
     const lineEnd = this.lineEndFrom(at);
     const code = text.charCodeAt(at);
+    if (this.placing && code === EXCLAMATION) {
+      // a tag (`data: !!map`) stands outside its node's range: placing steps over it. Reading
+      // values still gives up on tags, which may change a value (`!!str 1`); placing asks for none.
+      let end = at;
+      while (end < lineEnd && text.charCodeAt(end) !== SPACE) end++;
+      // only tags that plainly end at the space (`!!str,` is a tag then a comma): the rest to `yaml`
+      if (!PLAIN_TAG.test(text.slice(at, end))) throw GIVE_UP;
+      return this.valueAfterIndicator(indent, end, inMapping);
+    }
     if (at >= lineEnd || code === HASH) {
       // nothing on this line: a block collection below, or null
       const commented = at < lineEnd;
