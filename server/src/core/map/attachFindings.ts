@@ -26,8 +26,10 @@ export function attachFindings(model: ClusterModel, map: ServiceMap, places: Rea
   let objectsById: Map<string, ManifestObject> | undefined;
   const spans = new Map<string, { start: number; end: number }>();
   const byFile = new Map<string, MapNode[]>();
-  for (const node of map.nodes) if (node.source) byFile.set(node.source.file, [...(byFile.get(node.source.file) ?? []), node]);
-  const nodesOf = (file: string): readonly MapNode[] => byFile.get(file) ?? [];
+  for (const node of map.nodes) if (node.source) push(byFile, node.source.file, node);
+  // by where they start, to find the node holding a place without reading every node of the file
+  for (const nodes of byFile.values()) nodes.sort((a, b) => a.source!.span.start - b.source!.span.start);
+  const nodeAt = (file: string, span: { start: number; end: number }): MapNode | undefined => nodeHolding(byFile.get(file) ?? [], span);
   for (const finding of findings) {
     if (rulesById.get(finding.ruleId)?.meta.scope !== 'cluster') continue;
     const entry = finding.objectId === undefined ? undefined : places.get(finding.objectId);
@@ -46,7 +48,7 @@ export function attachFindings(model: ClusterModel, map: ServiceMap, places: Rea
       if (object ? inScope(object.namespace) : true) unplaced.push({ ...item, file: finding.file, span: finding.span });
       continue;
     }
-    const intended = onEdges.length > 0 ? [] : intendedEdges(entry.nodeId, finding, nodesOf, edges);
+    const intended = onEdges.length > 0 ? [] : intendedEdges(entry.nodeId, finding, nodeAt, edges);
     const targets = onEdges.length > 0 ? unique(onEdges.map(({ edgeId }) => edges.get(edgeId)!)) : intended.length > 0 ? intended : [nodes.get(entry.nodeId)!];
     for (const target of targets) if (!target.findings.some((other) => same(other, item))) target.findings.push(item);
   }
@@ -58,10 +60,10 @@ export function attachFindings(model: ClusterModel, map: ServiceMap, places: Rea
  * Service a subdomain names) is the link the manifests meant but the cluster does not make: an
  * `intended` edge to that object carries it.
  */
-function intendedEdges(from: string, finding: Finding, nodesOf: (file: string) => readonly MapNode[], edges: Map<string, MapEdge>): MapEdge[] {
+function intendedEdges(from: string, finding: Finding, nodeAt: (file: string, span: { start: number; end: number }) => MapNode | undefined, edges: Map<string, MapEdge>): MapEdge[] {
   const made: MapEdge[] = [];
   for (const related of finding.related) {
-    const target = nodesOf(related.file).find((node) => node.source!.span.start <= related.span.start && related.span.end <= node.source!.span.end);
+    const target = nodeAt(related.file, related.span);
     if (!target || target.id === from) continue;
     const id = `${from}->${target.id}#intended`;
     let edge = edges.get(id);
@@ -69,6 +71,33 @@ function intendedEdges(from: string, finding: Finding, nodesOf: (file: string) =
     if (!made.includes(edge)) made.push(edge);
   }
   return made;
+}
+
+/**
+ * The node of a file whose source holds the span, from the file's nodes sorted by start. Nodes are
+ * objects, whose places in a file do not overlap, so only the last to start at or before the span
+ * can hold it; among nodes that start at one place, the first drawn.
+ */
+function nodeHolding(sorted: readonly MapNode[], span: { start: number; end: number }): MapNode | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle].source!.span.start <= span.start) low = middle + 1;
+    else high = middle;
+  }
+  const last = sorted[low - 1];
+  if (!last) return undefined;
+  let first = low - 1;
+  while (first > 0 && sorted[first - 1].source!.span.start === last.source!.span.start) first -= 1;
+  for (let index = first; index < low; index++) if (span.end <= sorted[index].source!.span.end) return sorted[index];
+  return undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function same(a: MapFinding, b: MapFinding): boolean {
