@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { it } from 'node:test';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol';
-import { repoRoot } from '../helpers/paths';
 import { anchors, jsonDocuments, longNames, manyObjects, replicaList, taggedMapping } from './hostileTexts';
 import { uriOf } from './lspHarness';
-
-const serverPath = path.join(repoRoot, 'out', 'server', 'src', 'main.js');
+import { ServerProcess } from './serverProcess';
 
 /**
  * The issue asks that a hover waits at most 200 ms while the server analyses the worst of these
@@ -37,44 +32,18 @@ it('answers every hover within its bound while it analyses each hostile file, op
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-lookup-latency-'));
   fs.writeFileSync(path.join(folder, 'small.yaml'), SMALL);
   const small = uriOf(path.join(folder, 'small.yaml'));
-  // a process of its own, as an editor starts it: the client's clock runs whatever the server does
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const client = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const statuses: StatusParams[] = [];
-  const published = new Map<string, number>();
-  let wake = (): void => undefined;
-  client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
-    statuses.push(status);
-    wake();
-  });
-  client.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: unknown[] }) => {
-    published.set(params.uri, params.diagnostics.length);
-    wake();
-  });
-  client.onNotification('window/logMessage', () => undefined);
-  client.listen();
-  /** Resolves once the server has gone busy after `since` statuses and is idle again. */
-  const analysed = (since: number): Promise<void> => new Promise((resolve) => {
-    const check = (): void => {
-      const after = statuses.slice(since);
-      if (after.some((status) => status.indexing) && !after[after.length - 1].indexing) resolve();
-    };
-    wake = check;
-    check();
-  });
+  const server = new ServerProcess();
+  const { client } = server;
   const all: number[] = [];
   try {
-    await client.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: uriOf(folder), name: 'latency' }], capabilities: {} });
-    await client.sendNotification('initialized', {});
-    await analysed(0);
+    await server.initialize(folder);
     let version = 1;
     for (const { name, text: make, edit } of HOSTILE) {
       const text = make();
       assert.ok(text.length < 5_000_000, `${name}: ${text.length} characters`);
       const uri = uriOf(path.join(folder, 'hostile.yaml'));
       for (const step of edit ? ['opened', 'edited'] as const : ['opened'] as const) {
-        const since = statuses.length;
-        const done = analysed(since);
+        const done = server.analysed(server.mark());
         let finished = false;
         void done.then(() => (finished = true));
         const started = Date.now();
@@ -92,7 +61,7 @@ it('answers every hover within its bound while it analyses each hostile file, op
         latencies.sort((a, b) => a - b);
         all.push(...latencies);
         const worst = latencies[latencies.length - 1];
-        t.diagnostic(`${name}, ${step}: analysed in ${took} ms; ${latencies.length} hovers, median ${latencies[latencies.length >> 1]} ms, worst ${worst} ms; ${published.get(uri) ?? 0} diagnostics`);
+        t.diagnostic(`${name}, ${step}: analysed in ${took} ms; ${latencies.length} hovers, median ${latencies[latencies.length >> 1]} ms, worst ${worst} ms; ${server.published.get(uri) ?? 0} diagnostics`);
         // the long names take a tenth of a second: a hover or two
         assert.ok(latencies.length >= 1, `${name}, ${step}: no hover answered in ${took} ms`);
         assert.ok(worst <= BOUND_MS, `${name}, ${step}: a hover waited ${worst} ms (bound ${BOUND_MS} ms)`);
@@ -101,14 +70,11 @@ it('answers every hover within its bound while it analyses each hostile file, op
     }
     all.sort((a, b) => a - b);
     t.diagnostic(`all ${all.length} hovers: median ${all[all.length >> 1]} ms, 95th percentile ${all[Math.floor(all.length * 0.95)]} ms, worst ${all[all.length - 1]} ms`);
-    // the server's peak memory, where Linux tells it
-    const peak = /VmHWM:\s*(\d+) kB/.exec(fs.existsSync(`/proc/${child.pid}/status`) ? fs.readFileSync(`/proc/${child.pid}/status`, 'utf8') : '');
-    if (peak) t.diagnostic(`server peak resident memory ${Math.round(Number(peak[1]) / 1024)} MB`);
-    await client.sendRequest('shutdown');
-    await client.sendNotification('exit');
+    const peak = server.peakMemoryMb();
+    if (peak !== undefined) t.diagnostic(`server peak resident memory ${peak} MB`);
+    await server.shutdown();
   } finally {
-    client.dispose();
-    child.kill();
+    server.dispose();
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });
