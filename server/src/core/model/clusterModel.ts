@@ -79,8 +79,6 @@ class FileContribution {
   readonly objectsByKind = new Map<string, ManifestObject[]>();
   readonly servicesByNamespace = new Map<string, ServiceView[]>();
   readonly podsByNamespace = new Map<string, PodView[]>();
-  /** The read keys its parts answer (see dependencyKeysOf); kept while it is taken down, as it goes whole. */
-  readonly keys = new Set<string>();
   /** Pods its workloads may still make out of its allotment. */
   podsLeft: number;
 
@@ -91,9 +89,36 @@ class FileContribution {
     readonly podAllotment: number,
   ) {
     this.podsLeft = podAllotment;
-    this.keys.add(`file:${entry.file}`).add('objects').add('namespaces');
-    if (reservesPodAddresses(entry)) this.keys.add('pod-addresses');
   }
+
+  /** The read keys it answers (see dependencyKeysOf): worked out from its parts when asked, not kept. */
+  addKeysTo(keys: Set<string>): void {
+    addFileKeys(this.entry, keys);
+    for (const part of this.parts) addPartKeys(part, keys);
+  }
+}
+
+/** The read keys a file answers whatever its objects: the file itself, the lists of all objects and namespaces. */
+function addFileKeys(entry: ManifestFile, keys: Set<string>): void {
+  keys.add(`file:${entry.file}`).add('objects').add('namespaces');
+  if (reservesPodAddresses(entry)) keys.add('pod-addresses');
+}
+
+/** The read keys one object's part answers: every query whose answer holds or counts the object, its Service or its Pods. */
+function addPartKeys(part: ObjectPart, keys: Set<string>): void {
+  const { object, service } = part;
+  keys.add(`kind:${object.kind}`).add(`object:${objectKey(object.kind, object.namespace, object.name)}`);
+  if (object.namespace) keys.add(`namespace:${object.namespace}`);
+  if (object.kind === 'Namespace') keys.add(`namespace:${object.name}`);
+  if (service) keys.add(`service:${service.namespace}/${service.name}`).add(`services:${service.namespace}`).add('services:*').add('service-addresses');
+  for (const group of part.groups) {
+    keys.add(`pods:${group.namespace}`).add('pods:*').add('pod-addresses');
+    for (const label in group.labels) {
+      const value = group.labels[label];
+      keys.add(`podlabel:${group.namespace}\0${label}=${value}`).add(`podlabel:*\0${label}=${value}`);
+    }
+  }
+  for (const key of part.configMapsRead) keys.add(`configmap-readers:${key}`);
 }
 
 /**
@@ -109,9 +134,18 @@ export interface FileStaging {
   step(pause?: () => boolean): boolean;
   /** Finishes at once. */
   finish(): void;
-  /** What the previous version contributed, in dependency keys (see dependencyKeysOf). */
+}
+
+/**
+ * A staging that also names, in dependency keys (see dependencyKeysOf), what the previous and the
+ * new version contribute (`ClusterModel.stageFileWithKeys`), for a caller that re-lints by
+ * dependency. The model keeps no file's keys: they are gathered an object at a time as the
+ * objects go out and come in, and are complete once the staging is finished.
+ */
+export interface FileStagingWithKeys extends FileStaging {
+  /** What the previous version contributed. */
   readonly keysBefore: ReadonlySet<string>;
-  /** What the new version contributes, in dependency keys; complete once finished. */
+  /** What the new version contributes. */
   readonly keysAfter: ReadonlySet<string>;
 }
 
@@ -129,7 +163,6 @@ interface PodGroup {
   readonly pods: PodView[];
 }
 
-const NO_KEYS: ReadonlySet<string> = new Set();
 const never = (): boolean => false;
 
 const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -218,6 +251,19 @@ export class ClusterModel {
    * staging under way is finished first: the model takes one at a time.
    */
   stageFile(entry: ManifestFile): FileStaging {
+    return this.stage(entry, undefined, undefined);
+  }
+
+  /** As stageFile, naming in dependency keys what the previous and the new version contribute (see FileStagingWithKeys). */
+  stageFileWithKeys(entry: ManifestFile): FileStagingWithKeys {
+    const keysBefore = new Set<string>();
+    const keysAfter = new Set<string>();
+    const staging = this.stage(entry, keysBefore, keysAfter);
+    return { file: staging.file, step: staging.step, finish: staging.finish, keysBefore, keysAfter };
+  }
+
+  /** Stages a file, adding to `keysBefore` and `keysAfter` (when given) the keys of each object as it goes out or comes in. */
+  private stage(entry: ManifestFile, keysBefore: Set<string> | undefined, keysAfter: Set<string> | undefined): FileStaging {
     this.finishStaging();
     const { file } = entry;
     const previous = this.contributions.get(file);
@@ -244,6 +290,8 @@ export class ClusterModel {
         else this.podBudgetShort.delete(file);
         building = new FileContribution(entry, demand, allotment);
         if (allotments) this.reallot(allotments, file);
+        if (keysBefore && previous) addFileKeys(previous.entry, keysBefore);
+        if (keysAfter) addFileKeys(entry, keysAfter);
       }
       let services = false;
       let pods = false;
@@ -256,6 +304,7 @@ export class ClusterModel {
             withdrawing = undefined;
             break;
           }
+          if (keysBefore) addPartKeys(part, keysBefore);
           this.withdrawPart(withdrawing, part, touched);
           services ||= part.service !== undefined;
           pods ||= part.pods.length > 0;
@@ -264,6 +313,7 @@ export class ClusterModel {
         if (next === 0) this.contributions.set(file, building);
         while (next < entry.objects.length) {
           const part = this.contributePart(building, entry.objects[next++], touched);
+          if (keysAfter) addPartKeys(part, keysAfter);
           services ||= part.service !== undefined;
           pods ||= part.pods.length > 0;
           if (next < entry.objects.length && pause()) return false;
@@ -277,15 +327,7 @@ export class ClusterModel {
         this.generationCounter += 1;
       }
     };
-    const staging: FileStaging = {
-      file,
-      step,
-      finish: () => void step(),
-      keysBefore: previous?.keys ?? NO_KEYS,
-      get keysAfter(): ReadonlySet<string> {
-        return building?.keys ?? NO_KEYS;
-      },
-    };
+    const staging: FileStaging = { file, step, finish: () => void step() };
     this.staging = staging;
     return staging;
   }
@@ -514,7 +556,9 @@ export class ClusterModel {
    * may change when the file changes. Empty for a file the model does not hold.
    */
   dependencyKeysOf(file: string): Set<string> {
-    return new Set(this.contributions.get(file)?.keys);
+    const keys = new Set<string>();
+    this.contributions.get(file)?.addKeysTo(keys);
+    return keys;
   }
 
   private noteRead(prefix: string, key: string): void {
@@ -582,7 +626,7 @@ export class ClusterModel {
     for (const [file, allotment] of allotments) {
       const contribution = this.contributions.get(file);
       if (file === changed || !contribution || contribution.podAllotment === allotment) continue;
-      for (const key of contribution.keys) this.budgetChanges.keys.add(key);
+      contribution.addKeysTo(this.budgetChanges.keys);
       this.withdraw(contribution);
       const again = new FileContribution(contribution.entry, contribution.podDemand, allotment);
       this.contributions.set(file, again);
@@ -592,26 +636,18 @@ export class ClusterModel {
       this.changed(true, true);
       if (allotment < again.podDemand) this.podBudgetShort.add(file);
       else this.podBudgetShort.delete(file);
-      for (const key of again.keys) this.budgetChanges.keys.add(key);
+      again.addKeysTo(this.budgetChanges.keys);
       this.budgetChanges.files.add(file);
     }
   }
 
-  /** Adds one object of a file being staged: to the file's lists, the model's indexes and the file's dependency keys. */
+  /** Adds one object of a file being staged: to the file's lists and the model's indexes. */
   private contributePart(contribution: FileContribution, object: ManifestObject, touched: Touched): ObjectPart {
-    const { keys } = contribution;
     this.indexObject(object);
     push(contribution.objectsByKind, object.kind, object);
     touched.kinds.add(object.kind);
-    keys.add(`kind:${object.kind}`).add(`object:${objectKey(object.kind, object.namespace, object.name)}`);
-    if (object.namespace) {
-      this.namespaceUse.set(object.namespace, (this.namespaceUse.get(object.namespace) ?? 0) + 1);
-      keys.add(`namespace:${object.namespace}`);
-    }
-    if (object.kind === 'Namespace') {
-      if (object.name) this.namespaceUse.set(object.name, (this.namespaceUse.get(object.name) ?? 0) + 1);
-      keys.add(`namespace:${object.name}`);
-    }
+    if (object.namespace) this.namespaceUse.set(object.namespace, (this.namespaceUse.get(object.namespace) ?? 0) + 1);
+    if (object.kind === 'Namespace' && object.name) this.namespaceUse.set(object.name, (this.namespaceUse.get(object.name) ?? 0) + 1);
     let service: ServiceView | undefined;
     if (object.kind === 'Service') {
       service = this.serviceViewOf(object);
@@ -620,7 +656,6 @@ export class ClusterModel {
       touched.serviceNamespaces.add(service.namespace);
       this.indexService(service);
       this.serviceCount += 1;
-      keys.add(`service:${service.namespace}/${service.name}`).add(`services:${service.namespace}`).add('services:*').add('service-addresses');
     }
     let owned: PodDraft[];
     let shortfall: PodShortfall | undefined;
@@ -655,12 +690,10 @@ export class ClusterModel {
       for (const group of byLabels.values()) {
         groups.push(group);
         contribution.podGroups.push(group);
-        keys.add(`pods:${group.namespace}`).add('pods:*').add('pod-addresses');
         for (const label in group.labels) {
           const value = group.labels[label];
           addToSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
           addToSet(this.podsByLabel, `*\0${label}=${value}`, group);
-          keys.add(`podlabel:${group.namespace}\0${label}=${value}`).add(`podlabel:*\0${label}=${value}`);
         }
       }
     }
@@ -670,7 +703,6 @@ export class ClusterModel {
       for (const name of configMapsReadBy(object).keys()) {
         const key = `${views[0].namespace}/${name}`;
         addToSet(this.configMapReaders, key, views[0]);
-        keys.add(`configmap-readers:${key}`);
         configMapsRead.push(key);
       }
     }
