@@ -72,6 +72,8 @@ interface ObjectPart {
  */
 class FileContribution {
   readonly parts: ObjectPart[] = [];
+  /** How many of its workloads fall short of the Pods they ask for (see podShortfalls). */
+  shortfalls = 0;
   /** Pods its workloads may still make out of its allotment. */
   podsLeft: number;
 
@@ -367,7 +369,8 @@ export class ClusterModel {
   podShortfalls(): PodShortfall[] {
     this.noteRead('pods:*', '');
     const shortfalls: PodShortfall[] = [];
-    for (const contribution of [...this.contributions.values()].sort((a, b) => compareFiles(a.entry.file, b.entry.file))) {
+    // the files with none are left out before sorting: an nslookup asks for this list
+    for (const contribution of [...this.contributions.values()].filter((each) => each.shortfalls > 0).sort((a, b) => compareFiles(a.entry.file, b.entry.file))) {
       for (const { shortfall } of contribution.parts) if (shortfall) shortfalls.push(shortfall);
     }
     return shortfalls;
@@ -664,7 +667,10 @@ export class ClusterModel {
       const simulated = Math.min(wanted, contribution.podsLeft);
       contribution.podsLeft -= simulated;
       owned = simulated > 0 ? podDraftsOf(object, this.settings, simulated).sort(comparePodDrafts) : NONE;
-      if (simulated < requested) shortfall = { owner: object, requested, simulated, cap: simulated < wanted ? 'workspace' : 'workload' };
+      if (simulated < requested) {
+        shortfall = { owner: object, requested, simulated, cap: simulated < wanted ? 'workspace' : 'workload' };
+        contribution.shortfalls += 1;
+      }
     }
     let views: readonly PodView[] = NONE;
     let groups: readonly PodGroup[] = NONE;
@@ -709,6 +715,7 @@ export class ClusterModel {
     const { object } = part;
     const { file } = contribution.entry;
     contribution.parts.pop();
+    if (part.shortfall) contribution.shortfalls -= 1;
     this.partOf.delete(object);
     const key = objectKey(object.kind, object.namespace, object.name);
     removeFrom(this.byKey, key, object);
