@@ -7,10 +7,10 @@ import { lintFiles } from '../../../server/src/core/rules/runRules';
 import type { Finding } from '../../../server/src/core/rules/types';
 
 /** `count` Deployments of `replicas` each, named `<prefix>-<n>`. */
-function deployments(prefix: string, count: number, replicas: number): string {
+function deployments(prefix: string, count: number, replicas: number, namespace = 'default'): string {
   let text = '';
   for (let index = 0; index < count; index++) {
-    text += `--- {apiVersion: apps/v1, kind: Deployment, metadata: {name: ${prefix}-${index}}, spec: {replicas: ${replicas}, selector: {matchLabels: {app: ${prefix}}}, template: {metadata: {labels: {app: ${prefix}}}, spec: {containers: [{name: c}]}}}}\n`;
+    text += `--- {apiVersion: apps/v1, kind: Deployment, metadata: {name: ${prefix}-${index}, namespace: ${namespace}}, spec: {replicas: ${replicas}, selector: {matchLabels: {app: ${prefix}}}, template: {metadata: {labels: {app: ${prefix}}}, spec: {containers: [{name: c}]}}}}\n`;
   }
   return text;
 }
@@ -25,6 +25,10 @@ function simulation(model: ClusterModel): string[] {
 
 function capped(findings: readonly Finding[]): string[] {
   return findings.filter((finding) => finding.ruleId === 'simulated-pods-capped').map((finding) => `${finding.file}: ${finding.message}`).sort();
+}
+
+function ruleIds(findings: readonly Finding[]): string[] {
+  return findings.map((finding) => finding.ruleId).sort();
 }
 
 describe('Pod budget: simulated Pods are capped per workload and per workspace, whatever the order of files', () => {
@@ -58,19 +62,24 @@ describe('Pod budget: simulated Pods are capped per workload and per workspace, 
 
   it('re-lints the files whose Pods another file takes or frees, as a full lint would', () => {
     const session = new LintSession(new ClusterModel());
-    session.model.setFile('b.yaml', deployments('b', 60, MAX_PODS_PER_WORKLOAD));
+    session.model.setFile('b.yaml', deployments('b', 60, MAX_PODS_PER_WORKLOAD, 'elsewhere'));
     session.model.setFile('c.yaml', deployments('c', 30, MAX_PODS_PER_WORKLOAD));
+    // a Service of a file no change touches, whose endpoints are c's Pods: what it read moves with them
+    session.model.setFile('d.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: d}\nspec: {selector: {app: c}, ports: [{port: 80}]}\n');
     session.lintAll();
     assert.deepEqual(capped(session.allFindings()), []);
-    // a.yaml comes first in path order: b keeps 40 workloads' Pods and c loses all of its
-    const touched = session.setFile('a.yaml', deployments('a', 60, MAX_PODS_PER_WORKLOAD));
-    assert.deepEqual(touched.slice().sort(), ['a.yaml', 'b.yaml', 'c.yaml']);
+    assert.deepEqual(ruleIds(session.findings('d.yaml')), []);
+    // a.yaml comes first in path order: b keeps 40 workloads' Pods and c loses all of its (d reads nothing of a's and b's namespace)
+    const touched = session.setFile('a.yaml', deployments('a', 60, MAX_PODS_PER_WORKLOAD, 'elsewhere'));
+    assert.deepEqual(touched.slice().sort(), ['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml']);
     const full = lintFiles(session.model).findings;
     assert.deepEqual(capped(session.allFindings()), capped(full));
     assert.equal(capped(full).length, 20 + 30);
+    assert.deepEqual(ruleIds(session.findings('d.yaml')), ruleIds(full.filter((finding) => finding.file === 'd.yaml')));
     // and removing it gives them back
-    session.removeFile('a.yaml');
+    assert.deepEqual(session.removeFile('a.yaml').slice().sort(), ['b.yaml', 'c.yaml', 'd.yaml']);
     assert.deepEqual(capped(session.allFindings()), []);
+    assert.deepEqual(ruleIds(session.findings('d.yaml')), []);
     assert.equal(session.model.pods().length, 90_000);
   });
 });

@@ -63,24 +63,17 @@ interface ObjectPart {
 }
 
 /**
- * What one file adds to the cluster: its objects, the Services and the Pods they make. It is built
- * an object at a time and taken down the same way, last object first (see FileStaging), so its
- * lists only ever grow or shrink at the end; between two steps it holds a prefix of the file's
- * objects, and the model's indexes hold exactly that prefix.
+ * What one file adds to the cluster: its objects, the Services and the Pods they make, a part per
+ * object. It is built an object at a time and taken down the same way, last object first (see
+ * FileStaging), so its parts only ever grow or shrink at the end; between two steps it holds a
+ * prefix of the file's objects, and the model's indexes hold exactly that prefix. It keeps no
+ * index of its own (a workspace has thousands of files of a few objects): the model's indexes keep
+ * each file's share, and its Services and Pods are read from its parts.
  */
 class FileContribution {
   readonly parts: ObjectPart[] = [];
-  readonly services: ServiceView[] = [];
-  readonly drafts: PodDraft[] = [];
-  readonly pods: PodView[] = [];
-  readonly podGroups: PodGroup[] = [];
-  readonly podsByOwner = new Map<ManifestObject, readonly PodView[]>();
-  readonly shortfalls = new Map<ManifestObject, PodShortfall>();
-  readonly objectsByKind = new Map<string, ManifestObject[]>();
-  readonly servicesByNamespace = new Map<string, ServiceView[]>();
-  readonly podsByNamespace = new Map<string, PodView[]>();
-  /** The read keys its parts answer (see dependencyKeysOf); kept while it is taken down, as it goes whole. */
-  readonly keys = new Set<string>();
+  /** How many of its workloads fall short of the Pods they ask for (see podShortfalls). */
+  shortfalls = 0;
   /** Pods its workloads may still make out of its allotment. */
   podsLeft: number;
 
@@ -91,9 +84,36 @@ class FileContribution {
     readonly podAllotment: number,
   ) {
     this.podsLeft = podAllotment;
-    this.keys.add(`file:${entry.file}`).add('objects').add('namespaces');
-    if (reservesPodAddresses(entry)) this.keys.add('pod-addresses');
   }
+
+  /** The read keys it answers (see dependencyKeysOf): worked out from its parts when asked, not kept. */
+  addKeysTo(keys: Set<string>): void {
+    addFileKeys(this.entry, keys);
+    for (const part of this.parts) addPartKeys(part, keys);
+  }
+}
+
+/** The read keys a file answers whatever its objects: the file itself, the lists of all objects and namespaces. */
+function addFileKeys(entry: ManifestFile, keys: Set<string>): void {
+  keys.add(`file:${entry.file}`).add('objects').add('namespaces');
+  if (reservesPodAddresses(entry)) keys.add('pod-addresses');
+}
+
+/** The read keys one object's part answers: every query whose answer holds or counts the object, its Service or its Pods. */
+function addPartKeys(part: ObjectPart, keys: Set<string>): void {
+  const { object, service } = part;
+  keys.add(`kind:${object.kind}`).add(`object:${objectKey(object.kind, object.namespace, object.name)}`);
+  if (object.namespace) keys.add(`namespace:${object.namespace}`);
+  if (object.kind === 'Namespace') keys.add(`namespace:${object.name}`);
+  if (service) keys.add(`service:${service.namespace}/${service.name}`).add(`services:${service.namespace}`).add('services:*').add('service-addresses');
+  for (const group of part.groups) {
+    keys.add(`pods:${group.namespace}`).add('pods:*').add('pod-addresses');
+    for (const label in group.labels) {
+      const value = group.labels[label];
+      keys.add(`podlabel:${group.namespace}\0${label}=${value}`).add(`podlabel:*\0${label}=${value}`);
+    }
+  }
+  for (const key of part.configMapsRead) keys.add(`configmap-readers:${key}`);
 }
 
 /**
@@ -109,9 +129,18 @@ export interface FileStaging {
   step(pause?: () => boolean): boolean;
   /** Finishes at once. */
   finish(): void;
-  /** What the previous version contributed, in dependency keys (see dependencyKeysOf). */
+}
+
+/**
+ * A staging that also names, in dependency keys (see dependencyKeysOf), what the previous and the
+ * new version contribute (`ClusterModel.stageFileWithKeys`), for a caller that re-lints by
+ * dependency. The model keeps no file's keys: they are gathered an object at a time as the
+ * objects go out and come in, and are complete once the staging is finished.
+ */
+export interface FileStagingWithKeys extends FileStaging {
+  /** What the previous version contributed. */
   readonly keysBefore: ReadonlySet<string>;
-  /** What the new version contributes, in dependency keys; complete once finished. */
+  /** What the new version contributes. */
   readonly keysAfter: ReadonlySet<string>;
 }
 
@@ -129,8 +158,9 @@ interface PodGroup {
   readonly pods: PodView[];
 }
 
-const NO_KEYS: ReadonlySet<string> = new Set();
 const never = (): boolean => false;
+/** The empty list of a part without Pods or ConfigMaps read: one for all, as most objects have none. */
+const NONE: readonly never[] = [];
 
 const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -154,6 +184,8 @@ export class ClusterModel {
   private generationCounter = 0;
 
   private readonly byKey = new Map<string, ManifestObject[]>();
+  /** Each object's part: its Pods and how they fall short. */
+  private readonly partOf = new Map<ManifestObject, ObjectPart>();
   private readonly byKind = new FileOrderedIndex<ManifestObject>();
   private readonly namespaceUse = new Map<string, number>();
   private readonly servicesByKey = new Map<string, ServiceView[]>();
@@ -218,6 +250,19 @@ export class ClusterModel {
    * staging under way is finished first: the model takes one at a time.
    */
   stageFile(entry: ManifestFile): FileStaging {
+    return this.stage(entry, undefined, undefined);
+  }
+
+  /** As stageFile, naming in dependency keys what the previous and the new version contribute (see FileStagingWithKeys). */
+  stageFileWithKeys(entry: ManifestFile): FileStagingWithKeys {
+    const keysBefore = new Set<string>();
+    const keysAfter = new Set<string>();
+    const staging = this.stage(entry, keysBefore, keysAfter);
+    return { file: staging.file, step: staging.step, finish: staging.finish, keysBefore, keysAfter };
+  }
+
+  /** Stages a file, adding to `keysBefore` and `keysAfter` (when given) the keys of each object as it goes out or comes in. */
+  private stage(entry: ManifestFile, keysBefore: Set<string> | undefined, keysAfter: Set<string> | undefined): FileStaging {
     this.finishStaging();
     const { file } = entry;
     const previous = this.contributions.get(file);
@@ -244,10 +289,11 @@ export class ClusterModel {
         else this.podBudgetShort.delete(file);
         building = new FileContribution(entry, demand, allotment);
         if (allotments) this.reallot(allotments, file);
+        if (keysBefore && previous) addFileKeys(previous.entry, keysBefore);
+        if (keysAfter) addFileKeys(entry, keysAfter);
       }
       let services = false;
       let pods = false;
-      const touched = new Touched();
       try {
         while (withdrawing) {
           const part = withdrawing.parts[withdrawing.parts.length - 1];
@@ -256,14 +302,16 @@ export class ClusterModel {
             withdrawing = undefined;
             break;
           }
-          this.withdrawPart(withdrawing, part, touched);
+          if (keysBefore) addPartKeys(part, keysBefore);
+          this.withdrawPart(withdrawing, part);
           services ||= part.service !== undefined;
           pods ||= part.pods.length > 0;
           if (pause()) return false;
         }
         if (next === 0) this.contributions.set(file, building);
         while (next < entry.objects.length) {
-          const part = this.contributePart(building, entry.objects[next++], touched);
+          const part = this.contributePart(building, entry.objects[next++]);
+          if (keysAfter) addPartKeys(part, keysAfter);
           services ||= part.service !== undefined;
           pods ||= part.pods.length > 0;
           if (next < entry.objects.length && pause()) return false;
@@ -272,20 +320,11 @@ export class ClusterModel {
         if (this.staging === staging) this.staging = undefined;
         return true;
       } finally {
-        this.settleParts(file, withdrawing ?? building, touched);
         this.changed(services, pods || reserves);
         this.generationCounter += 1;
       }
     };
-    const staging: FileStaging = {
-      file,
-      step,
-      finish: () => void step(),
-      keysBefore: previous?.keys ?? NO_KEYS,
-      get keysAfter(): ReadonlySet<string> {
-        return building?.keys ?? NO_KEYS;
-      },
-    };
+    const staging: FileStaging = { file, step, finish: () => void step() };
     this.staging = staging;
     return staging;
   }
@@ -323,14 +362,18 @@ export class ClusterModel {
   /** How a workload falls short of the Pods it asks for, if it does (see podBudget). */
   podShortfallOf(owner: ManifestObject): PodShortfall | undefined {
     this.noteRead('object:', objectKey(owner.kind, owner.namespace, owner.name));
-    return this.contributions.get(owner.file)?.shortfalls.get(owner);
+    return this.partOf.get(owner)?.shortfall;
   }
 
   /** Every workload that asks for more Pods than are simulated, in file order. */
   podShortfalls(): PodShortfall[] {
     this.noteRead('pods:*', '');
-    return [...this.contributions.values()].filter((contribution) => contribution.shortfalls.size > 0)
-      .sort((a, b) => compareFiles(a.entry.file, b.entry.file)).flatMap((contribution) => [...contribution.shortfalls.values()]);
+    const shortfalls: PodShortfall[] = [];
+    // the files with none are left out before sorting: an nslookup asks for this list
+    for (const contribution of [...this.contributions.values()].filter((each) => each.shortfalls > 0).sort((a, b) => compareFiles(a.entry.file, b.entry.file))) {
+      for (const { shortfall } of contribution.parts) if (shortfall) shortfalls.push(shortfall);
+    }
+    return shortfalls;
   }
 
   file(file: string): ManifestFile | undefined {
@@ -378,7 +421,7 @@ export class ClusterModel {
 
   services(): readonly ServiceView[] {
     this.noteRead('services:*', '');
-    this.allServices ??= [...this.contributions.values()].sort((a, b) => compareFiles(a.entry.file, b.entry.file)).flatMap((contribution) => contribution.services);
+    this.allServices ??= servicesOf([...this.contributions.values()].sort((a, b) => compareFiles(a.entry.file, b.entry.file)));
     return this.seen(this.allServices, serviceObject);
   }
 
@@ -404,7 +447,11 @@ export class ClusterModel {
 
   pods(): readonly PodView[] {
     this.noteRead('pods:*', '');
-    this.allPods ??= [...this.contributions.values()].flatMap((contribution) => contribution.pods).sort(comparePodDrafts);
+    if (!this.allPods) {
+      const pods: PodView[] = [];
+      for (const contribution of this.contributions.values()) for (const part of contribution.parts) for (const pod of part.pods) pods.push(pod);
+      this.allPods = pods.sort(comparePodDrafts);
+    }
     return this.seen(this.allPods, podOwner);
   }
 
@@ -427,7 +474,7 @@ export class ClusterModel {
 
   podsOf(owner: ManifestObject): readonly PodView[] {
     this.noteRead('object:', objectKey(owner.kind, owner.namespace, owner.name));
-    return this.contributions.get(owner.file)?.podsByOwner.get(owner) ?? [];
+    return this.partOf.get(owner)?.pods ?? [];
   }
 
   /** Pods of the namespace whose labels carry every key=value of the selector. */
@@ -514,7 +561,9 @@ export class ClusterModel {
    * may change when the file changes. Empty for a file the model does not hold.
    */
   dependencyKeysOf(file: string): Set<string> {
-    return new Set(this.contributions.get(file)?.keys);
+    const keys = new Set<string>();
+    this.contributions.get(file)?.addKeysTo(keys);
+    return keys;
   }
 
   private noteRead(prefix: string, key: string): void {
@@ -582,47 +631,34 @@ export class ClusterModel {
     for (const [file, allotment] of allotments) {
       const contribution = this.contributions.get(file);
       if (file === changed || !contribution || contribution.podAllotment === allotment) continue;
-      for (const key of contribution.keys) this.budgetChanges.keys.add(key);
+      contribution.addKeysTo(this.budgetChanges.keys);
       this.withdraw(contribution);
       const again = new FileContribution(contribution.entry, contribution.podDemand, allotment);
       this.contributions.set(file, again);
-      const touched = new Touched();
-      for (const object of contribution.entry.objects) this.contributePart(again, object, touched);
-      this.settleParts(file, again, touched);
+      for (const object of contribution.entry.objects) this.contributePart(again, object);
       this.changed(true, true);
       if (allotment < again.podDemand) this.podBudgetShort.add(file);
       else this.podBudgetShort.delete(file);
-      for (const key of again.keys) this.budgetChanges.keys.add(key);
+      again.addKeysTo(this.budgetChanges.keys);
       this.budgetChanges.files.add(file);
     }
   }
 
-  /** Adds one object of a file being staged: to the file's lists, the model's indexes and the file's dependency keys. */
-  private contributePart(contribution: FileContribution, object: ManifestObject, touched: Touched): ObjectPart {
-    const { keys } = contribution;
+  /** Adds one object of a file being staged: to the file's parts and the model's indexes. */
+  private contributePart(contribution: FileContribution, object: ManifestObject): ObjectPart {
+    const { file } = contribution.entry;
     this.indexObject(object);
-    push(contribution.objectsByKind, object.kind, object);
-    touched.kinds.add(object.kind);
-    keys.add(`kind:${object.kind}`).add(`object:${objectKey(object.kind, object.namespace, object.name)}`);
-    if (object.namespace) {
-      this.namespaceUse.set(object.namespace, (this.namespaceUse.get(object.namespace) ?? 0) + 1);
-      keys.add(`namespace:${object.namespace}`);
-    }
-    if (object.kind === 'Namespace') {
-      if (object.name) this.namespaceUse.set(object.name, (this.namespaceUse.get(object.name) ?? 0) + 1);
-      keys.add(`namespace:${object.name}`);
-    }
+    this.byKind.push(object.kind, file, object);
+    if (object.namespace) this.namespaceUse.set(object.namespace, (this.namespaceUse.get(object.namespace) ?? 0) + 1);
+    if (object.kind === 'Namespace' && object.name) this.namespaceUse.set(object.name, (this.namespaceUse.get(object.name) ?? 0) + 1);
     let service: ServiceView | undefined;
     if (object.kind === 'Service') {
       service = this.serviceViewOf(object);
-      contribution.services.push(service);
-      push(contribution.servicesByNamespace, service.namespace, service);
-      touched.serviceNamespaces.add(service.namespace);
+      this.servicesByNamespace.push(service.namespace, file, service);
       this.indexService(service);
       this.serviceCount += 1;
-      keys.add(`service:${service.namespace}/${service.name}`).add(`services:${service.namespace}`).add('services:*').add('service-addresses');
     }
-    let owned: PodDraft[];
+    let owned: readonly PodDraft[];
     let shortfall: PodShortfall | undefined;
     if (object.kind === 'Pod') owned = podDraftsOf(object, this.settings);
     else {
@@ -630,65 +666,62 @@ export class ClusterModel {
       const wanted = Math.min(requested, MAX_PODS_PER_WORKLOAD);
       const simulated = Math.min(wanted, contribution.podsLeft);
       contribution.podsLeft -= simulated;
-      owned = simulated > 0 ? podDraftsOf(object, this.settings, simulated).sort(comparePodDrafts) : [];
+      owned = simulated > 0 ? podDraftsOf(object, this.settings, simulated).sort(comparePodDrafts) : NONE;
       if (simulated < requested) {
         shortfall = { owner: object, requested, simulated, cap: simulated < wanted ? 'workspace' : 'workload' };
-        contribution.shortfalls.set(object, shortfall);
+        contribution.shortfalls += 1;
       }
     }
-    let views: PodView[] = [];
-    const groups: PodGroup[] = [];
+    let views: readonly PodView[] = NONE;
+    let groups: readonly PodGroup[] = NONE;
     if (owned.length > 0) {
       const addresses = (draft: PodDraft): PodAddresses => this.addressesOf(draft);
       views = owned.map((draft) => podViewOf(draft, addresses));
-      for (const draft of owned) contribution.drafts.push(draft);
-      for (const pod of views) contribution.pods.push(pod);
-      contribution.podsByOwner.set(object, views);
       const byLabels = new Map<Readonly<Record<string, string>>, PodGroup>();
       for (const pod of views) {
-        push(contribution.podsByNamespace, pod.namespace, pod);
-        touched.podNamespaces.add(pod.namespace);
+        this.podsByNamespace.push(pod.namespace, file, pod);
         const group = byLabels.get(pod.labels);
         if (group) group.pods.push(pod);
         else byLabels.set(pod.labels, { namespace: pod.namespace, labels: pod.labels, pods: [pod] });
       }
-      for (const group of byLabels.values()) {
-        groups.push(group);
-        contribution.podGroups.push(group);
-        keys.add(`pods:${group.namespace}`).add('pods:*').add('pod-addresses');
+      groups = [...byLabels.values()];
+      for (const group of groups) {
         for (const label in group.labels) {
           const value = group.labels[label];
           addToSet(this.podsByLabel, `${group.namespace}\0${label}=${value}`, group);
           addToSet(this.podsByLabel, `*\0${label}=${value}`, group);
-          keys.add(`podlabel:${group.namespace}\0${label}=${value}`).add(`podlabel:*\0${label}=${value}`);
         }
       }
     }
     // who reads which ConfigMap: a ConfigMap's configured hosts are looked up from its readers' Pods
-    const configMapsRead: string[] = [];
+    let configMapsRead: readonly string[] = NONE;
     if (views.length > 0) {
+      const read: string[] = [];
       for (const name of configMapsReadBy(object).keys()) {
         const key = `${views[0].namespace}/${name}`;
         addToSet(this.configMapReaders, key, views[0]);
-        keys.add(`configmap-readers:${key}`);
-        configMapsRead.push(key);
+        read.push(key);
       }
+      if (read.length > 0) configMapsRead = read;
     }
     const part: ObjectPart = { object, service, drafts: owned, pods: views, groups, shortfall, configMapsRead };
     contribution.parts.push(part);
+    this.partOf.set(object, part);
     return part;
   }
 
-  /** Takes the last object of a file out: of the file's lists and the model's indexes. */
-  private withdrawPart(contribution: FileContribution, part: ObjectPart, touched: Touched): void {
+  /** Takes the last object of a file out: of the file's parts and the model's indexes. */
+  private withdrawPart(contribution: FileContribution, part: ObjectPart): void {
     const { object } = part;
+    const { file } = contribution.entry;
     contribution.parts.pop();
+    if (part.shortfall) contribution.shortfalls -= 1;
+    this.partOf.delete(object);
     const key = objectKey(object.kind, object.namespace, object.name);
     removeFrom(this.byKey, key, object);
     this.alternatives.delete(object);
     this.markAlternatives(this.byKey.get(key) ?? []);
-    contribution.objectsByKind.get(object.kind)?.pop();
-    touched.kinds.add(object.kind);
+    this.byKind.remove(object.kind, file, object);
     for (const namespace of [object.namespace, object.kind === 'Namespace' ? object.name : '']) {
       if (!namespace) continue;
       const count = (this.namespaceUse.get(namespace) ?? 0) - 1;
@@ -697,22 +730,14 @@ export class ClusterModel {
     }
     if (part.service) {
       const service = part.service;
-      contribution.services.pop();
-      contribution.servicesByNamespace.get(service.namespace)?.pop();
-      touched.serviceNamespaces.add(service.namespace);
+      this.servicesByNamespace.remove(service.namespace, file, service);
       removeFrom(this.servicesByKey, `${service.namespace}/${service.name}`, service);
       this.serviceCount -= 1;
     }
-    contribution.drafts.length -= part.drafts.length;
-    contribution.pods.length -= part.pods.length;
-    contribution.podGroups.length -= part.groups.length;
-    contribution.podsByOwner.delete(object);
-    contribution.shortfalls.delete(object);
     for (const key of part.configMapsRead) deleteFromSet(this.configMapReaders, key, part.pods[0]);
     for (let index = part.pods.length - 1; index >= 0; index--) {
       const pod = part.pods[index];
-      contribution.podsByNamespace.get(pod.namespace)?.pop();
-      touched.podNamespaces.add(pod.namespace);
+      this.podsByNamespace.remove(pod.namespace, file, pod);
     }
     for (const group of part.groups) {
       for (const label in group.labels) {
@@ -723,24 +748,15 @@ export class ClusterModel {
     }
   }
 
-  /** Puts a file's lists of the kinds and namespaces a step touched into the file-ordered indexes. */
-  private settleParts(file: string, contribution: FileContribution, touched: Touched): void {
-    for (const kind of touched.kinds) settle(this.byKind, kind, file, contribution.objectsByKind.get(kind));
-    for (const namespace of touched.serviceNamespaces) settle(this.servicesByNamespace, namespace, file, contribution.servicesByNamespace.get(namespace));
-    for (const namespace of touched.podNamespaces) settle(this.podsByNamespace, namespace, file, contribution.podsByNamespace.get(namespace));
-  }
-
   /** Takes a whole file out at once. */
   private withdraw(contribution: FileContribution): void {
-    const touched = new Touched();
-      let services = false;
+    let services = false;
     let pods = false;
     for (let part = contribution.parts.at(-1); part; part = contribution.parts.at(-1)) {
-      this.withdrawPart(contribution, part, touched);
+      this.withdrawPart(contribution, part);
       services ||= part.service !== undefined;
       pods ||= part.pods.length > 0;
     }
-    this.settleParts(contribution.entry.file, contribution, touched);
     this.changed(services, pods || reservesPodAddresses(contribution.entry));
   }
 
@@ -797,7 +813,7 @@ export class ClusterModel {
 
   /** Cluster IPs and node ports for the Services that do not declare them, in sorted order. */
   private allocateServiceAddresses(): ServiceAllocation {
-    const services = [...this.contributions.values()].flatMap((contribution) => contribution.services);
+    const services = servicesOf(this.contributions.values());
     const cidrs = cidrList(this.settings.serviceCIDR);
     const allocators = new Map<IpFamily, IpAllocator>();
     // offset 1 is the `kubernetes` Service, offset 10 the cluster DNS Service, as kubeadm allocates them
@@ -834,7 +850,9 @@ export class ClusterModel {
   private addressesOf(draft: PodDraft): PodAddresses {
     this.noteRead('pod-addresses', '');
     if (!this.podAddresses) {
-      const drafts = [...this.contributions.values()].flatMap((contribution) => contribution.drafts).sort(comparePodDrafts);
+      const drafts: PodDraft[] = [];
+      for (const contribution of this.contributions.values()) for (const part of contribution.parts) for (const draft of part.drafts) drafts.push(draft);
+      drafts.sort(comparePodDrafts);
       const allocators = new Map<IpFamily, IpAllocator>();
       for (const cidr of cidrList(this.settings.podCIDR)) allocators.set(cidr.family, new IpAllocator(cidr, [0, 1]));
       for (const contribution of this.contributions.values()) {
@@ -867,6 +885,13 @@ export class ClusterModel {
 const serviceObject = (service: ServiceView): ManifestObject => service.object;
 const podOwner = (pod: PodView): ManifestObject => pod.template.owner;
 
+/** The Services of the files, file by file in the order given, each file's in object order. */
+function servicesOf(contributions: Iterable<FileContribution>): ServiceView[] {
+  const services: ServiceView[] = [];
+  for (const contribution of contributions) for (const { service } of contribution.parts) if (service) services.push(service);
+  return services;
+}
+
 /** Endpoints and EndpointSlices hold addresses simulated Pods must not be given. */
 function reservesPodAddresses(entry: ManifestFile): boolean {
   return entry.objects.some((object) => object.kind === 'Endpoints' || object.kind === 'EndpointSlice');
@@ -878,19 +903,6 @@ function reservesPodAddresses(entry: ManifestFile): boolean {
  */
 export function declaredServiceIPs(service: ServiceView): AssignedIp[] {
   return service.type !== 'ExternalName' && !service.headless ? declaredClusterIPs(service.spec) : [];
-}
-
-/** The kinds and namespaces whose per-file lists a step changed. */
-class Touched {
-  readonly kinds = new Set<string>();
-  readonly serviceNamespaces = new Set<string>();
-  readonly podNamespaces = new Set<string>();
-}
-
-/** Sets a file's part of a file-ordered index, or drops it when empty. */
-function settle<V>(index: FileOrderedIndex<V>, key: string, file: string, values: readonly V[] | undefined): void {
-  if (values && values.length > 0) index.set(key, file, values);
-  else index.delete(key, file);
 }
 
 function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -912,12 +924,6 @@ function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const index = list.indexOf(value);
   if (index >= 0) list.splice(index, 1);
   if (list.length === 0) map.delete(key);
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 export function compareKeys(a: string, b: string): number {

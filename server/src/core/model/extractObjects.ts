@@ -22,7 +22,8 @@ export function extractObjects(file: string, documents: readonly ParsedDocument[
     const object = toObject(file, document, value, [], `${document.index}`);
     if (object) objects.push(object);
   }
-  return objects;
+  // an array pushed into keeps room for 17 items: most files hold one or two objects
+  return objects.slice();
 }
 
 function toObject(file: string, document: ParsedDocument, value: unknown, basePath: PathSegment[], suffix: string): ManifestObject | undefined {

@@ -7,24 +7,32 @@ import { compareFiles } from './fileOrder';
  * comparison is given) and kept until a file changes that key.
  */
 export class FileOrderedIndex<V> {
-  private readonly parts = new Map<string, Map<string, readonly V[]>>();
+  private readonly parts = new Map<string, Map<string, V[]>>();
   private readonly lists = new Map<string, readonly V[]>();
 
   constructor(private readonly compare?: (a: V, b: V) => number) {}
 
-  set(key: string, file: string, values: readonly V[]): void {
+  /** Adds a value at the end of the file's part of the key. */
+  push(key: string, file: string, value: V): void {
     let part = this.parts.get(key);
     if (!part) {
       part = new Map();
       this.parts.set(key, part);
     }
-    part.set(file, values);
+    const values = part.get(file);
+    if (values) values.push(value);
+    else part.set(file, [value]);
     this.lists.delete(key);
   }
 
-  delete(key: string, file: string): void {
+  /** Takes a value out of the file's part of the key (found from the end: a file is taken down last object first). */
+  remove(key: string, file: string, value: V): void {
     const part = this.parts.get(key);
-    if (!part?.delete(file)) return;
+    const values = part?.get(file);
+    const index = values ? values.lastIndexOf(value) : -1;
+    if (!part || !values || index < 0) return;
+    values.splice(index, 1);
+    if (values.length === 0) part.delete(file);
     if (part.size === 0) this.parts.delete(key);
     this.lists.delete(key);
   }

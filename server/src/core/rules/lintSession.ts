@@ -76,7 +76,7 @@ export class LintSession {
    */
   stageParsedFile(entry: ManifestFile): SessionStaging {
     const { file } = entry;
-    const staging = this.model.stageFile(entry);
+    const staging = this.model.stageFileWithKeys(entry);
     // no lint runs meanwhile, so who read what stays put: the readers are gathered in steps too
     const affected = new Set<string>();
     let keys: Iterator<string> | undefined;

@@ -271,7 +271,8 @@ class BlockYamlReader {
     }
     if (items) this.placed = { kind: 'sequence', span: this.spanOf(start, this.collectionEnd()), items };
     this.depth--;
-    return result;
+    // an array pushed into keeps room for 17 items: the few of a manifest's list get one of their size
+    return result.slice();
   }
 
   private sequenceItem(indent: number, dash: number): unknown {

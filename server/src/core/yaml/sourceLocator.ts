@@ -38,11 +38,12 @@ export class SourceLocator {
     private readonly readItemAloneFrom = READ_ITEM_ALONE_FROM,
   ) {}
 
-  /** Places found before: the same few paths are asked again each time a file is re-linted. */
-  private readonly located = new Map<string, Location>();
+  /** Places found before: the same few paths are asked again each time a file is re-linted. Made on the first place asked (most files are asked none). */
+  private located: Map<string, Location> | undefined;
 
   locate(documentSpan: Span, path: ValuePath): Location {
     const key = `${documentSpan.start}:${documentSpan.end}:${path.map((segment) => (typeof segment === 'number' ? `#${segment}` : `.${segment}`)).join('')}`;
+    this.located ??= new Map();
     let location = this.located.get(key);
     if (!location) {
       location = this.find(documentSpan, path);
@@ -127,13 +128,14 @@ export class SourceLocator {
 
   private listItemStartsOf(documentSpan: Span): readonly number[] | undefined {
     const documentKey = `${documentSpan.start}:${documentSpan.end}`;
+    this.itemStarts ??= new Map();
     let starts = this.itemStarts.get(documentKey);
     if (starts === undefined) this.itemStarts.set(documentKey, (starts = listItemStarts(this.text, documentSpan) ?? null));
     return starts ?? undefined;
   }
 
-  /** Where the items of a large List start, per document asked about; null when not a block sequence under a top-level `items:`. */
-  private readonly itemStarts = new Map<string, readonly number[] | null>();
+  /** Where the items of a large List start, per document asked about; null when not a block sequence under a top-level `items:`. Made when first asked. */
+  private itemStarts: Map<string, readonly number[] | null> | undefined;
 
   nodeAt(documentSpan: Span, offset: number): NodeAtOffset | undefined {
     const path: PathSegment[] = [];

@@ -101,7 +101,8 @@ function tolerantList(item: Reader): Reader {
       const read = item(entry);
       if (read !== FAIL) result.push({ ...(read as object), index });
     });
-    return result;
+    // an array pushed into keeps room for 17 items: a few ports get a list of their size
+    return result.slice();
   };
 }
 
