@@ -44,6 +44,23 @@ describe('Pod budget: simulated Pods are capped per workload and per workspace, 
     ]);
   });
 
+  it('makes no claim that a selector matches nothing when the Pods it would match were left out by a cap', () => {
+    const service = (name: string, selector: string): string => `--- {apiVersion: v1, kind: Service, metadata: {name: ${name}}, spec: {clusterIP: None, selector: ${selector}, ports: [{port: 80}]}}\n`;
+    const statefulSet = (name: string, replicas: number): string => `--- {apiVersion: apps/v1, kind: StatefulSet, metadata: {name: ${name}}, spec: {replicas: ${replicas}, serviceName: ${name}, selector: {matchLabels: {app: ${name}}}, template: {metadata: {labels: {app: ${name}}}, spec: {containers: [{name: c}]}}}}\n`;
+    const model = new ClusterModel();
+    // a.yaml takes 99,000 of the workspace's Pods; in b.yaml `big` gets its 1,000 (of 5,000 asked), `db` none
+    model.setFile('a.yaml', deployments('a', 99, MAX_PODS_PER_WORKLOAD));
+    model.setFile('b.yaml', statefulSet('big', 5_000) + statefulSet('db', 3) + service('db', '{app: db}') + service('db-two', '{statefulset.kubernetes.io/pod-name: db-2}')
+      + service('big-4000', '{statefulset.kubernetes.io/pod-name: big-4000}') + service('big-x', '{app: big, tier: x}') + service('typo', '{app: dbb}'));
+    assert.deepEqual(['big', 'db'].map((name) => model.podsOf([...model.objects()].find((object) => object.name === name && object.kind === 'StatefulSet')!).length), [1_000, 0]);
+    const findings = lintFiles(model).findings.filter((finding) => finding.ruleId === 'service-selector-matches-nothing');
+    // the typo and the label no Pod has are still reported
+    assert.deepEqual(findings.map((finding) => finding.message).sort(), [
+      'selector app=big,tier=x matches no Pod in namespace "default", so Service "big-x" has no endpoints.',
+      'selector app=dbb matches no Pod in namespace "default", so Service "typo" has no endpoints.',
+    ]);
+  });
+
   it('gives the workspace budget to files in path order, so the order of reading does not matter', () => {
     // three files of 60,000 Pods each: a takes 60,000, b the remaining 40,000, c none
     const files: Record<string, string> = { 'c.yaml': deployments('c', 60, MAX_PODS_PER_WORKLOAD), 'a.yaml': deployments('a', 60, MAX_PODS_PER_WORKLOAD), 'b.yaml': deployments('b', 60, MAX_PODS_PER_WORKLOAD) };

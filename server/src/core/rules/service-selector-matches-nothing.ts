@@ -3,6 +3,7 @@ import { formatSelector } from '../model/labelSelector';
 import type { PodView } from '../model/podView';
 import { podsMaybeSelectedBy } from '../model/selectorMatch';
 import { closestName, MAX_SUGGESTION_CANDIDATES } from './closestName';
+import { selectsPodsLeftOut } from './cutShortWorkloads';
 import { rawAt } from './validation/apiObjects';
 import { selectorLabelsFix } from './selectorFix';
 import { defineRule } from './types';
@@ -41,6 +42,8 @@ export default defineRule({
     const data = { selector: formatSelector(selector), namespace: service.namespace, name: service.name };
     // a Pod labelled by a placeholder may be selected once substituted
     if (podMatchesOnceSubstituted(context.model, service.namespace, selector)) return;
+    // Pods of a workload the Pod caps cut short run but are not modelled
+    if (selectsPodsLeftOut(context, service.namespace, selector)) return;
     const elsewhere = context.model.podsMatching(selector).filter((pod) => pod.namespace !== service.namespace);
     if (elsewhere.length > 0) {
       if (hasPlaceholder(service.namespace) || elsewhere.some((pod) => hasPlaceholder(pod.namespace))) return;
