@@ -1,33 +1,67 @@
 import { COMPLETION_INDEX, POD_INDEX, POD_NAME } from '../model/controllerLabels';
+import { podDraftsOf } from '../model/expandPods';
+import type { ManifestObject } from '../model/manifestObject';
 import type { PodShortfall } from '../model/podBudget';
-import { podsMadeBy } from './podsMadeBy';
+import { podTemplateOf } from '../model/podView';
+import type { AnalysisSettings } from '../settings';
 import type { RuleContext } from './types';
 
 /**
  * Whether a workload of the namespace that the Pod caps cut short (1,000 Pods a workload, 100,000 a
  * workspace) makes Pods the selector picks. Those Pods run in the cluster but are not in the model,
  * so a selector that matches none of the simulated Pods is no mistake of the manifests: a rule
- * makes no claim then (`simulated-pods-capped` says where the model stops). The Pods left out differ
- * from the first only in their identity labels (a StatefulSet's name and ordinal, a Job's index).
+ * makes no claim then (`simulated-pods-capped` says where the model stops). The Pods left out
+ * carry the labels of the workload's first Pod but for their identity (a StatefulSet's Pod name and
+ * ordinal, a Job's completion index).
  */
 export function selectsPodsLeftOut(context: Pick<RuleContext, 'model' | 'settings'>, namespace: string, selector: Readonly<Record<string, string>>): boolean {
-  const byNamespace = context.model.memo(SHORTFALLS, 'by namespace', () => shortfallsByNamespace(context.model.podShortfalls()));
-  for (const { owner } of byNamespace.get(namespace) ?? []) {
-    const [pod] = podsMadeBy(context, owner);
-    if (pod && Object.keys(selector).every((key) => IDENTITY_LABELS.has(key) || pod.labels[key] === selector[key])) return true;
-  }
-  return false;
+  const { settings } = context;
+  const byNamespace = context.model.memo(LEFT_OUT, settings, () => leftOutByNamespace(context.model.podShortfalls()));
+  const index = byNamespace.get(namespace);
+  if (!index) return false;
+  // through one label of the selector the workloads write in their templates; a label only the
+  // controller adds (`job-name`) is looked for in every workload cut short
+  const key = Object.keys(selector).find((each) => !IDENTITY_LABELS.has(each));
+  const candidates = key === undefined ? index.all : (index.byLabel.get(`${key}=${selector[key]}`) ?? index.all);
+  return candidates.some((owner) => {
+    const labels = firstPodLabels(owner, settings);
+    return labels !== undefined && Object.keys(selector).every((each) => (IDENTITY_LABELS.has(each) ? givesIdentity(owner, labels, each, selector[each]) : labels[each] === selector[each]));
+  });
 }
 
-const SHORTFALLS = {};
+const LEFT_OUT = {};
 const IDENTITY_LABELS = new Set([POD_NAME, POD_INDEX, COMPLETION_INDEX]);
 
-function shortfallsByNamespace(shortfalls: readonly PodShortfall[]): Map<string, PodShortfall[]> {
-  const byNamespace = new Map<string, PodShortfall[]>();
-  for (const shortfall of shortfalls) {
-    const list = byNamespace.get(shortfall.owner.namespace);
-    if (list) list.push(shortfall);
-    else byNamespace.set(shortfall.owner.namespace, [shortfall]);
+/** The workloads cut short per namespace, and by each label their Pod templates write. Read without asking the model for more than the list, so nothing more is recorded as read. */
+function leftOutByNamespace(shortfalls: readonly PodShortfall[]): Map<string, { all: ManifestObject[]; byLabel: Map<string, ManifestObject[]> }> {
+  const byNamespace = new Map<string, { all: ManifestObject[]; byLabel: Map<string, ManifestObject[]> }>();
+  for (const { owner } of shortfalls) {
+    let index = byNamespace.get(owner.namespace);
+    if (!index) byNamespace.set(owner.namespace, (index = { all: [], byLabel: new Map() }));
+    index.all.push(owner);
+    for (const [key, value] of Object.entries(podTemplateOf(owner)?.labels ?? {})) {
+      const pair = `${key}=${value}`;
+      const list = index.byLabel.get(pair);
+      if (list) list.push(owner);
+      else index.byLabel.set(pair, [owner]);
+    }
   }
   return byNamespace;
+}
+
+/** The labels of the first Pod a workload makes, as its controller writes them. */
+function firstPodLabels(owner: ManifestObject, settings: AnalysisSettings): Readonly<Record<string, string>> | undefined {
+  let first = firstPods.get(owner);
+  if (!first || first.settings !== settings) firstPods.set(owner, (first = { settings, labels: podDraftsOf(owner, settings, 1)[0]?.labels }));
+  return first.labels;
+}
+
+const firstPods = new WeakMap<ManifestObject, { readonly settings: AnalysisSettings; readonly labels: Readonly<Record<string, string>> | undefined }>();
+
+/** Whether some Pod of the workload has this identity: a StatefulSet's Pod names and ordinals, an Indexed Job's completion indexes. */
+function givesIdentity(owner: ManifestObject, labels: Readonly<Record<string, string>>, key: string, value: string): boolean {
+  if (!/^(0|[1-9]\d{0,8})$/.test(key === POD_NAME ? value.slice(owner.name.length + 1) : value)) return false;
+  if (key === POD_NAME) return owner.kind === 'StatefulSet' && value.startsWith(`${owner.name}-`);
+  if (key === POD_INDEX) return owner.kind === 'StatefulSet';
+  return labels[COMPLETION_INDEX] !== undefined;
 }
