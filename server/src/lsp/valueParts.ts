@@ -20,7 +20,7 @@ export interface ValuePart {
 const enum NodeKind { Leaf = 0, Mapping = 1, Sequence = 2, Reference = 3 }
 
 /** Nodes a part holds: copying one takes a few milliseconds. */
-export const NODES_PER_PART = 10_000;
+const NODES_PER_PART = 10_000;
 
 /** Cuts `value` into parts, each of at most `nodesPerPart` entries; a value that is not a container is one part. */
 export function* valueParts(value: unknown, nodesPerPart = NODES_PER_PART): Generator<ValuePart> {

@@ -77,6 +77,23 @@ describe('Pod budget: simulated Pods are capped per workload and per workspace, 
     assert.deepEqual(capped(lintFiles(backward).findings), capped(lintFiles(forward).findings));
   });
 
+  it('re-lints a Service whose selector the Pods left out explained, once they no longer do, as a full lint would', () => {
+    const statefulSet = (name: string, replicas: number): string => `--- {apiVersion: apps/v1, kind: StatefulSet, metadata: {name: ${name}}, spec: {replicas: ${replicas}, serviceName: ${name}, selector: {matchLabels: {app: ${name}}}, template: {metadata: {labels: {app: ${name}}}, spec: {containers: [{name: c}]}}}}\n`;
+    const session = new LintSession(new ClusterModel());
+    session.model.setFile('a.yaml', deployments('a', 99, MAX_PODS_PER_WORKLOAD));
+    // the Service selects c.yaml's StatefulSet, whose Pods the budget leaves out (b.yaml's `big` takes the last 1,000)
+    session.model.setFile('b.yaml', `${statefulSet('big', 1_000)}--- {apiVersion: v1, kind: Service, metadata: {name: db}, spec: {clusterIP: None, selector: {app: db}, ports: [{port: 80}]}}\n`);
+    session.model.setFile('c.yaml', statefulSet('db', 3));
+    session.lintAll();
+    const selectorFindings = (findings: readonly Finding[]): string[] => findings.filter((finding) => finding.file === 'b.yaml' && finding.ruleId === 'service-selector-matches-nothing').map((finding) => finding.message);
+    assert.deepEqual(selectorFindings(session.allFindings()), []);
+    // at 0 replicas nothing is left out: the Service has no endpoints, which the full lint says and so must the session
+    assert.ok(session.setFile('c.yaml', statefulSet('db', 0)).includes('b.yaml'));
+    const full = lintFiles(session.model).findings;
+    assert.deepEqual(selectorFindings(full), ['selector app=db matches no Pod in namespace "default", so Service "db" has no endpoints.']);
+    assert.deepEqual(selectorFindings(session.allFindings()), selectorFindings(full));
+  });
+
   it('re-lints the files whose Pods another file takes or frees, as a full lint would', () => {
     const session = new LintSession(new ClusterModel());
     session.model.setFile('b.yaml', deployments('b', 60, MAX_PODS_PER_WORKLOAD, 'elsewhere'));

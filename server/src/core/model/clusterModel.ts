@@ -106,6 +106,7 @@ function addPartKeys(part: ObjectPart, keys: Set<string>): void {
   if (object.namespace) keys.add(`namespace:${object.namespace}`);
   if (object.kind === 'Namespace') keys.add(`namespace:${object.name}`);
   if (service) keys.add(`service:${service.namespace}/${service.name}`).add(`services:${service.namespace}`).add('services:*').add('service-addresses');
+  if (part.shortfall) keys.add(`shortfalls:${object.namespace}`);
   for (const group of part.groups) {
     keys.add(`pods:${group.namespace}`).add('pods:*').add('pod-addresses');
     for (const label in group.labels) {
@@ -363,6 +364,17 @@ export class ClusterModel {
   podShortfallOf(owner: ManifestObject): PodShortfall | undefined {
     this.noteRead('object:', objectKey(owner.kind, owner.namespace, owner.name));
     return this.partOf.get(owner)?.shortfall;
+  }
+
+  /** The workloads of a namespace that ask for more Pods than are simulated (read apart from the namespace's Pods, which change far more often). */
+  podShortfallsIn(namespace: string): PodShortfall[] {
+    this.noteRead('shortfalls:', namespace);
+    const shortfalls: PodShortfall[] = [];
+    for (const contribution of this.contributions.values()) {
+      if (contribution.shortfalls === 0) continue;
+      for (const { shortfall } of contribution.parts) if (shortfall && shortfall.owner.namespace === namespace) shortfalls.push(shortfall);
+    }
+    return shortfalls;
   }
 
   /** Every workload that asks for more Pods than are simulated, in file order. */

@@ -42,6 +42,16 @@ export const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
 export const POD_NAME = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX = 'apps.kubernetes.io/pod-index';
 
+/** A StatefulSet ordinal or a Job completion index as a label writes it: a decimal without leading zeros. */
+export function isOrdinal(value: string): boolean {
+  return /^(0|[1-9]\d{0,8})$/.test(value);
+}
+
+/** A name the StatefulSet `set` gives one of its Pods: `<set>-<ordinal>`. */
+export function isOrdinalName(value: string, set: string): boolean {
+  return value.startsWith(`${set}-`) && isOrdinal(value.slice(set.length + 1));
+}
+
 /** Keys the controllers overwrite with a generated value, by kind. */
 const OVERWRITTEN_GENERATED: Readonly<Record<string, readonly string[]>> = {
   Deployment: ['pod-template-hash'],
@@ -90,7 +100,7 @@ function computeGenerated(template: PodTemplateView): readonly GeneratedLabel[] 
   if (jobSpec?.completionMode === 'Indexed') {
     // every index below completions runs at some time, not only the first ones modelled
     const completions = jobSpec.completions ?? 0;
-    generated.push({ key: COMPLETION_INDEX, mayBe: (value) => /^(0|[1-9]\d{0,8})$/.test(value) && Number(value) < completions });
+    generated.push({ key: COMPLETION_INDEX, mayBe: (value) => isOrdinal(value) && Number(value) < completions });
   }
   return generated.length > 0 ? generated : NONE;
 }

@@ -1,4 +1,4 @@
-import { COMPLETION_INDEX, POD_INDEX, POD_NAME } from '../model/controllerLabels';
+import { COMPLETION_INDEX, isOrdinal, isOrdinalName, POD_INDEX, POD_NAME } from '../model/controllerLabels';
 import { podDraftsOf } from '../model/expandPods';
 import type { ManifestObject } from '../model/manifestObject';
 import type { PodShortfall } from '../model/podBudget';
@@ -16,9 +16,9 @@ import type { RuleContext } from './types';
  */
 export function selectsPodsLeftOut(context: Pick<RuleContext, 'model' | 'settings'>, namespace: string, selector: Readonly<Record<string, string>>): boolean {
   const { settings } = context;
-  const byNamespace = context.model.memo(LEFT_OUT, settings, () => leftOutByNamespace(context.model.podShortfalls()));
-  const index = byNamespace.get(namespace);
-  if (!index) return false;
+  // once per namespace and model version: every Service of a namespace may ask
+  const index = context.model.memo(LEFT_OUT, namespace, () => leftOutIndex(context.model.podShortfallsIn(namespace)));
+  if (index.all.length === 0) return false;
   // through one label of the selector the workloads write in their templates; a label only the
   // controller adds (`job-name`) is looked for in every workload cut short
   const key = Object.keys(selector).find((each) => !IDENTITY_LABELS.has(each));
@@ -32,12 +32,10 @@ export function selectsPodsLeftOut(context: Pick<RuleContext, 'model' | 'setting
 const LEFT_OUT = {};
 const IDENTITY_LABELS = new Set([POD_NAME, POD_INDEX, COMPLETION_INDEX]);
 
-/** The workloads cut short per namespace, and by each label their Pod templates write. Read without asking the model for more than the list, so nothing more is recorded as read. */
-function leftOutByNamespace(shortfalls: readonly PodShortfall[]): Map<string, { all: ManifestObject[]; byLabel: Map<string, ManifestObject[]> }> {
-  const byNamespace = new Map<string, { all: ManifestObject[]; byLabel: Map<string, ManifestObject[]> }>();
+/** The workloads cut short, and by each label their Pod templates write. Read without asking the model for more than the list, so nothing more is recorded as read. */
+function leftOutIndex(shortfalls: readonly PodShortfall[]): { all: ManifestObject[]; byLabel: Map<string, ManifestObject[]> } {
+  const index = { all: [] as ManifestObject[], byLabel: new Map<string, ManifestObject[]>() };
   for (const { owner } of shortfalls) {
-    let index = byNamespace.get(owner.namespace);
-    if (!index) byNamespace.set(owner.namespace, (index = { all: [], byLabel: new Map() }));
     index.all.push(owner);
     for (const [key, value] of Object.entries(podTemplateOf(owner)?.labels ?? {})) {
       const pair = `${key}=${value}`;
@@ -46,7 +44,7 @@ function leftOutByNamespace(shortfalls: readonly PodShortfall[]): Map<string, { 
       else index.byLabel.set(pair, [owner]);
     }
   }
-  return byNamespace;
+  return index;
 }
 
 /** The labels of the first Pod a workload makes, as its controller writes them. */
@@ -60,8 +58,7 @@ const firstPods = new WeakMap<ManifestObject, { readonly settings: AnalysisSetti
 
 /** Whether some Pod of the workload has this identity: a StatefulSet's Pod names and ordinals, an Indexed Job's completion indexes. */
 function givesIdentity(owner: ManifestObject, labels: Readonly<Record<string, string>>, key: string, value: string): boolean {
-  if (!/^(0|[1-9]\d{0,8})$/.test(key === POD_NAME ? value.slice(owner.name.length + 1) : value)) return false;
-  if (key === POD_NAME) return owner.kind === 'StatefulSet' && value.startsWith(`${owner.name}-`);
-  if (key === POD_INDEX) return owner.kind === 'StatefulSet';
-  return labels[COMPLETION_INDEX] !== undefined;
+  if (key === POD_NAME) return owner.kind === 'StatefulSet' && isOrdinalName(value, owner.name);
+  if (key === POD_INDEX) return owner.kind === 'StatefulSet' && isOrdinal(value);
+  return labels[COMPLETION_INDEX] !== undefined && isOrdinal(value);
 }

@@ -1,4 +1,4 @@
-import { COMPLETION_INDEX, POD_INDEX, POD_NAME } from '../model/controllerLabels';
+import { COMPLETION_INDEX, isOrdinal, isOrdinalName, POD_INDEX, POD_NAME } from '../model/controllerLabels';
 import { formatSelector } from '../model/labelSelector';
 import type { PodView } from '../model/podView';
 import { podsMaybeSelectedBy } from '../model/selectorMatch';
@@ -118,13 +118,9 @@ function isOtherIdentity(pod: PodView, selector: Readonly<Record<string, string>
   const identityKeys = pod.template.owner.kind === 'StatefulSet' ? [POD_NAME, POD_INDEX] : pod.labels[COMPLETION_INDEX] !== undefined ? [COMPLETION_INDEX] : [];
   if (!identityKeys.some((key) => selector[key] !== undefined)) return false;
   for (const [key, value] of Object.entries(selector)) {
-    if (key === POD_NAME && identityKeys.includes(key) ? !isOrdinalName(value, pod.template.owner.name) : identityKeys.includes(key) ? !/^(0|[1-9]\d{0,8})$/.test(value) : pod.labels[key] !== value) return false;
+    if (key === POD_NAME && identityKeys.includes(key) ? !isOrdinalName(value, pod.template.owner.name) : identityKeys.includes(key) ? !isOrdinal(value) : pod.labels[key] !== value) return false;
   }
   return true;
-}
-
-function isOrdinalName(value: string, set: string): boolean {
-  return value.startsWith(`${set}-`) && /^(0|[1-9]\d{0,8})$/.test(value.slice(set.length + 1));
 }
 
 /** Every selector key is present on the Pod, and each differing value is a likely typo of the Pod's. */
